@@ -1,0 +1,76 @@
+import { LAPSE_DENOMINATOR } from './constants';
+import { fail, ok, type Result } from './errors';
+import { mulDivDown } from './math';
+import type { MetaPoolState } from './state';
+import { sync } from './sync';
+
+/**
+ * Underwriter shares, ERC-4626 style with OpenZeppelin's virtual share and asset (decimalsOffset
+ * 0): one virtual share backed by one virtual wei keeps a first-depositor donation unprofitable.
+ * Both directions round down, in the pool's favour.
+ */
+
+/** floor(assets × (supply + 1) / (C + 1)). */
+export function convertToShares(assets: bigint, capital: bigint, supply: bigint): bigint {
+  return mulDivDown(assets, supply + 1n, capital + 1n);
+}
+
+/** floor(shares × (C + 1) / (supply + 1)). */
+export function convertToAssets(shares: bigint, capital: bigint, supply: bigint): bigint {
+  return mulDivDown(shares, capital + 1n, supply + 1n);
+}
+
+/** Shares a deposit mints: 1:1 when the supply is 0 (whatever is left in C goes to the new holders). */
+export function previewDeposit(assets: bigint, capital: bigint, supply: bigint): bigint {
+  return supply === 0n ? assets : convertToShares(assets, capital, supply);
+}
+
+/** Why deposits are refused right now, if they are. */
+export function depositBlocker(state: MetaPoolState) {
+  if (state.isShutDown) return { name: 'MetaPoolIsShutDown' } as const;
+  const claim = state.claims[0];
+  if (claim) return { name: 'ClaimPending', claimId: claim.id } as const;
+  return undefined;
+}
+
+/** `deposit(assets, receiver)`: sync, then mint shares to the depositor. */
+export function deposit(state: MetaPoolState, assets: bigint, now: bigint): Result<{ state: MetaPoolState; shares: bigint }> {
+  if (assets === 0n) return fail({ name: 'ZeroAmount' });
+  const synced = sync(state, now);
+  if (!synced.ok) return synced;
+  const s = synced.value.state;
+  const blocker = depositBlocker(s);
+  if (blocker) return fail(blocker);
+  const shares = previewDeposit(assets, s.capital, s.shareSupply);
+  if (shares === 0n) return fail({ name: 'ZeroShares' });
+  s.capital += assets;
+  s.shareSupply += shares;
+  return ok({ state: s, shares });
+}
+
+/** A claim left less than 1e-9 of the shares' 1:1 value behind them: the share epoch closes. */
+export function isShareWipe(capital: bigint, supply: bigint): boolean {
+  return supply > 0n && capital * LAPSE_DENOMINATOR < supply;
+}
+
+/**
+ * Closes the share epoch (mutates a draft): every share converts into floor(shares × C / supply)
+ * new shares. The mirror uses the global-scale form, new supply = floor(supply × C / supply) = C;
+ * per-account floors sum to at most that, and the difference is dust that stays in C.
+ */
+export function closeShareEpoch(s: MetaPoolState): void {
+  s.shareEpochCloses.push({ capital: s.capital, supply: s.shareSupply });
+  s.shareEpoch += 1n;
+  s.shareSupply = s.capital;
+}
+
+/** A holding from share epoch `fromEpoch` expressed in the current epoch's shares. */
+export function sharesInCurrentEpoch(state: MetaPoolState, shares: bigint, fromEpoch: bigint): bigint {
+  let converted = shares;
+  for (let e = fromEpoch; e < state.shareEpoch; e++) {
+    const close = state.shareEpochCloses[Number(e)];
+    if (!close) throw new RangeError(`unknown share epoch ${e}`);
+    converted = mulDivDown(converted, close.capital, close.supply);
+  }
+  return converted;
+}

@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // Mirrors the "@/*" path alias of tsconfig.json.
+  resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
+  test: {
+    environment: 'node',
+    include: ['lib/**/*.test.ts', 'hooks/**/*.test.ts', 'components/**/*.test.ts?(x)'],
+    exclude: ['e2e/**', 'node_modules/**'],
+  },
+});
