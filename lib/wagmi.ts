@@ -1,0 +1,35 @@
+import { connectorsForWallets, type WalletList } from "@rainbow-me/rainbowkit";
+import { injectedWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wallets";
+import { createConfig, http } from "wagmi";
+
+import { appChain, rpcUrl } from "@/lib/chain";
+
+const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID ?? "";
+
+// WalletConnect wallets need a project id; without one only injected and
+// EIP-6963-announced wallets are offered.
+const wallets: WalletList = [
+  {
+    groupName: "Wallets",
+    wallets: walletConnectProjectId ? [injectedWallet, walletConnectWallet] : [injectedWallet],
+  },
+];
+
+const connectors = connectorsForWallets(wallets, {
+  appName: "Canopy",
+  projectId: walletConnectProjectId,
+});
+
+export const wagmiConfig = createConfig({
+  chains: [appChain],
+  connectors,
+  multiInjectedProviderDiscovery: true,
+  ssr: true,
+  transports: { [appChain.id]: http(rpcUrl, { batch: true }) },
+});
+
+declare module "wagmi" {
+  interface Register {
+    config: typeof wagmiConfig;
+  }
+}
