@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { fileClaim, premiumDebt } from './claim';
+import { DAY, HOUR } from './constants';
+import { unwrap } from './errors';
+import { buyBlocker, buyProtection, purchaseCapacity, refundFrozenPurchase, underlyingOf, withdrawProtection } from './protection';
+import { sync } from './sync';
+import { ONE, T0, stateAt } from './testkit';
+
+const P = (n: bigint) => n * ONE;
+const example1 = () => stateAt(T0, P(1000n), [P(100n), P(100n), P(100n)]);
+
+describe('buyProtection', () => {
+  test('escrows the amount until now + purchaseDelay', () => {
+    const { state, purchase } = unwrap(buyProtection(example1(), 1, P(50n), T0));
+    expect(purchase).toEqual({ id: 3n, poolId: 1, amount: P(50n), maturesAt: T0 + DAY, refunded: false });
+    expect(state.pools[1]!.pending).toBe(P(50n));
+  });
+
+  test('capacity counts pending purchases: C − Σ K − Σ R', () => {
+    const s = unwrap(buyProtection(example1(), 1, P(650n), T0)).state;
+    expect(purchaseCapacity(s)).toBe(P(50n));
+    expect(buyProtection(s, 0, P(51n), T0)).toEqual({ ok: false, error: { name: 'CapacityExceeded', available: P(50n) } });
+    expect(buyProtection(s, 0, P(50n), T0).ok).toBe(true);
+  });
+
+  test('refuses zero, amounts below minPurchase, pending claims and shutdown', () => {
+    const s = example1();
+    expect(buyBlocker(s, 0, 0n)).toEqual({ name: 'ZeroAmount' });
+    expect(buyBlocker(s, 0, ONE / 100n - 1n)).toEqual({ name: 'BelowMinPurchase', minPurchase: ONE / 100n });
+    expect(buyBlocker({ ...s, isShutDown: true }, 0, ONE)).toEqual({ name: 'MetaPoolIsShutDown' });
+    const filed = unwrap(fileClaim(s, { poolId: 2, incidentTime: T0, filerTokens: ONE, now: T0 })).state;
+    expect(buyBlocker(filed, 0, ONE)).toEqual({ name: 'ClaimPending', claimId: 0n });
+    expect(() => buyBlocker(s, 7, ONE)).toThrow(RangeError);
+  });
+
+  test('only a purchase that came due during a freeze can be taken back at once', () => {
+    const bought = unwrap(buyProtection(example1(), 1, P(50n), T0));
+    const id = bought.purchase.id;
+    expect(refundFrozenPurchase(bought.state, id, T0 + HOUR)).toEqual({ ok: false, error: { name: 'NotRefundable', purchaseId: id } });
+    const filed = unwrap(fileClaim(bought.state, { poolId: 0, incidentTime: T0, filerTokens: ONE, now: T0 + HOUR })).state;
+    expect(refundFrozenPurchase(filed, id, T0 + HOUR).ok).toBe(false); // not due yet
+    const refund = unwrap(refundFrozenPurchase(filed, id, T0 + DAY));
+    expect(refund.amount).toBe(P(50n));
+    expect(refund.state.pools[1]!.pending).toBe(0n);
+    expect(refundFrozenPurchase(refund.state, id, T0 + DAY).ok).toBe(false); // once
+  });
+});
+
+describe('withdrawProtection', () => {
+  test('pays floor(tokens × K / supply) and lowers K', () => {
+    const s = unwrap(sync(example1(), T0 + DAY)).state;
+    const k = s.pools[0]!.active;
+    const out = unwrap(withdrawProtection(s, 0, P(30n), P(100n), T0 + DAY));
+    expect(out.assets).toBe((P(30n) * k) / P(100n));
+    expect(out.state.pools[0]).toMatchObject({ active: k - out.assets, supply: P(70n) });
+    expect(out.premiumCharged).toBe(0n);
+  });
+
+  test('needs the tokens', () => {
+    const s = example1();
+    expect(withdrawProtection(s, 0, 0n, P(1n), T0)).toEqual({ ok: false, error: { name: 'ZeroAmount' } });
+    expect(withdrawProtection(s, 0, P(2n), P(1n), T0)).toEqual({ ok: false, error: { name: 'ExceedsBalance', available: P(1n) } });
+  });
+
+  test('with a claim pending on the pool: charges ceil(tokens × debt / supply) as premium, pays floor(tokens × (K − debt) / supply)', () => {
+    const filed = unwrap(fileClaim(example1(), { poolId: 0, incidentTime: T0, filerTokens: ONE, now: T0 })).state;
+    const s = unwrap(sync(filed, T0 + DAY)).state;
+    const debt = premiumDebt(s.pools[0]!);
+    expect(debt).toBe(71_232_876_712_328_768n);
+    const tokens = P(30n);
+    expect(underlyingOf(s, 0, tokens)).toBe((tokens * (P(100n) - debt)) / P(100n));
+    const out = unwrap(withdrawProtection(s, 0, tokens, tokens, T0 + DAY));
+    const share = (tokens * debt + P(100n) - 1n) / P(100n);
+    expect(out.premiumCharged).toBe(share);
+    expect(out.assets).toBe((tokens * (P(100n) - debt)) / P(100n));
+    // The remaining holders keep their value per token and their share of the debt.
+    const rest = out.state.pools[0]!;
+    expect(rest.active).toBe(P(100n) - out.assets - share);
+    expect(premiumDebt(rest)).toBe(debt - share);
+    expect(underlyingOf(out.state, 0, P(70n))).toBeGreaterThanOrEqual(underlyingOf(s, 0, P(70n)));
+  });
+
+  test('works after shutdown, for the whole deposit', () => {
+    const s = { ...example1(), isShutDown: true };
+    expect(unwrap(withdrawProtection(s, 2, P(100n), P(100n), T0 + DAY)).assets).toBe(P(100n));
+  });
+});

@@ -1,0 +1,161 @@
+import { describe, expect, test } from 'vitest';
+import { claimOf } from './claimFlow.testkit';
+import { fileClaim, resolveClaim } from './claim';
+import { DAY, HOUR, MAX_SYNC_ITEMS, WAD, YEAR } from './constants';
+import { ceilDiv } from './math';
+import { unwrap } from './errors';
+import { poolView } from './poolView';
+import { buyProtection, refundFrozenPurchase } from './protection';
+import { deposit } from './shares';
+import { newMetaPool, type MetaPoolState } from './state';
+import { dueCount, poke, projectTo, sync } from './sync';
+import { ONE, T0, ZERO_CURVE, exampleParams, stateAt } from './testkit';
+import { completeWithdrawal, requestWithdrawal } from './withdrawal';
+
+const P = (n: bigint) => n * ONE;
+
+/** `count` purchases of `amount` in pool 0, one a second from `from`. */
+function buyMany(s: MetaPoolState, count: number, amount: bigint, from: bigint): MetaPoolState {
+  for (let k = 0; k < count; k++) s = unwrap(buyProtection(s, 0, amount, from + BigInt(k))).state;
+  return s;
+}
+
+describe('sync', () => {
+  test('nothing happens in the same second; time cannot go back', () => {
+    const s = stateAt(T0, P(1000n), [P(100n)]);
+    const out = unwrap(sync(s, T0));
+    expect(out.state).toEqual(s);
+    expect(() => sync(s, T0 - 1n)).toThrow(RangeError);
+  });
+
+  test('inputs are never mutated', () => {
+    const s = stateAt(T0, P(1000n), [P(100n)]);
+    const copy = structuredClone(s);
+    unwrap(sync(s, T0 + DAY));
+    expect(s).toEqual(copy);
+  });
+
+  test('a purchase matures at maturesAt inside a longer sync, exactly as if a sync had run then', () => {
+    const s0 = stateAt(T0, P(1000n), [P(100n), P(100n)]);
+    const s1 = unwrap(buyProtection(s0, 0, P(100n), T0)).state;
+    const once = unwrap(sync(s1, T0 + 3n * DAY));
+    const twice = unwrap(sync(unwrap(sync(s1, T0 + DAY)).state, T0 + 3n * DAY));
+    expect(once.state).toEqual(twice.state);
+    expect(once.matured).toHaveLength(1);
+    expect(once.matured[0]!.at).toBe(T0 + DAY);
+    // Tokens minted at supply / K after a day of premium: more than 1:1.
+    expect(once.matured[0]!.tokens).toBeGreaterThan(P(100n));
+  });
+
+  test('speeds are fixed when the sync begins and re-fixed after each maturity', () => {
+    const s0 = stateAt(T0, P(1000n), [P(100n), P(100n)]);
+    const s1 = unwrap(buyProtection(s0, 0, P(100n), T0)).state;
+    const out = unwrap(sync(s1, T0 + 2n * DAY));
+    // Pool 1 for day 1 at speed fixed at T0, then day 2 at the speed after the maturity.
+    const before = poolView(s1, 1).premiumSpeed;
+    const mid = unwrap(sync(s1, T0 + DAY)).state;
+    const after = poolView(mid, 1).premiumSpeed;
+    expect(after).not.toBe(before);
+    const owed = ceilDiv(before * DAY, YEAR) + ceilDiv(after * DAY, YEAR);
+    expect(out.state.pools[1]!.owedWad).toBe(owed);
+    expect(out.state.pools[1]!.charged).toBe(ceilDiv(owed, WAD));
+  });
+
+  test('queue order; a partly accepted purchase refunds the rest', () => {
+    const params = exampleParams({ curve: ZERO_CURVE, withdrawalPeriod: HOUR });
+    let s = unwrap(deposit(newMetaPool(params, 2, T0), P(1000n), T0)).state;
+    s = unwrap(buyProtection(s, 0, P(600n), T0)).state;
+    s = unwrap(buyProtection(s, 1, P(400n), T0 + 1n)).state;
+    // The underwriter leaves with 300 while the purchases wait: pending purchases hold nothing back.
+    const req = unwrap(requestWithdrawal(s, P(300n), P(1000n), T0 + 1n));
+    s = unwrap(completeWithdrawal(req.state, req.request, P(300n), req.request.unlockAt)).state;
+    const out = unwrap(sync(s, T0 + 2n * DAY));
+    expect(out.matured.map((m) => [m.poolId, m.accepted, m.refund])).toEqual([
+      [0, P(600n), 0n],
+      [1, P(100n), P(300n)],
+    ]);
+    expect(out.state.refundsOwed).toBe(P(300n));
+    expect(out.state.pools.map((p) => p.pending)).toEqual([0n, 0n]);
+  });
+
+  test('more than 16 due purchases revert SyncRequired(due); poke works through them in batches', () => {
+    const start = T0;
+    let s = unwrap(deposit(newMetaPool(exampleParams(), 1, start), P(1000n), start)).state;
+    s = buyMany(s, MAX_SYNC_ITEMS + 4, P(10n), start);
+    const now = start + DAY + 100n;
+    expect(dueCount(s, now)).toBe(20);
+    const refused = sync(s, now);
+    expect(refused).toEqual({ ok: false, error: { name: 'SyncRequired', remaining: 20 } });
+
+    const batch = poke(s, now, 5);
+    expect(batch.processed).toBe(5);
+    expect(batch.remaining).toBe(15);
+    // A batch that leaves entries due ends at the last processed maturity time.
+    expect(batch.state.lastSyncAt).toBe(start + DAY + 4n);
+    const rest = unwrap(sync(batch.state, now));
+    expect(rest.processed).toBe(15);
+    expect(rest.state.lastSyncAt).toBe(now);
+    expect(rest.state.pools[0]!.active).toBeGreaterThan(P(199n));
+
+    // Poking everything in one go is the same as the two steps above, and as a view projection.
+    const all = poke(s, now, 100);
+    expect(all.remaining).toBe(0);
+    expect(all.state.lastSyncAt).toBe(now);
+    expect(projectTo(s, now)).toEqual(all.state);
+  });
+
+  test('refunded entries are skipped but count toward the 16; frozen purchases never cause SyncRequired', () => {
+    const params = exampleParams({ curve: ZERO_CURVE });
+    let s = stateAt(T0, P(1000n), [P(100n)], params);
+    s = buyMany(s, 17, P(10n), T0 + 1n);
+    s = unwrap(fileClaim(s, { poolId: 0, incidentTime: T0, filerTokens: P(100n), now: T0 + HOUR })).state;
+    const frozenAt = T0 + 2n * DAY;
+    expect(unwrap(sync(s, frozenAt)).matured).toEqual([]);
+    s = unwrap(refundFrozenPurchase(s, s.queue[0]!.id, frozenAt)).state;
+    expect(s.pools[0]!.pending).toBe(P(160n));
+    // Rule the claim invalid: 17 entries come due at the ruling time, one of them refunded.
+    const ruled = unwrap(resolveClaim(s, { claimId: claimOf(s).id, valid: false, now: frozenAt })).state;
+    expect(sync(ruled, frozenAt)).toEqual({ ok: false, error: { name: 'SyncRequired', remaining: 17 } });
+    const first = poke(ruled, frozenAt, 16);
+    expect(first.processed).toBe(16);
+    expect(first.matured).toHaveLength(15);
+    expect(first.matured.every((m) => m.at === frozenAt)).toBe(true);
+    const second = unwrap(sync(first.state, frozenAt + 1n));
+    expect(second.matured).toHaveLength(1);
+    expect(second.state.pools[0]!.active).toBe(P(260n));
+  });
+
+  test('a claim pending on a pool accrues its premium without charging it; other pools pay as usual', () => {
+    const s = stateAt(T0, P(1000n), [P(100n), P(100n)]);
+    const filed = unwrap(fileClaim(s, { poolId: 0, incidentTime: T0, filerTokens: P(100n), now: T0 })).state;
+    const out = unwrap(sync(filed, T0 + DAY));
+    expect(out.charged[0]).toBe(0n);
+    expect(out.charged[1]).toBeGreaterThan(0n);
+    expect(out.state.pools[0]!.active).toBe(P(100n));
+    expect(out.state.pools[0]!.owedWad).toBe(out.state.pools[1]!.owedWad);
+  });
+
+  test('a lapsed pool gets speed 0; the next purchase opens a new epoch with a fresh accumulator', () => {
+    let s = stateAt(T0, P(1_000_000n), [ONE]);
+    const lapsed = unwrap(sync(s, T0 + HOUR));
+    expect(lapsed.lapsed).toHaveLength(1);
+    s = lapsed.state;
+    expect(poolView(s, 0).premiumSpeed).toBe(0n);
+    expect(s.closedEpochs[0]).toMatchObject({ poolId: 0, epoch: 0n, reason: 'lapse' });
+    s = unwrap(buyProtection(s, 0, P(10n), T0 + HOUR)).state;
+    const reopened = unwrap(sync(s, T0 + HOUR + DAY));
+    expect(reopened.matured[0]).toMatchObject({ openedEpoch: true, epoch: 1n, tokens: P(10n) });
+    expect(reopened.state.pools[0]).toMatchObject({ epoch: 1n, epochOpenedAt: T0 + HOUR + DAY, owedWad: 0n, charged: 0n });
+  });
+
+  test('a matured purchase into a pool with no capital left is refunded whole and opens nothing', () => {
+    const params = exampleParams({ curve: ZERO_CURVE, withdrawalPeriod: HOUR });
+    let s = unwrap(deposit(newMetaPool(params, 1, T0), P(100n), T0)).state;
+    s = unwrap(buyProtection(s, 0, P(100n), T0)).state;
+    const req = unwrap(requestWithdrawal(s, P(100n), P(100n), T0));
+    s = unwrap(completeWithdrawal(req.state, req.request, P(100n), req.request.unlockAt)).state;
+    const out = unwrap(sync(s, T0 + DAY));
+    expect(out.matured[0]).toMatchObject({ accepted: 0n, refund: P(100n), tokens: 0n, openedEpoch: false });
+    expect(out.state.pools[0]).toMatchObject({ active: 0n, pending: 0n, epochOpenedAt: 0n, supply: 0n, epoch: 0n });
+  });
+});
