@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Settlement} from "./metapool/Settlement.sol";
+import {ShareTransfers} from "./metapool/ShareTransfers.sol";
+import {Views} from "./metapool/Views.sol";
+
+/// @title MetaPoolExtension
+/// @notice The second facet of every MetaPool: all views (SPEC §10, projected to now), the shares' ERC-20
+/// surface, and settlement (redeemPayout, exit, claimFees). `MetaPool`'s fallback delegates to it, so it
+/// runs on the clone's own storage, whose layout it shares. Split out to keep `MetaPool` under the EIP-170
+/// size limit without via-IR.
+contract MetaPoolExtension is Views, ShareTransfers, Settlement {}

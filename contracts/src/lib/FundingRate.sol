@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {FundingCurve} from "../interfaces/MetaPoolTypes.sol";
+import {Rounding} from "./Rounding.sol";
+
+/// @notice The kinked funding curve and utilisation (SPEC §3, §6). Pure math, no storage.
+library FundingRate {
+    uint256 internal constant WAD = 1e18;
+
+    /// @notice Yearly funding rate (WAD) at utilisation `u` (WAD).
+    /// Each division rounds up: the rate is a price seekers pay, so it never rounds in their favour.
+    function rate(FundingCurve memory curve, uint256 u) internal pure returns (uint256) {
+        if (u <= curve.kink) {
+            return curve.baseRate + Rounding.mulDivUp(curve.slope1, u, curve.kink);
+        }
+        uint256 over = u > WAD ? WAD - curve.kink : u - curve.kink;
+        return curve.baseRate + curve.slope1 + Rounding.mulDivUp(curve.slope2, over, WAD - curve.kink);
+    }
+
+    /// @notice `u = K / (K + F)` in WAD, rounded up (0 when both are 0).
+    function utilisation(uint256 active, uint256 free) internal pure returns (uint256) {
+        uint256 open = active + free;
+        if (open == 0) return 0;
+        return Rounding.mulDivUp(active, WAD, open);
+    }
+}

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+/// @notice What a valid claim on a pool pays from capital (SPEC §3). Pure math, no storage.
+library Payout {
+    /// @notice `P = K + F` when uncapped (`payoutMultiple == 0`), else `K + min(F, (payoutMultiple - 1) * K)`.
+    function payout(uint256 active, uint256 free, uint256 payoutMultiple) internal pure returns (uint256) {
+        if (payoutMultiple == 0) return active + free;
+        uint256 extra = (payoutMultiple - 1) * active;
+        return active + (free < extra ? free : extra);
+    }
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Rounding} from "./Rounding.sol";
+
+/// @notice The premium accumulator (SPEC §6) and the fee split. Pure math, no storage.
+/// @dev SPEC keeps `owedWad` (premium owed, WAD-scaled) and charges `ceil(owedWad / 1e18)` minus what was charged.
+/// We keep the equivalent `creditWad = due * 1e18 - owedWad`, always in [0, 1e18), so no per-pool total grows
+/// without bound: `due' - due = ceil((a - credit) / 1e18)` when `a > credit`, else 0.
+library Premium {
+    uint256 internal constant WAD = 1e18;
+    uint256 internal constant YEAR = 365 days;
+    uint256 internal constant BPS = 10_000;
+
+    /// @notice Accrue `speed` (WAD-assets per year) for `dt` seconds.
+    /// @return increase the premium newly due (assets), @return newCredit the carried WAD remainder.
+    function accrue(uint256 creditWad, uint256 speed, uint256 dt)
+        internal
+        pure
+        returns (uint256 increase, uint256 newCredit)
+    {
+        // Rounds up: the accumulator never under-counts what seekers owe.
+        uint256 added = Rounding.mulDivUp(speed, dt, YEAR);
+        if (added <= creditWad) return (0, creditWad - added);
+        uint256 excess = added - creditWad;
+        increase = Rounding.divUp(excess, WAD);
+        newCredit = increase * WAD - excess;
+    }
+
+    /// @notice Split a charged premium: fees round down (the rest, capital's part, absorbs the dust).
+    function split(uint256 amount, uint256 arbiterFeeBps, uint256 creatorFeeBps)
+        internal
+        pure
+        returns (uint256 toCapital, uint256 arbiterFee, uint256 creatorFee)
+    {
+        arbiterFee = amount * arbiterFeeBps / BPS;
+        creatorFee = amount * creatorFeeBps / BPS;
+        toCapital = amount - arbiterFee - creatorFee;
+    }
+}

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+/// @notice Division rounded up. Every product here fits in 256 bits (amounts are uint128, rates at most
+/// 10e18, times at most uint40), so checked arithmetic replaces 512-bit mulDiv and keeps MetaPool small.
+library Rounding {
+    function mulDivUp(uint256 a, uint256 b, uint256 d) internal pure returns (uint256) {
+        uint256 product = a * b;
+        return product == 0 ? 0 : (product - 1) / d + 1;
+    }
+
+    function divUp(uint256 a, uint256 d) internal pure returns (uint256) {
+        return a == 0 ? 0 : (a - 1) / d + 1;
+    }
+}

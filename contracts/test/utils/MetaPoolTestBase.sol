@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {MetaPool} from "../../src/MetaPool.sol";
+import {MetaPoolExtension} from "../../src/MetaPoolExtension.sol";
+import {MetaPoolFactory} from "../../src/MetaPoolFactory.sol";
+import {ICoverToken} from "../../src/interfaces/ICoverToken.sol";
+import {CoveragePoolParams, FundingCurve, MetaPoolParams} from "../../src/interfaces/MetaPoolTypes.sol";
+import {CoverToken} from "../../src/tokens/CoverToken.sol";
+import {MockERC20} from "../mocks/MockERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {Test} from "forge-std/Test.sol";
+
+/// @notice Deploys the protocol and creates MetaPools with the SPEC §9 example parameters.
+/// A MetaPool is one address with two facets: `core(mp)` for actions, `ext(mp)` for views and settlement.
+abstract contract MetaPoolTestBase is Test {
+    uint256 internal constant WAD = 1e18;
+    uint256 internal constant YEAR = 365 days;
+
+    MetaPoolFactory internal factory;
+    MockERC20 internal token;
+
+    address internal arbiter = makeAddr("arbiter");
+    address internal creator = makeAddr("creator");
+    address internal alice = makeAddr("alice");
+    address internal bob = makeAddr("bob");
+    address internal carol = makeAddr("carol");
+    address internal dave = makeAddr("dave");
+
+    function setUp() public virtual {
+        vm.warp(1_700_000_000);
+        factory = deployFactory();
+        token = new MockERC20("Test USD", "tUSD", 18);
+    }
+
+    function deployFactory() internal returns (MetaPoolFactory) {
+        MetaPoolExtension extension = new MetaPoolExtension();
+        MetaPool implementation = new MetaPool(address(extension));
+        CoverToken coverImplementation = new CoverToken();
+        return new MetaPoolFactory(address(implementation), address(coverImplementation));
+    }
+
+    /// @notice SPEC §9 curve: base 2 %, slope1 8 %, kink 80 %, slope2 100 %.
+    function specCurve() internal pure returns (FundingCurve memory) {
+        return FundingCurve({baseRate: 0.02e18, slope1: 0.08e18, kink: 0.8e18, slope2: 1e18});
+    }
+
+    /// @notice SPEC §9 parameters: fees 5 % + 5 %, uncapped payout, 1-day delay, 7-day withdrawal period.
+    function specParams(IERC20Metadata asset, uint256 poolCount) internal view returns (MetaPoolParams memory p) {
+        uint256 one = 10 ** asset.decimals();
+        p.asset = asset;
+        p.arbiter = address(0);
+        p.name = "Blue-chip lending";
+        p.protectionStatement = "Pays when a covered protocol loses user funds to an exploit.";
+        p.pools = new CoveragePoolParams[](poolCount);
+        for (uint256 i; i < poolCount; ++i) {
+            p.pools[i] = CoveragePoolParams({name: string.concat("Pool ", vm_toString(i)), description: "covered"});
+        }
+        p.arbiterFeeBps = 500;
+        p.creatorFeeBps = 500;
+        p.curve = specCurve();
+        p.payoutMultiple = 0;
+        p.withdrawalPeriod = 7 days;
+        p.purchaseDelay = 1 days;
+        p.claimBond = uint128(one);
+        p.minPurchase = uint128(one / 100);
+    }
+
+    function createPool(MetaPoolParams memory p) internal returns (address mp) {
+        if (p.arbiter == address(0)) p.arbiter = arbiter;
+        vm.prank(creator);
+        mp = factory.createMetaPool(p);
+    }
+
+    function core(address mp) internal pure returns (MetaPool) {
+        return MetaPool(mp);
+    }
+
+    function ext(address mp) internal pure returns (MetaPoolExtension) {
+        return MetaPoolExtension(mp);
+    }
+
+    function fund(address who, uint256 amount) internal {
+        token.mint(who, amount);
+    }
+
+    function deposit(address mp, address who, uint256 assets) internal returns (uint256 shares) {
+        fund(who, assets);
+        vm.startPrank(who);
+        token.approve(mp, assets);
+        shares = core(mp).deposit(assets, who);
+        vm.stopPrank();
+    }
+
+    function buy(address mp, address who, uint256 poolId, uint256 amount) internal returns (uint256 purchaseId) {
+        fund(who, amount);
+        vm.startPrank(who);
+        token.approve(mp, amount);
+        purchaseId = core(mp).buyProtection(poolId, amount, who);
+        vm.stopPrank();
+    }
+
+    /// @notice Buys and waits out the purchase delay, so the cover is active after the next sync.
+    function buyActive(address mp, address who, uint256 poolId, uint256 amount) internal returns (uint256 purchaseId) {
+        purchaseId = buy(mp, who, poolId, amount);
+        skip(ext(mp).params().purchaseDelay);
+        core(mp).poke(16);
+    }
+
+    function fileClaim(address mp, address who, uint256 poolId) internal returns (uint256 claimId) {
+        uint256 bond = ext(mp).params().claimBond;
+        fund(who, bond);
+        vm.startPrank(who);
+        token.approve(mp, bond);
+        claimId = core(mp).fileClaim(poolId, block.timestamp, "https://example.org/post-mortem");
+        vm.stopPrank();
+    }
+
+    function coverToken(address mp, uint256 poolId) internal view returns (ICoverToken) {
+        return ICoverToken(ext(mp).pool(poolId).token);
+    }
+
+    function vm_toString(uint256 v) private pure returns (string memory) {
+        if (v == 0) return "0";
+        bytes memory b;
+        while (v != 0) {
+            b = abi.encodePacked(bytes1(uint8(48 + v % 10)), b);
+            v /= 10;
+        }
+        return string(b);
+    }
+}
