@@ -1,0 +1,7 @@
+/** Number formatting for the app: every amount, rate, duration and date goes through here. */
+export { formatAmount, type AmountOptions } from './amount';
+export { formatBps, formatPercentWad, formatRateApr } from './percent';
+export { formatCountdown, formatDuration } from './duration';
+export { formatDateTime } from './dateTime';
+export { parseAmount, type ParseAmountError, type ParseAmountResult } from './parseAmount';
+export type { Rounding } from './decimal';
