@@ -23,12 +23,15 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="flex min-h-screen flex-col antialiased">
+      <body className="antialiased">
         <Providers>
-          <Header />
-          <WrongNetworkBanner />
-          <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">{children}</main>
-          <Footer />
+          {/* Inside the providers: RainbowKit wraps its children in a div of its own. */}
+          <div className="flex min-h-screen flex-col">
+            <Header />
+            <WrongNetworkBanner />
+            <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">{children}</main>
+            <Footer />
+          </div>
         </Providers>
       </body>
     </html>

@@ -1,4 +1,4 @@
-import { connectorsForWallets, type WalletList } from "@rainbow-me/rainbowkit";
+import { connectorsForWallets, type Wallet, type WalletList } from "@rainbow-me/rainbowkit";
 import { injectedWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wallets";
 import { createConfig, http } from "wagmi";
 
@@ -6,12 +6,19 @@ import { appChain, rpcUrl } from "@/lib/chain";
 
 const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID ?? "";
 
+// RainbowKit offers "Browser Wallet" even when no window.ethereum exists, and clicking it
+// then fails; list it only when an injected provider is actually there.
+const browserWallet = (): Wallet => ({
+  ...injectedWallet(),
+  installed: typeof window !== "undefined" && "ethereum" in window && Boolean(window.ethereum),
+});
+
 // WalletConnect wallets need a project id; without one only injected and
-// EIP-6963-announced wallets are offered.
+// EIP-6963-announced wallets (listed by RainbowKit as "Installed") are offered.
 const wallets: WalletList = [
   {
     groupName: "Wallets",
-    wallets: walletConnectProjectId ? [injectedWallet, walletConnectWallet] : [injectedWallet],
+    wallets: walletConnectProjectId ? [browserWallet, walletConnectWallet] : [browserWallet],
   },
 ];
 
