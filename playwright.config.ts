@@ -1,0 +1,41 @@
+import { defineConfig } from "@playwright/test";
+
+import { e2eEnv } from "./e2e/fixtures/env";
+
+const isCI = !!process.env.CI;
+
+export default defineConfig({
+  globalSetup: "./e2e/fixtures/global-setup.ts",
+  globalTeardown: "./e2e/fixtures/global-teardown.ts",
+  outputDir: "test-results",
+  fullyParallel: true,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  // The machine has two cores and the app server and node share them.
+  workers: isCI ? 1 : 2,
+  reporter: isCI ? [["list"], ["html", { open: "never" }]] : "list",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: e2eEnv.appUrl,
+    browserName: "chromium",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: e2eEnv.chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "smoke", testDir: "./e2e/smoke" },
+    { name: "full", testDir: "./e2e/full" },
+  ],
+});
