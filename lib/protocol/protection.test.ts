@@ -80,6 +80,15 @@ describe('withdrawProtection', () => {
     expect(underlyingOf(out.state, 0, P(70n))).toBeGreaterThanOrEqual(underlyingOf(s, 0, P(70n)));
   });
 
+  test('a pool emptied by withdrawals reopens as a fresh epoch at the next maturity', () => {
+    const out = unwrap(withdrawProtection(example1(), 1, P(100n), P(100n), T0 + HOUR));
+    expect(out.state.pools[1]).toMatchObject({ active: 0n, supply: 0n, epoch: 0n });
+    const bought = unwrap(buyProtection(out.state, 1, P(10n), T0 + HOUR)).state;
+    const matured = unwrap(sync(bought, T0 + HOUR + DAY));
+    expect(matured.matured[0]).toMatchObject({ openedEpoch: true, epoch: 1n, tokens: P(10n) });
+    expect(matured.state.pools[1]).toMatchObject({ epoch: 1n, epochOpenedAt: T0 + HOUR + DAY, owedWad: 0n, charged: 0n });
+  });
+
   test('works after shutdown, for the whole deposit', () => {
     const s = { ...example1(), isShutDown: true };
     expect(unwrap(withdrawProtection(s, 2, P(100n), P(100n), T0 + DAY)).assets).toBe(P(100n));

@@ -130,15 +130,18 @@ function mature(s: MetaPoolState, entry: QueuedPurchase, at: bigint): MaturedPur
   const pool = poolAt(s, entry.poolId);
   pool.pending -= entry.amount;
   let accepted = min(entry.amount, saturatingSub(s.capital, totalActive(s.pools)));
-  const opens = pool.epochOpenedAt === 0n;
-  // Tokens round down; 1:1 when the epoch opens or has no tokens left.
-  let tokens = opens || pool.supply === 0n ? accepted : mulDivDown(accepted, pool.supply, pool.active);
+  // A mint into a pool without tokens opens a fresh epoch (an emptied one is retired unrecorded:
+  // it has no holders), so a claim can never name a time when nobody held this cover.
+  const opens = pool.supply === 0n;
+  // Tokens round down; 1:1 when the epoch opens.
+  let tokens = opens ? accepted : mulDivDown(accepted, pool.supply, pool.active);
   // Never take a deposit into cover for zero tokens: refund it instead.
   if (tokens === 0n) accepted = 0n;
   const refund = entry.amount - accepted;
   s.refundsOwed += refund;
   if (accepted > 0n) {
     if (opens) {
+      if (pool.epochOpenedAt !== 0n) pool.epoch += 1n;
       pool.epochOpenedAt = at;
       pool.owedWad = 0n;
       pool.charged = 0n;

@@ -86,6 +86,7 @@ describe('withdrawal', () => {
     expect(ruled.capital).toBe(P(500n));
     const out = unwrap(completeWithdrawal(ruled, request, P(500n), T0 + DAY));
     expect(out.assets).toBe((P(500n) * (P(500n) + 1n)) / (P(1000n) + 1n));
+    expect(previewWithdraw(ruled, request, P(500n))).toBe(out.assets);
   });
 
   test('after shutdown a request pays at once under the min rule, with no window and no cap', () => {
