@@ -10,4 +10,5 @@ import {Views} from "./metapool/Views.sol";
 /// surface, and settlement (redeemPayout, exit, claimFees). `MetaPool`'s fallback delegates to it, so it
 /// runs on the clone's own storage, whose layout it shares. Split out to keep `MetaPool` under the EIP-170
 /// size limit without via-IR.
+// solhint-disable-next-line no-empty-blocks
 contract MetaPoolExtension is Views, ShareTransfers, Settlement {}

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// `npm test`: every suite, in order, each timed: ABI freshness, typecheck, lint, forge (unit, fuzz,
+// invariant), Vitest, Playwright smoke. Under CI=true forge uses the deep `ci` profile.
+// Ends with the summed count of tests as one line: "N passed, N failed".
+import { spawn } from 'node:child_process';
+import { repoDir } from './lib/paths.mjs';
+
+const ci = Boolean(process.env.CI);
+const suites = [
+  { name: 'abis up to date', cmd: 'node', args: ['scripts/check-abis.mjs'] },
+  { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit'] },
+  { name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'] },
+  {
+    name: 'forge test',
+    cmd: 'node',
+    args: ['scripts/forge.mjs', 'test', ...(ci ? ['--summary', '--detailed'] : [])],
+    env: { FOUNDRY_PROFILE: ci ? 'ci' : 'default' },
+    count: (out) => lastMatch(out, /(\d+) tests passed, (\d+) failed/g),
+  },
+  {
+    name: 'vitest',
+    cmd: 'npx',
+    args: ['vitest', 'run'],
+    count: (out) => {
+      const passed = lastMatch(out, /Tests\s+(?:(\d+) failed \| )?(\d+) passed/g);
+      return passed ? [passed[1], passed[0]] : null;
+    },
+  },
+  {
+    name: 'playwright smoke',
+    cmd: 'npx',
+    args: ['playwright', 'test', '--project=smoke'],
+    count: (out) => {
+      const p = lastMatch(out, /(\d+) passed/g);
+      const f = lastMatch(out, /(\d+) failed/g);
+      return p || f ? [p ? p[0] : 0, f ? f[0] : 0] : null;
+    },
+  },
+];
+
+function lastMatch(text, re) {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/\x1b\[[0-9;]*m/g, '');
+  let m;
+  let last = null;
+  while ((m = re.exec(clean))) last = m.slice(1).map((x) => Number(x ?? 0));
+  return last;
+}
+
+function run(suite) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    let out = '';
+    const child = spawn(suite.cmd, suite.args, {
+      cwd: repoDir,
+      env: { ...process.env, ...suite.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => process.stderr.write(d));
+    child.on('close', (code) => resolve({ code, seconds: (Date.now() - started) / 1000, out }));
+  });
+}
+
+let passed = 0;
+let failed = 0;
+const rows = [];
+for (const suite of suites) {
+  console.log(`\n=== ${suite.name} ===`);
+  const { code, seconds, out } = await run(suite);
+  const counts = suite.count?.(out);
+  if (counts) {
+    passed += counts[0];
+    failed += counts[1];
+  }
+  rows.push({ suite: suite.name, result: code === 0 ? 'ok' : `FAILED (${code})`, seconds: seconds.toFixed(1), tests: counts ? `${counts[0]} passed, ${counts[1]} failed` : '' });
+  if (code !== 0) {
+    failed += counts ? 0 : 1;
+    console.table(rows);
+    console.log(`\n${passed} passed, ${failed} failed`);
+    process.exit(code || 1);
+  }
+}
+console.table(rows);
+console.log(`\n${passed} passed, ${failed} failed`);
