@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from './errors';
 import { min, mulDivDown, saturatingSub } from './math';
 import { payout } from './payout';
-import { chargePool, closePoolEpoch, creditPremium } from './poolLedger';
+import { closePoolEpoch, creditPremium, settleClaimDebt } from './poolLedger';
 import { premiumDue } from './premium';
 import { closeShareEpoch, isShareWipe } from './shares';
 import { pendingClaimOn, poolAt, type ClosedEpoch, type CoveragePoolState, type MetaPoolState, type PendingClaim } from './state';
@@ -22,20 +22,15 @@ export function fileClaim(
   if (!synced.ok) return synced;
   const s = synced.value.state;
   if (s.isShutDown) return fail({ name: 'MetaPoolIsShutDown' });
-  const pool = poolAt(s, args.poolId);
-  const pending = pendingClaimOn(s, args.poolId);
-  if (pending) return fail({ name: 'ClaimPending', claimId: pending.id });
-  if (pool.active === 0n || pool.epochOpenedAt === 0n || args.filerTokens === 0n) return fail({ name: 'NoCover' });
-  if (args.incidentTime < pool.epochOpenedAt || args.incidentTime > args.now) {
-    return fail({ name: 'InvalidIncidentTime', earliest: pool.epochOpenedAt, latest: args.now });
-  }
-  const claim: PendingClaim = {
-    id: s.nextClaimId,
-    poolId: args.poolId,
-    incidentTime: args.incidentTime,
-    filedAt: args.now,
-    bond: s.params.claimBond,
-  };
+  const { poolId, incidentTime, now } = args;
+  const pool = poolAt(s, poolId);
+  const pending = pendingClaimOn(s, poolId);
+  if (pending) return fail({ name: 'PoolClaimPending', poolId, claimId: pending.id });
+  if (pool.active === 0n) return fail({ name: 'NoActiveCover', poolId });
+  if (args.filerTokens === 0n) return fail({ name: 'NotCoverHolder', poolId });
+  if (incidentTime < pool.epochOpenedAt) return fail({ name: 'IncidentBeforeEpoch', incidentTime, epochOpenedAt: pool.epochOpenedAt });
+  if (incidentTime > now) return fail({ name: 'IncidentInFuture', incidentTime, nowTime: now });
+  const claim: PendingClaim = { id: s.nextClaimId, poolId, incidentTime, filedAt: now, bond: s.params.claimBond };
   s.nextClaimId += 1n;
   s.claims.push(claim);
   return ok({ state: s, claim });
@@ -67,18 +62,18 @@ export function resolveClaim(
   state: MetaPoolState,
   args: { claimId: bigint; valid: boolean; now: bigint },
 ): Result<{ state: MetaPoolState; ruling: Ruling }> {
+  const claim = state.claims.find((c) => c.id === args.claimId);
+  if (!claim) return fail({ name: 'ClaimNotPending', claimId: args.claimId });
+  if (state.claims[0] !== claim) return fail({ name: 'EarlierClaimPending', claimId: state.claims[0]!.id });
   const synced = sync(state, args.now);
   if (!synced.ok) return synced;
   const s = synced.value.state;
-  const claim = s.claims.find((c) => c.id === args.claimId);
-  if (!claim) return fail({ name: 'UnknownClaim', claimId: args.claimId });
-  if (s.claims[0] !== claim) return fail({ name: 'EarlierClaimPending', claimId: s.claims[0]!.id });
   s.claims.shift();
   s.lastRulingAt = args.now;
   const ruling: Ruling = { claim, valid: args.valid, payout: 0n, premiumCharged: 0n, premiumForgiven: 0n, refunded: 0n, shareWipe: false };
   if (!args.valid) {
     s.capital += claim.bond;
-    const charge = chargePool(s, claim.poolId);
+    const charge = settleClaimDebt(s, claim.poolId);
     ruling.premiumCharged = charge.amount;
     ruling.premiumForgiven = charge.forgiven;
     if (charge.lapsed) ruling.closedEpoch = charge.lapsed;
@@ -97,12 +92,7 @@ function payValidClaim(s: MetaPoolState, poolId: number, ruling: Ruling): void {
   const pool = poolAt(s, poolId);
   const debt = premiumDebt(pool);
   // No tokens left: nobody to pay, nothing taken from C.
-  if (pool.supply === 0n) {
-    ruling.premiumForgiven = debt;
-    ruling.closedEpoch = closePoolEpoch(s, poolId, 'claim', pool.active);
-    return;
-  }
-  const p = payout(pool.active, freeCapital(s.capital, s.pools), s.params.payoutMultiple);
+  const p = pool.supply === 0n ? 0n : payout(pool.active, freeCapital(s.capital, s.pools), s.params.payoutMultiple);
   s.capital -= p;
   const gross = pool.active + p;
   const charged = min(debt, gross);
@@ -110,7 +100,8 @@ function payValidClaim(s: MetaPoolState, poolId: number, ruling: Ruling): void {
   ruling.payout = p;
   ruling.premiumCharged = charged;
   ruling.premiumForgiven = debt - charged;
-  ruling.closedEpoch = closePoolEpoch(s, poolId, 'claim', gross - charged);
+  const closed = closePoolEpoch(s, poolId, 'claim', gross - charged);
+  if (closed) ruling.closedEpoch = closed;
 }
 
 /** Every pending purchase becomes refundable in full; the queue empties. Returns the total. */
@@ -123,7 +114,11 @@ export function refundAllPending(s: MetaPoolState): bigint {
   return total;
 }
 
-/** `redeemPayout(poolId, epoch, receiver)`: the tokens' share of a closed epoch, rounded down. */
-export function redeemPayout(closed: ClosedEpoch, tokens: bigint): bigint {
-  return closed.supply === 0n ? 0n : mulDivDown(tokens, closed.payout, closed.supply);
+/**
+ * `redeemPayout(poolId, epoch, receiver)`: the tokens' share of what is left of a closed epoch,
+ * rounded down; the epoch shrinks by what was paid, so the last redeemer takes the rounding dust.
+ */
+export function redeemPayout(closed: ClosedEpoch, tokens: bigint): { assets: bigint; closed: ClosedEpoch } {
+  const assets = closed.supply === 0n ? 0n : mulDivDown(tokens, closed.payout, closed.supply);
+  return { assets, closed: { ...closed, payout: closed.payout - assets, supply: closed.supply - tokens } };
 }

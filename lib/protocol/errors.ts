@@ -1,38 +1,33 @@
 /**
- * The protocol's reverts as values, named after the contracts' custom errors (SPEC §10) and
- * carrying the numbers a user needs to act. Names the SPEC does not fix are marked "mirror";
- * the error decoder maps the contracts' ABI errors onto these.
+ * The protocol's reverts as values: the same names and arguments as the contracts' custom errors
+ * (contracts/src/interfaces/IMetaPoolErrors.sol), so one decoder can word both.
  */
 export type ProtocolError =
   | { name: 'ZeroAmount' }
   | { name: 'MetaPoolIsShutDown' }
+  | { name: 'MetaPoolNotShutDown' }
   | { name: 'ClaimPending'; claimId: bigint }
   | { name: 'SyncRequired'; remaining: number }
+  | { name: 'InvalidMaxItems'; maxItems: number }
   | { name: 'CapacityExceeded'; available: bigint }
+  | { name: 'BelowMinPurchase'; amount: bigint; minPurchase: bigint }
   | { name: 'InsufficientFreeCapital'; available: bigint }
-  | { name: 'EarlierClaimPending'; claimId: bigint }
-  /** mirror: amount below the MetaPool's minPurchase. */
-  | { name: 'BelowMinPurchase'; minPurchase: bigint }
-  /** mirror: a deposit that would mint 0 shares. */
-  | { name: 'ZeroShares' }
-  /** mirror: completeWithdrawal before unlockAt. */
+  | { name: 'ZeroShares'; assets: bigint }
+  | { name: 'InsufficientShares'; requested: bigint; balance: bigint }
+  | { name: 'InsufficientRequestShares'; requested: bigint; available: bigint }
+  | { name: 'InsufficientCover'; requested: bigint; balance: bigint }
   | { name: 'WithdrawalLocked'; unlockAt: bigint }
-  /** mirror: completeWithdrawal after its window; only cancelling remains. */
-  | { name: 'WithdrawalWindowClosed'; closedAt: bigint }
-  /** mirror: more shares than the request (or the holder) has. */
-  | { name: 'ExceedsBalance'; available: bigint }
-  /** mirror: fileClaim on a pool with no active cover, or by a non-holder. */
-  | { name: 'NoCover' }
-  /** mirror: incidentTime outside [epoch opened, now]. */
-  | { name: 'InvalidIncidentTime'; earliest: bigint; latest: bigint }
-  /** mirror: no pending claim with this id. */
-  | { name: 'UnknownClaim'; claimId: bigint }
-  /** mirror: shutdown by a non-arbiter before a claim has been pending 30 days. */
-  | { name: 'ShutdownNotAllowed'; allowedAt: bigint | null }
-  /** mirror: exit before shutdown. */
-  | { name: 'NotShutDown' }
-  /** mirror: refundPurchase on a purchase that is not (or no longer) refundable. */
-  | { name: 'NotRefundable'; purchaseId: bigint };
+  | { name: 'WithdrawalWindowClosed'; windowEnd: bigint }
+  | { name: 'PurchaseNotRefundable'; purchaseId: bigint; maturesAt: bigint }
+  | { name: 'NoActiveCover'; poolId: number }
+  | { name: 'NotCoverHolder'; poolId: number }
+  | { name: 'PoolClaimPending'; poolId: number; claimId: bigint }
+  | { name: 'IncidentBeforeEpoch'; incidentTime: bigint; epochOpenedAt: bigint }
+  | { name: 'IncidentInFuture'; incidentTime: bigint; nowTime: bigint }
+  | { name: 'EarlierClaimPending'; claimId: bigint }
+  | { name: 'ClaimNotPending'; claimId: bigint }
+  | { name: 'NotArbiter' }
+  | { name: 'ShutdownNotAllowed'; claimId: bigint; allowedAt: bigint };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
 

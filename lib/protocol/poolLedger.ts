@@ -14,11 +14,14 @@ export function creditPremium(s: MetaPoolState, amount: bigint): void {
   s.capital += split.capital;
 }
 
-/** Closes the pool's current epoch; its holders redeem `payout` pro rata. */
-export function closePoolEpoch(s: MetaPoolState, poolId: number, reason: ClosedEpoch['reason'], payout: bigint): ClosedEpoch {
+/**
+ * Closes the pool's current epoch; its holders redeem `payout` pro rata. An epoch without tokens
+ * leaves no record (nobody can redeem from it).
+ */
+export function closePoolEpoch(s: MetaPoolState, poolId: number, reason: ClosedEpoch['reason'], payout: bigint): ClosedEpoch | undefined {
   const pool = poolAt(s, poolId);
-  const closed: ClosedEpoch = { poolId, epoch: pool.epoch, reason, supply: pool.supply, payout };
-  s.closedEpochs.push(closed);
+  const closed: ClosedEpoch | undefined = pool.supply === 0n ? undefined : { poolId, epoch: pool.epoch, reason, supply: pool.supply, payout };
+  if (closed) s.closedEpochs.push(closed);
   pool.epoch += 1n;
   pool.epochOpenedAt = 0n;
   pool.supply = 0n;
@@ -48,4 +51,21 @@ export function chargePool(s: MetaPoolState, poolId: number): PoolCharge {
   const result: PoolCharge = { amount: charge.amount, forgiven: charge.forgiven };
   if (isLapsed(pool.active, pool.supply)) result.lapsed = closePoolEpoch(s, poolId, 'lapse', pool.active);
   return result;
+}
+
+/**
+ * An invalid ruling, or a claim voided by shutdown: the premium owed during the claim is charged
+ * from K_i (capped; it may lapse the pool), and an epoch emptied during the claim closes.
+ */
+export function settleClaimDebt(s: MetaPoolState, poolId: number): PoolCharge {
+  const charge = chargePool(s, poolId);
+  const pool = poolAt(s, poolId);
+  if (!charge.lapsed && pool.supply === 0n && pool.epochOpenedAt !== 0n) closePoolEpoch(s, poolId, 'lapse', 0n);
+  return charge;
+}
+
+/** Closes an epoch whose last token was withdrawn, so later buyers start a fresh one. */
+export function retireEmptiedEpoch(s: MetaPoolState, poolId: number): void {
+  const pool = poolAt(s, poolId);
+  if (pool.supply === 0n && pool.epochOpenedAt !== 0n) closePoolEpoch(s, poolId, 'lapse', 0n);
 }

@@ -90,8 +90,8 @@ describe('property: payout with payoutMultiple 0', () => {
       s.pools.forEach((_, i) => expect(poolView(s, i).payout).toBe(capital - (sum - active[i]!)));
       const i = active.findIndex((k) => k >= ONE / 100n);
       if (i < 0) continue;
-      const filed = unwrap(fileClaim(s, { poolId: i, incidentTime: T0, filerTokens: 1n, now: T0 })).state;
-      const ruled = unwrap(resolveClaim(filed, { claimId: 0n, valid: true, now: T0 })).state;
+      const filed = unwrap(fileClaim(s, { poolId: i, incidentTime: T0, filerTokens: 1n, now: T0 }));
+      const ruled = unwrap(resolveClaim(filed.state, { claimId: filed.claim.id, valid: true, now: T0 })).state;
       expect(ruled.capital).toBe(sum - active[i]!);
     }
   });
@@ -141,6 +141,16 @@ describe('property: rounding never favours the user', () => {
   });
 });
 
+/** Pokes 16 at a time until a sync goes through. */
+function catchUp(state: MetaPoolState, now: bigint): MetaPoolState {
+  let s = state;
+  for (;;) {
+    const r = sync(s, now);
+    if (r.ok) return r.value.state;
+    s = unwrap(poke(s, now, 16)).state;
+  }
+}
+
 interface Position {
   shares: bigint;
   epoch: bigint;
@@ -158,7 +168,7 @@ function simulate(seed: number, steps: number): void {
 
   const apply = <T extends { state: MetaPoolState }>(r: Result<T>, flow: (v: T) => bigint): T | undefined => {
     if (!r.ok) {
-      if (r.error.name === 'SyncRequired') s = poke(s, now, 1000).state;
+      if (r.error.name === 'SyncRequired') s = catchUp(s, now);
       return undefined;
     }
     s = r.value.state;
@@ -241,9 +251,7 @@ function simulate(seed: number, steps: number): void {
         if (rand.int(40) === 0) {
           apply(shutdown(s, { byArbiter: true, now }), (v) => -v.voided.reduce((a, c) => a + c.bond, 0n));
         } else {
-          const r = sync(s, now);
-          if (r.ok) s = r.value.state;
-          else s = poke(s, now, 1000).state;
+          s = catchUp(s, now);
         }
       }
     }

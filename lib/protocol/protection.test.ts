@@ -12,7 +12,7 @@ const example1 = () => stateAt(T0, P(1000n), [P(100n), P(100n), P(100n)]);
 describe('buyProtection', () => {
   test('escrows the amount until now + purchaseDelay', () => {
     const { state, purchase } = unwrap(buyProtection(example1(), 1, P(50n), T0));
-    expect(purchase).toEqual({ id: 3n, poolId: 1, amount: P(50n), maturesAt: T0 + DAY, refunded: false });
+    expect(purchase).toEqual({ id: 4n, poolId: 1, amount: P(50n), maturesAt: T0 + DAY, refunded: false });
     expect(state.pools[1]!.pending).toBe(P(50n));
   });
 
@@ -26,17 +26,17 @@ describe('buyProtection', () => {
   test('refuses zero, amounts below minPurchase, pending claims and shutdown', () => {
     const s = example1();
     expect(buyBlocker(s, 0, 0n)).toEqual({ name: 'ZeroAmount' });
-    expect(buyBlocker(s, 0, ONE / 100n - 1n)).toEqual({ name: 'BelowMinPurchase', minPurchase: ONE / 100n });
+    expect(buyBlocker(s, 0, ONE / 100n - 1n)).toEqual({ name: 'BelowMinPurchase', amount: ONE / 100n - 1n, minPurchase: ONE / 100n });
     expect(buyBlocker({ ...s, isShutDown: true }, 0, ONE)).toEqual({ name: 'MetaPoolIsShutDown' });
     const filed = unwrap(fileClaim(s, { poolId: 2, incidentTime: T0, filerTokens: ONE, now: T0 })).state;
-    expect(buyBlocker(filed, 0, ONE)).toEqual({ name: 'ClaimPending', claimId: 0n });
+    expect(buyBlocker(filed, 0, ONE)).toEqual({ name: 'ClaimPending', claimId: 1n });
     expect(() => buyBlocker(s, 7, ONE)).toThrow(RangeError);
   });
 
   test('only a purchase that came due during a freeze can be taken back at once', () => {
     const bought = unwrap(buyProtection(example1(), 1, P(50n), T0));
     const id = bought.purchase.id;
-    expect(refundFrozenPurchase(bought.state, id, T0 + HOUR)).toEqual({ ok: false, error: { name: 'NotRefundable', purchaseId: id } });
+    expect(refundFrozenPurchase(bought.state, id, T0 + HOUR)).toEqual({ ok: false, error: { name: 'PurchaseNotRefundable', purchaseId: id, maturesAt: T0 + DAY } });
     const filed = unwrap(fileClaim(bought.state, { poolId: 0, incidentTime: T0, filerTokens: ONE, now: T0 + HOUR })).state;
     expect(refundFrozenPurchase(filed, id, T0 + HOUR).ok).toBe(false); // not due yet
     const refund = unwrap(refundFrozenPurchase(filed, id, T0 + DAY));
@@ -59,7 +59,7 @@ describe('withdrawProtection', () => {
   test('needs the tokens', () => {
     const s = example1();
     expect(withdrawProtection(s, 0, 0n, P(1n), T0)).toEqual({ ok: false, error: { name: 'ZeroAmount' } });
-    expect(withdrawProtection(s, 0, P(2n), P(1n), T0)).toEqual({ ok: false, error: { name: 'ExceedsBalance', available: P(1n) } });
+    expect(withdrawProtection(s, 0, P(2n), P(1n), T0)).toEqual({ ok: false, error: { name: 'InsufficientCover', requested: P(2n), balance: P(1n) } });
   });
 
   test('with a claim pending on the pool: charges ceil(tokens × debt / supply) as premium, pays floor(tokens × (K − debt) / supply)', () => {
@@ -80,9 +80,10 @@ describe('withdrawProtection', () => {
     expect(underlyingOf(out.state, 0, P(70n))).toBeGreaterThanOrEqual(underlyingOf(s, 0, P(70n)));
   });
 
-  test('a pool emptied by withdrawals reopens as a fresh epoch at the next maturity', () => {
+  test('an epoch emptied by withdrawals closes; the next maturity opens a fresh one', () => {
     const out = unwrap(withdrawProtection(example1(), 1, P(100n), P(100n), T0 + HOUR));
-    expect(out.state.pools[1]).toMatchObject({ active: 0n, supply: 0n, epoch: 0n });
+    expect(out.state.pools[1]).toMatchObject({ active: 0n, supply: 0n, epoch: 1n, epochOpenedAt: 0n, owedWad: 0n, charged: 0n });
+    expect(out.state.closedEpochs).toEqual([]); // nobody left to redeem
     const bought = unwrap(buyProtection(out.state, 1, P(10n), T0 + HOUR)).state;
     const matured = unwrap(sync(bought, T0 + HOUR + DAY));
     expect(matured.matured[0]).toMatchObject({ openedEpoch: true, epoch: 1n, tokens: P(10n) });

@@ -1,7 +1,7 @@
 import { premiumDebt } from './claim';
 import { fail, ok, type ProtocolError, type Result } from './errors';
 import { min, mulDivDown, mulDivUp, saturatingSub } from './math';
-import { creditPremium } from './poolLedger';
+import { creditPremium, retireEmptiedEpoch } from './poolLedger';
 import { pendingClaimOn, poolAt, type MetaPoolState, type QueuedPurchase } from './state';
 import { sync } from './sync';
 import { totalActive, totalPending } from './utilisation';
@@ -18,7 +18,7 @@ export function buyBlocker(state: MetaPoolState, poolId: number, amount: bigint)
   if (state.isShutDown) return { name: 'MetaPoolIsShutDown' };
   const claim = state.claims[0];
   if (claim) return { name: 'ClaimPending', claimId: claim.id };
-  if (amount < state.params.minPurchase) return { name: 'BelowMinPurchase', minPurchase: state.params.minPurchase };
+  if (amount < state.params.minPurchase) return { name: 'BelowMinPurchase', amount, minPurchase: state.params.minPurchase };
   const available = purchaseCapacity(state);
   if (amount > available) return { name: 'CapacityExceeded', available };
   return undefined;
@@ -52,7 +52,9 @@ export function refundFrozenPurchase(state: MetaPoolState, purchaseId: bigint, n
   if (!synced.ok) return synced;
   const s = synced.value.state;
   const entry = s.queue.find((e) => e.id === purchaseId);
-  if (!entry || entry.refunded || s.claims.length === 0 || entry.maturesAt > now) return fail({ name: 'NotRefundable', purchaseId });
+  if (!entry || entry.refunded || s.claims.length === 0 || entry.maturesAt > now) {
+    return fail({ name: 'PurchaseNotRefundable', purchaseId, maturesAt: entry?.maturesAt ?? 0n });
+  }
   entry.refunded = true;
   poolAt(s, entry.poolId).pending -= entry.amount;
   return ok({ state: s, amount: entry.amount });
@@ -72,7 +74,7 @@ export function underlyingOf(state: MetaPoolState, poolId: number, tokens: bigin
 /**
  * `withdrawProtection(poolId, tokens, receiver)`: burns tokens and pays their underlying. With a
  * claim pending on the pool it first charges the tokens' share of the premium debt,
- * ceil(tokens × debt / supply), as premium (at most what K_i still holds after the payment).
+ * ceil(tokens × debt / supply), as premium. An epoch emptied outside a claim closes.
  */
 export function withdrawProtection(
   state: MetaPoolState,
@@ -86,18 +88,21 @@ export function withdrawProtection(
   if (!synced.ok) return synced;
   const s = synced.value.state;
   const pool = poolAt(s, poolId);
-  const available = min(balance, pool.supply);
-  if (tokens > available) return fail({ name: 'ExceedsBalance', available });
+  const held = min(balance, pool.supply);
+  if (tokens > held) return fail({ name: 'InsufficientCover', requested: tokens, balance: held });
   const assets = underlyingOf(s, poolId, tokens);
   let premiumCharged = 0n;
-  if (pendingClaimOn(s, poolId)) {
+  const claim = pendingClaimOn(s, poolId);
+  if (claim) {
     const share = mulDivUp(tokens, premiumDebt(pool), pool.supply);
-    premiumCharged = min(share, pool.active - assets);
+    // Charged at most the tokens' share of K (rounded up); ceil(a) + floor(b) ≤ ceil(a + b) keeps K ≥ 0.
+    premiumCharged = min(share, mulDivUp(tokens, pool.active, pool.supply));
     // The leaving tokens' share of the debt is settled: charged, or forgiven beyond K_i.
     pool.charged += share;
     creditPremium(s, premiumCharged);
   }
   pool.active -= assets + premiumCharged;
   pool.supply -= tokens;
+  if (!claim) retireEmptiedEpoch(s, poolId);
   return ok({ state: s, assets, premiumCharged });
 }

@@ -26,7 +26,7 @@ describe('shares', () => {
     const s = newMetaPool(exampleParams(), 1, T0);
     expect(deposit(s, 0n, T0)).toEqual({ ok: false, error: { name: 'ZeroAmount' } });
     const inflated = { ...s, capital: 10n ** 20n, shareSupply: 1n };
-    expect(deposit(inflated, 10n, T0)).toEqual({ ok: false, error: { name: 'ZeroShares' } });
+    expect(deposit(inflated, 10n, T0)).toEqual({ ok: false, error: { name: 'ZeroShares', assets: 10n } });
   });
 
   test('deposits are refused while a claim is pending and after shutdown', () => {

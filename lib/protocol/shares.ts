@@ -10,19 +10,19 @@ import { sync } from './sync';
  * Both directions round down, in the pool's favour.
  */
 
-/** floor(assets × (supply + 1) / (C + 1)). */
+/** floor(assets × (supply + 1) / (C + 1)); 1:1 when there are no shares (new holders own what is left in C). */
 export function convertToShares(assets: bigint, capital: bigint, supply: bigint): bigint {
-  return mulDivDown(assets, supply + 1n, capital + 1n);
+  return supply === 0n ? assets : mulDivDown(assets, supply + 1n, capital + 1n);
 }
 
-/** floor(shares × (C + 1) / (supply + 1)). */
+/** floor(shares × (C + 1) / (supply + 1)); 1:1 when there are no shares. */
 export function convertToAssets(shares: bigint, capital: bigint, supply: bigint): bigint {
-  return mulDivDown(shares, capital + 1n, supply + 1n);
+  return supply === 0n ? shares : mulDivDown(shares, capital + 1n, supply + 1n);
 }
 
-/** Shares a deposit mints: 1:1 when the supply is 0 (whatever is left in C goes to the new holders). */
+/** Shares a deposit of `assets` mints. */
 export function previewDeposit(assets: bigint, capital: bigint, supply: bigint): bigint {
-  return supply === 0n ? assets : convertToShares(assets, capital, supply);
+  return convertToShares(assets, capital, supply);
 }
 
 /** Why deposits are refused right now, if they are. */
@@ -42,7 +42,7 @@ export function deposit(state: MetaPoolState, assets: bigint, now: bigint): Resu
   const blocker = depositBlocker(s);
   if (blocker) return fail(blocker);
   const shares = previewDeposit(assets, s.capital, s.shareSupply);
-  if (shares === 0n) return fail({ name: 'ZeroShares' });
+  if (shares === 0n) return fail({ name: 'ZeroShares', assets });
   s.capital += assets;
   s.shareSupply += shares;
   return ok({ state: s, shares });

@@ -13,7 +13,7 @@ const example1 = () => stateAt(T0, P(1000n), [P(100n), P(100n), P(100n)]);
 
 describe('shutdown', () => {
   test('by the arbiter when no claim is pending; once', () => {
-    expect(shutdown(example1(), { byArbiter: false, now: T0 })).toEqual({ ok: false, error: { name: 'ShutdownNotAllowed', allowedAt: null } });
+    expect(shutdown(example1(), { byArbiter: false, now: T0 })).toEqual({ ok: false, error: { name: 'NotArbiter' } });
     const down = unwrap(shutdown(example1(), { byArbiter: true, now: T0 })).state;
     expect(down.isShutDown).toBe(true);
     expect(shutdown(down, { byArbiter: true, now: T0 })).toEqual({ ok: false, error: { name: 'MetaPoolIsShutDown' } });
@@ -22,9 +22,9 @@ describe('shutdown', () => {
   test('by anyone once a claim has been pending 30 days, voiding it and charging its premium debt', () => {
     const filed = unwrap(fileClaim(example1(), { poolId: 0, incidentTime: T0, filerTokens: ONE, now: T0 })).state;
     expect(shutdownOpenAt(filed)).toBe(T0 + CLAIM_TIMEOUT);
-    expect(shutdown(filed, { byArbiter: true, now: T0 + DAY })).toEqual({ ok: false, error: { name: 'ShutdownNotAllowed', allowedAt: T0 + CLAIM_TIMEOUT } });
+    expect(shutdown(filed, { byArbiter: true, now: T0 + DAY })).toEqual({ ok: false, error: { name: 'ShutdownNotAllowed', claimId: 1n, allowedAt: T0 + CLAIM_TIMEOUT } });
     const { state, voided } = unwrap(shutdown(filed, { byArbiter: false, now: T0 + CLAIM_TIMEOUT }));
-    expect(voided.map((c) => c.id)).toEqual([0n]);
+    expect(voided.map((c) => c.id)).toEqual([1n]);
     expect(state.claims).toEqual([]);
     // Pool 0 paid its 30 days like the others once voided.
     expect(state.pools[0]!.active).toBeLessThan(P(100n));

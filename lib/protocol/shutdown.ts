@@ -1,11 +1,11 @@
 import { CLAIM_TIMEOUT } from './constants';
 import { refundAllPending } from './claim';
 import { fail, ok, type Result } from './errors';
-import { chargePool } from './poolLedger';
+import { settleClaimDebt } from './poolLedger';
 import type { MetaPoolState, PendingClaim } from './state';
 import { sync } from './sync';
 
-/** When anyone (not only the arbiter) may shut down: 30 days after the oldest pending claim. */
+/** When anyone (the arbiter included) may shut down while claims are pending: 30 days after the oldest. */
 export function shutdownOpenAt(state: MetaPoolState): bigint | null {
   const oldest = state.claims[0];
   return oldest ? oldest.filedAt + CLAIM_TIMEOUT : null;
@@ -24,12 +24,14 @@ export function shutdown(
   if (!synced.ok) return synced;
   const s = synced.value.state;
   if (s.isShutDown) return fail({ name: 'MetaPoolIsShutDown' });
-  const openAt = shutdownOpenAt(s);
-  const allowed = openAt === null ? args.byArbiter : args.now >= openAt;
-  if (!allowed) return fail({ name: 'ShutdownNotAllowed', allowedAt: openAt });
+  const oldest = s.claims[0];
+  if (!oldest && !args.byArbiter) return fail({ name: 'NotArbiter' });
+  if (oldest && args.now < oldest.filedAt + CLAIM_TIMEOUT) {
+    return fail({ name: 'ShutdownNotAllowed', claimId: oldest.id, allowedAt: oldest.filedAt + CLAIM_TIMEOUT });
+  }
   const voided = s.claims;
   s.claims = [];
-  for (const claim of voided) chargePool(s, claim.poolId);
+  for (const claim of voided) settleClaimDebt(s, claim.poolId);
   const refunded = refundAllPending(s);
   s.isShutDown = true;
   return ok({ state: s, voided, refunded });

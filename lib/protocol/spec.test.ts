@@ -33,7 +33,7 @@ describe('SPEC §9 worked numbers', () => {
     expect(state.capital).toBe(P(200n));
     expect(state.capital).toBe(state.pools[1]!.active + state.pools[2]!.active);
     expect(ruling.closedEpoch!.payout).toBe(P(900n));
-    expect(redeemPayout(ruling.closedEpoch!, P(100n))).toBe(P(900n));
+    expect(redeemPayout(ruling.closedEpoch!, P(100n)).assets).toBe(P(900n));
     expect(state.pools[0]).toMatchObject({ active: 0n, pending: 0n, supply: 0n, epoch: 1n, epochOpenedAt: 0n });
   });
 

@@ -126,8 +126,9 @@ export function newMetaPool(params: MetaPoolParams, poolCount: number, now: bigi
     pools: Array.from({ length: poolCount }, emptyPool),
     queue: [],
     claims: [],
-    nextPurchaseId: 0n,
-    nextClaimId: 0n,
+    // Ids start at 1, as on chain (0 means "none").
+    nextPurchaseId: 1n,
+    nextClaimId: 1n,
     fees: { arbiter: 0n, creator: 0n },
     lastSyncAt: now,
     lastRulingAt: 0n,

@@ -78,16 +78,18 @@ describe('sync', () => {
     expect(out.state.pools.map((p) => p.pending)).toEqual([0n, 0n]);
   });
 
-  test('more than 16 due purchases revert SyncRequired(due); poke works through them in batches', () => {
+  test('more than 16 due purchases revert SyncRequired(due − 16); poke works through them in batches', () => {
     const start = T0;
     let s = unwrap(deposit(newMetaPool(exampleParams(), 1, start), P(1000n), start)).state;
     s = buyMany(s, MAX_SYNC_ITEMS + 4, P(10n), start);
     const now = start + DAY + 100n;
     expect(dueCount(s, now)).toBe(20);
     const refused = sync(s, now);
-    expect(refused).toEqual({ ok: false, error: { name: 'SyncRequired', remaining: 20 } });
+    expect(refused).toEqual({ ok: false, error: { name: 'SyncRequired', remaining: 4 } });
+    expect(poke(s, now, 0)).toEqual({ ok: false, error: { name: 'InvalidMaxItems', maxItems: 0 } });
+    expect(poke(s, now, 17)).toEqual({ ok: false, error: { name: 'InvalidMaxItems', maxItems: 17 } });
 
-    const batch = poke(s, now, 5);
+    const batch = unwrap(poke(s, now, 5));
     expect(batch.processed).toBe(5);
     expect(batch.remaining).toBe(15);
     // A batch that leaves entries due ends at the last processed maturity time.
@@ -97,8 +99,10 @@ describe('sync', () => {
     expect(rest.state.lastSyncAt).toBe(now);
     expect(rest.state.pools[0]!.active).toBeGreaterThan(P(199n));
 
-    // Poking everything in one go is the same as the two steps above, and as a view projection.
-    const all = poke(s, now, 100);
+    // Batches of 16 end in the same state as a view's projection, which processes everything.
+    const first = unwrap(poke(s, now, 16));
+    expect(first.remaining).toBe(4);
+    const all = unwrap(poke(first.state, now, 16));
     expect(all.remaining).toBe(0);
     expect(all.state.lastSyncAt).toBe(now);
     expect(projectTo(s, now)).toEqual(all.state);
@@ -115,8 +119,8 @@ describe('sync', () => {
     expect(s.pools[0]!.pending).toBe(P(160n));
     // Rule the claim invalid: 17 entries come due at the ruling time, one of them refunded.
     const ruled = unwrap(resolveClaim(s, { claimId: claimOf(s).id, valid: false, now: frozenAt })).state;
-    expect(sync(ruled, frozenAt)).toEqual({ ok: false, error: { name: 'SyncRequired', remaining: 17 } });
-    const first = poke(ruled, frozenAt, 16);
+    expect(sync(ruled, frozenAt)).toEqual({ ok: false, error: { name: 'SyncRequired', remaining: 1 } });
+    const first = unwrap(poke(ruled, frozenAt, 16));
     expect(first.processed).toBe(16);
     expect(first.matured).toHaveLength(15);
     expect(first.matured.every((m) => m.at === frozenAt)).toBe(true);

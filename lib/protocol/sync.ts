@@ -51,20 +51,22 @@ export function dueCount(state: MetaPoolState, now: bigint): number {
 
 /**
  * SPEC §6 sync, as every state-changing call runs it first: fix speeds, mature due purchases
- * in queue order (at most 16, else `SyncRequired(due)`), then accrue to `now`.
+ * in queue order (at most 16, else `SyncRequired(due − 16)`), then accrue to `now`.
  */
 export function sync(state: MetaPoolState, now: bigint): Result<SyncOutcome> {
   const due = dueCount(state, now);
-  if (due > MAX_SYNC_ITEMS) return fail({ name: 'SyncRequired', remaining: due });
+  if (due > MAX_SYNC_ITEMS) return fail({ name: 'SyncRequired', remaining: due - MAX_SYNC_ITEMS });
   return ok(run(state, now, due));
 }
 
 /**
- * `poke(maxItems)`: processes up to `maxItems` due entries. A batch that leaves entries due ends
- * at the last processed maturity time; one that clears the backlog accrues to `now` like sync.
+ * `poke(maxItems)`, 1 ≤ maxItems ≤ 16: processes up to `maxItems` due entries. A batch that leaves
+ * entries due ends at the last processed maturity time; one that clears the backlog accrues to
+ * `now` like sync. `remaining` in the outcome is what is still due.
  */
-export function poke(state: MetaPoolState, now: bigint, maxItems: number): SyncOutcome {
-  return run(state, now, Math.min(dueCount(state, now), Math.max(0, maxItems)));
+export function poke(state: MetaPoolState, now: bigint, maxItems: number): Result<SyncOutcome> {
+  if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > MAX_SYNC_ITEMS) return fail({ name: 'InvalidMaxItems', maxItems });
+  return ok(run(state, now, Math.min(dueCount(state, now), maxItems)));
 }
 
 /** The state as views see it at `now`: every due purchase processed, no SyncRequired. */
@@ -130,8 +132,7 @@ function mature(s: MetaPoolState, entry: QueuedPurchase, at: bigint): MaturedPur
   const pool = poolAt(s, entry.poolId);
   pool.pending -= entry.amount;
   let accepted = min(entry.amount, saturatingSub(s.capital, totalActive(s.pools)));
-  // A mint into a pool without tokens opens a fresh epoch (an emptied one is retired unrecorded:
-  // it has no holders), so a claim can never name a time when nobody held this cover.
+  // A pool without tokens has no open epoch (emptied epochs close), so this mint opens one.
   const opens = pool.supply === 0n;
   // Tokens round down; 1:1 when the epoch opens.
   let tokens = opens ? accepted : mulDivDown(accepted, pool.supply, pool.active);
@@ -141,7 +142,6 @@ function mature(s: MetaPoolState, entry: QueuedPurchase, at: bigint): MaturedPur
   s.refundsOwed += refund;
   if (accepted > 0n) {
     if (opens) {
-      if (pool.epochOpenedAt !== 0n) pool.epoch += 1n;
       pool.epochOpenedAt = at;
       pool.owedWad = 0n;
       pool.charged = 0n;

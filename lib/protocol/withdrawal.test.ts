@@ -27,7 +27,7 @@ describe('withdrawal', () => {
   test('requests need shares the holder has', () => {
     const s = stateAt(T0, P(1000n), [P(100n)], params);
     expect(requestWithdrawal(s, 0n, P(1n), T0)).toEqual({ ok: false, error: { name: 'ZeroAmount' } });
-    expect(requestWithdrawal(s, P(2n), P(1n), T0)).toEqual({ ok: false, error: { name: 'ExceedsBalance', available: P(1n) } });
+    expect(requestWithdrawal(s, P(2n), P(1n), T0)).toEqual({ ok: false, error: { name: 'InsufficientShares', requested: P(2n), balance: P(1n) } });
   });
 
   test('locked before unlockAt, open for 7 days after, then only cancellable', () => {
@@ -36,7 +36,7 @@ describe('withdrawal', () => {
     expect(completeWithdrawal(state, request, P(1n), T0 + 8n * DAY).ok).toBe(true);
     expect(completeWithdrawal(state, request, P(1n), T0 + 8n * DAY + 1n)).toEqual({
       ok: false,
-      error: { name: 'WithdrawalWindowClosed', closedAt: T0 + 8n * DAY },
+      error: { name: 'WithdrawalWindowClosed', windowEnd: T0 + 8n * DAY },
     });
     expect(cancelWithdrawal(state, request, T0 + 30n * DAY).ok).toBe(true);
   });
@@ -52,7 +52,7 @@ describe('withdrawal', () => {
   test('a pending claim blocks completion but not requests or cancellations', () => {
     const { state, request } = requested();
     const filed = unwrap(fileClaim(state, { poolId: 0, incidentTime: T0, filerTokens: P(1n), now: T0 + DAY })).state;
-    expect(completeWithdrawal(filed, request, P(1n), T0 + DAY)).toEqual({ ok: false, error: { name: 'ClaimPending', claimId: 0n } });
+    expect(completeWithdrawal(filed, request, P(1n), T0 + DAY)).toEqual({ ok: false, error: { name: 'ClaimPending', claimId: 1n } });
     expect(requestWithdrawal(filed, P(1n), P(500n), T0 + DAY).ok).toBe(true);
     expect(cancelWithdrawal(filed, request, T0 + DAY).ok).toBe(true);
   });
@@ -98,7 +98,7 @@ describe('withdrawal', () => {
 
   test('exit pays convertToAssets after shutdown only', () => {
     const s = unwrap(deposit(newMetaPool(params, 1, T0), P(1000n), T0)).state;
-    expect(exit(s, P(1n), P(1000n), T0)).toEqual({ ok: false, error: { name: 'NotShutDown' } });
+    expect(exit(s, P(1n), P(1000n), T0)).toEqual({ ok: false, error: { name: 'MetaPoolNotShutDown' } });
     const down = unwrap(shutdown(s, { byArbiter: true, now: T0 })).state;
     const out = unwrap(exit(down, P(400n), P(1000n), T0));
     expect(out.assets).toBe(P(400n));

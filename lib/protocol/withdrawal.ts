@@ -24,10 +24,10 @@ type Outcome<T> = Result<T & { state: MetaPoolState }>;
 /** `requestWithdrawal(shares)`: records what the shares are worth now. */
 export function requestWithdrawal(state: MetaPoolState, shares: bigint, balance: bigint, now: bigint): Outcome<{ request: WithdrawalRequest }> {
   if (shares === 0n) return fail({ name: 'ZeroAmount' });
-  if (shares > balance) return fail({ name: 'ExceedsBalance', available: balance });
   const synced = sync(state, now);
   if (!synced.ok) return synced;
   const s = synced.value.state;
+  if (shares > balance) return fail({ name: 'InsufficientShares', requested: shares, balance });
   const request: WithdrawalRequest = {
     shares,
     assetsAtRequest: convertToAssets(shares, s.capital, s.shareSupply),
@@ -71,13 +71,13 @@ export function completeWithdrawal(
   if (!synced.ok) return synced;
   const s = synced.value.state;
   const r = currentRequest(s, request);
-  if (shares > r.shares) return fail({ name: 'ExceedsBalance', available: r.shares });
+  if (shares > r.shares) return fail({ name: 'InsufficientRequestShares', requested: shares, available: r.shares });
   if (!s.isShutDown) {
     const claim = s.claims[0];
     if (claim) return fail({ name: 'ClaimPending', claimId: claim.id });
     const { opensAt, closesAt } = withdrawalWindow(s, r);
     if (now < opensAt) return fail({ name: 'WithdrawalLocked', unlockAt: opensAt });
-    if (now > closesAt) return fail({ name: 'WithdrawalWindowClosed', closedAt: closesAt });
+    if (now > closesAt) return fail({ name: 'WithdrawalWindowClosed', windowEnd: closesAt });
   }
   const assets = previewWithdraw(s, r, shares);
   if (!s.isShutDown) {
@@ -112,11 +112,11 @@ export function cancelWithdrawal(state: MetaPoolState, request: WithdrawalReques
 /** `exit(shares, receiver)`, after shutdown only: convertToAssets(shares), ignoring cover. */
 export function exit(state: MetaPoolState, shares: bigint, balance: bigint, now: bigint): Outcome<{ assets: bigint }> {
   if (shares === 0n) return fail({ name: 'ZeroAmount' });
-  if (shares > balance) return fail({ name: 'ExceedsBalance', available: balance });
+  if (!state.isShutDown) return fail({ name: 'MetaPoolNotShutDown' });
   const synced = sync(state, now);
   if (!synced.ok) return synced;
   const s = synced.value.state;
-  if (!s.isShutDown) return fail({ name: 'NotShutDown' });
+  if (shares > balance) return fail({ name: 'InsufficientShares', requested: shares, balance });
   const assets = convertToAssets(shares, s.capital, s.shareSupply);
   s.capital -= assets;
   s.shareSupply -= shares;
