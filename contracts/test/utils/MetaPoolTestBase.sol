@@ -120,6 +120,76 @@ abstract contract MetaPoolTestBase is Test {
         return ICoverToken(ext(mp).pool(poolId).token);
     }
 
+    // ----- claims, shutdown, fees and SPEC examples -----
+
+    /// @notice Every rate zero (`kink` must still lie in (0, 1e18)).
+    function zeroCurve() internal pure returns (FundingCurve memory) {
+        return FundingCurve({baseRate: 0, slope1: 0, kink: 0.8e18, slope2: 0});
+    }
+
+    /// @notice The same `rate` at every utilisation.
+    function flatCurve(uint64 rate) internal pure returns (FundingCurve memory) {
+        return FundingCurve({baseRate: rate, slope1: 0, kink: 0.5e18, slope2: 0});
+    }
+
+    /// @notice Creates `p`, deposits `capital` from alice and buys `covers[i]` in pool `i` from bob (0 skips),
+    /// then waits out the purchase delay: every cover matures in this same second, so no premium has accrued.
+    function createWithCover(MetaPoolParams memory p, uint256 capital, uint256[] memory covers)
+        internal
+        returns (address mp)
+    {
+        mp = createPool(p);
+        deposit(mp, alice, capital);
+        for (uint256 i; i < covers.length; ++i) {
+            if (covers[i] != 0) buy(mp, bob, i, covers[i]);
+        }
+        skip(p.purchaseDelay);
+        core(mp).poke(16);
+    }
+
+    /// @notice `n` pools of `amount` each, for `createWithCover`.
+    function sameCovers(uint256 n, uint256 amount) internal pure returns (uint256[] memory covers) {
+        covers = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            covers[i] = amount;
+        }
+    }
+
+    /// @notice Funds and files a claim naming `incidentTime`.
+    function fileClaimAt(address mp, address who, uint256 poolId, uint256 incidentTime)
+        internal
+        returns (uint256 claimId)
+    {
+        uint256 bond = ext(mp).params().claimBond;
+        fund(who, bond);
+        vm.startPrank(who);
+        token.approve(mp, bond);
+        claimId = core(mp).fileClaim(poolId, incidentTime, "https://example.org/post-mortem");
+        vm.stopPrank();
+    }
+
+    function rule(address mp, uint256 claimId, bool valid) internal {
+        vm.prank(ext(mp).params().arbiter);
+        core(mp).resolveClaim(claimId, valid);
+    }
+
+    function requestWithdrawal(address mp, address who, uint256 shares) internal returns (uint256 requestId) {
+        vm.prank(who);
+        requestId = core(mp).requestWithdrawal(shares);
+    }
+
+    /// @notice Premium one accrual of `dt` seconds at `speed` (WAD-assets a year) charges from a zero credit:
+    /// `ceil(ceil(speed * dt / YEAR) / 1e18)`, SPEC §6.
+    function premiumFor(uint256 speed, uint256 dt) internal pure returns (uint256) {
+        uint256 owedWad = (speed * dt + YEAR - 1) / YEAR;
+        return (owedWad + WAD - 1) / WAD;
+    }
+
+    /// @notice A fee on `amount`, rounded down (SPEC §6).
+    function feeOf(uint256 amount, uint256 bps) internal pure returns (uint256) {
+        return amount * bps / 10_000;
+    }
+
     function vm_toString(uint256 v) private pure returns (string memory) {
         if (v == 0) return "0";
         bytes memory b;
