@@ -44,7 +44,8 @@ contract MetaPoolFactory is IMetaPoolFactory {
     function metaPools(uint256 offset, uint256 limit) external view returns (address[] memory page) {
         uint256 total = _metaPools.length;
         if (offset >= total) return page;
-        uint256 end = offset + limit > total ? total : offset + limit;
+        // Compared as `limit > total - offset` so a huge `limit` ("all") cannot overflow.
+        uint256 end = limit > total - offset ? total : offset + limit;
         page = new address[](end - offset);
         for (uint256 i = offset; i < end; ++i) {
             page[i - offset] = _metaPools[i];
