@@ -68,7 +68,7 @@ describe('resolveClaim', () => {
     const hour = unwrap(sync(filed, T0 + HOUR));
     expect(hour.lapsed).toEqual([]); // cannot lapse while its claim is pending
     const { state, ruling } = unwrap(resolveClaim(hour.state, { claimId: 1n, valid: false, now: T0 + HOUR }));
-    expect(ruling.closedEpoch).toMatchObject({ reason: 'lapse', payout: 0n });
+    expect(ruling.closedEpoch).toMatchObject({ reason: 'lapse', remaining: 0n });
     expect(ruling.premiumCharged).toBe(ONE);
     expect(ruling.premiumForgiven).toBeGreaterThan(0n);
     expect(state.pools[0]).toMatchObject({ active: 0n, supply: 0n, epoch: 1n });
@@ -82,11 +82,11 @@ describe('resolveClaim', () => {
     // P = K_A + F = C − K_B − K_C, with C lifted by B's and C's premium.
     expect(ruling.payout).toBe(P(1000n) + 2n * 64_109_589_041_095_892n - 2n * other);
     expect(ruling.premiumCharged).toBe(debt);
-    expect(ruling.closedEpoch!.payout).toBe(P(100n) + ruling.payout - debt);
+    expect(ruling.closedEpoch!.remaining).toBe(P(100n) + ruling.payout - debt);
     expect(state.capital).toBe(2n * other + splitPremium(debt, 500n, 500n).capital);
     const half = redeemPayout(ruling.closedEpoch!, P(50n));
-    expect(half.assets).toBe(ruling.closedEpoch!.payout / 2n);
-    expect(redeemPayout(half.closed, P(50n)).assets).toBe(ruling.closedEpoch!.payout - half.assets);
+    expect(half.assets).toBe(ruling.closedEpoch!.remaining / 2n);
+    expect(redeemPayout(half.closed, P(50n)).assets).toBe(ruling.closedEpoch!.remaining - half.assets);
   });
 
   test('valid with no tokens left: nothing is taken from C', () => {

@@ -119,6 +119,6 @@ export function refundAllPending(s: MetaPoolState): bigint {
  * rounded down; the epoch shrinks by what was paid, so the last redeemer takes the rounding dust.
  */
 export function redeemPayout(closed: ClosedEpoch, tokens: bigint): { assets: bigint; closed: ClosedEpoch } {
-  const assets = closed.supply === 0n ? 0n : mulDivDown(tokens, closed.payout, closed.supply);
-  return { assets, closed: { ...closed, payout: closed.payout - assets, supply: closed.supply - tokens } };
+  const assets = closed.supply === 0n ? 0n : mulDivDown(tokens, closed.remaining, closed.supply);
+  return { assets, closed: { ...closed, remaining: closed.remaining - assets, supply: closed.supply - tokens } };
 }

@@ -15,12 +15,12 @@ export function creditPremium(s: MetaPoolState, amount: bigint): void {
 }
 
 /**
- * Closes the pool's current epoch; its holders redeem `payout` pro rata. An epoch without tokens
+ * Closes the pool's current epoch; its holders redeem `remaining` pro rata. An epoch without tokens
  * leaves no record (nobody can redeem from it).
  */
-export function closePoolEpoch(s: MetaPoolState, poolId: number, reason: ClosedEpoch['reason'], payout: bigint): ClosedEpoch | undefined {
+export function closePoolEpoch(s: MetaPoolState, poolId: number, reason: ClosedEpoch['reason'], remaining: bigint): ClosedEpoch | undefined {
   const pool = poolAt(s, poolId);
-  const closed: ClosedEpoch | undefined = pool.supply === 0n ? undefined : { poolId, epoch: pool.epoch, reason, supply: pool.supply, payout };
+  const closed: ClosedEpoch | undefined = pool.supply === 0n ? undefined : { poolId, epoch: pool.epoch, reason, supply: pool.supply, remaining };
   if (closed) s.closedEpochs.push(closed);
   pool.epoch += 1n;
   pool.epochOpenedAt = 0n;

@@ -257,7 +257,7 @@ function simulate(seed: number, steps: number): void {
     }
 
     const bonds = s.claims.reduce((a, c) => a + c.bond, 0n);
-    const closed = s.closedEpochs.reduce((a, e) => a + e.payout, 0n);
+    const closed = s.closedEpochs.reduce((a, e) => a + e.remaining, 0n);
     const owed = s.capital + totalActive(s.pools) + totalPending(s.pools) + s.fees.arbiter + s.fees.creator + bonds + s.refundsOwed + closed;
     expect(balance, `seed ${seed} step ${step}`).toBe(owed);
     if (!s.isShutDown) expect(totalActive(s.pools)).toBeLessThanOrEqual(s.capital);

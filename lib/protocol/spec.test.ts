@@ -32,7 +32,7 @@ describe('SPEC §9 worked numbers', () => {
     expect(ruling.payout).toBe(P(800n));
     expect(state.capital).toBe(P(200n));
     expect(state.capital).toBe(state.pools[1]!.active + state.pools[2]!.active);
-    expect(ruling.closedEpoch!.payout).toBe(P(900n));
+    expect(ruling.closedEpoch!.remaining).toBe(P(900n));
     expect(redeemPayout(ruling.closedEpoch!, P(100n)).assets).toBe(P(900n));
     expect(state.pools[0]).toMatchObject({ active: 0n, pending: 0n, supply: 0n, epoch: 1n, epochOpenedAt: 0n });
   });
@@ -228,7 +228,7 @@ describe('SPEC §9 worked numbers', () => {
       expect(hour.lapsed).toHaveLength(1);
       expect(hour.state.pools[0]).toMatchObject({ active: 0n, supply: 0n, epoch: 1n });
       // Premium beyond K is forgiven: the holder lost exactly the 1 token, never more.
-      expect(hour.charged[0]! + hour.lapsed[0]!.payout).toBe(ONE);
+      expect(hour.charged[0]! + hour.lapsed[0]!.remaining).toBe(ONE);
 
       // Syncing every minute changes nothing material: still gone within the hour.
       let t = T0;

@@ -70,10 +70,10 @@ export interface ClosedEpoch {
   poolId: number;
   epoch: bigint;
   reason: 'claim' | 'lapse';
-  /** Token supply at close: the denominator of every redemption. */
+  /** Tokens not yet redeemed: the denominator of the next redemption. */
   supply: bigint;
-  /** Assets left for the epoch's holders (K_i + P_i less premium owed, or the lapse dust). */
-  payout: bigint;
+  /** Assets left for the epoch's holders (K_i + P_i less premium owed, or the lapse dust); shrinks as they redeem. */
+  remaining: bigint;
 }
 
 /** Exchange rate of a closed share epoch: old shares × capital / supply (rounded down). */
