@@ -190,6 +190,15 @@ abstract contract MetaPoolTestBase is Test {
         return amount * bps / 10_000;
     }
 
+    /// @notice Completes `shares` of `who`'s request `requestId`, paying `who`.
+    function completeWithdrawal(address mp, address who, uint256 requestId, uint256 shares)
+        internal
+        returns (uint256 assets)
+    {
+        vm.prank(who);
+        assets = core(mp).completeWithdrawal(requestId, shares, who);
+    }
+
     function vm_toString(uint256 v) private pure returns (string memory) {
         if (v == 0) return "0";
         bytes memory b;
