@@ -15,7 +15,7 @@ const suites = [
     cmd: 'node',
     args: ['scripts/forge.mjs', 'test', ...(ci ? ['--summary', '--detailed'] : [])],
     env: { FOUNDRY_PROFILE: ci ? 'ci' : 'default' },
-    count: (out) => lastMatch(out, /(\d+) tests passed, (\d+) failed/g),
+    count: (out) => sumMatches(out, /Suite result: \w+\. (\d+) passed; (\d+) failed/g),
   },
   {
     name: 'vitest',
@@ -38,13 +38,24 @@ const suites = [
   },
 ];
 
+const stripColours = (text) => text.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), '');
+
 function lastMatch(text, re) {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/\x1b\[[0-9;]*m/g, '');
   let m;
   let last = null;
-  while ((m = re.exec(clean))) last = m.slice(1).map((x) => Number(x ?? 0));
+  while ((m = re.exec(stripColours(text)))) last = m.slice(1).map((x) => Number(x ?? 0));
   return last;
+}
+
+function sumMatches(text, re) {
+  let m;
+  let sum = null;
+  while ((m = re.exec(stripColours(text)))) {
+    sum ??= [0, 0];
+    sum[0] += Number(m[1]);
+    sum[1] += Number(m[2]);
+  }
+  return sum;
 }
 
 function run(suite) {
