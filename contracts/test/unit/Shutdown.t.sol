@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {ICoverToken} from "../../src/interfaces/ICoverToken.sol";
+import {IMetaPoolErrors} from "../../src/interfaces/IMetaPoolErrors.sol";
+import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";
+import {BuyQuote, ClaimStatus, MetaPoolParams, PoolView} from "../../src/interfaces/MetaPoolTypes.sol";
+import {MetaPoolTestBase} from "../utils/MetaPoolTestBase.sol";
+
+/// @notice SPEC §8: who may shut a MetaPool down and when, and what still works afterwards.
+contract ShutdownTest is MetaPoolTestBase {
+    /// Example 1's speed per pool: r 3.25 % on P 800.
+    uint256 internal constant EX1_SPEED = 0.0325e18 * uint256(800e18);
+
+    /// SPEC §9 example 1 (C 1 000, three pools of 100) with the example curve, matured this second.
+    function _example1() internal returns (address mp) {
+        return createWithCover(specParams(token, 3), 1000e18, sameCovers(3, 100e18));
+    }
+
+    function _example1Flat() internal returns (address mp) {
+        MetaPoolParams memory p = specParams(token, 3);
+        p.curve = zeroCurve();
+        return createWithCover(p, 1000e18, sameCovers(3, 100e18));
+    }
+
+    function _shutdown(address mp) internal {
+        vm.prank(arbiter);
+        core(mp).shutdown();
+    }
+
+    function _toCapital(uint256 premium) internal pure returns (uint256) {
+        return premium - 2 * feeOf(premium, 500);
+    }
+
+    // ----- who and when -----
+
+    function test_shutdown_byAnyoneButTheArbiterWithNoClaimPending_revertsNotArbiter() public {
+        address mp = _example1();
+        vm.expectRevert(abi.encodeWithSelector(IMetaPoolErrors.NotArbiter.selector, arbiter));
+        vm.prank(dave);
+        core(mp).shutdown();
+        vm.expectRevert(abi.encodeWithSelector(IMetaPoolErrors.NotArbiter.selector, arbiter));
+        vm.prank(creator);
+        core(mp).shutdown();
+        assertFalse(ext(mp).isShutDown());
+    }
+
+    function test_shutdown_byTheArbiter_shutsDownOnceAndEmitsMetaPoolShutDown() public {
+        address mp = _example1();
+        skip(1 hours);
+        vm.expectEmit(true, false, false, true, mp);
+        emit IMetaPoolEvents.MetaPoolShutDown(arbiter, uint40(block.timestamp));
+        _shutdown(mp);
+        assertTrue(ext(mp).isShutDown());
+        assertTrue(ext(mp).metaPoolView().shutDown);
+
+        vm.expectRevert(IMetaPoolErrors.MetaPoolIsShutDown.selector);
+        vm.prank(arbiter);
+        core(mp).shutdown();
+    }
+
+    function test_shutdown_whileAClaimIsPendingUnder30Days_revertsShutdownNotAllowedForEveryone() public {
+        address mp = _example1();
+        skip(1 hours);
+        uint256 filedAt = block.timestamp;
+        uint256 claimId = fileClaim(mp, bob, 0);
+        vm.warp(filedAt + 30 days - 1);
+        vm.expectRevert(abi.encodeWithSelector(IMetaPoolErrors.ShutdownNotAllowed.selector, claimId, filedAt + 30 days));
+        vm.prank(dave);
+        core(mp).shutdown();
+        // The arbiter too: it should rule instead.
+        vm.expectRevert(abi.encodeWithSelector(IMetaPoolErrors.ShutdownNotAllowed.selector, claimId, filedAt + 30 days));
+        vm.prank(arbiter);
+        core(mp).shutdown();
+    }
+
+    function test_shutdown_timeoutRunsFromTheEarliestPendingClaim() public {
+        address mp = _example1();
+        uint256 first = block.timestamp;
+        fileClaim(mp, bob, 1);
+        skip(10 days);
+        fileClaim(mp, bob, 0);
+        vm.warp(first + 30 days - 1);
+        vm.expectRevert(abi.encodeWithSelector(IMetaPoolErrors.ShutdownNotAllowed.selector, 1, first + 30 days));
+        vm.prank(dave);
+        core(mp).shutdown();
+        vm.warp(first + 30 days);
+        vm.prank(dave);
+        core(mp).shutdown();
+        assertTrue(ext(mp).isShutDown());
+    }
+
+    function test_shutdown_byAnyoneAfter30DaysPending_voidsTheClaimReturnsTheBondAndChargesTheDebt() public {
+        address mp = _example1();
+        uint256 claimId = fileClaim(mp, bob, 0);
+        skip(30 days);
+        uint256 debt = premiumFor(EX1_SPEED, 30 days);
+        assertEq(ext(mp).pool(0).debt, debt);
+
+        vm.expectEmit(true, true, false, true, mp);
+        emit IMetaPoolEvents.ClaimVoided(claimId, 0, debt);
+        vm.expectEmit(true, false, false, true, mp);
+        emit IMetaPoolEvents.MetaPoolShutDown(dave, uint40(block.timestamp));
+        vm.prank(dave);
+        core(mp).shutdown();
+
+        assertEq(uint8(ext(mp).claim(claimId).status), uint8(ClaimStatus.Voided));
+        assertEq(ext(mp).claim(claimId).resolvedAt, block.timestamp);
+        // Every pool paid the same premium: B and C in the sync, A through its voided claim's debt.
+        for (uint256 i; i < 3; ++i) {
+            assertEq(ext(mp).pool(i).active, 100e18 - debt);
+            assertEq(ext(mp).pool(i).debt, 0);
+            assertEq(ext(mp).pool(i).pendingClaimId, 0);
+        }
+        assertEq(ext(mp).capital(), 1000e18 + 3 * _toCapital(debt));
+        assertEq(ext(mp).feesOwed(arbiter), 3 * feeOf(debt, 500));
+        // The bond is credited back, not added to capital.
+        assertEq(ext(mp).feesOwed(bob), 1e18);
+        (uint256 firstPending,, uint256 pending) = ext(mp).claimQueue();
+        assertEq(pending, 0);
+        assertEq(firstPending, claimId + 1);
+        (, uint256 bondsHeld,,) = ext(mp).liabilities();
+        assertEq(bondsHeld, 0);
+        // A voided claim can no longer be ruled.
+        vm.expectRevert(abi.encodeWithSelector(IMetaPoolErrors.ClaimNotPending.selector, claimId));
+        vm.prank(arbiter);
+        core(mp).resolveClaim(claimId, true);
+    }
+
+    function test_shutdown_voidsEveryPendingClaimAndReturnsEveryBond() public {
+        address mp = _example1Flat();
+        uint256 first = fileClaim(mp, bob, 2);
+        address cover = address(coverToken(mp, 0));
+        vm.prank(bob);
+        assertTrue(ICoverToken(cover).transfer(carol, 10e18));
+        uint256 second = fileClaim(mp, carol, 0);
+        skip(30 days);
+        vm.expectEmit(true, true, false, true, mp);
+        emit IMetaPoolEvents.ClaimVoided(second, 0, 0);
+        vm.expectEmit(true, true, false, true, mp);
+        emit IMetaPoolEvents.ClaimVoided(first, 2, 0);
+        vm.prank(carol);
+        core(mp).shutdown();
+        assertEq(uint8(ext(mp).claim(first).status), uint8(ClaimStatus.Voided));
+        assertEq(uint8(ext(mp).claim(second).status), uint8(ClaimStatus.Voided));
+        assertEq(ext(mp).feesOwed(bob), 1e18);
+        assertEq(ext(mp).feesOwed(carol), 1e18);
+        assertEq(ext(mp).capital(), 1000e18);
+
+        uint256 before = token.balanceOf(carol);
+        vm.prank(carol);
+        assertEq(ext(mp).claimFees(carol), 1e18);
+        assertEq(token.balanceOf(carol) - before, 1e18);
+    }
+
+    function test_shutdown_voidingAClaimWhoseDebtExceedsK_lapsesThePoolAndStillReturnsTheBond() public {
+        MetaPoolParams memory p = specParams(token, 1);
+        p.curve = flatCurve(10e18);
+        address mp = createWithCover(p, 1000e18, sameCovers(1, 100e18));
+        uint256 claimId = fileClaim(mp, bob, 0);
+        skip(30 days);
+        assertGt(ext(mp).pool(0).debt, 100e18);
+        vm.expectEmit(true, false, false, true, mp);
+        emit IMetaPoolEvents.CoverEpochClosed(0, 0, 0, 100e18, true);
+        vm.expectEmit(true, true, false, true, mp);
+        emit IMetaPoolEvents.ClaimVoided(claimId, 0, 100e18);
+        vm.prank(dave);
+        core(mp).shutdown();
+        // K is charged in full (90 to C); the bond goes back to bob, not to C.
+        assertEq(ext(mp).capital(), 1090e18);
+        assertEq(ext(mp).feesOwed(bob), 1e18);
+        assertEq(ext(mp).pool(0).epoch, 1);
+    }
+
+    // ----- afterwards -----
+
+    function test_shutdown_stopsPremiumForEver() public {
+        address mp = _example1();
+        skip(1 days);
+        _shutdown(mp);
+        uint256 premium = premiumFor(EX1_SPEED, 1 days);
+        uint256 capital = 1000e18 + 3 * _toCapital(premium);
+        assertEq(ext(mp).capital(), capital);
+        uint256 arbiterFees = ext(mp).feesOwed(arbiter);
+        assertEq(arbiterFees, 3 * feeOf(premium, 500));
+
+        skip(YEAR);
+        core(mp).poke(16);
+        assertEq(ext(mp).capital(), capital);
+        assertEq(ext(mp).feesOwed(arbiter), arbiterFees);
+        for (uint256 i; i < 3; ++i) {
+            PoolView memory v = ext(mp).pool(i);
+            assertEq(v.active, 100e18 - premium);
+            assertEq(v.rate, 0);
+            assertEq(v.premiumSpeed, 0);
+            assertEq(v.epoch, 0);
+        }
+    }
+
+    function test_deposit_afterShutdown_revertsMetaPoolIsShutDown() public {
+        address mp = _example1();
+        _shutdown(mp);
+        fund(carol, 10e18);
+        vm.prank(carol);
+        token.approve(mp, 10e18);
+        vm.expectRevert(IMetaPoolErrors.MetaPoolIsShutDown.selector);
+        vm.prank(carol);
+        core(mp).deposit(10e18, carol);
+        assertEq(ext(mp).maxDeposit(carol), 0);
+    }
+
+    function test_buyProtection_afterShutdown_revertsMetaPoolIsShutDown() public {
+        address mp = _example1();
+        _shutdown(mp);
+        fund(carol, 10e18);
+        vm.prank(carol);
+        token.approve(mp, 10e18);
+        vm.expectRevert(IMetaPoolErrors.MetaPoolIsShutDown.selector);
+        vm.prank(carol);
+        core(mp).buyProtection(1, 10e18, carol);
+    }
+
+    function test_fileClaim_afterShutdown_revertsMetaPoolIsShutDown() public {
+        address mp = _example1();
+        _shutdown(mp);
+        fund(bob, 1e18);
+        vm.prank(bob);
+        token.approve(mp, 1e18);
+        vm.expectRevert(IMetaPoolErrors.MetaPoolIsShutDown.selector);
+        vm.prank(bob);
+        core(mp).fileClaim(0, block.timestamp, "late");
+    }
+
+    function test_exit_beforeShutdown_revertsMetaPoolNotShutDown() public {
+        address mp = _example1();
+        vm.expectRevert(IMetaPoolErrors.MetaPoolNotShutDown.selector);
+        vm.prank(alice);
+        ext(mp).exit(100e18, alice);
+    }
+
+    function test_exit_afterShutdown_paysConvertToAssetsIgnoringCover() public {
+        address mp = _example1();
+        skip(1 days);
+        _shutdown(mp);
+        uint256 capital = ext(mp).capital();
+        uint256 expected = uint256(1000e18) * (capital + 1) / (1000e18 + 1);
+        assertEq(ext(mp).convertToAssets(1000e18), expected);
+        assertEq(ext(mp).previewExit(1000e18), expected);
+        // More than the free capital before the shutdown: exits ignore cover.
+        assertGt(expected, capital - 3 * ext(mp).pool(0).active);
+
+        vm.expectEmit(true, true, false, true, mp);
+        emit IMetaPoolEvents.Exited(alice, carol, 1000e18, expected, capital - expected);
+        vm.prank(alice);
+        assertEq(ext(mp).exit(1000e18, carol), expected);
+        assertEq(token.balanceOf(carol), expected);
+        assertEq(ext(mp).balanceOf(alice), 0);
+        assertEq(ext(mp).totalSupply(), 0);
+        assertEq(ext(mp).capital(), capital - expected);
+
+        // The seekers' deposits are untouched.
+        uint256 active = ext(mp).pool(1).active;
+        vm.prank(bob);
+        assertEq(core(mp).withdrawProtection(1, 100e18, bob), active);
+    }
+
+    function test_exit_afterShutdown_inParts_paysEachPartAtTheSharePrice() public {
+        address mp = _example1Flat();
+        deposit(mp, carol, 500e18);
+        _shutdown(mp);
+        vm.expectRevert(abi.encodeWithSelector(IMetaPoolErrors.InsufficientShares.selector, 501e18, 500e18));
+        vm.prank(carol);
+        ext(mp).exit(501e18, carol);
+        vm.prank(carol);
+        assertEq(ext(mp).exit(200e18, carol), 200e18);
+        vm.prank(alice);
+        assertEq(ext(mp).exit(1000e18, alice), 1000e18);
+        vm.prank(carol);
+        assertEq(ext(mp).exit(300e18, carol), 300e18);
+        assertEq(ext(mp).capital(), 0);
+    }
+
+    function test_completeWithdrawal_afterShutdown_paysAtOnceWithoutLockOrFreeCapitalCap() public {
+        address mp = _example1();
+        uint256 requestId = requestWithdrawal(mp, alice, 800e18);
+        assertEq(ext(mp).withdrawalRequest(requestId).assetsAtRequest, 800e18);
+        skip(1 hours);
+        // Before the shutdown it would be locked, and capped by F = 700.
+        assertLt(ext(mp).freeCapital(), 800e18);
+        _shutdown(mp);
+        assertLt(block.timestamp, ext(mp).withdrawalRequest(requestId).unlockAt);
+        assertEq(ext(mp).previewWithdraw(requestId).withdrawableNow, 800e18);
+
+        uint256 capital = ext(mp).capital();
+        vm.expectEmit(true, true, false, true, mp);
+        emit IMetaPoolEvents.WithdrawalCompleted(requestId, alice, alice, 800e18, 800e18, 0, 0, capital - 800e18);
+        vm.prank(alice);
+        // The min rule: premiums earned since the request stay in C.
+        assertEq(core(mp).completeWithdrawal(requestId, 800e18, alice), 800e18);
+        assertEq(ext(mp).capital(), capital - 800e18);
+        assertGt(ext(mp).capital(), 200e18);
+    }
+
+    function test_completeWithdrawal_afterShutdown_paysEvenAfterTheWindowClosed() public {
+        address mp = _example1Flat();
+        uint256 requestId = requestWithdrawal(mp, alice, 100e18);
+        uint256 windowEnd = ext(mp).withdrawalRequest(requestId).unlockAt + 7 days;
+        vm.warp(windowEnd + 1);
+        vm.expectRevert(abi.encodeWithSelector(IMetaPoolErrors.WithdrawalWindowClosed.selector, windowEnd));
+        vm.prank(alice);
+        core(mp).completeWithdrawal(requestId, 100e18, alice);
+        _shutdown(mp);
+        vm.prank(alice);
+        assertEq(core(mp).completeWithdrawal(requestId, 100e18, alice), 100e18);
+    }
+
+    function test_completeWithdrawal_afterALossAndShutdown_paysWhatTheSharesAreWorth() public {
+        address mp = _example1Flat();
+        uint256 requestId = requestWithdrawal(mp, alice, 500e18);
+        rule(mp, fileClaim(mp, bob, 0), true);
+        assertEq(ext(mp).capital(), 200e18);
+        _shutdown(mp);
+        vm.prank(alice);
+        assertEq(core(mp).completeWithdrawal(requestId, 500e18, alice), 100e18);
+        assertEq(ext(mp).capital(), 100e18);
+    }
+
+    function test_withdrawProtection_afterShutdown_paysTheWholeRemainingDeposit() public {
+        address mp = _example1();
+        skip(1 days);
+        _shutdown(mp);
+        uint256 active = 100e18 - premiumFor(EX1_SPEED, 1 days);
+        skip(30 days);
+        for (uint256 i; i < 3; ++i) {
+            assertEq(coverToken(mp, i).balanceOfUnderlying(bob), active);
+            vm.prank(bob);
+            assertEq(core(mp).withdrawProtection(i, 100e18, bob), active);
+            assertEq(ext(mp).pool(i).epoch, 1);
+        }
+        assertEq(ext(mp).metaPoolView().totalActive, 0);
+    }
+
+    function test_refundPurchase_afterShutdown_refundsEveryPendingPurchaseInFull() public {
+        address mp = _example1();
+        uint256 first = buy(mp, carol, 1, 50e18);
+        uint256 second = buy(mp, dave, 2, 20e18);
+        skip(1 hours);
+        vm.expectEmit(false, false, false, true, mp);
+        emit IMetaPoolEvents.PurchasesVoided(first, second + 1, 70e18);
+        _shutdown(mp);
+        assertEq(ext(mp).metaPoolView().totalPending, 0);
+        assertEq(ext(mp).pool(1).pending, 0);
+
+        vm.prank(bob);
+        assertEq(core(mp).refundPurchase(first), 50e18);
+        assertEq(token.balanceOf(carol), 50e18);
+        // Nothing matures any more.
+        skip(2 days);
+        core(mp).poke(16);
+        assertEq(ext(mp).pool(2).active, ext(mp).pool(0).active);
+        vm.prank(dave);
+        assertEq(core(mp).refundPurchase(second), 20e18);
+        (,,, uint256 refundsOwed) = ext(mp).liabilities();
+        assertEq(refundsOwed, 0);
+    }
+
+    function test_refundPurchase_frozenByAClaimThenShutdown_isRefundableByAnyone() public {
+        address mp = _example1Flat();
+        uint256 purchaseId = buy(mp, carol, 1, 50e18);
+        fileClaim(mp, bob, 0);
+        skip(30 days);
+        vm.prank(dave);
+        core(mp).shutdown();
+        vm.prank(dave);
+        assertEq(core(mp).refundPurchase(purchaseId), 50e18);
+        assertEq(token.balanceOf(carol), 50e18);
+    }
+
+    function test_claimFees_afterShutdown_stillPaysTheFeesEarnedBefore() public {
+        address mp = _example1();
+        skip(1 days);
+        _shutdown(mp);
+        uint256 fees = 3 * feeOf(premiumFor(EX1_SPEED, 1 days), 500);
+        skip(10 days);
+        vm.prank(arbiter);
+        assertEq(ext(mp).claimFees(arbiter), fees);
+        vm.prank(creator);
+        assertEq(ext(mp).claimFees(creator), fees);
+        assertEq(token.balanceOf(arbiter), fees);
+        assertEq(token.balanceOf(creator), fees);
+    }
+
+    function test_views_afterShutdown_clampFreeCapitalToZero() public {
+        address mp = _example1Flat();
+        uint256 requestId = requestWithdrawal(mp, alice, 100e18);
+        assertEq(ext(mp).freeCapital(), 700e18);
+        _shutdown(mp);
+        assertEq(ext(mp).capital(), 1000e18);
+        assertEq(ext(mp).freeCapital(), 0);
+        assertEq(ext(mp).metaPoolView().freeCapital, 0);
+        assertEq(ext(mp).previewWithdraw(requestId).freeCapital, 0);
+        assertEq(ext(mp).previewWithdraw(requestId).withdrawableNow, 100e18);
+        PoolView memory v = ext(mp).pool(0);
+        assertEq(v.payout, 100e18);
+        assertEq(v.rate, 0);
+        assertEq(v.premiumSpeed, 0);
+        BuyQuote memory q = ext(mp).previewBuy(0, 10e18);
+        assertEq(q.capacity, 0);
+        assertEq(q.rateNow, 0);
+        assertEq(q.premiumSpeedAfter, 0);
+        assertEq(ext(mp).maxDeposit(alice), 0);
+    }
+}
