@@ -851,4 +851,96 @@ contract ClaimsTest is MetaPoolTestBase {
         assertEq(ext(mp).pool(0).epochOpenedAt, block.timestamp);
         assertEq(coverToken(mp, 0).symbol(), "cnpy-0-e1");
     }
+
+    // ----- batches, refunds and books -----
+
+    function test_resolveClaim_invalid_withMoreThanSixteenFrozenPurchases_maturesThemInBatchesAtTheRulingTime() public {
+        address mp = _example1Flat();
+        uint256 firstId;
+        for (uint256 i; i < 20; ++i) {
+            uint256 id = buy(mp, carol, 1 + i % 2, 10e18);
+            if (i == 0) firstId = id;
+        }
+        skip(1 hours);
+        uint256 claimId = fileClaim(mp, bob, 0);
+        skip(2 days);
+        // Frozen purchases never cause SyncRequired.
+        assertEq(core(mp).poke(16), 0);
+        requestWithdrawal(mp, alice, 1e18);
+        uint256 ruling = block.timestamp;
+        rule(mp, claimId, false);
+
+        skip(1 hours);
+        fund(dave, 10e18);
+        vm.prank(dave);
+        token.approve(mp, 10e18);
+        vm.expectRevert(abi.encodeWithSelector(IMetaPoolErrors.SyncRequired.selector, 4));
+        vm.prank(dave);
+        core(mp).deposit(10e18, dave);
+
+        // The 16th (pool 2's eighth) and the 20th (its tenth) both mature at the ruling time.
+        vm.expectEmit(true, true, false, true, mp);
+        emit IMetaPoolEvents.PurchaseMatured(firstId + 15, 2, 0, 10e18, 10e18, uint40(ruling), 180e18, 180e18);
+        assertEq(core(mp).poke(16), 4);
+        vm.expectEmit(true, true, false, true, mp);
+        emit IMetaPoolEvents.PurchaseMatured(firstId + 19, 2, 0, 10e18, 10e18, uint40(ruling), 200e18, 200e18);
+        assertEq(core(mp).poke(16), 0);
+        assertEq(ext(mp).pool(1).active, 200e18);
+        assertEq(ext(mp).pool(2).active, 200e18);
+        assertBooks(mp);
+    }
+
+    function test_resolveClaim_valid_leavesPurchasesTakenBackDuringTheFreezeOutOfTheVoidedTotal() public {
+        address mp = _example1Flat();
+        uint256 first = buy(mp, carol, 1, 50e18);
+        uint256 second = buy(mp, dave, 2, 20e18);
+        skip(1 hours);
+        uint256 claimId = fileClaim(mp, bob, 0);
+        skip(1 days);
+        vm.prank(carol);
+        core(mp).refundPurchase(first);
+
+        vm.expectEmit(false, false, false, true, mp);
+        emit IMetaPoolEvents.PurchasesVoided(first, second + 1, 20e18);
+        rule(mp, claimId, true);
+        (,,, uint256 refundsOwed) = ext(mp).liabilities();
+        assertEq(refundsOwed, 20e18);
+        assertBooks(mp);
+
+        vm.expectRevert(abi.encodeWithSelector(IMetaPoolErrors.NothingToRefund.selector, first));
+        core(mp).refundPurchase(first);
+        assertEq(core(mp).refundPurchase(second), 20e18);
+        assertEq(token.balanceOf(dave), 20e18);
+        assertBooks(mp);
+    }
+
+    function test_claims_throughFilingRulingsRedemptionsAndFees_keepTheBooksExact() public {
+        address mp = _example1();
+        buy(mp, carol, 2, 50e18);
+        skip(5 hours);
+        uint256 first = fileClaim(mp, bob, 0);
+        uint256 second = fileClaim(mp, bob, 1);
+        assertBooks(mp);
+        skip(3 days);
+        vm.prank(bob);
+        core(mp).withdrawProtection(1, 33e18, bob);
+        assertBooks(mp);
+        rule(mp, first, false);
+        assertBooks(mp);
+        skip(7 days);
+        rule(mp, second, true);
+        assertBooks(mp);
+        vm.prank(bob);
+        ext(mp).redeemPayout(1, 0, bob);
+        core(mp).refundPurchase(4);
+        assertBooks(mp);
+        skip(30 days);
+        vm.prank(arbiter);
+        ext(mp).claimFees(arbiter);
+        vm.prank(bob);
+        ext(mp).claimFees(bob);
+        assertBooks(mp);
+        // What the redemption left behind is only the closed epoch's rounding dust.
+        assertLe(ext(mp).closedEpoch(1, 0).remaining, 1);
+    }
 }

@@ -410,4 +410,42 @@ contract ShutdownTest is MetaPoolTestBase {
         assertEq(q.premiumSpeedAfter, 0);
         assertEq(ext(mp).maxDeposit(alice), 0);
     }
+
+    function test_shutdown_thenEveryoneLeaving_keepsTheBooksExactAndEmptiesThePool() public {
+        address mp = _example1();
+        deposit(mp, carol, 300e18);
+        uint256 requestId = requestWithdrawal(mp, carol, 100e18);
+        uint256 purchaseId = buy(mp, dave, 1, 40e18);
+        skip(2 hours);
+        uint256 claimId = fileClaim(mp, bob, 2);
+        skip(30 days);
+        vm.prank(dave);
+        core(mp).shutdown();
+        assertBooks(mp);
+
+        vm.prank(carol);
+        core(mp).completeWithdrawal(requestId, 100e18, carol);
+        vm.prank(carol);
+        ext(mp).exit(200e18, carol);
+        vm.prank(alice);
+        ext(mp).exit(1000e18, alice);
+        assertBooks(mp);
+        for (uint256 i; i < 3; ++i) {
+            vm.prank(bob);
+            core(mp).withdrawProtection(i, 100e18, bob);
+        }
+        core(mp).refundPurchase(purchaseId);
+        assertBooks(mp);
+        vm.prank(arbiter);
+        ext(mp).claimFees(arbiter);
+        vm.prank(creator);
+        ext(mp).claimFees(creator);
+        vm.prank(bob);
+        assertEq(ext(mp).claimFees(bob), ext(mp).claim(claimId).bond);
+        assertBooks(mp);
+        // Only the shares' rounding dust is left, in C.
+        assertEq(ext(mp).totalSupply(), 0);
+        assertEq(token.balanceOf(mp), ext(mp).capital());
+        assertLt(token.balanceOf(mp), 10);
+    }
 }

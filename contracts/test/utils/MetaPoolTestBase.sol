@@ -190,6 +190,17 @@ abstract contract MetaPoolTestBase is Test {
         return amount * bps / 10_000;
     }
 
+    /// @notice SPEC §3 invariant 1 as an equality for a plain asset nobody donated to: the MetaPool holds exactly
+    /// C + ΣK + ΣR + fees and returned bonds owed + bonds held + redeemable payouts + refunds owed.
+    /// Syncs first, so the stored books and the views agree.
+    function assertBooks(address mp) internal {
+        core(mp).poke(16);
+        (uint256 owedTotal, uint256 bondsHeld, uint256 redeemableTotal, uint256 refundsOwed) = ext(mp).liabilities();
+        uint256 booked = ext(mp).capital() + ext(mp).metaPoolView().totalActive + ext(mp).metaPoolView().totalPending
+            + owedTotal + bondsHeld + redeemableTotal + refundsOwed;
+        assertEq(token.balanceOf(mp), booked, "books");
+    }
+
     /// @notice Completes `shares` of `who`'s request `requestId`, paying `who`.
     function completeWithdrawal(address mp, address who, uint256 requestId, uint256 shares)
         internal
