@@ -2,7 +2,8 @@
 // `npm run dev`: one command for the whole app on a local chain.
 //  1. Anvil on 127.0.0.1:8545 (reused if one already answers; FORK_URL=<rpc> forks that chain)
 //  2. the contracts, deployed unless the chain already has them (lib/deployments/<chainId>.json)
-//  3. Next.js on http://localhost:3000
+//  3. the demo market (scripts/seed.mjs), seeded unless the chain already has MetaPools
+//  4. Next.js on http://localhost:3000
 // Ctrl-C stops exactly what this script started.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -64,6 +65,9 @@ async function main() {
     if (deploy.status !== 0) stopAll(deploy.status ?? 1);
     step(`Addresses written to lib/deployments/${chainId}.json`);
   }
+  step('Seeding the demo market (scripts/seed.mjs; skipped when the chain already has MetaPools)');
+  const seed = spawnSync(process.execPath, ['scripts/seed.mjs', '--rpc', RPC_URL], { cwd: repoDir, stdio: 'inherit' });
+  if (seed.status !== 0) stopAll(seed.status ?? 1);
   step(`Starting the app on http://localhost:${APP_PORT}`);
   const next = spawn(join(repoDir, 'node_modules', '.bin', 'next'), ['dev', '-p', String(APP_PORT)], {
     cwd: repoDir,
