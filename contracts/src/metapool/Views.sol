@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 import {
     BuyQuote,
@@ -124,9 +124,11 @@ abstract contract Views is Syncing {
         return _poolView(_project(), poolId);
     }
 
-    /// @notice What a valid claim on `poolId` would take from capital now, and what its holders would redeem.
+    /// @notice What a valid claim on `poolId` would take from capital now, and what its holders would redeem
+    /// (both 0 after shutdown: cover is no longer in force and no claim can be filed).
     function previewPayout(uint256 poolId) external view returns (uint256 payout, uint256 redeemable) {
         _requireValidPool(poolId);
+        if (_shutDown) return (0, 0);
         SyncMem memory m = _project();
         PoolMem memory p = m.pools[poolId];
         payout = p.supply == 0 ? 0 : Payout.payout(p.active, _free(m), _config.payoutMultiple);
@@ -284,7 +286,8 @@ abstract contract Views is Syncing {
         v.active = p.active;
         v.pending = s.pending - p.pendingOut;
         v.coverSupply = p.supply;
-        v.payout = p.supply == 0 ? 0 : Payout.payout(p.active, free, _config.payoutMultiple);
+        // After shutdown cover is no longer in force: no payout, like the rate.
+        v.payout = _shutDown || p.supply == 0 ? 0 : Payout.payout(p.active, free, _config.payoutMultiple);
         v.utilisation = FundingRate.utilisation(p.active, free);
         v.rate = _rateOf(p.active, free);
         v.premiumSpeed = p.speed;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 import {ICoverToken} from "../../src/interfaces/ICoverToken.sol";
 import {IMetaPoolErrors} from "../../src/interfaces/IMetaPoolErrors.sol";
@@ -400,8 +400,13 @@ contract ShutdownTest is MetaPoolTestBase {
         assertEq(ext(mp).metaPoolView().freeCapital, 0);
         assertEq(ext(mp).previewWithdraw(requestId).freeCapital, 0);
         assertEq(ext(mp).previewWithdraw(requestId).withdrawableNow, 100e18);
+        // Cover is no longer in force: no claim can be filed, so no pool shows a payout.
         PoolView memory v = ext(mp).pool(0);
-        assertEq(v.payout, 100e18);
+        assertEq(v.active, 100e18);
+        assertEq(v.payout, 0);
+        (uint256 payout, uint256 redeemable) = ext(mp).previewPayout(0);
+        assertEq(payout, 0);
+        assertEq(redeemable, 0);
         assertEq(v.rate, 0);
         assertEq(v.premiumSpeed, 0);
         BuyQuote memory q = ext(mp).previewBuy(0, 10e18);
