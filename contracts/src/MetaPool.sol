@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 import {MetaPoolConfig, MetaPoolParams} from "./interfaces/MetaPoolTypes.sol";
 import {ParamsValidation} from "./lib/ParamsValidation.sol";

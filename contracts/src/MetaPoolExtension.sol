@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 import {Settlement} from "./metapool/Settlement.sol";
 import {ShareTransfers} from "./metapool/ShareTransfers.sol";

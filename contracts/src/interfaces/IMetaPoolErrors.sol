@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 /// @notice Every revert of a MetaPool and its factory, each carrying the numbers a user needs to act.
 interface IMetaPoolErrors {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 /// @notice Events from which an indexer rebuilds a MetaPool's whole state without calls.
 interface IMetaPoolEvents {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 /// @notice What a valid claim on a pool pays from capital (SPEC §3). Pure math, no storage.
 library Payout {

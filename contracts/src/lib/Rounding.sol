@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 /// @notice Division rounded up. Every product here fits in 256 bits (amounts are uint128, rates at most
 /// 10e18, times at most uint40), so checked arithmetic replaces 512-bit mulDiv and keeps MetaPool small.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 /// @notice Share <-> asset conversion (SPEC §4). Pure math, no storage.
 /// The +1 virtual share and asset (OpenZeppelin style, offset 0) make donation games unprofitable; and since

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 import {IMetaPoolErrors} from "../interfaces/IMetaPoolErrors.sol";
 import {IMetaPoolEvents} from "../interfaces/IMetaPoolEvents.sol";
 import {Claim, ClosedEpoch, MetaPoolConfig, Purchase, WithdrawalRequest} from "../interfaces/MetaPoolTypes.sol";
 
-/// @notice One coverage pool's stored state. The first two slots are read and written by every sync.
+/// @notice One coverage pool's stored state. Every sync reads slots 0 and 1 and writes slot 0, which is never
+/// zero while the pool pays premium (K > 0), so a sync never pays for a zero-to-nonzero write.
 struct PoolState {
     // slot 0
     uint128 active; // K: seekers' remaining deposits whose cover is in force
-    uint128 supply; // cover tokens of the current epoch (mirrors the token's totalSupply)
-    // slot 1
     uint64 creditWad; // premium accumulator remainder, in [0, 1e18) (see Premium)
     uint64 claimId; // pending claim on this pool, 0 if none
+    // slot 1
+    uint128 supply; // cover tokens of the current epoch (mirrors the token's totalSupply)
     uint128 debt; // premium accrued while a claim is pending, charged at the ruling
     // slot 2
     uint128 pending; // R: purchases inside the purchase delay (not cover)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 import {Purchase, PurchaseStatus} from "../interfaces/MetaPoolTypes.sol";
 import {FundingRate} from "../lib/FundingRate.sol";
@@ -25,6 +25,7 @@ abstract contract Syncing is CoverEpochs {
         uint256 lapsedRemainder; // the last lapse's redeemable dust and token supply (views)
         uint256 lapsedSupply;
         bool dirty;
+        bool slot1Dirty; // supply or debt changed (slot 1 is written only then)
     }
 
     struct SyncMem {
@@ -55,6 +56,7 @@ abstract contract Syncing is CoverEpochs {
 
     /// @dev Processes at most `maxItems` due purchases; if more are due, accrues only to the last maturity.
     function _syncBatch(uint256 maxItems) internal returns (uint256 remaining) {
+        if (_lastSyncAt == block.timestamp && !_hasDuePurchase()) return 0;
         SyncMem memory m = _loadSync(true);
         _runSync(m, maxItems);
         _storeSync(m);
@@ -172,6 +174,7 @@ abstract contract Syncing is CoverEpochs {
             if (p.claimId != 0) {
                 // Not charged while the pool's claim is pending; the ruling charges it.
                 p.debt += increase;
+                p.slot1Dirty = true;
                 continue;
             }
             // Premium beyond K is forgiven.
@@ -209,6 +212,7 @@ abstract contract Syncing is CoverEpochs {
         p.speed = 0;
         p.openedAt = 0;
         p.dirty = true;
+        p.slot1Dirty = true;
     }
 
     /// @dev Turns a due purchase into cover up to the free capital now; the rest becomes refundable.
@@ -232,6 +236,7 @@ abstract contract Syncing is CoverEpochs {
             if (opens) p.openedAt = at;
             p.active += accepted;
             p.supply += tokens;
+            p.slot1Dirty = true;
             m.totalActive += accepted;
         }
         if (!m.persist) return;
@@ -267,9 +272,11 @@ abstract contract Syncing is CoverEpochs {
             if (!p.dirty) continue;
             PoolState storage s = _pools[i];
             s.active = uint128(p.active);
-            s.supply = uint128(p.supply);
             s.creditWad = uint64(p.credit);
-            s.debt = uint128(p.debt);
+            if (p.slot1Dirty) {
+                s.supply = uint128(p.supply);
+                s.debt = uint128(p.debt);
+            }
         }
         _capital = uint128(m.capital);
         _totalActive = uint128(m.totalActive);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 import {MetaPoolParams} from "../../src/interfaces/MetaPoolTypes.sol";
 import {MetaPoolTestBase} from "../utils/MetaPoolTestBase.sol";
@@ -18,7 +18,8 @@ contract GasBench is MetaPoolTestBase {
     uint256 internal constant CAPITAL = 1_000_000e18;
     uint256 internal constant COVER = 1000e18;
 
-    /// @dev A MetaPool with `pools` coverage pools, each holding active cover, and an hour of premium to accrue.
+    /// @dev A MetaPool with `pools` coverage pools, each holding active cover, synced once since (steady state:
+    /// fee balances and accumulators already non-zero), and an hour of premium to accrue.
     function _market(uint256 pools) internal returns (address mp) {
         mp = createPool(specParams(token, pools));
         deposit(mp, alice, CAPITAL);
@@ -26,6 +27,8 @@ contract GasBench is MetaPoolTestBase {
             buy(mp, bob, i, COVER);
         }
         skip(1 days);
+        core(mp).poke(16);
+        skip(1 hours);
         core(mp).poke(16);
         skip(1 hours);
     }
