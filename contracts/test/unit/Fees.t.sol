@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 import {IMetaPoolErrors} from "../../src/interfaces/IMetaPoolErrors.sol";
 import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";

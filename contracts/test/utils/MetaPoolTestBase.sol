@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity 0.8.28;
+pragma solidity 0.8.30;
 
 import {MetaPool} from "../../src/MetaPool.sol";
 import {MetaPoolExtension} from "../../src/MetaPoolExtension.sol";
@@ -36,6 +36,13 @@ abstract contract MetaPoolTestBase is Test {
     function deployFactory() internal returns (MetaPoolFactory) {
         MetaPoolExtension extension = new MetaPoolExtension();
         MetaPool implementation = new MetaPool(address(extension));
+        CoverToken coverImplementation = new CoverToken();
+        return new MetaPoolFactory(address(implementation), address(coverImplementation));
+    }
+
+    /// @notice A factory whose MetaPools delegate to `extensionFacet` (e.g. the extension plus raw-state getters).
+    function deployFactoryWithExtension(address extensionFacet) internal returns (MetaPoolFactory) {
+        MetaPool implementation = new MetaPool(extensionFacet);
         CoverToken coverImplementation = new CoverToken();
         return new MetaPoolFactory(address(implementation), address(coverImplementation));
     }
