@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, each timed: ABI freshness, typecheck, lint, forge (unit, fuzz,
-// invariant), Vitest, Playwright smoke. Under CI=true forge uses the deep `ci` profile.
+// invariant), Vitest, the seeded demo market on a fresh Anvil, Playwright smoke. Under CI=true forge uses the deep `ci` profile.
 // Ends with the summed count of tests as one line: "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { repoDir } from './lib/paths.mjs';
@@ -24,6 +24,16 @@ const suites = [
     count: (out) => {
       const passed = lastMatch(out, /Tests\s+(?:(\d+) failed \| )?(\d+) passed/g);
       return passed ? [passed[1], passed[0]] : null;
+    },
+  },
+  {
+    name: 'seeded demo market',
+    cmd: 'node',
+    args: ['--test', '--test-reporter=spec', 'scripts/seed.check.mjs'],
+    count: (out) => {
+      const p = lastMatch(out, /ℹ pass (\d+)/g);
+      const f = lastMatch(out, /ℹ fail (\d+)/g);
+      return p ? [p[0], f ? f[0] : 0] : null;
     },
   },
   {
