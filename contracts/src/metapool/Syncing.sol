@@ -227,9 +227,10 @@ abstract contract Syncing is CoverEpochs {
 
         uint256 free = m.capital > m.totalActive ? m.capital - m.totalActive : 0;
         uint256 accepted = amount < free ? amount : free;
-        // Tokens mint at supply / K, rounded down (1:1 when the epoch opens).
+        // Tokens mint at supply / K, rounded down (1:1 when the epoch opens). A mint of 0 tokens, or of more than
+        // the uint128 supply can hold (K far below the supply after premium), is refused and refunded instead.
         uint256 tokens = p.supply == 0 ? accepted : accepted * p.supply / p.active;
-        if (tokens == 0) accepted = 0;
+        if (tokens == 0 || p.supply + tokens > type(uint128).max) (accepted, tokens) = (0, 0);
         m.refundsAdded += amount - accepted;
         bool opens = accepted != 0 && p.supply == 0;
         if (accepted != 0) {
