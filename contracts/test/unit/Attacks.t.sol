@@ -562,6 +562,38 @@ contract AttacksTest is MetaPoolTestBase {
         assertLe(ext(mp).convertToAssets(ext(mp).balanceOf(eve)), 100e18 + dust);
     }
 
+    /// Premium takes a pool of 1e36 to about 2e-9 of its 1:1 value (not a lapse). Cover then mints at 5e8 tokens a
+    /// unit, so a purchase of 1e31 would mint more tokens than the pool's uint128 supply can hold: it is refused
+    /// and refunded, and the supply the MetaPool books stays the token's real supply.
+    function test_coverMintBeyondTheStoredSupply_isRefused_andRefunded() public {
+        MetaPoolParams memory p = specParams(token, 1);
+        p.curve = flatCurve(0.01e18);
+        p.payoutMultiple = 1;
+        address mp = createPool(p);
+        deposit(mp, alice, 1e37);
+        buyActive(mp, bob, 0, 1e36);
+        uint256 speed = ext(mp).pool(0).premiumSpeed;
+        skip((1e36 - 2e27) * WAD * YEAR / speed);
+        core(mp).poke(16);
+        uint256 active = ext(mp).pool(0).active;
+        assertGt(active * 1e9, 1e36);
+        assertGt(1e31 * uint256(1e36) / active, type(uint128).max);
+
+        uint256 purchaseId = buyActive(mp, carol, 0, 1e31);
+        ICoverToken cover = coverToken(mp, 0);
+        assertEq(ext(mp).purchase(purchaseId).accepted, 0);
+        assertEq(cover.balanceOf(carol), 0);
+        assertEq(cover.totalSupply(), 1e36);
+        assertEq(ext(mp).pool(0).coverSupply, 1e36);
+        // Only premium moved K.
+        assertLt(ext(mp).pool(0).active, active);
+        active = ext(mp).pool(0).active;
+        vm.prank(carol);
+        assertEq(core(mp).refundPurchase(purchaseId), 1e31);
+        vm.prank(bob);
+        assertEq(core(mp).withdrawProtection(0, 1e36, bob), active);
+    }
+
     /// A flat 1 % a year on P = K (payoutMultiple 1). Each round one sync, timed so premium leaves K just under
     /// 1e-9 of the supply, lapses the epoch with dust; its holder redeems the dust and buys into a new epoch.
     function test_twentyLapsesInARow_withDustRemainders_keepEverySupplyBounded() public {
