@@ -19,24 +19,11 @@ contract AttacksTest is MetaPoolTestBase {
     // ----- helpers -----
 
     function zeroRatePool(uint256 poolCount, uint16 payoutMultiple) internal returns (address pool) {
-        MetaPoolParams memory p = specParams(token, poolCount);
-        p.curve = zeroCurve();
-        p.payoutMultiple = payoutMultiple;
-        pool = createPool(p);
+        pool = createPool(zeroRateParams(poolCount, payoutMultiple));
     }
 
     function poolOf(IERC20Metadata asset) internal returns (address pool) {
         pool = createPool(specParams(asset, 2));
-    }
-
-    /// @dev Approves and calls `deposit` as `who`, expecting `err`.
-    function expectDepositRevert(address pool, address who, uint256 assets, bytes memory err) internal {
-        fund(who, assets);
-        vm.prank(who);
-        token.approve(pool, assets);
-        vm.expectRevert(err);
-        vm.prank(who);
-        core(pool).deposit(assets, who);
     }
 
     /// @dev Price of one whole share in assets at the current (projected) state.
@@ -566,14 +553,11 @@ contract AttacksTest is MetaPoolTestBase {
     /// unit, so a purchase of 1e31 would mint more tokens than the pool's uint128 supply can hold: it is refused
     /// and refunded, and the supply the MetaPool books stays the token's real supply.
     function test_coverMintBeyondTheStoredSupply_isRefused_andRefunded() public {
-        MetaPoolParams memory p = specParams(token, 1);
-        p.curve = flatCurve(0.01e18);
-        p.payoutMultiple = 1;
-        address mp = createPool(p);
+        address mp = createPool(lapseParams(1));
         deposit(mp, alice, 1e37);
         buyActive(mp, bob, 0, 1e36);
         uint256 speed = ext(mp).pool(0).premiumSpeed;
-        skip((1e36 - 2e27) * WAD * YEAR / speed);
+        skip(secondsToLeave(speed, 1e36, 2e27));
         core(mp).poke(16);
         uint256 active = ext(mp).pool(0).active;
         assertGt(active * 1e9, 1e36);
@@ -597,10 +581,7 @@ contract AttacksTest is MetaPoolTestBase {
     /// A flat 1 % a year on P = K (payoutMultiple 1). Each round one sync, timed so premium leaves K just under
     /// 1e-9 of the supply, lapses the epoch with dust; its holder redeems the dust and buys into a new epoch.
     function test_twentyLapsesInARow_withDustRemainders_keepEverySupplyBounded() public {
-        MetaPoolParams memory p = specParams(token, 1);
-        p.curve = flatCurve(0.01e18);
-        p.payoutMultiple = 1;
-        address mp = createPool(p);
+        address mp = createPool(lapseParams(1));
         deposit(mp, alice, 1000e18);
         address previous;
         for (uint256 k; k < 20; ++k) {
@@ -614,7 +595,7 @@ contract AttacksTest is MetaPoolTestBase {
             uint256 speed = ext(mp).pool(0).premiumSpeed;
             assertEq(speed, 0.01e18 * amount);
 
-            uint256 dt = (amount - amount / 2e9) * WAD * YEAR / speed;
+            uint256 dt = secondsToLeave(speed, amount, amount / 2e9);
             uint256 dust = amount - premiumFor(speed, dt);
             assertGt(dust, 0);
             assertLt(dust * 1e9, amount);

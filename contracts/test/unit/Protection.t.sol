@@ -4,7 +4,7 @@ pragma solidity 0.8.30;
 import {ICoverToken} from "../../src/interfaces/ICoverToken.sol";
 import {IMetaPoolErrors} from "../../src/interfaces/IMetaPoolErrors.sol";
 import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";
-import {ClosedEpoch, MetaPoolParams, Purchase, PurchaseStatus} from "../../src/interfaces/MetaPoolTypes.sol";
+import {ClosedEpoch, Purchase, PurchaseStatus} from "../../src/interfaces/MetaPoolTypes.sol";
 import {CoverToken} from "../../src/tokens/CoverToken.sol";
 import {MockERC20} from "../mocks/MockERC20.sol";
 import {MetaPoolTestBase} from "../utils/MetaPoolTestBase.sol";
@@ -23,9 +23,7 @@ contract ProtectionTest is MetaPoolTestBase {
     // ----- helpers -----
 
     function zeroRatePool(uint256 poolCount) internal returns (address pool) {
-        MetaPoolParams memory p = specParams(token, poolCount);
-        p.curve = zeroCurve();
-        pool = createPool(p);
+        pool = createPool(zeroRateParams(poolCount, 0));
     }
 
     function expectBuyRevert(address pool, address who, uint256 poolId, uint256 amount, bytes memory err) internal {
@@ -653,17 +651,14 @@ contract ProtectionTest is MetaPoolTestBase {
     /// A flat 1 % a year on P = K (payoutMultiple 1): one sync, timed so premium leaves K just under 1e-9 of the
     /// supply, lapses the epoch; its holder redeems the dust and the next purchase opens epoch 1.
     function test_lapse_closesTheEpoch_redeemPayoutPaysTheDust_andTheNextPurchaseOpensANewEpoch() public {
-        MetaPoolParams memory p = specParams(token, 3);
-        p.curve = flatCurve(0.01e18);
-        p.payoutMultiple = 1;
-        address pool = createPool(p);
+        address pool = createPool(lapseParams(3));
         deposit(pool, alice, 1000e18);
         buyActive(pool, bob, 0, 100e18);
         ICoverToken first = coverToken(pool, 0);
         uint256 speed = ext(pool).pool(0).premiumSpeed;
         assertEq(speed, 0.01e18 * 100e18);
 
-        uint256 dt = (100e18 - 100e18 / 2e9) * WAD * YEAR / speed;
+        uint256 dt = secondsToLeave(speed, 100e18, 100e18 / 2e9);
         uint256 dust = 100e18 - premiumFor(speed, dt);
         assertGt(dust, 0);
         assertLt(dust * 1e9, 100e18);

@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {IMetaPoolErrors} from "../../src/interfaces/IMetaPoolErrors.sol";
 import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";
-import {MetaPoolParams, WithdrawalRequest} from "../../src/interfaces/MetaPoolTypes.sol";
+import {WithdrawalRequest} from "../../src/interfaces/MetaPoolTypes.sol";
 import {MetaPoolTestBase} from "../utils/MetaPoolTestBase.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -22,10 +22,7 @@ contract UnderwritingTest is MetaPoolTestBase {
 
     /// @dev A MetaPool that charges no premium, so capital moves only by deposits, withdrawals and claims.
     function zeroRatePool(uint16 payoutMultiple) internal returns (address pool) {
-        MetaPoolParams memory p = specParams(token, 2);
-        p.curve = zeroCurve();
-        p.payoutMultiple = payoutMultiple;
-        pool = createPool(p);
+        pool = createPool(zeroRateParams(2, payoutMultiple));
     }
 
     /// @dev alice holds all 1 000 shares and bob 100 of active cover in pool 0 (matured this second, C = 1 000).
@@ -40,15 +37,6 @@ contract UnderwritingTest is MetaPoolTestBase {
         skip(30 days);
         core(mp).poke(16);
         assertGt(ext(mp).capital(), 1000e18);
-    }
-
-    function expectDepositRevert(address pool, address who, uint256 assets, bytes memory err) internal {
-        fund(who, assets);
-        vm.prank(who);
-        token.approve(pool, assets);
-        vm.expectRevert(err);
-        vm.prank(who);
-        core(pool).deposit(assets, who);
     }
 
     function expectCompleteRevert(address pool, address who, uint256 requestId, uint256 shares, bytes memory err)

@@ -217,6 +217,36 @@ abstract contract MetaPoolTestBase is Test {
         assets = core(mp).completeWithdrawal(requestId, shares, who);
     }
 
+    /// @notice SPEC §9 parameters with every rate zero: capital moves only by deposits, withdrawals and claims.
+    function zeroRateParams(uint256 poolCount, uint16 payoutMultiple) internal view returns (MetaPoolParams memory p) {
+        p = specParams(token, poolCount);
+        p.curve = zeroCurve();
+        p.payoutMultiple = payoutMultiple;
+    }
+
+    /// @notice A flat 1 % a year on P = K (payoutMultiple 1): a pool's premium speed is 0.01 × K until the next
+    /// sync, so one sync `secondsToLeave` later leaves K where a test wants it (e.g. just under a lapse).
+    function lapseParams(uint256 poolCount) internal view returns (MetaPoolParams memory p) {
+        p = specParams(token, poolCount);
+        p.curve = flatCurve(0.01e18);
+        p.payoutMultiple = 1;
+    }
+
+    /// @notice Seconds one accrual at `speed` (WAD-assets a year) takes to charge about `active - left`.
+    function secondsToLeave(uint256 speed, uint256 active, uint256 left) internal pure returns (uint256) {
+        return (active - left) * WAD * YEAR / speed;
+    }
+
+    /// @notice Funds and approves `who`, then expects `deposit(assets, who)` to revert with `err`.
+    function expectDepositRevert(address mp, address who, uint256 assets, bytes memory err) internal {
+        fund(who, assets);
+        vm.prank(who);
+        token.approve(mp, assets);
+        vm.expectRevert(err);
+        vm.prank(who);
+        core(mp).deposit(assets, who);
+    }
+
     function vm_toString(uint256 v) private pure returns (string memory) {
         if (v == 0) return "0";
         bytes memory b;
