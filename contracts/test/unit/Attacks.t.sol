@@ -61,6 +61,34 @@ contract AttacksTest is MetaPoolTestBase {
         assertEq(completeWithdrawal(mp, alice, requestId, shares), 100e18);
     }
 
+    /// A forfeited claim bond does reach C. eve, alone with one share left, files a bogus claim with a bond of
+    /// 1 000 that the arbiter rejects, then waits for alice's deposit of 1 000. The virtual share takes a third
+    /// of everything, so eve loses far more than she takes (alice, whose deposit rounds to one share, is griefed).
+    function test_bondDonation_byALoneUnderwriter_isUnprofitable() public {
+        MetaPoolParams memory p = zeroRateParams(1, 0);
+        p.claimBond = 1000e18;
+        address mp = createPool(p);
+        deposit(mp, eve, 1e16 + 1);
+        buyActive(mp, eve, 0, 1e16);
+        uint256 requestId = requestWithdrawal(mp, eve, 1e16);
+        rule(mp, fileClaim(mp, eve, 0), false);
+        vm.prank(eve);
+        core(mp).withdrawProtection(0, 1e16, eve);
+        skip(7 days);
+        completeWithdrawal(mp, eve, requestId, 1e16);
+        assertEq(ext(mp).totalSupply(), 1);
+        assertEq(ext(mp).capital(), 1000e18 + 1);
+        uint256 eveSpent = 1e16 + 1 + 1e16 + 1000e18 - token.balanceOf(eve);
+
+        assertEq(deposit(mp, alice, 1000e18), 1);
+        uint256 eveValue = ext(mp).convertToAssets(1);
+        uint256 aliceValue = ext(mp).convertToAssets(1);
+        assertEq(eveValue, uint256(2000e18 + 2) / 3);
+        assertLt(eveValue, eveSpent);
+        // eve's loss exceeds alice's.
+        assertGt(eveSpent - eveValue, 1000e18 - aliceValue);
+    }
+
     /// With a share worth a little more than 1 wei, deposits of a few wei round down and withdrawals round down:
     /// eve ends with less than she started, and no other holder's share price ever falls.
     function test_oneWeiDepositRequestWithdrawLoop_gainsNothing_whenAShareIsWorthMoreThanOneWei() public {
