@@ -1,0 +1,894 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {ICoverToken} from "../../../src/interfaces/ICoverToken.sol";
+import {IMetaPoolErrors} from "../../../src/interfaces/IMetaPoolErrors.sol";
+import {IMetaPoolEvents} from "../../../src/interfaces/IMetaPoolEvents.sol";
+import {
+    Claim,
+    ClaimStatus,
+    ClosedEpoch,
+    MetaPoolConfig,
+    Purchase,
+    PurchaseStatus,
+    WithdrawalRequest
+} from "../../../src/interfaces/MetaPoolTypes.sol";
+import {PoolState} from "../../../src/metapool/MetaPoolStorage.sol";
+import {MetaPoolReaderExtension, RawState} from "../../mocks/MetaPoolReaderExtension.sol";
+import {MockERC20} from "../../mocks/MockERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+// Everything from forge-std through Test.sol: importing its files directly adds a second copy of them to the
+// compilation, which crashes the wasm solc.
+import {StdCheats, StdUtils, TestBase, Vm, console} from "forge-std/Test.sol";
+
+/// @notice Every action of a MetaPool (both facets), for type-checked low-level calls.
+interface IMetaPoolActions {
+    function deposit(uint256 assets, address receiver) external returns (uint256 shares);
+    function requestWithdrawal(uint256 shares) external returns (uint256 requestId);
+    function completeWithdrawal(uint256 requestId, uint256 shares, address receiver) external returns (uint256);
+    function cancelWithdrawal(uint256 requestId) external returns (uint256 sharesReturned);
+    function buyProtection(uint256 poolId, uint256 amount, address receiver) external returns (uint256 purchaseId);
+    function refundPurchase(uint256 purchaseId) external returns (uint256 amount);
+    function withdrawProtection(uint256 poolId, uint256 tokens, address receiver) external returns (uint256);
+    function fileClaim(uint256 poolId, uint256 incidentTime, string calldata evidence) external returns (uint256);
+    function resolveClaim(uint256 claimId, bool valid) external;
+    function shutdown() external;
+    function poke(uint256 maxItems) external returns (uint256 remaining);
+    function redeemPayout(uint256 poolId, uint256 epoch, address receiver) external returns (uint256 assets);
+    function exit(uint256 shares, address receiver) external returns (uint256 assets);
+    function claimFees(address receiver) external returns (uint256 amount);
+    function transfer(address to, uint256 value) external returns (bool);
+    function transferFrom(address from, address to, uint256 value) external returns (bool);
+}
+
+/// @notice Drives one MetaPool through every action with bounded inputs and several actors, and keeps the ghost
+/// books the invariants compare with the contract:
+/// - a per-account ledger: what each actor put in, took out, and an upper bound of what it may have earned
+///   (premiums, forfeited bonds and payouts), attributed as `ceil(holding × rise of the unit's value)` at every
+///   call, so `out + held ≤ in + earned` is exact (SPEC §3.3: rounding never favours a user);
+/// - capital and fees rebuilt from the events alone (an indexer's view);
+/// - a call summary: calls, successes, expected reverts and skips per action, and any unexpected revert.
+contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
+    enum Act {
+        Deposit,
+        RequestWithdrawal,
+        CompleteWithdrawal,
+        CancelWithdrawal,
+        BuyProtection,
+        RefundPurchase,
+        WithdrawProtection,
+        RedeemPayout,
+        FileClaim,
+        ResolveClaim,
+        ClaimFees,
+        Exit,
+        Poke,
+        TransferShares,
+        TransferCover,
+        Warp,
+        Shutdown
+    }
+
+    uint256 internal constant ACTS = 17;
+    bytes32 internal constant TRANSFER = keccak256("Transfer(address,address,uint256)");
+
+    struct Tally {
+        uint256 calls;
+        uint256 ok;
+        uint256 reverted;
+        uint256 skipped;
+    }
+
+    /// @dev What one unit of each thing an account can hold is worth, `num / den`: the share, then each cover
+    /// token in `_coverTokens` order.
+    struct Units {
+        uint256 shareNum;
+        uint256 shareDen;
+        uint32 shareEpoch;
+        uint256[] num;
+        uint256[] den;
+    }
+
+    address public immutable mp;
+    MetaPoolReaderExtension internal immutable reader;
+    MockERC20 public immutable asset;
+    address public immutable arbiter;
+    address public immutable creator;
+    uint256 public immutable one;
+    uint256 public immutable poolCount;
+    uint256 internal immutable arbiterFeeBps;
+    uint256 internal immutable creatorFeeBps;
+    uint256 internal immutable minPurchase;
+    uint256 internal immutable claimBond;
+
+    address[] internal _actors;
+    address[] internal _coverTokens;
+    uint256[] internal _tokenPools;
+    uint256[] internal _tokenEpochs;
+    mapping(address token => bool) internal _knownToken;
+    mapping(address token => uint256) internal _tokenPool;
+    mapping(address token => uint256) internal _tokenEpoch;
+    /// Cover balances rebuilt from the tokens' Transfer events (checked against balanceOf by the invariants).
+    mapping(address token => mapping(address account => uint256)) public ghostCoverBalance;
+    uint256[] internal _requestIds;
+
+    // ----- per-account ledger (SPEC §3.3) -----
+    mapping(address account => uint256) public ghostIn;
+    mapping(address account => uint256) public ghostOut;
+    mapping(address account => uint256) public ghostEarned;
+
+    // ----- books rebuilt from events -----
+    uint256 public ghostCapital;
+    uint256 public ghostPremiumCharged;
+    mapping(address account => uint256) public ghostFeesAccrued;
+    mapping(address account => uint256) public ghostFeesPaid;
+
+    // ----- what happened -----
+    mapping(uint256 act => Tally) internal _tally;
+    uint256 public ghostUnexpectedReverts;
+    string public firstUnexpected;
+    /// Actions that paid or minted other than their preview view showed just before (SPEC §10: every action has a
+    /// preview twin the app quotes from).
+    uint256 public ghostBrokenPreviews;
+    string public firstBrokenPreview;
+    uint256 public ghostValidClaims;
+    uint256 public ghostInvalidClaims;
+    uint256 public ghostVoidedClaims;
+    uint256 public ghostLapses;
+    uint256 public ghostShareEpochsClosed;
+    uint256 public ghostMatured;
+    uint256 public ghostWarpedSeconds;
+
+    Act internal _current;
+    bool internal _skipped;
+    /// The last call had to poke through more than 16 due purchases first, so its preview (which projects one
+    /// batch) no longer applied.
+    bool internal _retried;
+
+    constructor(address metaPool, MockERC20 asset_, address[] memory actors_) {
+        mp = metaPool;
+        reader = MetaPoolReaderExtension(metaPool);
+        asset = asset_;
+        MetaPoolConfig memory c = reader.params();
+        arbiter = c.arbiter;
+        creator = c.creator;
+        one = 10 ** c.decimals;
+        poolCount = c.poolCount;
+        arbiterFeeBps = c.arbiterFeeBps;
+        creatorFeeBps = c.creatorFeeBps;
+        minPurchase = c.minPurchase;
+        claimBond = c.claimBond;
+        _actors = actors_;
+        for (uint256 i; i < actors_.length; ++i) {
+            vm.prank(actors_[i]);
+            asset_.approve(metaPool, type(uint256).max);
+        }
+    }
+
+    // =====================================================================================================
+    // Actions
+    // =====================================================================================================
+
+    modifier action(Act act) {
+        _current = act;
+        _skipped = false;
+        ++_tally[uint256(act)].calls;
+        _;
+        if (_skipped) ++_tally[uint256(act)].skipped;
+    }
+
+    function deposit(uint256 actorSeed, uint256 receiverSeed, uint256 amountSeed) external action(Act.Deposit) {
+        address who = _actor(actorSeed);
+        // One deposit in four credits another actor's shares.
+        address receiver = _chance(receiverSeed, 4) ? _actor(receiverSeed >> 8) : who;
+        _deposit(who, receiver, _logUniform(amountSeed, 1, 1_000_000 * one));
+    }
+
+    /// @notice Setup only (not a fuzz target): a deposit of exactly `amount`.
+    function seedDeposit(uint256 actorIndex, uint256 amount) external action(Act.Deposit) {
+        _deposit(_actors[actorIndex], _actors[actorIndex], amount);
+    }
+
+    function _deposit(address who, address receiver, uint256 amount) internal {
+        RawState memory s = reader.rawState();
+        if (s.shutDown || s.pendingClaims != 0) return _skip();
+        asset.mint(who, amount);
+        uint256 preview = reader.previewDeposit(amount);
+        (bool ok, bytes memory ret) = _call(who, abi.encodeCall(IMetaPoolActions.deposit, (amount, receiver)));
+        if (!ok) return _reverted(ret, _errs(IMetaPoolErrors.ZeroShares.selector));
+        _previewed(abi.decode(ret, (uint256)), preview, "deposit: shares");
+        ghostIn[receiver] += amount;
+        // SPEC §4: with no shares outstanding, whatever is left in C goes to the new holders.
+        if (s.shareSupply == 0) ghostEarned[receiver] += reader.rawState().capital;
+    }
+
+    function requestWithdrawal(uint256 actorSeed, uint256 sharesSeed) external action(Act.RequestWithdrawal) {
+        (address who, uint256 balance) = _shareHolder(actorSeed);
+        if (balance == 0) return _skip();
+        uint256 shares = _chance(sharesSeed, 3) ? balance : _bound(sharesSeed >> 8, 1, balance);
+        uint256 preview = reader.convertToAssets(shares);
+        (bool ok, bytes memory ret) = _call(who, abi.encodeCall(IMetaPoolActions.requestWithdrawal, (shares)));
+        if (!ok) return _reverted(ret, _errs());
+        uint256 id = abi.decode(ret, (uint256));
+        _requestIds.push(id);
+        _previewed(reader.withdrawalRequest(id).assetsAtRequest, preview, "requestWithdrawal: assetsAtRequest");
+    }
+
+    function completeWithdrawal(uint256 requestSeed, uint256 sharesSeed, uint256 timeSeed, uint256 receiverSeed)
+        external
+        action(Act.CompleteWithdrawal)
+    {
+        (uint256 id, WithdrawalRequest memory r) = _openRequest(requestSeed);
+        if (id == 0) return _skip();
+        RawState memory s = reader.rawState();
+        if (!s.shutDown) {
+            if (s.pendingClaims != 0) return _skip();
+            uint256 windowEnd = (r.unlockAt > s.lastRulingAt ? r.unlockAt : s.lastRulingAt) + 7 days;
+            if (block.timestamp > windowEnd) return _skip();
+            // Wait for the unlock, landing somewhere inside the window.
+            if (block.timestamp < r.unlockAt) {
+                _warp(r.unlockAt - block.timestamp + timeSeed % (windowEnd - r.unlockAt));
+            }
+        }
+        uint256 shares = _chance(sharesSeed, 2) ? r.shares : _bound(sharesSeed >> 8, 1, r.shares);
+        uint256 preview = _minRule(shares, r);
+        (bool ok, bytes memory ret) =
+            _call(r.owner, abi.encodeCall(IMetaPoolActions.completeWithdrawal, (id, shares, _actor(receiverSeed))));
+        if (!ok) {
+            return _reverted(
+                ret, _errs(IMetaPoolErrors.InsufficientFreeCapital.selector, IMetaPoolErrors.ClaimPending.selector)
+            );
+        }
+        uint256 assets = abi.decode(ret, (uint256));
+        _previewed(assets, preview, "completeWithdrawal: min rule");
+        ghostOut[r.owner] += assets;
+    }
+
+    function cancelWithdrawal(uint256 requestSeed) external action(Act.CancelWithdrawal) {
+        (uint256 id, WithdrawalRequest memory r) = _openRequest(requestSeed);
+        if (id == 0) return _skip();
+        uint256 preview = reader.previewWithdraw(id).sharesIfCancelled;
+        (bool ok, bytes memory ret) = _call(r.owner, abi.encodeCall(IMetaPoolActions.cancelWithdrawal, (id)));
+        if (!ok) return _reverted(ret, _errs());
+        _previewed(abi.decode(ret, (uint256)), preview, "cancelWithdrawal: shares returned");
+    }
+
+    function buyProtection(uint256 actorSeed, uint256 poolSeed, uint256 amountSeed) external action(Act.BuyProtection) {
+        uint256 poolId = poolSeed % poolCount;
+        uint256 capacity = reader.previewBuy(poolId, 0).capacity;
+        if (capacity < minPurchase) return _skip();
+        _buy(_actor(actorSeed), poolId, _logUniform(amountSeed, minPurchase, capacity));
+    }
+
+    /// @notice Setup only (not a fuzz target): a purchase of exactly `amount`.
+    function seedPurchase(uint256 actorIndex, uint256 poolId, uint256 amount) external action(Act.BuyProtection) {
+        _buy(_actors[actorIndex], poolId, amount);
+    }
+
+    function _buy(address who, uint256 poolId, uint256 amount) internal {
+        asset.mint(who, amount);
+        (bool ok, bytes memory ret) = _call(who, abi.encodeCall(IMetaPoolActions.buyProtection, (poolId, amount, who)));
+        if (!ok) return _reverted(ret, _errs());
+        ghostIn[who] += amount;
+    }
+
+    function refundPurchase(uint256 callerSeed, uint256 purchaseSeed) external action(Act.RefundPurchase) {
+        (uint256 id, Purchase memory p, bool buyerOnly) = _refundable(purchaseSeed);
+        if (id == 0) return _skip();
+        address caller = buyerOnly ? p.buyer : _actor(callerSeed);
+        (bool ok, bytes memory ret) = _call(caller, abi.encodeCall(IMetaPoolActions.refundPurchase, (id)));
+        if (!ok) return _reverted(ret, _errs());
+        uint256 amount = abi.decode(ret, (uint256));
+        _previewed(amount, p.status == PurchaseStatus.Matured ? p.amount - p.accepted : p.amount, "refundPurchase");
+        ghostOut[p.buyer] += amount;
+    }
+
+    function withdrawProtection(uint256 poolSeed, uint256 actorSeed, uint256 tokensSeed, uint256 receiverSeed)
+        external
+        action(Act.WithdrawProtection)
+    {
+        uint256 poolId = poolSeed % poolCount;
+        address token = reader.rawPool(poolId).token;
+        if (token == address(0)) return _skip();
+        (address who, uint256 balance) = _tokenHolder(token, actorSeed);
+        if (balance == 0) return _skip();
+        uint256 tokens = _chance(tokensSeed, 3) ? balance : _bound(tokensSeed >> 8, 1, balance);
+        uint256 preview = reader.previewWithdrawProtection(poolId, tokens);
+        (bool ok, bytes memory ret) =
+            _call(who, abi.encodeCall(IMetaPoolActions.withdrawProtection, (poolId, tokens, _actor(receiverSeed))));
+        // The sync inside may lapse the epoch first, leaving nothing to withdraw.
+        if (!ok) return _reverted(ret, _errs(IMetaPoolErrors.InsufficientCover.selector));
+        uint256 assets = abi.decode(ret, (uint256));
+        _previewed(assets, preview, "withdrawProtection");
+        ghostOut[who] += assets;
+    }
+
+    function redeemPayout(uint256 tokenSeed, uint256 actorSeed, uint256 receiverSeed)
+        external
+        action(Act.RedeemPayout)
+    {
+        (address token, address who) = _closedHolding(tokenSeed, actorSeed);
+        if (who == address(0)) return _skip();
+        (uint256 poolId, uint256 epoch) = (_tokenPool[token], _tokenEpoch[token]);
+        uint256 preview = reader.coverUnderlying(poolId, epoch, ICoverToken(token).balanceOf(who));
+        bytes memory data = abi.encodeCall(IMetaPoolActions.redeemPayout, (poolId, epoch, _actor(receiverSeed)));
+        (bool ok, bytes memory ret) = _call(who, data);
+        if (!ok) return _reverted(ret, _errs());
+        uint256 assets = abi.decode(ret, (uint256));
+        _previewed(assets, preview, "redeemPayout");
+        ghostOut[who] += assets;
+    }
+
+    /// @dev A closed epoch's token with something left to redeem, and an actor holding it.
+    function _closedHolding(uint256 tokenSeed, uint256 actorSeed) internal view returns (address token, address who) {
+        uint256 n = _coverTokens.length;
+        for (uint256 k; k < n; ++k) {
+            token = _coverTokens[(tokenSeed % n + k) % n];
+            uint256 poolId = _tokenPool[token];
+            uint256 epoch = _tokenEpoch[token];
+            if (epoch >= reader.rawPool(poolId).epoch || reader.closedEpoch(poolId, epoch).supply == 0) continue;
+            (address holder, uint256 balance) = _tokenHolder(token, actorSeed);
+            if (balance != 0) return (token, holder);
+        }
+    }
+
+    function fileClaim(uint256 poolSeed, uint256 actorSeed, uint256 incidentSeed, uint256 gateSeed)
+        external
+        action(Act.FileClaim)
+    {
+        // Claims freeze deposits, withdrawals and purchases: file one call in two.
+        if (!_chance(gateSeed, 2)) return _skip();
+        RawState memory s = reader.rawState();
+        if (s.shutDown) return _skip();
+        uint256 poolId = poolSeed % poolCount;
+        PoolState memory pool = reader.rawPool(poolId);
+        if (pool.claimId != 0 || pool.active == 0 || pool.token == address(0)) return _skip();
+        (address who, uint256 balance) = _tokenHolder(pool.token, actorSeed);
+        if (balance == 0) return _skip();
+        uint256 incident = _bound(incidentSeed, pool.openedAt, block.timestamp);
+        asset.mint(who, claimBond);
+        (bool ok, bytes memory ret) =
+            _call(who, abi.encodeCall(IMetaPoolActions.fileClaim, (poolId, incident, "https://example.org/incident")));
+        // The sync inside may lapse the epoch first.
+        if (!ok) return _reverted(ret, _errs(IMetaPoolErrors.NoActiveCover.selector));
+        ghostIn[who] += claimBond;
+    }
+
+    function resolveClaim(uint256 validSeed) external action(Act.ResolveClaim) {
+        RawState memory s = reader.rawState();
+        if (s.pendingClaims == 0) return _skip();
+        // One ruling in three is valid (a valid claim on an uncapped pool takes all the free capital).
+        bool valid = _chance(validSeed, 3);
+        (bool ok, bytes memory ret) =
+            _call(arbiter, abi.encodeCall(IMetaPoolActions.resolveClaim, (s.claimHead, valid)));
+        if (!ok) return _reverted(ret, _errs());
+        if (valid) ++ghostValidClaims;
+        else ++ghostInvalidClaims;
+    }
+
+    function claimFees(uint256 whoSeed, uint256 receiverSeed) external action(Act.ClaimFees) {
+        uint256 n = _actors.length + 2;
+        for (uint256 k; k < n; ++k) {
+            uint256 i = (whoSeed % n + k) % n;
+            address who = i == 0 ? arbiter : i == 1 ? creator : _actors[i - 2];
+            // Stored balances only (feesOwed projects a whole sync): the arbiter and creator almost always have some.
+            if (reader.rawOwed(who) == 0) continue;
+            uint256 preview = reader.feesOwed(who);
+            (bool ok, bytes memory ret) = _call(who, abi.encodeCall(IMetaPoolActions.claimFees, (_actor(receiverSeed))));
+            if (!ok) return _reverted(ret, _errs());
+            uint256 amount = abi.decode(ret, (uint256));
+            _previewed(amount, preview, "claimFees");
+            if (i >= 2) ghostOut[who] += amount;
+            return;
+        }
+        _skip();
+    }
+
+    function exit(uint256 actorSeed, uint256 sharesSeed, uint256 receiverSeed) external action(Act.Exit) {
+        (address who, uint256 balance) = _shareHolder(actorSeed);
+        if (balance == 0) return _skip();
+        uint256 shares = _chance(sharesSeed, 2) ? balance : _bound(sharesSeed >> 8, 1, balance);
+        uint256 preview = reader.previewExit(shares);
+        (bool ok, bytes memory ret) = _call(who, abi.encodeCall(IMetaPoolActions.exit, (shares, _actor(receiverSeed))));
+        // Before a shutdown, exits are refused.
+        if (!ok) return _reverted(ret, _errs(IMetaPoolErrors.MetaPoolNotShutDown.selector));
+        uint256 assets = abi.decode(ret, (uint256));
+        _previewed(assets, preview, "exit");
+        ghostOut[who] += assets;
+    }
+
+    function poke(uint256 maxItemsSeed) external action(Act.Poke) {
+        (bool ok, bytes memory ret) =
+            _call(address(this), abi.encodeCall(IMetaPoolActions.poke, (1 + maxItemsSeed % 16)));
+        if (!ok) return _reverted(ret, _errs());
+    }
+
+    function transferShares(uint256 fromSeed, uint256 toSeed, uint256 amountSeed, uint256 modeSeed)
+        external
+        action(Act.TransferShares)
+    {
+        (address from, uint256 balance) = _shareHolder(fromSeed);
+        if (balance == 0) return _skip();
+        address to = _actor(toSeed);
+        uint256 amount = _chance(amountSeed, 4) ? balance : _bound(amountSeed >> 8, 1, balance);
+        (uint256 num, uint256 den,) = reader.rawShareUnit();
+        bool ok;
+        bytes memory ret;
+        if (_chance(modeSeed, 2)) {
+            (ok, ret) = _call(from, abi.encodeCall(IMetaPoolActions.transfer, (to, amount)));
+        } else {
+            // Through an allowance, spent by a third actor.
+            address spender = _actor(modeSeed >> 8);
+            vm.prank(from);
+            reader.approve(spender, amount);
+            (ok, ret) = _call(spender, abi.encodeCall(IMetaPoolActions.transferFrom, (from, to, amount)));
+        }
+        if (!ok) return _reverted(ret, _errs());
+        _moveValue(from, to, amount, num, den);
+    }
+
+    function transferCover(uint256 tokenSeed, uint256 fromSeed, uint256 toSeed, uint256 amountSeed)
+        external
+        action(Act.TransferCover)
+    {
+        uint256 n = _coverTokens.length;
+        for (uint256 k; k < n; ++k) {
+            address token = _coverTokens[(tokenSeed % n + k) % n];
+            (address from, uint256 balance) = _tokenHolder(token, fromSeed);
+            if (balance == 0) continue;
+            address to = _actor(toSeed);
+            uint256 amount = _chance(amountSeed, 4) ? balance : _bound(amountSeed >> 8, 1, balance);
+            (uint256 num, uint256 den) = _coverUnit(token);
+            (bool ok, bytes memory ret) =
+                _callTo(token, from, abi.encodeWithSelector(ICoverToken(token).transfer.selector, to, amount));
+            if (!ok) return _reverted(ret, _errs());
+            _moveValue(from, to, amount, num, den);
+            return;
+        }
+        _skip();
+    }
+
+    /// @notice Setup only (not a fuzz target): waits exactly `dt` seconds.
+    function seedWarp(uint256 dt) external action(Act.Warp) {
+        _warp(dt);
+    }
+
+    function warp(uint256 secondsSeed) external action(Act.Warp) {
+        uint256 scale = secondsSeed % 10;
+        uint256 x = secondsSeed >> 8;
+        // Seconds to an hour half the time, hours to days three times in ten, days to three weeks otherwise.
+        uint256 dt =
+            scale < 5 ? _bound(x, 1, 1 hours) : scale < 8 ? _bound(x, 1 hours, 3 days) : _bound(x, 3 days, 21 days);
+        _warp(dt);
+    }
+
+    function shutdown(uint256 gateSeed, uint256 callerSeed) external action(Act.Shutdown) {
+        RawState memory s = reader.rawState();
+        if (s.shutDown) return _skip();
+        address caller;
+        if (s.pendingClaims == 0) {
+            // Permanent, so rare: one call in 32 shuts down.
+            if (!_chance(gateSeed, 32)) return _skip();
+            caller = arbiter;
+        } else {
+            // Anyone, once the first pending claim has waited 30 days for a ruling.
+            if (block.timestamp < reader.claim(s.claimHead).filedAt + 30 days || !_chance(gateSeed, 2)) {
+                return _skip();
+            }
+            caller = _actor(callerSeed);
+        }
+        (bool ok, bytes memory ret) = _call(caller, abi.encodeCall(IMetaPoolActions.shutdown, ()));
+        if (!ok) return _reverted(ret, _errs());
+    }
+
+    // =====================================================================================================
+    // Ledger (SPEC §3.3)
+    // =====================================================================================================
+
+    /// @notice What `account` could take out now, at the pool's own rounding: shares and requests at the share
+    /// price, cover tokens at their epoch's value, unmatured or refundable purchases, pending bonds, owed balance.
+    function heldValue(address account) public view returns (uint256 v) {
+        RawState memory s = reader.rawState();
+        (uint256 num, uint256 den) = _shareUnit(s);
+        v = Math.mulDiv(reader.balanceOf(account), num, den);
+        for (uint256 k; k < _requestIds.length; ++k) {
+            WithdrawalRequest memory r = reader.withdrawalRequest(_requestIds[k]);
+            if (r.owner != account) continue;
+            uint256 worth = Math.mulDiv(r.shares, num, den);
+            v += worth < r.assetsAtRequest ? worth : r.assetsAtRequest;
+        }
+        for (uint256 k; k < _coverTokens.length; ++k) {
+            address token = _coverTokens[k];
+            uint256 balance = ICoverToken(token).balanceOf(account);
+            if (balance == 0) continue;
+            (uint256 n, uint256 d) = _coverUnit(token);
+            v += Math.mulDiv(balance, n, d);
+        }
+        for (uint256 id = 1; id < s.nextPurchaseId; ++id) {
+            Purchase memory p = reader.purchase(id);
+            if (p.buyer != account) continue;
+            if (p.status == PurchaseStatus.Pending) v += p.amount;
+            else if (p.status == PurchaseStatus.Matured && !p.restRefunded) v += p.amount - p.accepted;
+        }
+        for (uint256 id = 1; id < s.nextClaimId; ++id) {
+            Claim memory c = reader.claim(id);
+            if (c.filer == account && c.status == ClaimStatus.Pending) v += c.bond;
+        }
+        v += reader.rawOwed(account);
+    }
+
+    /// @dev The share's value per unit: `(C + 1) / (S + 1)` (ShareMath's virtual share), 1 with no supply.
+    function _shareUnit(RawState memory s) internal pure returns (uint256 num, uint256 den) {
+        if (s.shareSupply == 0) return (1, 1);
+        return (s.capital + 1, s.shareSupply + 1);
+    }
+
+    /// @dev A cover token's value per token: `(K - debt) / supply` while open, `remaining / supply` once closed.
+    function _coverUnit(address token) internal view returns (uint256 num, uint256 den) {
+        uint256 poolId = _tokenPool[token];
+        uint256 epoch = _tokenEpoch[token];
+        PoolState memory pool = reader.rawPool(poolId);
+        if (epoch == pool.epoch) {
+            if (pool.supply == 0) return (0, 1);
+            return (pool.active > pool.debt ? pool.active - pool.debt : 0, pool.supply);
+        }
+        ClosedEpoch memory c = reader.closedEpoch(poolId, epoch);
+        if (c.supply == 0) return (0, 1);
+        return (c.remaining, c.supply);
+    }
+
+    function _units() internal view returns (Units memory u) {
+        (u.shareNum, u.shareDen, u.shareEpoch) = reader.rawShareUnit();
+        (u.num, u.den) = reader.rawCoverUnits(_tokenPools, _tokenEpochs);
+    }
+
+    /// @dev Every rise of a unit's value over one call is what its holders earned: premiums and bonds for
+    /// shares, payouts and other holders' rounding for cover. `shares` are each actor's shares (requests
+    /// included, an upper bound since requested shares earn nothing) before the call; cover holdings are the
+    /// ghost balances, not yet updated with the call's events. Rounded up, so the bound never under-counts.
+    function _attribute(Units memory b, Units memory a, uint256[] memory shares) internal {
+        // A share epoch closing converts balances: values only shrink (SPEC §4), nothing to attribute.
+        if (a.shareEpoch == b.shareEpoch) _earn(b.shareNum, b.shareDen, a.shareNum, a.shareDen, shares);
+        uint256 n = b.num.length;
+        uint256[] memory held = new uint256[](_actors.length);
+        for (uint256 k; k < n; ++k) {
+            if (a.num[k] * b.den[k] <= b.num[k] * a.den[k]) continue;
+            for (uint256 i; i < _actors.length; ++i) {
+                held[i] = ghostCoverBalance[_coverTokens[k]][_actors[i]];
+            }
+            _earn(b.num[k], b.den[k], a.num[k], a.den[k], held);
+        }
+    }
+
+    function _earn(uint256 n1, uint256 d1, uint256 n2, uint256 d2, uint256[] memory held) internal {
+        uint256 after_ = n2 * d1;
+        uint256 before_ = n1 * d2;
+        if (after_ <= before_) return;
+        uint256 rise = after_ - before_;
+        uint256 den = d1 * d2;
+        for (uint256 i; i < held.length; ++i) {
+            if (held[i] != 0) ghostEarned[_actors[i]] += Math.mulDiv(held[i], rise, den, Math.Rounding.Ceil);
+        }
+    }
+
+    /// @dev A transfer moves value between accounts: the sender gave at most `floor`, the receiver got at most `ceil`.
+    function _moveValue(address from, address to, uint256 amount, uint256 num, uint256 den) internal {
+        if (from == to) return;
+        ghostOut[from] += Math.mulDiv(amount, num, den);
+        ghostIn[to] += Math.mulDiv(amount, num, den, Math.Rounding.Ceil);
+    }
+
+    // =====================================================================================================
+    // Events: capital and fees as an indexer rebuilds them
+    // =====================================================================================================
+
+    function _processLogs(Vm.Log[] memory logs) internal {
+        for (uint256 k; k < logs.length; ++k) {
+            Vm.Log memory log = logs[k];
+            if (_knownToken[log.emitter]) {
+                if (log.topics[0] == TRANSFER) {
+                    uint256 value = abi.decode(log.data, (uint256));
+                    address from = address(uint160(uint256(log.topics[1])));
+                    address to = address(uint160(uint256(log.topics[2])));
+                    if (from != address(0)) ghostCoverBalance[log.emitter][from] -= value;
+                    if (to != address(0)) ghostCoverBalance[log.emitter][to] += value;
+                }
+                continue;
+            }
+            if (log.emitter != mp) continue;
+            bytes32 sig = log.topics[0];
+            if (sig == IMetaPoolEvents.Synced.selector) {
+                (,,,, uint256 toCapital, uint256 arbiterFees, uint256 creatorFees) =
+                    abi.decode(log.data, (uint40, uint256, uint256[], uint256[], uint256, uint256, uint256));
+                ghostCapital += toCapital;
+                ghostFeesAccrued[arbiter] += arbiterFees;
+                ghostFeesAccrued[creator] += creatorFees;
+                ghostPremiumCharged += toCapital + arbiterFees + creatorFees;
+            } else if (sig == IMetaPoolEvents.Deposited.selector) {
+                (uint256 assets,,,) = abi.decode(log.data, (uint256, uint256, uint256, uint256));
+                ghostCapital += assets;
+            } else if (sig == IMetaPoolEvents.WithdrawalCompleted.selector) {
+                (,, uint256 assets,,,) = abi.decode(log.data, (address, uint256, uint256, uint256, uint256, uint256));
+                ghostCapital -= assets;
+            } else if (sig == IMetaPoolEvents.Exited.selector) {
+                (, uint256 assets,) = abi.decode(log.data, (uint256, uint256, uint256));
+                ghostCapital -= assets;
+            } else if (sig == IMetaPoolEvents.ClaimResolved.selector) {
+                (bool valid, uint256 payout,, uint256 debtCharged,) =
+                    abi.decode(log.data, (bool, uint256, uint256, uint256, uint256));
+                ghostCapital -= payout;
+                if (!valid) ghostCapital += reader.claim(uint256(log.topics[1])).bond;
+                _chargeDebt(debtCharged);
+            } else if (sig == IMetaPoolEvents.ClaimVoided.selector) {
+                ++ghostVoidedClaims;
+                _chargeDebt(abi.decode(log.data, (uint256)));
+            } else if (sig == IMetaPoolEvents.ProtectionWithdrawn.selector) {
+                (,,,, uint256 debtCharged,,) =
+                    abi.decode(log.data, (uint32, address, uint256, uint256, uint256, uint256, uint256));
+                _chargeDebt(debtCharged);
+            } else if (sig == IMetaPoolEvents.FeesClaimed.selector) {
+                ghostFeesPaid[address(uint160(uint256(log.topics[1])))] += abi.decode(log.data, (uint256));
+            } else if (sig == IMetaPoolEvents.CoverEpochOpened.selector) {
+                (uint32 epoch, address token,) = abi.decode(log.data, (uint32, address, uint40));
+                _coverTokens.push(token);
+                _tokenPools.push(uint256(log.topics[1]));
+                _tokenEpochs.push(epoch);
+                _knownToken[token] = true;
+                _tokenPool[token] = uint256(log.topics[1]);
+                _tokenEpoch[token] = epoch;
+            } else if (sig == IMetaPoolEvents.CoverEpochClosed.selector) {
+                (,,, bool lapsed) = abi.decode(log.data, (uint32, uint256, uint256, bool));
+                if (lapsed) ++ghostLapses;
+            } else if (sig == IMetaPoolEvents.ShareEpochClosed.selector) {
+                ++ghostShareEpochsClosed;
+            } else if (sig == IMetaPoolEvents.PurchaseMatured.selector) {
+                ++ghostMatured;
+            }
+        }
+    }
+
+    /// @dev Claim debt charged outside a sync: split like any premium (fees round down, capital takes the rest).
+    function _chargeDebt(uint256 amount) internal {
+        uint256 arbiterFee = amount * arbiterFeeBps / 10_000;
+        uint256 creatorFee = amount * creatorFeeBps / 10_000;
+        ghostCapital += amount - arbiterFee - creatorFee;
+        ghostFeesAccrued[arbiter] += arbiterFee;
+        ghostFeesAccrued[creator] += creatorFee;
+        ghostPremiumCharged += amount;
+    }
+
+    // =====================================================================================================
+    // Calls, choices and the summary
+    // =====================================================================================================
+
+    /// @dev Calls the MetaPool as `who`; when more than 16 purchases are due, pokes through them and retries once.
+    function _call(address who, bytes memory data) internal returns (bool ok, bytes memory ret) {
+        return _callTo(mp, who, data);
+    }
+
+    function _callTo(address target, address who, bytes memory data) internal returns (bool ok, bytes memory ret) {
+        _retried = false;
+        (ok, ret) = _logged(target, who, data);
+        if (!ok && _selector(ret) == IMetaPoolErrors.SyncRequired.selector) {
+            _retried = true;
+            for (uint256 k; k < 64; ++k) {
+                (, bytes memory left) = _logged(mp, address(this), abi.encodeCall(IMetaPoolActions.poke, (16)));
+                if (abi.decode(left, (uint256)) == 0) break;
+            }
+            (ok, ret) = _logged(target, who, data);
+        }
+        if (ok) ++_tally[uint256(_current)].ok;
+    }
+
+    /// @dev One call, whose events update the ghost books only if it succeeded (a reverted call's logs are
+    /// still recorded).
+    function _logged(address target, address who, bytes memory data) internal returns (bool ok, bytes memory ret) {
+        bool onPool = target == mp;
+        Units memory before;
+        uint256[] memory shares;
+        if (onPool) {
+            before = _units();
+            shares = reader.rawShareHoldings(_actors, _requestIds);
+        }
+        vm.recordLogs();
+        vm.prank(who);
+        (ok, ret) = target.call(data);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        if (!ok) return (ok, ret);
+        // Units the call created (new epochs' tokens) had no holders before it.
+        if (onPool) _attribute(before, _units(), shares);
+        _processLogs(logs);
+    }
+
+    /// @dev A revert is expected only if its error is listed; anything else (a panic above all) is a finding.
+    function _reverted(bytes memory ret, bytes4[] memory expected) internal {
+        ++_tally[uint256(_current)].reverted;
+        bytes4 sel = _selector(ret);
+        for (uint256 k; k < expected.length; ++k) {
+            if (sel == expected[k]) return;
+        }
+        if (ghostUnexpectedReverts++ == 0) {
+            firstUnexpected = string.concat(_name(_current), " reverted with ", vm.toString(ret));
+        }
+    }
+
+    /// @dev An action must pay exactly what its preview showed in the same second (unless it had to poke first).
+    function _previewed(uint256 actual, uint256 preview, string memory what) internal {
+        if (_retried || actual == preview) return;
+        if (ghostBrokenPreviews++ == 0) {
+            firstBrokenPreview =
+                string.concat(what, ": got ", vm.toString(actual), ", preview showed ", vm.toString(preview));
+        }
+    }
+
+    /// @dev SPEC §4's min rule at the projected price: `min(shares × assetsAtRequest / requestShares,
+    /// shares × (C + 1) / (S + 1))`, both rounded down.
+    function _minRule(uint256 shares, WithdrawalRequest memory r) internal view returns (uint256) {
+        uint256 promised = Math.mulDiv(shares, r.assetsAtRequest, r.shares);
+        uint256 worth = Math.mulDiv(shares, reader.capital() + 1, reader.totalSupply() + 1);
+        return promised < worth ? promised : worth;
+    }
+
+    function _skip() internal {
+        _skipped = true;
+    }
+
+    function _selector(bytes memory ret) internal pure returns (bytes4 sel) {
+        if (ret.length >= 4) sel = bytes4(ret);
+    }
+
+    function _errs() internal pure returns (bytes4[] memory list) {
+        list = new bytes4[](0);
+    }
+
+    function _errs(bytes4 a) internal pure returns (bytes4[] memory list) {
+        list = new bytes4[](1);
+        list[0] = a;
+    }
+
+    function _errs(bytes4 a, bytes4 b) internal pure returns (bytes4[] memory list) {
+        list = new bytes4[](2);
+        list[0] = a;
+        list[1] = b;
+    }
+
+    /// @dev Hashing keeps the fuzzer's favourite values (0, max) from always passing a gate.
+    function _chance(uint256 seed, uint256 oneIn) internal pure returns (bool) {
+        return uint256(keccak256(abi.encode(seed, oneIn))) % oneIn == 0;
+    }
+
+    function _actor(uint256 seed) internal view returns (address) {
+        return _actors[seed % _actors.length];
+    }
+
+    function _actorIndex(address account) internal view returns (uint256) {
+        for (uint256 i; i < _actors.length; ++i) {
+            if (_actors[i] == account) return i;
+        }
+        revert("not an actor");
+    }
+
+    /// @dev The first actor from `seed` on holding shares.
+    function _shareHolder(uint256 seed) internal view returns (address who, uint256 balance) {
+        uint256 n = _actors.length;
+        for (uint256 k; k < n; ++k) {
+            who = _actors[(seed % n + k) % n];
+            balance = reader.balanceOf(who);
+            if (balance != 0) return (who, balance);
+        }
+    }
+
+    /// @dev The first actor from `seed` on holding `token`.
+    function _tokenHolder(address token, uint256 seed) internal view returns (address who, uint256 balance) {
+        uint256 n = _actors.length;
+        for (uint256 k; k < n; ++k) {
+            who = _actors[(seed % n + k) % n];
+            balance = ICoverToken(token).balanceOf(who);
+            if (balance != 0) return (who, balance);
+        }
+    }
+
+    /// @dev An open request (shares left) from `seed` on.
+    function _openRequest(uint256 seed) internal view returns (uint256 id, WithdrawalRequest memory r) {
+        uint256 n = _requestIds.length;
+        for (uint256 k; k < n; ++k) {
+            id = _requestIds[(seed % n + k) % n];
+            r = reader.withdrawalRequest(id);
+            if (r.owner != address(0) && r.shares != 0) return (id, r);
+        }
+        id = 0;
+    }
+
+    /// @dev A purchase with something to refund now, from `seed` on; `buyerOnly` for one frozen by a claim.
+    function _refundable(uint256 seed) internal view returns (uint256 id, Purchase memory p, bool buyerOnly) {
+        RawState memory s = reader.rawState();
+        uint256 n = s.nextPurchaseId - 1;
+        for (uint256 k; k < n; ++k) {
+            id = 1 + (seed % n + k) % n;
+            p = reader.purchase(id);
+            if (p.status == PurchaseStatus.Matured && !p.restRefunded && p.accepted < p.amount) return (id, p, false);
+            if (p.status != PurchaseStatus.Pending) continue;
+            if (id < s.voidedBefore) return (id, p, false);
+            if (s.pendingClaims != 0 && p.maturesAt <= block.timestamp) return (id, p, true);
+        }
+        id = 0;
+    }
+
+    /// @dev Log-uniform in [lo, hi]: pick a power of ten, then a value inside it.
+    function _logUniform(uint256 seed, uint256 lo, uint256 hi) internal pure returns (uint256) {
+        if (hi <= lo) return lo;
+        uint256 dLo = Math.log10(lo);
+        uint256 dHi = Math.log10(hi);
+        uint256 d = dLo + seed % (dHi - dLo + 1);
+        uint256 mLo = d == dLo ? lo : 10 ** d;
+        uint256 mHi = d == dHi ? hi : 10 ** (d + 1) - 1;
+        return _bound(uint256(keccak256(abi.encode(seed))), mLo, mHi);
+    }
+
+    function _warp(uint256 dt) internal {
+        if (_current == Act.Warp) ++_tally[uint256(Act.Warp)].ok;
+        ghostWarpedSeconds += dt;
+        vm.warp(block.timestamp + dt);
+    }
+
+    // ----- read by the invariant suites -----
+
+    function actors() external view returns (address[] memory) {
+        return _actors;
+    }
+
+    function coverTokens() external view returns (address[] memory) {
+        return _coverTokens;
+    }
+
+    function tokenPool(address token) external view returns (uint256 poolId, uint256 epoch) {
+        return (_tokenPool[token], _tokenEpoch[token]);
+    }
+
+    function requestIds() external view returns (uint256[] memory) {
+        return _requestIds;
+    }
+
+    function callSummary() external view {
+        console.log("--- MetaPool handler: action, calls, ok, reverted (expected), skipped (precondition) ---");
+        uint256 calls;
+        uint256 ok;
+        for (uint256 a; a < ACTS; ++a) {
+            Tally memory t = _tally[a];
+            calls += t.calls;
+            ok += t.ok;
+            console.log(_name(Act(a)), t.calls, t.ok, t.reverted);
+            console.log("    skipped", t.skipped);
+        }
+        console.log("total calls, succeeded", calls, ok);
+        console.log("claims valid, invalid, voided", ghostValidClaims, ghostInvalidClaims, ghostVoidedClaims);
+        console.log("matured, lapses, share epochs closed", ghostMatured, ghostLapses, ghostShareEpochsClosed);
+        console.log("cover tokens, days warped", _coverTokens.length, ghostWarpedSeconds / 1 days);
+        console.log("premium charged", ghostPremiumCharged);
+        console.log("shut down", reader.rawState().shutDown);
+        console.log("unexpected reverts", ghostUnexpectedReverts);
+    }
+
+    function _name(Act a) internal pure returns (string memory) {
+        string[17] memory names = [
+            "deposit",
+            "requestWithdrawal",
+            "completeWithdrawal",
+            "cancelWithdrawal",
+            "buyProtection",
+            "refundPurchase",
+            "withdrawProtection",
+            "redeemPayout",
+            "fileClaim",
+            "resolveClaim",
+            "claimFees",
+            "exit",
+            "poke",
+            "transferShares",
+            "transferCover",
+            "warp",
+            "shutdown"
+        ];
+        return names[uint256(a)];
+    }
+}

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {MetaPoolExtension} from "../../src/MetaPoolExtension.sol";
+import {ClosedEpoch, WithdrawalRequest} from "../../src/interfaces/MetaPoolTypes.sol";
+import {PoolState, ShareBalance} from "../../src/metapool/MetaPoolStorage.sol";
+
+/// @notice The stored (not projected) accounting of a MetaPool, as the invariant tests read it.
+struct RawState {
+    uint256 capital;
+    uint256 totalActive;
+    uint256 totalPending;
+    uint256 lastSyncAt;
+    uint256 freezeEndedAt;
+    uint256 lastRulingAt;
+    bool shutDown;
+    uint256 queueHead;
+    uint256 nextPurchaseId;
+    uint256 voidedBefore;
+    uint256 nextRequestId;
+    uint256 claimHead;
+    uint256 nextClaimId;
+    uint256 pendingClaims;
+    uint256 owedTotal;
+    uint256 bondsHeld;
+    uint256 redeemableTotal;
+    uint256 refundsOwed;
+    uint32 shareEpoch;
+    uint256 shareSupply;
+    bool hasDuePurchase;
+}
+
+/// @notice The real extension facet plus read-only getters of the raw storage. The invariant suites deploy
+/// their factory with it so they can check the books exactly as stored (every other view projects to now).
+/// It adds views only: every inherited function is the production code.
+contract MetaPoolReaderExtension is MetaPoolExtension {
+    function rawState() external view returns (RawState memory s) {
+        s.capital = _capital;
+        s.totalActive = _totalActive;
+        s.totalPending = _totalPending;
+        s.lastSyncAt = _lastSyncAt;
+        s.freezeEndedAt = _freezeEndedAt;
+        s.lastRulingAt = _lastRulingAt;
+        s.shutDown = _shutDown;
+        s.queueHead = _queueHead;
+        s.nextPurchaseId = _nextPurchaseId;
+        s.voidedBefore = _voidedBefore;
+        s.nextRequestId = _nextRequestId;
+        s.claimHead = _claimHead;
+        s.nextClaimId = _nextClaimId;
+        s.pendingClaims = _pendingClaims;
+        s.owedTotal = _owedTotal;
+        s.bondsHeld = _bondsHeld;
+        s.redeemableTotal = _redeemableTotal;
+        s.refundsOwed = _refundsOwed;
+        s.shareEpoch = _shareEpoch;
+        s.shareSupply = _shareSupply;
+        s.hasDuePurchase = _hasDuePurchase();
+    }
+
+    function rawPool(uint256 poolId) external view returns (PoolState memory) {
+        return _pools[poolId];
+    }
+
+    function rawOwed(address account) external view returns (uint256) {
+        return _owed[account];
+    }
+
+    function rawShareBalance(address account) external view returns (ShareBalance memory) {
+        return _shareBalances[account];
+    }
+
+    // ----- batched reads for the invariant handler's per-account ledger -----
+
+    /// @notice What one share is worth at the stored price: `(C + 1) / (S + 1)` (ShareMath's virtual share),
+    /// or 1:1 with no supply; and the share epoch the price belongs to.
+    function rawShareUnit() external view returns (uint256 num, uint256 den, uint32 shareEpoch) {
+        uint256 supply = _shareSupply;
+        (num, den) = supply == 0 ? (1, 1) : (uint256(_capital) + 1, supply + 1);
+        shareEpoch = _shareEpoch;
+    }
+
+    /// @notice What one token of each (pool, epoch) redeems at the stored state: `(K - debt) / supply` while the
+    /// epoch is open, `remaining / supply` once closed, 0 with no supply.
+    function rawCoverUnits(uint256[] calldata poolIds, uint256[] calldata epochs)
+        external
+        view
+        returns (uint256[] memory num, uint256[] memory den)
+    {
+        uint256 n = poolIds.length;
+        num = new uint256[](n);
+        den = new uint256[](n);
+        for (uint256 k; k < n; ++k) {
+            PoolState storage pool = _pools[poolIds[k]];
+            uint256 supply;
+            uint256 backing;
+            if (epochs[k] == pool.epoch) {
+                supply = pool.supply;
+                backing = pool.active > pool.debt ? pool.active - pool.debt : 0;
+            } else {
+                ClosedEpoch storage c = _closedEpochs[poolIds[k]][epochs[k]];
+                (supply, backing) = (c.supply, c.remaining);
+            }
+            (num[k], den[k]) = supply == 0 ? (0, 1) : (backing, supply);
+        }
+    }
+
+    /// @notice Each account's shares in the current epoch: its balance plus the shares of its open requests.
+    function rawShareHoldings(address[] calldata accounts, uint256[] calldata requestIds)
+        external
+        view
+        returns (uint256[] memory holdings)
+    {
+        holdings = new uint256[](accounts.length);
+        for (uint256 i; i < accounts.length; ++i) {
+            ShareBalance memory b = _shareBalances[accounts[i]];
+            holdings[i] = _convertShares(b.amount, b.epoch);
+        }
+        for (uint256 k; k < requestIds.length; ++k) {
+            WithdrawalRequest storage r = _requests[requestIds[k]];
+            for (uint256 i; i < accounts.length; ++i) {
+                if (r.owner == accounts[i]) holdings[i] += _convertShares(r.shares, r.shareEpoch);
+            }
+        }
+    }
+}
