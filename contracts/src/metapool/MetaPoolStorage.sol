@@ -94,6 +94,12 @@ abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents {
         if (poolId >= _config.poolCount) revert InvalidPoolId(poolId, _config.poolCount);
     }
 
+    /// @dev Every amount must be non-zero and every receiver a real address.
+    function _requireAmountAndReceiver(uint256 amount, address receiver) internal pure {
+        if (amount == 0) revert ZeroAmount();
+        if (receiver == address(0)) revert ZeroAddress();
+    }
+
     function _requireNotShutDown() internal view {
         if (_shutDown) revert MetaPoolIsShutDown();
     }

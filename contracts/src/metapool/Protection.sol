@@ -18,8 +18,7 @@ abstract contract Protection is Fees {
         nonReentrant
         returns (uint256 purchaseId)
     {
-        if (amount == 0) revert ZeroAmount();
-        if (receiver == address(0)) revert ZeroAddress();
+        _requireAmountAndReceiver(amount, receiver);
         _requireValidPool(poolId);
         _sync();
         _requireNotShutDown();
@@ -84,8 +83,7 @@ abstract contract Protection is Fees {
         nonReentrant
         returns (uint256 assets)
     {
-        if (tokens == 0) revert ZeroAmount();
-        if (receiver == address(0)) revert ZeroAddress();
+        _requireAmountAndReceiver(tokens, receiver);
         _requireValidPool(poolId);
         _sync();
         PoolState storage pool = _pools[poolId];

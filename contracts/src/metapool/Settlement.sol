@@ -49,8 +49,7 @@ abstract contract Settlement is Fees, ShareToken {
 
     /// @notice After shutdown, underwriters leave at once at the share price (cover no longer binds capital).
     function exit(uint256 shares, address receiver) external nonReentrant returns (uint256 assets) {
-        if (shares == 0) revert ZeroAmount();
-        if (receiver == address(0)) revert ZeroAddress();
+        _requireAmountAndReceiver(shares, receiver);
         if (!_shutDown) revert MetaPoolNotShutDown();
         _sync();
         uint256 balance = _settleShares(msg.sender);

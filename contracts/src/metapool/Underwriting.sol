@@ -12,8 +12,7 @@ abstract contract Underwriting is Fees, ShareToken {
     using SafeCast for uint256;
 
     function deposit(uint256 assets, address receiver) external nonReentrant returns (uint256 shares) {
-        if (assets == 0) revert ZeroAmount();
-        if (receiver == address(0)) revert ZeroAddress();
+        _requireAmountAndReceiver(assets, receiver);
         _sync();
         _requireNotShutDown();
         _requireNoClaimPending();
@@ -44,8 +43,7 @@ abstract contract Underwriting is Fees, ShareToken {
         nonReentrant
         returns (uint256 assets)
     {
-        if (shares == 0) revert ZeroAmount();
-        if (receiver == address(0)) revert ZeroAddress();
+        _requireAmountAndReceiver(shares, receiver);
         _sync();
         WithdrawalRequest storage request = _ownedRequest(requestId);
         uint256 requestShares = _settleRequest(request);
