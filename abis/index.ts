@@ -3741,6 +3741,14 @@ export const metaPoolFactoryAbi = [
   {
     type: 'error',
     inputs: [
+      { name: 'index', internalType: 'uint256', type: 'uint256' },
+      { name: 'count', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'IndexOutOfRange',
+  },
+  {
+    type: 'error',
+    inputs: [
       { name: 'balance', internalType: 'uint256', type: 'uint256' },
       { name: 'needed', internalType: 'uint256', type: 'uint256' },
     ],

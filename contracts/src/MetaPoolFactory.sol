@@ -37,6 +37,8 @@ contract MetaPoolFactory is IMetaPoolFactory {
 
     /// @inheritdoc IMetaPoolFactory
     function metaPoolAt(uint256 index) external view returns (address) {
+        uint256 count = _metaPools.length;
+        if (index >= count) revert IndexOutOfRange(index, count);
         return _metaPools[index];
     }
 

@@ -16,6 +16,9 @@ interface IMetaPoolFactory {
         MetaPoolParams params
     );
 
+    /// @notice `metaPoolAt(index)` past the end: there are `count` MetaPools.
+    error IndexOutOfRange(uint256 index, uint256 count);
+
     /// @notice The MetaPool implementation every clone delegates to (its initializer is disabled).
     function implementation() external view returns (address);
     /// @notice The cover token implementation every epoch's token clones.

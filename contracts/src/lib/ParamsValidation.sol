@@ -18,7 +18,11 @@ library ParamsValidation {
     function validate(MetaPoolParams calldata p) internal view returns (uint8 decimals) {
         address asset = address(p.asset);
         if (asset.code.length == 0) revert IMetaPoolErrors.InvalidAsset(asset);
-        decimals = p.asset.decimals();
+        try p.asset.decimals() returns (uint8 d) {
+            decimals = d;
+        } catch {
+            revert IMetaPoolErrors.InvalidAsset(asset);
+        }
         if (decimals < 6 || decimals > 18) revert IMetaPoolErrors.InvalidAssetDecimals(decimals);
         if (p.arbiter == address(0)) revert IMetaPoolErrors.InvalidArbiter();
         uint256 len = bytes(p.name).length;

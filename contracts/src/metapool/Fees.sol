@@ -4,10 +4,9 @@ pragma solidity 0.8.30;
 import {Premium} from "../lib/Premium.sol";
 import {AssetTransfers} from "./AssetTransfers.sol";
 import {Syncing} from "./Syncing.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 /// @notice Creator and arbiter fees, and the claimable balances they share with returned claim bonds.
-abstract contract Fees is Syncing, AssetTransfers, ReentrancyGuardTransient {
+abstract contract Fees is Syncing, AssetTransfers {
     /// @dev Charges premium outside a sync (claim debt): split into fees and capital in storage.
     function _chargePremium(uint256 amount) internal {
         if (amount == 0) return;

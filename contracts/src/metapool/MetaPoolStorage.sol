@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IMetaPoolErrors} from "../interfaces/IMetaPoolErrors.sol";
 import {IMetaPoolEvents} from "../interfaces/IMetaPoolEvents.sol";
 import {Claim, ClosedEpoch, MetaPoolConfig, Purchase, WithdrawalRequest} from "../interfaces/MetaPoolTypes.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 /// @notice One coverage pool's stored state. Every sync reads slots 0 and 1 and writes slot 0, which is never
 /// zero while the pool pays premium (K > 0), so a sync never pays for a zero-to-nonzero write.
@@ -36,8 +37,9 @@ struct ShareEpochRate {
 }
 
 /// @notice All MetaPool storage in one place; the parts only add behaviour. Both facets (MetaPool and
-/// MetaPoolViews) inherit exactly this layout, so the views facet can run on a clone's storage.
-abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents {
+/// MetaPoolExtension) inherit exactly this layout, so the extension runs on a clone's storage; the reentrancy
+/// lock is transient and therefore shared by both facets.
+abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents, ReentrancyGuardTransient {
     uint256 internal constant MAX_POOLS = 16;
     /// Due purchases matured by one call (SPEC §6 step 2).
     uint256 internal constant MAX_BATCH = 16;

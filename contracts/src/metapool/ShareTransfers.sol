@@ -32,19 +32,19 @@ abstract contract ShareTransfers is ShareToken {
         return _allowances[owner][spender];
     }
 
-    function approve(address spender, uint256 value) external returns (bool) {
+    function approve(address spender, uint256 value) external nonReentrant returns (bool) {
         if (spender == address(0)) revert ERC20InvalidSpender(address(0));
         _allowances[msg.sender][spender] = value;
         emit Approval(msg.sender, spender, value);
         return true;
     }
 
-    function transfer(address to, uint256 value) external returns (bool) {
+    function transfer(address to, uint256 value) external nonReentrant returns (bool) {
         _transferShares(msg.sender, to, value);
         return true;
     }
 
-    function transferFrom(address from, address to, uint256 value) external returns (bool) {
+    function transferFrom(address from, address to, uint256 value) external nonReentrant returns (bool) {
         uint256 allowed = _allowances[from][msg.sender];
         if (allowed != type(uint256).max) {
             if (allowed < value) revert ERC20InsufficientAllowance(msg.sender, allowed, value);

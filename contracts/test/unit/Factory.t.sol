@@ -9,7 +9,6 @@ import {MockERC20} from "../mocks/MockERC20.sol";
 import {MetaPoolTestBase} from "../utils/MetaPoolTestBase.sol";
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
-import {stdError} from "forge-std/StdError.sol";
 
 /// @notice `MetaPoolFactory`: every creation parameter at its bounds and just past them (SPEC §2), the listing,
 /// the creation event, and the clones' one-time initialisation.
@@ -60,13 +59,10 @@ contract FactoryTest is MetaPoolTestBase {
         expectCreateRevert(p, abi.encodeWithSelector(IMetaPoolErrors.InvalidAsset.selector, dave));
     }
 
-    /// Documents current behaviour: an asset contract without `decimals()` reverts, but with no named error.
-    function test_createMetaPool_reverts_whenTheAssetHasNoDecimals() public {
+    function test_createMetaPool_revertsInvalidAsset_whenTheAssetHasNoDecimals() public {
         MetaPoolParams memory p = validParams();
         p.asset = IERC20Metadata(address(factory));
-        vm.expectRevert();
-        vm.prank(creator);
-        factory.createMetaPool(p);
+        expectCreateRevert(p, abi.encodeWithSelector(IMetaPoolErrors.InvalidAsset.selector, address(factory)));
     }
 
     function test_createMetaPool_acceptsAssets_withSixAndEighteenDecimals() public {
@@ -400,9 +396,9 @@ contract FactoryTest is MetaPoolTestBase {
         assertTrue(first != second && second != third);
     }
 
-    function test_metaPoolAt_reverts_pastTheLastIndex() public {
+    function test_metaPoolAt_revertsIndexOutOfRange_pastTheLastIndex() public {
         create(validParams());
-        vm.expectRevert(stdError.indexOOBError);
+        vm.expectRevert(abi.encodeWithSelector(IMetaPoolFactory.IndexOutOfRange.selector, 1, 1));
         factory.metaPoolAt(1);
     }
 
