@@ -21,6 +21,18 @@ function buyMany(s: MetaPoolState, count: number, amount: bigint, from: bigint):
 }
 
 describe('sync', () => {
+  test('a maturing mint that would overflow the uint128 cover supply is refunded in full, as on chain', () => {
+    const s0 = stateAt(T0, P(1000n), [P(100n)], exampleParams({ curve: ZERO_CURVE }));
+    // K far below the supply (zero rates: no charge can lapse it first).
+    s0.pools[0]!.supply = (1n << 128n) - 1000n;
+    const s1 = unwrap(buyProtection(s0, 0, P(10n), T0)).state;
+    const out = unwrap(sync(s1, T0 + DAY));
+    expect(out.matured[0]!.tokens).toBe(0n);
+    expect(out.state.pools[0]!.active).toBe(P(100n));
+    expect(out.state.pools[0]!.supply).toBe((1n << 128n) - 1000n);
+    expect(out.state.refundsOwed).toBe(s1.refundsOwed + P(10n));
+  });
+
   test('nothing happens in the same second; time cannot go back', () => {
     const s = stateAt(T0, P(1000n), [P(100n)]);
     const out = unwrap(sync(s, T0));

@@ -127,6 +127,8 @@ function accrueAll(s: MetaPoolState, speeds: bigint[], to: bigint, out: SyncOutc
   s.lastSyncAt = to;
 }
 
+const MAX_UINT128 = (1n << 128n) - 1n;
+
 /** Turns a due purchase into cover up to the free capital: min(amount, C − Σ K). */
 function mature(s: MetaPoolState, entry: QueuedPurchase, at: bigint): MaturedPurchase {
   const pool = poolAt(s, entry.poolId);
@@ -136,8 +138,11 @@ function mature(s: MetaPoolState, entry: QueuedPurchase, at: bigint): MaturedPur
   const opens = pool.supply === 0n;
   // Tokens round down; 1:1 when the epoch opens.
   let tokens = opens ? accepted : mulDivDown(accepted, pool.supply, pool.active);
-  // Never take a deposit into cover for zero tokens: refund it instead.
-  if (tokens === 0n) accepted = 0n;
+  // Never take a deposit into cover for zero tokens, or for more than a uint128 supply holds: refund it instead.
+  if (tokens === 0n || pool.supply + tokens > MAX_UINT128) {
+    accepted = 0n;
+    tokens = 0n;
+  }
   const refund = entry.amount - accepted;
   s.refundsOwed += refund;
   if (accepted > 0n) {
