@@ -32,6 +32,15 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
     address internal mp;
     address internal erin = makeAddr("erin");
 
+    /// @dev Forge runs one campaign per invariant and checks only that invariant after each call, so every
+    /// invariant also checks the handler's own findings (unexpected reverts, broken previews): a campaign that
+    /// stumbles on one fails whichever invariant it is exercising.
+    modifier alsoHandlerFindings() {
+        _;
+        assertEq(handler.ghostUnexpectedReverts(), 0, handler.firstUnexpected());
+        assertEq(handler.ghostBrokenPreviews(), 0, handler.firstBrokenPreview());
+    }
+
     function poolCount() internal pure virtual returns (uint256);
     function assetDecimals() internal pure virtual returns (uint8);
 
@@ -67,7 +76,7 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
         handler.poke(15);
 
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](17);
+        bytes4[] memory selectors = new bytes4[](18);
         selectors[0] = handler.deposit.selector;
         selectors[1] = handler.requestWithdrawal.selector;
         selectors[2] = handler.completeWithdrawal.selector;
@@ -85,6 +94,7 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
         selectors[14] = handler.transferCover.selector;
         selectors[15] = handler.warp.selector;
         selectors[16] = handler.shutdown.selector;
+        selectors[17] = handler.buyBurst.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -94,7 +104,7 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
 
     /// Stored books: the asset balance covers C + ΣK + ΣR + fees and bonds owed + bonds held + unredeemed
     /// payouts and remainders + refunds.
-    function invariant_solvency_assetBalanceCoversEveryLiability() public view {
+    function invariant_solvency_assetBalanceCoversEveryLiability() public view alsoHandlerFindings {
         RawState memory s = reader.rawState();
         assertGe(token.balanceOf(mp), _liabilities(s), "balance < liabilities");
     }
@@ -102,13 +112,13 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
     /// Stronger: with no donations, the balance equals the books to the unit. Every transfer in or out moves
     /// exactly one booked amount, and every rounding remainder stays inside a booked amount (C, a pool's K, a
     /// closed epoch's remainder), so no dust can fall outside the books in either direction.
-    function invariant_solvency_assetBalanceEqualsTheBooksExactly() public view {
+    function invariant_solvency_assetBalanceEqualsTheBooksExactly() public view alsoHandlerFindings {
         RawState memory s = reader.rawState();
         assertEq(token.balanceOf(mp), _liabilities(s), "balance != liabilities");
     }
 
     /// The same books projected to now (as every view shows them) never exceed the balance either.
-    function invariant_solvency_projectedBooksStayCovered() public view {
+    function invariant_solvency_projectedBooksStayCovered() public view alsoHandlerFindings {
         MetaPoolView memory v = reader.metaPoolView();
         (, uint256 bondsHeld, uint256 redeemable, uint256 refunds) = reader.liabilities();
         uint256 total = v.capital + v.totalActive + v.totalPending + v.feesOwedTotal + bondsHeld + redeemable + refunds;
@@ -119,7 +129,7 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
     // SPEC §3 (2): full backing
     // =====================================================================================================
 
-    function invariant_fullBacking_activeCoverNeverExceedsCapitalBeforeShutdown() public view {
+    function invariant_fullBacking_activeCoverNeverExceedsCapitalBeforeShutdown() public view alsoHandlerFindings {
         RawState memory s = reader.rawState();
         if (s.shutDown) return;
         assertLe(s.totalActive, s.capital, "stored: sum K > C");
@@ -134,11 +144,12 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
     /// No account ends with more than it put in plus what it earned: `out + held ≤ in + earned`, where
     /// `earned` is ceil(holding × every rise of the unit's value) over the run: premiums and forfeited bonds for
     /// shares, payouts and other holders' rounding for cover (see MetaPoolHandler).
-    function invariant_rounding_noAccountEndsWithMoreThanItPutInPlusEarnings() public view {
+    function invariant_rounding_noAccountEndsWithMoreThanItPutInPlusEarnings() public view alsoHandlerFindings {
         address[] memory actors = handler.actors();
+        uint256[] memory held = handler.heldValues();
         for (uint256 i; i < actors.length; ++i) {
             address a = actors[i];
-            uint256 got = handler.ghostOut(a) + handler.heldValue(a);
+            uint256 got = handler.ghostOut(a) + held[i];
             uint256 bound = handler.ghostIn(a) + handler.ghostEarned(a);
             assertLe(got, bound, string.concat("account gained from rounding: ", vm.toString(a)));
         }
@@ -146,7 +157,7 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
 
     /// What holders can redeem never exceeds what backs it: shares and requests ≤ C, each open epoch's tokens
     /// ≤ K − debt, each closed epoch's tokens ≤ its remainder.
-    function invariant_rounding_holdersClaimsNeverExceedTheirBacking() public view {
+    function invariant_rounding_holdersClaimsNeverExceedTheirBacking() public view alsoHandlerFindings {
         RawState memory s = reader.rawState();
         assertLe(_shareClaims(s), s.capital, "share claims > C");
         address[] memory tokens = handler.coverTokens();
@@ -198,7 +209,7 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
     /// Transfer events say),
     /// an open epoch holds K = 0 exactly when its supply is 0 (a pending claim may leave K = 0 behind tokens until
     /// the ruling lapses them), and without a pending claim no open epoch sits below the lapse threshold.
-    function invariant_cover_supplyMirrorsThePoolAndEmptyMeansZero() public view {
+    function invariant_cover_supplyMirrorsThePoolAndEmptyMeansZero() public view alsoHandlerFindings {
         address[] memory tokens = handler.coverTokens();
         address[] memory actors = handler.actors();
         for (uint256 k; k < tokens.length; ++k) {
@@ -228,7 +239,7 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
 
     /// Share balances (holders and the MetaPool's custody of requested shares) never exceed totalSupply, and
     /// equal it while no share epoch has closed; requests never claim more than the custody holds.
-    function invariant_shares_balancesNeverExceedTotalSupply() public view {
+    function invariant_shares_balancesNeverExceedTotalSupply() public view alsoHandlerFindings {
         RawState memory s = reader.rawState();
         address[] memory actors = handler.actors();
         uint256 custody = reader.balanceOf(mp);
@@ -239,16 +250,16 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
         assertEq(reader.totalSupply(), s.shareSupply, "totalSupply != stored supply");
         assertLe(sum, s.shareSupply, "share balances > totalSupply");
         if (s.shareEpoch == 0) assertEq(sum, s.shareSupply, "share balances != totalSupply");
-        uint256[] memory ids = handler.requestIds();
+        WithdrawalRequest[] memory requests = reader.rawRequests(handler.requestIds());
         uint256 requested;
-        for (uint256 k; k < ids.length; ++k) {
-            requested += reader.withdrawalRequest(ids[k]).shares;
+        for (uint256 k; k < requests.length; ++k) {
+            requested += requests[k].shares;
         }
         assertLe(requested, custody, "requests > custody");
     }
 
     /// SPEC §3 (4): no supply can overflow.
-    function invariant_supplies_stayBounded() public view {
+    function invariant_supplies_stayBounded() public view alsoHandlerFindings {
         RawState memory s = reader.rawState();
         assertLt(s.shareSupply, SUPPLY_BOUND, "share supply unbounded");
         assertLe(s.capital, type(uint128).max, "capital");
@@ -263,26 +274,37 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
     // =====================================================================================================
 
     /// Every stored total equals the sum of its parts.
-    function invariant_books_totalsEqualTheSumOfTheirParts() public view {
+    function invariant_books_totalsEqualTheSumOfTheirParts() public view alsoHandlerFindings {
         RawState memory s = reader.rawState();
-        uint256 n = poolCount();
-        uint256[] memory pendingByPool = new uint256[](n);
+        _checkPoolTotals(s);
+        _checkPurchaseTotals(s);
+        _checkClaimTotals(s);
+        _checkRedeemableAndOwed(s);
+    }
+
+    /// @dev ΣK and ΣR equal the pools' K and R.
+    function _checkPoolTotals(RawState memory s) internal view {
         uint256 sumActive;
         uint256 sumPending;
-        for (uint256 i; i < n; ++i) {
+        for (uint256 i; i < poolCount(); ++i) {
             PoolState memory pool = reader.rawPool(i);
             sumActive += pool.active;
             sumPending += pool.pending;
         }
         assertEq(s.totalActive, sumActive, "totalActive != sum K");
         assertEq(s.totalPending, sumPending, "totalPending != sum R");
+    }
 
+    /// @dev ΣR and each pool's R equal the live purchases; refunds owed equal the voided ones and unaccepted rests.
+    function _checkPurchaseTotals(RawState memory s) internal view {
+        uint256[] memory pendingByPool = new uint256[](poolCount());
         uint256 live;
         uint256 refunds;
-        for (uint256 id = 1; id < s.nextPurchaseId; ++id) {
-            Purchase memory p = reader.purchase(id);
+        Purchase[] memory purchases = reader.rawPurchases();
+        for (uint256 k; k < purchases.length; ++k) {
+            Purchase memory p = purchases[k];
             if (p.status == PurchaseStatus.Pending) {
-                if (id < s.voidedBefore) {
+                if (k + 1 < s.voidedBefore) {
                     refunds += p.amount;
                 } else {
                     live += p.amount;
@@ -293,23 +315,41 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
             }
         }
         assertEq(live, s.totalPending, "totalPending != live purchases");
-        for (uint256 i; i < n; ++i) {
+        for (uint256 i; i < pendingByPool.length; ++i) {
             assertEq(reader.rawPool(i).pending, pendingByPool[i], "pool R != its live purchases");
         }
         assertEq(refunds, s.refundsOwed, "refundsOwed != refundable purchases");
+        // The handler's open purchases (kept from events) hold all of it.
+        uint256 open;
+        Purchase[] memory tracked = reader.rawPurchasesAt(handler.openPurchaseIds());
+        for (uint256 k; k < tracked.length; ++k) {
+            if (tracked[k].status == PurchaseStatus.Pending) {
+                open += tracked[k].amount;
+            } else if (tracked[k].status == PurchaseStatus.Matured && !tracked[k].restRefunded) {
+                open += tracked[k].amount - tracked[k].accepted;
+            }
+        }
+        assertEq(open, live + refunds, "handler lost track of a purchase");
+    }
 
+    /// @dev Bonds held and the pending count equal the pending claims, each recorded on its pool.
+    function _checkClaimTotals(RawState memory s) internal view {
         uint256 bonds;
-        uint256 pendingClaims;
-        for (uint256 id = 1; id < s.nextClaimId; ++id) {
-            Claim memory c = reader.claim(id);
+        uint256 pending;
+        Claim[] memory claims = reader.rawClaims();
+        for (uint256 k; k < claims.length; ++k) {
+            Claim memory c = claims[k];
             if (c.status != ClaimStatus.Pending) continue;
             bonds += c.bond;
-            ++pendingClaims;
-            assertEq(reader.rawPool(c.poolId).claimId, id, "pending claim not on its pool");
+            ++pending;
+            assertEq(reader.rawPool(c.poolId).claimId, k + 1, "pending claim not on its pool");
         }
         assertEq(bonds, s.bondsHeld, "bondsHeld != pending bonds");
-        assertEq(pendingClaims, s.pendingClaims, "pendingClaims miscounted");
+        assertEq(pending, s.pendingClaims, "pendingClaims miscounted");
+    }
 
+    /// @dev Redeemable equals the closed epochs' remainders; owed equals the arbiter's, creator's and filers' balances.
+    function _checkRedeemableAndOwed(RawState memory s) internal view {
         uint256 redeemable;
         address[] memory tokens = handler.coverTokens();
         for (uint256 k; k < tokens.length; ++k) {
@@ -317,7 +357,6 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
             if (epoch < reader.rawPool(poolId).epoch) redeemable += reader.closedEpoch(poolId, epoch).remaining;
         }
         assertEq(redeemable, s.redeemableTotal, "redeemableTotal != closed remainders");
-
         address[] memory actors = handler.actors();
         uint256 owed = reader.rawOwed(arbiter) + reader.rawOwed(creator);
         for (uint256 i; i < actors.length; ++i) {
@@ -328,7 +367,7 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
 
     /// Fees paid never exceed fees accrued: what the arbiter and the creator collected plus what they are owed
     /// is exactly what the events say premiums paid them.
-    function invariant_fees_paidNeverExceedAccrued() public view {
+    function invariant_fees_paidNeverExceedAccrued() public view alsoHandlerFindings {
         address[2] memory who = [arbiter, creator];
         for (uint256 k; k < 2; ++k) {
             uint256 accrued = handler.ghostFeesAccrued(who[k]);
@@ -340,20 +379,21 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
 
     /// An indexer rebuilding C from deposits, withdrawals, exits, premiums, claim debts, forfeited bonds and
     /// payouts lands exactly on the stored C.
-    function invariant_events_capitalRebuiltFromEventsMatchesStorage() public view {
+    function invariant_events_capitalRebuiltFromEventsMatchesStorage() public view alsoHandlerFindings {
         assertEq(handler.ghostCapital(), reader.rawState().capital, "C from events != stored C");
     }
 
     /// The purchase queue stays ordered (maturesAt non-decreasing over ids), `1 ≤ head ≤ next`, nothing live
     /// hides behind the head, and claims are ruled in filing order.
-    function invariant_queue_purchasesOrderedAndHeadWithinBounds() public view {
+    function invariant_queue_purchasesOrderedAndHeadWithinBounds() public view alsoHandlerFindings {
         RawState memory s = reader.rawState();
         assertGe(s.queueHead, 1, "head < 1");
         assertLe(s.queueHead, s.nextPurchaseId, "head > next");
         assertLe(s.voidedBefore, s.nextPurchaseId, "voidedBefore > next");
         uint256 last;
+        Purchase[] memory purchases = reader.rawPurchases();
         for (uint256 id = 1; id < s.nextPurchaseId; ++id) {
-            Purchase memory p = reader.purchase(id);
+            Purchase memory p = purchases[id - 1];
             assertGe(p.maturesAt, last, "queue out of order");
             last = p.maturesAt;
             if (id < s.queueHead && p.status == PurchaseStatus.Pending && id >= s.voidedBefore) {
@@ -362,13 +402,14 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
             }
         }
         assertLe(s.claimHead, s.nextClaimId, "claim head > next");
+        Claim[] memory claims = reader.rawClaims();
         for (uint256 id = 1; id < s.claimHead; ++id) {
-            assertTrue(reader.claim(id).status != ClaimStatus.Pending, "pending claim behind the head");
+            assertTrue(claims[id - 1].status != ClaimStatus.Pending, "pending claim behind the head");
         }
     }
 
     /// Views project the stored state to now; right after a sync with nothing due they show it unchanged.
-    function invariant_views_projectionEqualsStorageWhenSynced() public view {
+    function invariant_views_projectionEqualsStorageWhenSynced() public view alsoHandlerFindings {
         RawState memory s = reader.rawState();
         if (s.lastSyncAt != block.timestamp || s.hasDuePurchase) return;
         MetaPoolView memory v = reader.metaPoolView();
@@ -386,13 +427,13 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
     }
 
     /// No action reverted with an error its preconditions rule out (a panic above all).
-    function invariant_handler_noUnexpectedReverts() public view {
+    function invariant_handler_noUnexpectedReverts() public view alsoHandlerFindings {
         assertEq(handler.ghostUnexpectedReverts(), 0, handler.firstUnexpected());
     }
 
     /// Every action paid, minted or returned exactly what its preview view showed just before it (deposit,
     /// request, the min rule, cancel, refund, withdrawProtection, redeemPayout, claimFees, exit).
-    function invariant_previews_everyActionPaidWhatItsPreviewShowed() public view {
+    function invariant_previews_everyActionPaidWhatItsPreviewShowed() public view alsoHandlerFindings {
         assertEq(handler.ghostBrokenPreviews(), 0, handler.firstBrokenPreview());
     }
 
@@ -417,8 +458,9 @@ contract MetaPoolInvariants3Pools18DecTest is MetaPoolInvariantTest {
     }
 }
 
-/// @notice Sixteen coverage pools (the maximum), a 6-decimal asset, uncapped payouts.
-contract MetaPoolInvariants16Pools6DecTest is MetaPoolInvariantTest {
+/// @notice Sixteen coverage pools (the maximum), a 6-decimal asset, payouts capped at twice the cover (uncapped,
+/// every one of sixteen pools would pay premium on the whole free capital and lapse within hours).
+contract MetaPoolInvariants16PoolsCapped6DecTest is MetaPoolInvariantTest {
     function poolCount() internal pure override returns (uint256) {
         return 16;
     }
@@ -426,19 +468,20 @@ contract MetaPoolInvariants16Pools6DecTest is MetaPoolInvariantTest {
     function assetDecimals() internal pure override returns (uint8) {
         return 6;
     }
+
+    function payoutMultiple() internal pure override returns (uint16) {
+        return 2;
+    }
 }
 
-/// @notice One coverage pool, a 6-decimal asset, payouts capped at 5× the cover.
-contract MetaPoolInvariants1PoolCapped6DecTest is MetaPoolInvariantTest {
+/// @notice One coverage pool, a 6-decimal asset, uncapped payouts: every valid claim takes all the capital (and
+/// the claim's premium debt leaves dust), so share epochs close again and again (SPEC §4, §9 example 8).
+contract MetaPoolInvariants1Pool6DecTest is MetaPoolInvariantTest {
     function poolCount() internal pure override returns (uint256) {
         return 1;
     }
 
     function assetDecimals() internal pure override returns (uint8) {
         return 6;
-    }
-
-    function payoutMultiple() internal pure override returns (uint16) {
-        return 5;
     }
 }

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {MetaPoolExtension} from "../../src/MetaPoolExtension.sol";
-import {ClosedEpoch, WithdrawalRequest} from "../../src/interfaces/MetaPoolTypes.sol";
+import {Claim, ClosedEpoch, Purchase, WithdrawalRequest} from "../../src/interfaces/MetaPoolTypes.sol";
 import {PoolState, ShareBalance} from "../../src/metapool/MetaPoolStorage.sol";
 
 /// @notice The stored (not projected) accounting of a MetaPool, as the invariant tests read it.
@@ -70,7 +70,46 @@ contract MetaPoolReaderExtension is MetaPoolExtension {
         return _shareBalances[account];
     }
 
-    // ----- batched reads for the invariant handler's per-account ledger -----
+    // ----- batched reads for the invariant suites (one call instead of one per id) -----
+
+    /// @notice Purchases `1 .. nextPurchaseId - 1` as stored (index `i` holds id `i + 1`).
+    function rawPurchases() external view returns (Purchase[] memory list) {
+        uint256 n = _nextPurchaseId - 1;
+        list = new Purchase[](n);
+        for (uint256 i; i < n; ++i) {
+            list[i] = _purchases[i + 1];
+        }
+    }
+
+    /// @notice The purchases `ids` as stored.
+    function rawPurchasesAt(uint256[] calldata ids) external view returns (Purchase[] memory list) {
+        list = new Purchase[](ids.length);
+        for (uint256 i; i < ids.length; ++i) {
+            list[i] = _purchases[ids[i]];
+        }
+    }
+
+    /// @notice Claims `1 .. nextClaimId - 1` as stored (index `i` holds id `i + 1`).
+    function rawClaims() external view returns (Claim[] memory list) {
+        uint256 n = _nextClaimId - 1;
+        list = new Claim[](n);
+        for (uint256 i; i < n; ++i) {
+            list[i] = _claims[i + 1];
+        }
+    }
+
+    /// @notice Withdrawal requests, their shares brought to the current share epoch.
+    function rawRequests(uint256[] calldata ids) external view returns (WithdrawalRequest[] memory list) {
+        list = new WithdrawalRequest[](ids.length);
+        for (uint256 i; i < ids.length; ++i) {
+            WithdrawalRequest memory r = _requests[ids[i]];
+            r.shares = uint128(_convertShares(r.shares, r.shareEpoch));
+            r.shareEpoch = _shareEpoch;
+            list[i] = r;
+        }
+    }
+
+    // ----- the invariant handler's per-account ledger -----
 
     /// @notice What one share is worth at the stored price: `(C + 1) / (S + 1)` (ShareMath's virtual share),
     /// or 1:1 with no supply; and the share epoch the price belongs to.

@@ -66,11 +66,17 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         TransferShares,
         TransferCover,
         Warp,
-        Shutdown
+        Shutdown,
+        BuyBurst
     }
 
-    uint256 internal constant ACTS = 17;
+    uint256 internal constant ACTS = 18;
     bytes32 internal constant TRANSFER = keccak256("Transfer(address,address,uint256)");
+
+    struct IdSet {
+        uint256[] ids;
+        mapping(uint256 id => uint256) position; // index + 1, 0 when absent
+    }
 
     struct Tally {
         uint256 calls;
@@ -110,7 +116,11 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     mapping(address token => uint256) internal _tokenEpoch;
     /// Cover balances rebuilt from the tokens' Transfer events (checked against balanceOf by the invariants).
     mapping(address token => mapping(address account => uint256)) public ghostCoverBalance;
-    uint256[] internal _requestIds;
+    /// Withdrawal requests with shares left, and purchases with something pending or refundable, kept from the
+    /// events (the books invariant checks the purchases' sums against the stored totals).
+    IdSet internal _openRequests;
+    IdSet internal _openPurchases;
+    mapping(uint256 purchaseId => uint256) internal _purchaseAmount;
 
     // ----- per-account ledger (SPEC §3.3) -----
     mapping(address account => uint256) public ghostIn;
@@ -210,7 +220,6 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         (bool ok, bytes memory ret) = _call(who, abi.encodeCall(IMetaPoolActions.requestWithdrawal, (shares)));
         if (!ok) return _reverted(ret, _errs());
         uint256 id = abi.decode(ret, (uint256));
-        _requestIds.push(id);
         _previewed(reader.withdrawalRequest(id).assetsAtRequest, preview, "requestWithdrawal: assetsAtRequest");
     }
 
@@ -258,6 +267,20 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         uint256 capacity = reader.previewBuy(poolId, 0).capacity;
         if (capacity < minPurchase) return _skip();
         _buy(_actor(actorSeed), poolId, _logUniform(amountSeed, minPurchase, capacity));
+    }
+
+    /// @notice 17 to 24 purchases in one second, so that more than 16 come due together: actions then revert
+    /// `SyncRequired` until `poke` works through them (SPEC §6 step 2). Counts one call, one success per purchase.
+    function buyBurst(uint256 countSeed, uint256 seed) external action(Act.BuyBurst) {
+        // One call in four: bursts multiply the purchases every later check walks through.
+        if (!_chance(seed, 4)) return _skip();
+        uint256 count = 17 + countSeed % 8;
+        uint256 capacity = reader.previewBuy(0, 0).capacity;
+        if (capacity / count < minPurchase) return _skip();
+        for (uint256 k; k < count; ++k) {
+            uint256 h = uint256(keccak256(abi.encode(seed, k)));
+            _buy(_actor(h), (h >> 8) % poolCount, _logUniform(h >> 16, minPurchase, capacity / count));
+        }
     }
 
     /// @notice Setup only (not a fuzz target): a purchase of exactly `amount`.
@@ -467,8 +490,8 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         if (s.shutDown) return _skip();
         address caller;
         if (s.pendingClaims == 0) {
-            // Permanent, so rare: one call in 32 shuts down.
-            if (!_chance(gateSeed, 32)) return _skip();
+            // Permanent, so rare: one call in 64 shuts down (about a third of the runs 512 calls deep).
+            if (!_chance(gateSeed, 64)) return _skip();
             caller = arbiter;
         } else {
             // Anyone, once the first pending claim has waited 30 days for a ruling.
@@ -485,42 +508,46 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     // Ledger (SPEC §3.3)
     // =====================================================================================================
 
-    /// @notice What `account` could take out now, at the pool's own rounding: shares and requests at the share
+    /// @notice What each actor could take out now, at the pool's own rounding: shares and requests at the share
     /// price, cover tokens at their epoch's value, unmatured or refundable purchases, pending bonds, owed balance.
-    function heldValue(address account) public view returns (uint256 v) {
-        RawState memory s = reader.rawState();
-        (uint256 num, uint256 den) = _shareUnit(s);
-        v = Math.mulDiv(reader.balanceOf(account), num, den);
-        for (uint256 k; k < _requestIds.length; ++k) {
-            WithdrawalRequest memory r = reader.withdrawalRequest(_requestIds[k]);
-            if (r.owner != account) continue;
+    function heldValues() public view returns (uint256[] memory v) {
+        uint256 n = _actors.length;
+        v = new uint256[](n);
+        (uint256 num, uint256 den,) = reader.rawShareUnit();
+        for (uint256 i; i < n; ++i) {
+            v[i] = Math.mulDiv(reader.balanceOf(_actors[i]), num, den) + reader.rawOwed(_actors[i]);
+        }
+        WithdrawalRequest[] memory requests = reader.rawRequests(_openRequests.ids);
+        for (uint256 k; k < requests.length; ++k) {
+            WithdrawalRequest memory r = requests[k];
+            if (r.owner == address(0)) continue;
             uint256 worth = Math.mulDiv(r.shares, num, den);
-            v += worth < r.assetsAtRequest ? worth : r.assetsAtRequest;
+            v[_actorIndex(r.owner)] += worth < r.assetsAtRequest ? worth : r.assetsAtRequest;
         }
+        (uint256[] memory nums, uint256[] memory dens) = reader.rawCoverUnits(_tokenPools, _tokenEpochs);
         for (uint256 k; k < _coverTokens.length; ++k) {
-            address token = _coverTokens[k];
-            uint256 balance = ICoverToken(token).balanceOf(account);
-            if (balance == 0) continue;
-            (uint256 n, uint256 d) = _coverUnit(token);
-            v += Math.mulDiv(balance, n, d);
+            if (nums[k] == 0) continue;
+            for (uint256 i; i < n; ++i) {
+                uint256 balance = ICoverToken(_coverTokens[k]).balanceOf(_actors[i]);
+                if (balance != 0) v[i] += Math.mulDiv(balance, nums[k], dens[k]);
+            }
         }
-        for (uint256 id = 1; id < s.nextPurchaseId; ++id) {
-            Purchase memory p = reader.purchase(id);
-            if (p.buyer != account) continue;
-            if (p.status == PurchaseStatus.Pending) v += p.amount;
-            else if (p.status == PurchaseStatus.Matured && !p.restRefunded) v += p.amount - p.accepted;
+        Purchase[] memory purchases = reader.rawPurchasesAt(_openPurchases.ids);
+        for (uint256 k; k < purchases.length; ++k) {
+            Purchase memory p = purchases[k];
+            v[_actorIndex(p.buyer)] += _refundValue(p);
         }
-        for (uint256 id = 1; id < s.nextClaimId; ++id) {
-            Claim memory c = reader.claim(id);
-            if (c.filer == account && c.status == ClaimStatus.Pending) v += c.bond;
+        Claim[] memory claims = reader.rawClaims();
+        for (uint256 k; k < claims.length; ++k) {
+            if (claims[k].status == ClaimStatus.Pending) v[_actorIndex(claims[k].filer)] += claims[k].bond;
         }
-        v += reader.rawOwed(account);
     }
 
-    /// @dev The share's value per unit: `(C + 1) / (S + 1)` (ShareMath's virtual share), 1 with no supply.
-    function _shareUnit(RawState memory s) internal pure returns (uint256 num, uint256 den) {
-        if (s.shareSupply == 0) return (1, 1);
-        return (s.capital + 1, s.shareSupply + 1);
+    /// @dev What a purchase still holds for its buyer: all of it until it matures or is refunded, then the rest.
+    function _refundValue(Purchase memory p) internal pure returns (uint256) {
+        if (p.status == PurchaseStatus.Pending) return p.amount;
+        if (p.status == PurchaseStatus.Matured && !p.restRefunded) return p.amount - p.accepted;
+        return 0;
     }
 
     /// @dev A cover token's value per token: `(K - debt) / supply` while open, `remaining / supply` once closed.
@@ -608,8 +635,10 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
                 (uint256 assets,,,) = abi.decode(log.data, (uint256, uint256, uint256, uint256));
                 ghostCapital += assets;
             } else if (sig == IMetaPoolEvents.WithdrawalCompleted.selector) {
-                (,, uint256 assets,,,) = abi.decode(log.data, (address, uint256, uint256, uint256, uint256, uint256));
+                (,, uint256 assets, uint256 sharesLeft,,) =
+                    abi.decode(log.data, (address, uint256, uint256, uint256, uint256, uint256));
                 ghostCapital -= assets;
+                if (sharesLeft == 0) _remove(_openRequests, uint256(log.topics[1]));
             } else if (sig == IMetaPoolEvents.Exited.selector) {
                 (, uint256 assets,) = abi.decode(log.data, (uint256, uint256, uint256));
                 ghostCapital -= assets;
@@ -643,6 +672,20 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
                 ++ghostShareEpochsClosed;
             } else if (sig == IMetaPoolEvents.PurchaseMatured.selector) {
                 ++ghostMatured;
+                uint256 id = uint256(log.topics[1]);
+                (, uint256 accepted,,,,) = abi.decode(log.data, (uint32, uint256, uint256, uint40, uint256, uint256));
+                if (accepted == _purchaseAmount[id]) _remove(_openPurchases, id);
+            } else if (sig == IMetaPoolEvents.ProtectionBought.selector) {
+                uint256 id = uint256(log.topics[1]);
+                (, uint256 amount,,) = abi.decode(log.data, (address, uint256, uint40, uint256));
+                _purchaseAmount[id] = amount;
+                _add(_openPurchases, id);
+            } else if (sig == IMetaPoolEvents.PurchaseRefunded.selector) {
+                _remove(_openPurchases, uint256(log.topics[1]));
+            } else if (sig == IMetaPoolEvents.WithdrawalRequested.selector) {
+                _add(_openRequests, uint256(log.topics[1]));
+            } else if (sig == IMetaPoolEvents.WithdrawalCancelled.selector) {
+                _remove(_openRequests, uint256(log.topics[1]));
             }
         }
     }
@@ -688,7 +731,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         uint256[] memory shares;
         if (onPool) {
             before = _units();
-            shares = reader.rawShareHoldings(_actors, _requestIds);
+            shares = reader.rawShareHoldings(_actors, _openRequests.ids);
         }
         vm.recordLogs();
         vm.prank(who);
@@ -790,22 +833,26 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
 
     /// @dev An open request (shares left) from `seed` on.
     function _openRequest(uint256 seed) internal view returns (uint256 id, WithdrawalRequest memory r) {
-        uint256 n = _requestIds.length;
+        uint256[] memory ids = _openRequests.ids;
+        uint256 n = ids.length;
+        WithdrawalRequest[] memory requests = reader.rawRequests(ids);
         for (uint256 k; k < n; ++k) {
-            id = _requestIds[(seed % n + k) % n];
-            r = reader.withdrawalRequest(id);
-            if (r.owner != address(0) && r.shares != 0) return (id, r);
+            uint256 i = (seed % n + k) % n;
+            r = requests[i];
+            if (r.owner != address(0) && r.shares != 0) return (ids[i], r);
         }
-        id = 0;
     }
 
     /// @dev A purchase with something to refund now, from `seed` on; `buyerOnly` for one frozen by a claim.
     function _refundable(uint256 seed) internal view returns (uint256 id, Purchase memory p, bool buyerOnly) {
         RawState memory s = reader.rawState();
-        uint256 n = s.nextPurchaseId - 1;
+        uint256[] memory ids = _openPurchases.ids;
+        Purchase[] memory purchases = reader.rawPurchasesAt(ids);
+        uint256 n = ids.length;
         for (uint256 k; k < n; ++k) {
-            id = 1 + (seed % n + k) % n;
-            p = reader.purchase(id);
+            uint256 i = (seed % n + k) % n;
+            id = ids[i];
+            p = purchases[i];
             if (p.status == PurchaseStatus.Matured && !p.restRefunded && p.accepted < p.amount) return (id, p, false);
             if (p.status != PurchaseStatus.Pending) continue;
             if (id < s.voidedBefore) return (id, p, false);
@@ -846,7 +893,27 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     }
 
     function requestIds() external view returns (uint256[] memory) {
-        return _requestIds;
+        return _openRequests.ids;
+    }
+
+    function openPurchaseIds() external view returns (uint256[] memory) {
+        return _openPurchases.ids;
+    }
+
+    function _add(IdSet storage set, uint256 id) internal {
+        if (set.position[id] != 0) return;
+        set.ids.push(id);
+        set.position[id] = set.ids.length;
+    }
+
+    function _remove(IdSet storage set, uint256 id) internal {
+        uint256 pos = set.position[id];
+        if (pos == 0) return;
+        uint256 last = set.ids[set.ids.length - 1];
+        set.ids[pos - 1] = last;
+        set.position[last] = pos;
+        set.ids.pop();
+        delete set.position[id];
     }
 
     function callSummary() external view {
@@ -870,7 +937,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     }
 
     function _name(Act a) internal pure returns (string memory) {
-        string[17] memory names = [
+        string[18] memory names = [
             "deposit",
             "requestWithdrawal",
             "completeWithdrawal",
@@ -887,7 +954,8 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
             "transferShares",
             "transferCover",
             "warp",
-            "shutdown"
+            "shutdown",
+            "buyBurst"
         ];
         return names[uint256(a)];
     }
