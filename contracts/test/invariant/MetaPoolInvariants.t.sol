@@ -39,6 +39,7 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
         _;
         assertEq(handler.ghostUnexpectedReverts(), 0, handler.firstUnexpected());
         assertEq(handler.ghostBrokenPreviews(), 0, handler.firstBrokenPreview());
+        assertEq(handler.ghostValueDrops(), 0, handler.firstValueDrop());
     }
 
     function poolCount() internal pure virtual returns (uint256);
@@ -153,6 +154,14 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
             uint256 bound = handler.ghostIn(a) + handler.ghostEarned(a);
             assertLe(got, bound, string.concat("account gained from rounding: ", vm.toString(a)));
         }
+    }
+
+    /// Rounding direction, exactly: once an action's own sync has run, the action can only move value towards the
+    /// pool's side: no share and no cover token is worth less after it (`(C + 1) / (S + 1)`, `(K − debt) / supply`,
+    /// `remaining / supply`), except the share when a valid claim pays out. And `poke` leaves exactly the state the
+    /// views projected.
+    function invariant_rounding_noActionLowersAShareOrCoverTokenValue() public view alsoHandlerFindings {
+        assertEq(handler.ghostValueDrops(), 0, handler.firstValueDrop());
     }
 
     /// What holders can redeem never exceeds what backs it: shares and requests ≤ C, each open epoch's tokens

@@ -112,15 +112,15 @@ contract MetaPoolReaderExtension is MetaPoolExtension {
     // ----- the invariant handler's per-account ledger -----
 
     /// @notice What one share is worth at the stored price: `(C + 1) / (S + 1)` (ShareMath's virtual share),
-    /// or 1:1 with no supply; and the share epoch the price belongs to.
+    /// `(0, 0)` when no share exists; and the share epoch the price belongs to.
     function rawShareUnit() external view returns (uint256 num, uint256 den, uint32 shareEpoch) {
         uint256 supply = _shareSupply;
-        (num, den) = supply == 0 ? (1, 1) : (uint256(_capital) + 1, supply + 1);
+        (num, den) = supply == 0 ? (0, 0) : (uint256(_capital) + 1, supply + 1);
         shareEpoch = _shareEpoch;
     }
 
     /// @notice What one token of each (pool, epoch) redeems at the stored state: `(K - debt) / supply` while the
-    /// epoch is open, `remaining / supply` once closed, 0 with no supply.
+    /// epoch is open, `remaining / supply` once closed; `(0, 0)` when no token of it exists.
     function rawCoverUnits(uint256[] calldata poolIds, uint256[] calldata epochs)
         external
         view
@@ -140,8 +140,43 @@ contract MetaPoolReaderExtension is MetaPoolExtension {
                 ClosedEpoch storage c = _closedEpochs[poolIds[k]][epochs[k]];
                 (supply, backing) = (c.supply, c.remaining);
             }
-            (num[k], den[k]) = supply == 0 ? (0, 1) : (backing, supply);
+            (num[k], den[k]) = supply == 0 ? (0, 0) : (backing, supply);
         }
+    }
+
+    /// @notice The share's and each (pool, epoch)'s token value as a sync now would leave them (the state an action
+    /// starts from once its own sync ran); `(0, 0)` when no token of it exists. `known[k]` is false when the sync
+    /// would close that epoch and another after it, leaving no record of its value in the projection.
+    function projectedUnits(uint256[] calldata poolIds, uint256[] calldata epochs)
+        external
+        view
+        returns (uint256 shareNum, uint256 shareDen, uint256[] memory num, uint256[] memory den, bool[] memory known)
+    {
+        SyncMem memory m = _project();
+        uint256 supply = _shareSupply;
+        (shareNum, shareDen) = supply == 0 ? (0, 0) : (m.capital + 1, supply + 1);
+        uint256 n = poolIds.length;
+        num = new uint256[](n);
+        den = new uint256[](n);
+        known = new bool[](n);
+        for (uint256 k; k < n; ++k) {
+            (num[k], den[k], known[k]) = _projectedCoverUnit(m.pools[poolIds[k]], poolIds[k], epochs[k]);
+        }
+    }
+
+    function _projectedCoverUnit(PoolMem memory p, uint256 poolId, uint256 epoch)
+        private
+        view
+        returns (uint256 num, uint256 den, bool known)
+    {
+        if (epoch < _pools[poolId].epoch) {
+            ClosedEpoch storage c = _closedEpochs[poolId][epoch];
+            return c.supply == 0 ? (0, 0, true) : (c.remaining, c.supply, true);
+        }
+        if (p.lapses > 1) return (0, 0, false);
+        if (p.lapses == 1) return p.lapsedSupply == 0 ? (0, 0, true) : (p.lapsedRemainder, p.lapsedSupply, true);
+        if (p.supply == 0) return (0, 0, true);
+        return (p.active > p.debt ? p.active - p.debt : 0, p.supply, true);
     }
 
     /// @notice Each account's shares in the current epoch: its balance plus the shares of its open requests.

@@ -141,6 +141,10 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     /// preview twin the app quotes from).
     uint256 public ghostBrokenPreviews;
     string public firstBrokenPreview;
+    /// Actions that lowered the value of a share or of a cover token below what their own sync left (only a valid
+    /// claim's payout may lower the share's; SPEC §3.3: every rounding favours the pool, i.e. the other holders).
+    uint256 public ghostValueDrops;
+    string public firstValueDrop;
     uint256 public ghostValidClaims;
     uint256 public ghostInvalidClaims;
     uint256 public ghostVoidedClaims;
@@ -154,6 +158,10 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     /// The last call had to poke through more than 16 due purchases first, so its preview (which projects one
     /// batch) no longer applied.
     bool internal _retried;
+    /// A valid claim paid out during the last call (the share's value may fall).
+    bool internal _paidOut;
+    /// The last call was a poke of fewer than 16 items: it may stop short of where a projection goes.
+    bool internal _partialPoke;
 
     constructor(address metaPool, MockERC20 asset_, address[] memory actors_) {
         mp = metaPool;
@@ -266,7 +274,20 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         uint256 poolId = poolSeed % poolCount;
         uint256 capacity = reader.previewBuy(poolId, 0).capacity;
         if (capacity < minPurchase) return _skip();
-        _buy(_actor(actorSeed), poolId, _logUniform(amountSeed, minPurchase, capacity));
+        if (!_chance(amountSeed, 8)) {
+            return _buy(_actor(actorSeed), poolId, _logUniform(amountSeed, minPurchase, capacity));
+        }
+        // One in eight asks for more than the capacity: SPEC §3.2 reserves C − ΣK − ΣR. Poke through any backlog
+        // of due purchases first, so the quote is exactly what the purchase will see.
+        address who = _actor(actorSeed);
+        _pokeThrough();
+        capacity = reader.previewBuy(poolId, 0).capacity;
+        uint256 amount = capacity + 1 + amountSeed % one;
+        asset.mint(who, amount);
+        (bool ok, bytes memory ret) = _call(who, abi.encodeCall(IMetaPoolActions.buyProtection, (poolId, amount, who)));
+        if (!ok) return _reverted(ret, _errs(IMetaPoolErrors.CapacityExceeded.selector));
+        ghostIn[who] += amount;
+        _unexpected("buyProtection accepted more than its capacity C - sum K - sum R");
     }
 
     /// @notice 17 to 24 purchases in one second, so that more than 16 come due together: actions then revert
@@ -421,8 +442,10 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     }
 
     function poke(uint256 maxItemsSeed) external action(Act.Poke) {
-        (bool ok, bytes memory ret) =
-            _call(address(this), abi.encodeCall(IMetaPoolActions.poke, (1 + maxItemsSeed % 16)));
+        uint256 maxItems = 1 + maxItemsSeed % 16;
+        _partialPoke = maxItems < 16;
+        (bool ok, bytes memory ret) = _call(address(this), abi.encodeCall(IMetaPoolActions.poke, (maxItems)));
+        _partialPoke = false;
         if (!ok) return _reverted(ret, _errs());
     }
 
@@ -494,10 +517,10 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
             if (!_chance(gateSeed, 64)) return _skip();
             caller = arbiter;
         } else {
-            // Anyone, once the first pending claim has waited 30 days for a ruling.
-            if (block.timestamp < reader.claim(s.claimHead).filedAt + 30 days || !_chance(gateSeed, 2)) {
-                return _skip();
-            }
+            // The arbiter stays away: once the first pending claim has waited 30 days, anyone shuts down (SPEC §7).
+            if (!_chance(gateSeed, 32)) return _skip();
+            uint256 allowedAt = reader.claim(s.claimHead).filedAt + 30 days;
+            if (block.timestamp < allowedAt) _warp(allowedAt - block.timestamp);
             caller = _actor(callerSeed);
         }
         (bool ok, bytes memory ret) = _call(caller, abi.encodeCall(IMetaPoolActions.shutdown, ()));
@@ -515,18 +538,19 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         v = new uint256[](n);
         (uint256 num, uint256 den,) = reader.rawShareUnit();
         for (uint256 i; i < n; ++i) {
-            v[i] = Math.mulDiv(reader.balanceOf(_actors[i]), num, den) + reader.rawOwed(_actors[i]);
+            v[i] = reader.rawOwed(_actors[i]);
+            if (den != 0) v[i] += Math.mulDiv(reader.balanceOf(_actors[i]), num, den);
         }
         WithdrawalRequest[] memory requests = reader.rawRequests(_openRequests.ids);
         for (uint256 k; k < requests.length; ++k) {
             WithdrawalRequest memory r = requests[k];
-            if (r.owner == address(0)) continue;
+            if (r.owner == address(0) || den == 0) continue;
             uint256 worth = Math.mulDiv(r.shares, num, den);
             v[_actorIndex(r.owner)] += worth < r.assetsAtRequest ? worth : r.assetsAtRequest;
         }
         (uint256[] memory nums, uint256[] memory dens) = reader.rawCoverUnits(_tokenPools, _tokenEpochs);
         for (uint256 k; k < _coverTokens.length; ++k) {
-            if (nums[k] == 0) continue;
+            if (nums[k] == 0 || dens[k] == 0) continue;
             for (uint256 i; i < n; ++i) {
                 uint256 balance = ICoverToken(_coverTokens[k]).balanceOf(_actors[i]);
                 if (balance != 0) v[i] += Math.mulDiv(balance, nums[k], dens[k]);
@@ -579,7 +603,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         uint256 n = b.num.length;
         uint256[] memory held = new uint256[](_actors.length);
         for (uint256 k; k < n; ++k) {
-            if (a.num[k] * b.den[k] <= b.num[k] * a.den[k]) continue;
+            if (b.den[k] == 0 || a.den[k] == 0 || a.num[k] * b.den[k] <= b.num[k] * a.den[k]) continue;
             for (uint256 i; i < _actors.length; ++i) {
                 held[i] = ghostCoverBalance[_coverTokens[k]][_actors[i]];
             }
@@ -588,6 +612,8 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     }
 
     function _earn(uint256 n1, uint256 d1, uint256 n2, uint256 d2, uint256[] memory held) internal {
+        // No tokens before (nobody held any) or after (every holder was paid out and left).
+        if (d1 == 0 || d2 == 0) return;
         uint256 after_ = n2 * d1;
         uint256 before_ = n1 * d2;
         if (after_ <= before_) return;
@@ -646,6 +672,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
                 (bool valid, uint256 payout,, uint256 debtCharged,) =
                     abi.decode(log.data, (bool, uint256, uint256, uint256, uint256));
                 ghostCapital -= payout;
+                if (valid) _paidOut = true;
                 if (!valid) ghostCapital += reader.claim(uint256(log.topics[1])).bond;
                 _chargeDebt(debtCharged);
             } else if (sig == IMetaPoolEvents.ClaimVoided.selector) {
@@ -714,13 +741,18 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         (ok, ret) = _logged(target, who, data);
         if (!ok && _selector(ret) == IMetaPoolErrors.SyncRequired.selector) {
             _retried = true;
-            for (uint256 k; k < 64; ++k) {
-                (, bytes memory left) = _logged(mp, address(this), abi.encodeCall(IMetaPoolActions.poke, (16)));
-                if (abi.decode(left, (uint256)) == 0) break;
-            }
+            _pokeThrough();
             (ok, ret) = _logged(target, who, data);
         }
         if (ok) ++_tally[uint256(_current)].ok;
+    }
+
+    /// @dev Pokes until no purchase is left due (SPEC §6: `poke` works through a backlog 16 at a time).
+    function _pokeThrough() internal {
+        for (uint256 k; k < 64; ++k) {
+            (, bytes memory left) = _logged(mp, address(this), abi.encodeCall(IMetaPoolActions.poke, (16)));
+            if (abi.decode(left, (uint256)) == 0) break;
+        }
     }
 
     /// @dev One call, whose events update the ghost books only if it succeeded (a reverted call's logs are
@@ -728,9 +760,11 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     function _logged(address target, address who, bytes memory data) internal returns (bool ok, bytes memory ret) {
         bool onPool = target == mp;
         Units memory before;
+        Units memory synced;
         uint256[] memory shares;
         if (onPool) {
             before = _units();
+            synced = _projectedUnits();
             shares = reader.rawShareHoldings(_actors, _openRequests.ids);
         }
         vm.recordLogs();
@@ -738,9 +772,66 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         (ok, ret) = target.call(data);
         Vm.Log[] memory logs = vm.getRecordedLogs();
         if (!ok) return (ok, ret);
-        // Units the call created (new epochs' tokens) had no holders before it.
-        if (onPool) _attribute(before, _units(), shares);
+        if (!onPool) {
+            _processLogs(logs);
+            return (ok, ret);
+        }
+        // Units the call created (new epochs' tokens) had no holders before it; the ledger attributes with the
+        // holdings before the call, so before the call's Transfer events update them.
+        Units memory after_ = _units();
+        _attribute(before, after_, shares);
+        _paidOut = false;
         _processLogs(logs);
+        // Share transfers run no sync: their baseline is the stored state before them.
+        if (!_partialPoke) _checkNoValueDrop(_syncs(data) ? synced : before, after_);
+    }
+
+    function _syncs(bytes memory data) internal pure returns (bool) {
+        bytes4 sel = bytes4(data);
+        return sel != IMetaPoolActions.transfer.selector && sel != IMetaPoolActions.transferFrom.selector;
+    }
+
+    /// @dev The units as the call's own sync will leave them; unknown ones (closed and reopened and closed again
+    /// within the sync) get a zero denominator and are not compared.
+    function _projectedUnits() internal view returns (Units memory u) {
+        bool[] memory known;
+        (u.shareNum, u.shareDen, u.num, u.den, known) = reader.projectedUnits(_tokenPools, _tokenEpochs);
+        (,, u.shareEpoch) = reader.rawShareUnit();
+        for (uint256 k; k < known.length; ++k) {
+            if (!known[k]) u.den[k] = 0;
+        }
+        // Zero denominators: no token exists, or the projection cannot tell; such units are not compared.
+    }
+
+    /// @dev After its sync, an action may move value between holders only in the pool's favour: no share or cover
+    /// token may be worth less after it, except shares when a valid claim paid out (or closed their epoch).
+    function _checkNoValueDrop(Units memory synced, Units memory after_) internal {
+        if (!_paidOut && after_.shareEpoch == synced.shareEpoch) {
+            _noDrop(synced.shareNum, synced.shareDen, after_.shareNum, after_.shareDen, "share");
+        }
+        for (uint256 k; k < synced.num.length; ++k) {
+            if (synced.den[k] == 0) continue;
+            _noDrop(synced.num[k], synced.den[k], after_.num[k], after_.den[k], "cover token");
+        }
+    }
+
+    function _noDrop(uint256 n0, uint256 d0, uint256 n1, uint256 d1, string memory unit) internal {
+        if (d0 == 0 || d1 == 0 || n1 * d0 >= n0 * d1) return;
+        if (ghostValueDrops++ == 0) {
+            firstValueDrop = string.concat(
+                _name(_current),
+                " lowered a ",
+                unit,
+                "'s value from ",
+                vm.toString(n0),
+                "/",
+                vm.toString(d0),
+                " to ",
+                vm.toString(n1),
+                "/",
+                vm.toString(d1)
+            );
+        }
     }
 
     /// @dev A revert is expected only if its error is listed; anything else (a panic above all) is a finding.
@@ -750,9 +841,12 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         for (uint256 k; k < expected.length; ++k) {
             if (sel == expected[k]) return;
         }
-        if (ghostUnexpectedReverts++ == 0) {
-            firstUnexpected = string.concat(_name(_current), " reverted with ", vm.toString(ret));
-        }
+        _unexpected(string.concat(_name(_current), " reverted with ", vm.toString(ret)));
+    }
+
+    /// @dev Something the SPEC rules out happened (a panic, an unlisted error, an over-capacity purchase).
+    function _unexpected(string memory what) internal {
+        if (ghostUnexpectedReverts++ == 0) firstUnexpected = what;
     }
 
     /// @dev An action must pay exactly what its preview showed in the same second (unless it had to poke first).
