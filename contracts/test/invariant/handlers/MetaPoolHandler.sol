@@ -191,6 +191,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     modifier action(Act act) {
         _current = act;
         _skipped = false;
+        _retried = false;
         ++_tally[uint256(act)].calls;
         _;
         if (_skipped) ++_tally[uint256(act)].skipped;
@@ -213,6 +214,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         if (s.shutDown || s.pendingClaims != 0) return _skip();
         asset.mint(who, amount);
         uint256 preview = reader.previewDeposit(amount);
+        _previewed(preview, _toShares(amount), "previewDeposit vs SPEC");
         (bool ok, bytes memory ret) = _call(who, abi.encodeCall(IMetaPoolActions.deposit, (amount, receiver)));
         if (!ok) return _reverted(ret, _errs(IMetaPoolErrors.ZeroShares.selector));
         _previewed(abi.decode(ret, (uint256)), preview, "deposit: shares");
@@ -226,6 +228,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         if (balance == 0) return _skip();
         uint256 shares = _chance(sharesSeed, 3) ? balance : _bound(sharesSeed >> 8, 1, balance);
         uint256 preview = reader.convertToAssets(shares);
+        _previewed(preview, _toAssets(shares), "convertToAssets vs SPEC");
         (bool ok, bytes memory ret) = _call(who, abi.encodeCall(IMetaPoolActions.requestWithdrawal, (shares)));
         if (!ok) return _reverted(ret, _errs());
         uint256 id = abi.decode(ret, (uint256));
@@ -266,6 +269,8 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         (uint256 id, WithdrawalRequest memory r) = _openRequest(requestSeed);
         if (id == 0) return _skip();
         uint256 preview = reader.previewWithdraw(id).sharesIfCancelled;
+        uint256 worth = _toShares(r.assetsAtRequest);
+        _previewed(preview, r.shares < worth ? r.shares : worth, "previewWithdraw.sharesIfCancelled vs SPEC");
         (bool ok, bytes memory ret) = _call(r.owner, abi.encodeCall(IMetaPoolActions.cancelWithdrawal, (id)));
         if (!ok) return _reverted(ret, _errs());
         _previewed(abi.decode(ret, (uint256)), preview, "cancelWithdrawal: shares returned");
@@ -339,6 +344,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         if (balance == 0) return _skip();
         uint256 tokens = _chance(tokensSeed, 3) ? balance : _bound(tokensSeed >> 8, 1, balance);
         uint256 preview = reader.previewWithdrawProtection(poolId, tokens);
+        _previewed(preview, _coverWithdrawal(poolId, tokens), "previewWithdrawProtection vs SPEC");
         (bool ok, bytes memory ret) =
             _call(who, abi.encodeCall(IMetaPoolActions.withdrawProtection, (poolId, tokens, _actor(receiverSeed))));
         // The sync inside may lapse the epoch first, leaving nothing to withdraw.
@@ -355,7 +361,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         (address token, address who) = _closedHolding(tokenSeed, actorSeed);
         if (who == address(0)) return _skip();
         (uint256 poolId, uint256 epoch) = (_tokenPool[token], _tokenEpoch[token]);
-        uint256 preview = reader.coverUnderlying(poolId, epoch, ICoverToken(token).balanceOf(who));
+        uint256 preview = _closedPreview(poolId, epoch, ICoverToken(token).balanceOf(who));
         bytes memory data = abi.encodeCall(IMetaPoolActions.redeemPayout, (poolId, epoch, _actor(receiverSeed)));
         (bool ok, bytes memory ret) = _call(who, data);
         if (!ok) return _reverted(ret, _errs());
@@ -446,6 +452,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         if (balance == 0) return _skip();
         uint256 shares = _chance(sharesSeed, 2) ? balance : _bound(sharesSeed >> 8, 1, balance);
         uint256 preview = reader.previewExit(shares);
+        _previewed(preview, _toAssets(shares), "previewExit vs SPEC");
         (bool ok, bytes memory ret) = _call(who, abi.encodeCall(IMetaPoolActions.exit, (shares, _actor(receiverSeed))));
         // Before a shutdown, exits are refused.
         if (!ok) return _reverted(ret, _errs(IMetaPoolErrors.MetaPoolNotShutDown.selector));
@@ -862,7 +869,8 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         if (ghostUnexpectedReverts++ == 0) firstUnexpected = what;
     }
 
-    /// @dev An action must pay exactly what its preview showed in the same second (unless it had to poke first).
+    /// @dev An action must pay exactly what its preview showed in the same second (unless it had to poke first), and
+    /// a preview must show exactly the SPEC formula at the projected state.
     function _previewed(uint256 actual, uint256 preview, string memory what) internal {
         if (_retried || actual == preview) return;
         if (ghostBrokenPreviews++ == 0) {
@@ -871,11 +879,36 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         }
     }
 
+    /// @dev SPEC §5: `floor(tokens × (K − debt) / supply)` at the projected state.
+    function _coverWithdrawal(uint256 poolId, uint256 tokens) internal view returns (uint256) {
+        PoolView memory v = reader.pool(poolId);
+        if (v.coverSupply == 0) return 0;
+        return Math.mulDiv(tokens, v.active > v.debt ? v.active - v.debt : 0, v.coverSupply);
+    }
+
+    /// @dev What `coverUnderlying` shows for a closed epoch's tokens, checked against `tokens × remaining / supply`.
+    function _closedPreview(uint256 poolId, uint256 epoch, uint256 tokens) internal returns (uint256 preview) {
+        preview = reader.coverUnderlying(poolId, epoch, tokens);
+        ClosedEpoch memory closed = reader.closedEpoch(poolId, epoch);
+        _previewed(preview, Math.mulDiv(tokens, closed.remaining, closed.supply), "coverUnderlying vs SPEC");
+    }
+
+    /// @dev SPEC §4 at the projected price `(C + 1) / (S + 1)`, rounded down; 1:1 with no shares.
+    function _toShares(uint256 assets) internal view returns (uint256) {
+        uint256 supply = reader.totalSupply();
+        return supply == 0 ? assets : Math.mulDiv(assets, supply + 1, reader.capital() + 1);
+    }
+
+    function _toAssets(uint256 shares) internal view returns (uint256) {
+        uint256 supply = reader.totalSupply();
+        return supply == 0 ? shares : Math.mulDiv(shares, reader.capital() + 1, supply + 1);
+    }
+
     /// @dev SPEC §4's min rule at the projected price: `min(shares × assetsAtRequest / requestShares,
     /// shares × (C + 1) / (S + 1))`, both rounded down.
     function _minRule(uint256 shares, WithdrawalRequest memory r) internal view returns (uint256) {
         uint256 promised = Math.mulDiv(shares, r.assetsAtRequest, r.shares);
-        uint256 worth = Math.mulDiv(shares, reader.capital() + 1, reader.totalSupply() + 1);
+        uint256 worth = _toAssets(shares);
         return promised < worth ? promised : worth;
     }
 
