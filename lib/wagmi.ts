@@ -3,6 +3,7 @@ import { injectedWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wall
 import { createConfig, http } from "wagmi";
 
 import { appChain, rpcUrl } from "@/lib/chain";
+import { rpcTransportOptions } from "@/lib/reads/transport";
 
 const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID ?? "";
 
@@ -32,7 +33,7 @@ export const wagmiConfig = createConfig({
   connectors,
   multiInjectedProviderDiscovery: true,
   ssr: true,
-  transports: { [appChain.id]: http(rpcUrl, { batch: true }) },
+  transports: { [appChain.id]: http(rpcUrl, rpcTransportOptions) },
 });
 
 declare module "wagmi" {

@@ -1,0 +1,71 @@
+"use client";
+
+import type { QueryKey } from "@tanstack/react-query";
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import type { Address } from "viem";
+
+import type { TokenMeta } from "@/hooks/useTokens";
+import type { ErrorContext } from "@/lib/errors";
+import { formatAmount } from "@/lib/format";
+import { queryKeys } from "@/lib/queryKeys";
+import type { MetaPoolDetails, MetaPoolView } from "@/lib/reads/metaPools";
+import type { AccountPosition } from "@/lib/reads/positions";
+
+export interface MetaPoolContextValue {
+  address: Address;
+  details: MetaPoolDetails;
+  view: MetaPoolView;
+  asset: TokenMeta;
+  poolNames: string[];
+  /** The connected account's position (undefined while disconnected or loading). */
+  position: AccountPosition | undefined;
+  /** The chain's clock (unix seconds); undefined until the first block arrives. */
+  now: bigint | undefined;
+  /** `amount` of the asset as "1,250.00 dUSD". */
+  fmt: (amount: bigint, options?: { compact?: boolean; rounding?: "down" | "up" }) => string;
+  /** Error context naming this MetaPool's asset and pools, for the write path. */
+  errorContext: (action: string) => ErrorContext;
+  /** Reads any write to this MetaPool may change: it, the explore list, the asset's balances. */
+  invalidate: QueryKey[];
+}
+
+const MetaPoolContext = createContext<MetaPoolContextValue | null>(null);
+
+export function MetaPoolProvider({
+  details,
+  asset,
+  position,
+  now,
+  children,
+}: {
+  details: MetaPoolDetails;
+  asset: TokenMeta;
+  position: AccountPosition | undefined;
+  now: bigint | undefined;
+  children: ReactNode;
+}) {
+  const value = useMemo<MetaPoolContextValue>(() => {
+    const view = details.view;
+    const poolNames = view.pools.map((p) => p.name);
+    return {
+      address: view.metaPool,
+      details,
+      view,
+      asset,
+      poolNames,
+      position,
+      now,
+      fmt: (amount, options) => formatAmount(amount, asset.decimals, { symbol: asset.symbol, ...options }),
+      errorContext: (action) => ({ action, asset: { symbol: asset.symbol, decimals: asset.decimals }, poolNames, now }),
+      invalidate: [queryKeys.metaPool(view.metaPool), queryKeys.metaPools(), queryKeys.token(asset.address)],
+    };
+  }, [details, asset, position, now]);
+  return <MetaPoolContext.Provider value={value}>{children}</MetaPoolContext.Provider>;
+}
+
+/** Everything a panel of the MetaPool page needs; only inside `MetaPoolProvider`. */
+export function useMetaPoolContext(): MetaPoolContextValue {
+  const value = useContext(MetaPoolContext);
+  if (!value) throw new Error("useMetaPoolContext outside MetaPoolProvider");
+  return value;
+}

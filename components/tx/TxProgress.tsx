@@ -1,0 +1,79 @@
+"use client";
+
+import type { TransactionFlow, TxStep } from "@/hooks/useTransactionFlow";
+import { appChain } from "@/lib/chain";
+
+const PHASE_TEXT: Record<TxStep["phase"], string> = {
+  waiting: "waiting",
+  checking: "checking it would succeed…",
+  signing: "waiting for your signature in the wallet…",
+  pending: "pending on chain…",
+  confirmed: "confirmed",
+  failed: "failed",
+};
+
+const PHASE_MARK: Record<TxStep["phase"], string> = {
+  waiting: "○",
+  checking: "◌",
+  signing: "✎",
+  pending: "◌",
+  confirmed: "✓",
+  failed: "✕",
+};
+
+function shortHash(hash: string) {
+  return `${hash.slice(0, 10)}…${hash.slice(-6)}`;
+}
+
+function HashLink({ hash }: { hash: string }) {
+  const explorer = appChain.blockExplorers?.default.url;
+  if (!explorer) return <span className="font-mono">{shortHash(hash)}</span>;
+  return (
+    <a className="font-mono underline" href={`${explorer}/tx/${hash}`} target="_blank" rel="noreferrer">
+      {shortHash(hash)}
+    </a>
+  );
+}
+
+/**
+ * The lifecycle of a write, step by step (approve → act): waiting for signature, pending with
+ * its hash, confirmed, or failed with the decoded reason. Announced to screen readers as it changes.
+ */
+export function TxProgress({ flow, onRetry }: { flow: TransactionFlow; onRetry?: () => void }) {
+  if (flow.status === "idle" || flow.steps.length === 0) return null;
+  return (
+    <div role="status" aria-live="polite" className="space-y-2 rounded-md border border-border p-3 text-sm">
+      <ol className="space-y-1">
+        {flow.steps.map((step, i) => (
+          <li key={i} data-phase={step.phase} className="flex flex-wrap items-baseline gap-x-2">
+            <span
+              aria-hidden="true"
+              className={
+                step.phase === "confirmed"
+                  ? "text-green-600"
+                  : step.phase === "failed"
+                    ? "text-red-600"
+                    : "text-muted"
+              }
+            >
+              {PHASE_MARK[step.phase]}
+            </span>
+            <span className="font-medium">{step.label}</span>
+            <span className="text-muted">— {PHASE_TEXT[step.phase]}</span>
+            {step.hash && <HashLink hash={step.hash} />}
+          </li>
+        ))}
+      </ol>
+      {flow.status === "failed" && flow.error && (
+        <p role="alert" className="font-medium text-red-700 dark:text-red-400">
+          {flow.error}
+        </p>
+      )}
+      {flow.status === "failed" && onRetry && (
+        <button type="button" onClick={onRetry} className="btn-secondary">
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}

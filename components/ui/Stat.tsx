@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+
+/** A labelled figure: "Capital — 1.2M dUSD". */
+export function Stat({ label, value, sub }: { label: ReactNode; value: ReactNode; sub?: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd className="truncate text-base font-semibold tabular-nums">{value}</dd>
+      {sub && <dd className="text-xs text-muted">{sub}</dd>}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+
+import { checkAmount } from "./amount";
+
+const usd = { decimals: 6, symbol: "dUSD" };
+
+describe("checkAmount", () => {
+  it("accepts an exact amount in base units", () => {
+    expect(checkAmount("1,250.5", usd)).toEqual({ ok: true, value: 1_250_500_000n });
+  });
+
+  it.each([
+    ["", "Enter an amount."],
+    ["abc", "Enter a number, like 1250.50."],
+    ["0", "Enter an amount greater than 0."],
+    ["-3", "Enter a positive amount."],
+    ["1.1234567", "dUSD has 6 decimals; use at most 6 digits after the point."],
+  ])("refuses %j", (text, error) => {
+    expect(checkAmount(text, usd)).toEqual({ ok: false, error });
+  });
+
+  it("names the minimum", () => {
+    const r = checkAmount("5", { ...usd, min: { value: 10_000_000n, reason: "the minimum purchase" } });
+    expect(r).toEqual({ ok: false, error: "Enter at least 10.00 dUSD: the minimum purchase." });
+  });
+
+  it("reports the tightest of several limits", () => {
+    const max = [
+      { value: 500_000_000n, reason: "your balance" },
+      { value: 420_000_000n, reason: "the capacity left in this MetaPool" },
+    ];
+    expect(checkAmount("450", { ...usd, max })).toEqual({
+      ok: false,
+      error: "Enter at most 420.00 dUSD: the capacity left in this MetaPool.",
+    });
+    expect(checkAmount("420", { ...usd, max })).toEqual({ ok: true, value: 420_000_000n });
+  });
+});
