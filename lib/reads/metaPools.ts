@@ -1,0 +1,78 @@
+import type { Address, ContractEventArgsFromTopics, ContractFunctionReturnType, PublicClient } from 'viem';
+
+import { metaPoolExtensionAbi, metaPoolFactoryAbi } from '@/abis';
+import local from '@/lib/deployments/31337.json';
+
+import { RPC_BATCH_SIZE } from './transport';
+
+/** `metaPoolView()`: a whole MetaPool projected to the block's time (config, totals, every coverage pool). */
+export type MetaPoolView = ContractFunctionReturnType<typeof metaPoolExtensionAbi, 'view', 'metaPoolView'>;
+
+/** The creation parameters as `MetaPoolCreated` carries them: the full protection statement and pool descriptions. */
+export type MetaPoolCreationParams = ContractEventArgsFromTopics<typeof metaPoolFactoryAbi, 'MetaPoolCreated'>['params'];
+
+export interface MetaPoolDetails {
+  view: MetaPoolView;
+  params: MetaPoolCreationParams;
+}
+
+/** Each chain's factory and the block it was deployed in (lib/deployments/<chainId>.json): event scans start there. */
+const factories: Record<number, { factory: Address; startBlock: bigint }> = {
+  [local.chainId]: { factory: local.metaPoolFactory as Address, startBlock: BigInt(local.startBlock) },
+};
+
+/**
+ * One page of the explore list: the factory's count and `limit` MetaPools from `offset`, each with its aggregate
+ * view. Two round trips over a batching transport: the count and the page's addresses in one batch, then every
+ * `metaPoolView()` of the page in a second one (a MetaPool answers the extension's ABI through its fallback).
+ */
+export async function readMetaPoolPage(
+  client: PublicClient,
+  factory: Address,
+  offset: bigint,
+  limit: bigint,
+): Promise<{ total: bigint; metaPools: MetaPoolView[] }> {
+  if (offset < 0n || limit < 0n) throw new RangeError(`offset and limit must be ≥ 0, got ${offset}, ${limit}`);
+  if (limit > BigInt(RPC_BATCH_SIZE)) throw new RangeError(`limit ${limit} exceeds one RPC batch (${RPC_BATCH_SIZE})`);
+  const read = { address: factory, abi: metaPoolFactoryAbi } as const;
+  const [total, addresses] = await Promise.all([
+    client.readContract({ ...read, functionName: 'metaPoolCount' }),
+    limit === 0n ? Promise.resolve([] as readonly Address[]) : client.readContract({ ...read, functionName: 'metaPools', args: [offset, limit] }),
+  ]);
+  const metaPools = await Promise.all(
+    addresses.map((address) => client.readContract({ address, abi: metaPoolExtensionAbi, functionName: 'metaPoolView' })),
+  );
+  return { total, metaPools };
+}
+
+/**
+ * One MetaPool's page: its view and the creation parameters from the factory's `MetaPoolCreated` event (the pool
+ * stores only hashes of the long texts). Both requests go out together (one batch). `factory` and `fromBlock`
+ * default to the deployment of the client's chain; only the factory's own log is trusted (anyone can emit a
+ * look-alike event).
+ */
+export async function readMetaPool(
+  client: PublicClient,
+  address: Address,
+  options: { factory?: Address; fromBlock?: bigint } = {},
+): Promise<MetaPoolDetails> {
+  const chainId = client.chain?.id ?? (await client.getChainId());
+  const deployment = factories[chainId];
+  const factory = options.factory ?? deployment?.factory;
+  if (!factory) throw new Error(`no MetaPool factory known for chain ${chainId}`);
+  const fromBlock = options.fromBlock ?? (factory === deployment?.factory ? deployment.startBlock : 0n);
+  const [view, logs] = await Promise.all([
+    client.readContract({ address, abi: metaPoolExtensionAbi, functionName: 'metaPoolView' }),
+    client.getContractEvents({
+      address: factory,
+      abi: metaPoolFactoryAbi,
+      eventName: 'MetaPoolCreated',
+      args: { metaPool: address },
+      fromBlock,
+      strict: true,
+    }),
+  ]);
+  const created = logs.find((log) => log.args.metaPool.toLowerCase() === address.toLowerCase());
+  if (!created) throw new Error(`no MetaPoolCreated event for ${address} from block ${fromBlock}`);
+  return { view, params: created.args.params };
+}

@@ -1,0 +1,144 @@
+/**
+ * Helpers for the chain suites: viem clients on the test Anvil, its unlocked default accounts, time control, and
+ * `send`, which mines one transaction and returns the function's result (read back from the transaction's call
+ * trace, so the result is exactly what the mined call returned at its block time).
+ */
+import {
+  createPublicClient,
+  createWalletClient,
+  decodeFunctionResult,
+  defineChain,
+  encodeFunctionData,
+  http,
+  type Abi,
+  type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type ContractFunctionReturnType,
+  type Hex,
+  type HttpTransportConfig,
+  type PublicClient,
+  type TransactionReceipt,
+} from 'viem';
+import { mnemonicToAccount } from 'viem/accounts';
+import { inject } from 'vitest';
+
+import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi, metaPoolFactoryAbi } from '@/abis';
+
+import './context';
+
+/** Anvil's default mnemonic (public, well known; local chains only). */
+const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
+
+/** Both facets of a MetaPool clone at one address. */
+export const metaPoolCloneAbi = [...metaPoolAbi, ...metaPoolExtensionAbi] as const;
+
+export function chainContext() {
+  return inject('chain');
+}
+
+export function testChain(rpcUrl: string) {
+  return defineChain({
+    id: 31_337,
+    name: 'Anvil (chain tests)',
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+}
+
+/** Anvil's ten unlocked accounts (Anvil signs for them: no nonce or fee look-ups on our side). */
+export const accounts: Address[] = Array.from({ length: 10 }, (_, addressIndex) => mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex }).address);
+
+export function publicClient(rpcUrl: string, transport: HttpTransportConfig = {}): PublicClient {
+  return createPublicClient({ chain: testChain(rpcUrl), transport: http(rpcUrl, transport), pollingInterval: 10 }) as PublicClient;
+}
+
+let rpcId = 0;
+/** A raw JSON-RPC call (Anvil's evm_* and debug_* methods). */
+export async function rpc<T = unknown>(rpcUrl: string, method: string, params: unknown[] = []): Promise<T> {
+  const res = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: ++rpcId, method, params }),
+  });
+  const body = (await res.json()) as { result?: T; error?: { message: string; data?: unknown } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result as T;
+}
+
+export class Reverted extends Error {
+  constructor(
+    readonly functionName: string,
+    readonly data: Hex | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A chain to drive: one wallet client over Anvil's unlocked accounts. */
+export function chainDriver(rpcUrl: string) {
+  const chain = testChain(rpcUrl);
+  const client = publicClient(rpcUrl);
+  const wallet = createWalletClient({ chain, transport: http(rpcUrl) });
+
+  /**
+   * Mines one transaction of `from` calling `functionName` and returns its result. A revert throws `Reverted`
+   * with the revert data (the block is still mined, so time moves as it would on a real chain).
+   */
+  async function send<
+    const abi extends Abi,
+    name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>,
+    const args extends ContractFunctionArgs<abi, 'nonpayable' | 'payable', name>,
+  >(
+    from: Address,
+    address: Address,
+    abi: abi,
+    functionName: name,
+    args: args,
+  ): Promise<{ result: ContractFunctionReturnType<abi, 'nonpayable' | 'payable', name, args>; receipt: TransactionReceipt }> {
+    const data = encodeFunctionData({ abi, functionName, args } as never);
+    const hash = await rpc<Hex>(rpcUrl, 'eth_sendTransaction', [{ from, to: address, data, gas: '0x1c9c380' }]);
+    // Anvil answers eth_sendTransaction as soon as the transaction is queued; it is mined a moment later.
+    const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 5, retryDelay: 5 });
+    const [trace] = await Promise.all([
+      // The default tracer with every per-step record off: just the call's return (or revert) data.
+      rpc<{ failed: boolean; returnValue: string }>(rpcUrl, 'debug_traceTransaction', [
+        hash,
+        { disableStack: true, disableMemory: true, disableStorage: true, enableReturnData: false },
+      ]),
+    ]);
+    const output = (trace.returnValue.startsWith('0x') ? trace.returnValue : `0x${trace.returnValue}`) as Hex;
+    if (receipt.status !== 'success') throw new Reverted(functionName, output, `${functionName} reverted: ${output}`);
+    const result = decodeFunctionResult({ abi, functionName, data: output } as never) as ContractFunctionReturnType<
+      abi,
+      'nonpayable' | 'payable',
+      name,
+      args
+    >;
+    return { result, receipt };
+  }
+
+  return {
+    rpcUrl,
+    client,
+    wallet,
+    send,
+    snapshot: () => rpc<Hex>(rpcUrl, 'evm_snapshot'),
+    revert: async (id: Hex) => {
+      if (!(await rpc<boolean>(rpcUrl, 'evm_revert', [id]))) throw new Error(`evm_revert ${id} failed`);
+    },
+    /** The next block is mined at exactly `timestamp`. */
+    setNextTimestamp: (timestamp: bigint) => rpc(rpcUrl, 'evm_setNextBlockTimestamp', [Number(timestamp)]),
+    /** Mines an empty block at exactly `timestamp`; returns its number. */
+    mineAt: async (timestamp: bigint) => {
+      await rpc(rpcUrl, 'evm_mine', [Number(timestamp)]);
+      return client.getBlockNumber({ cacheTime: 0 });
+    },
+    latestBlock: () => client.getBlock({ blockTag: 'latest' }),
+  };
+}
+
+export type ChainDriver = ReturnType<typeof chainDriver>;
+
+export const abis = { metaPool: metaPoolCloneAbi, factory: metaPoolFactoryAbi, token: demoTokenAbi } as const;
