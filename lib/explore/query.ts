@@ -1,0 +1,78 @@
+import { isAddress, type Address } from 'viem';
+
+import type { MetaPoolStatus } from './rows';
+
+export type SortKey = 'capital' | 'utilisation' | 'rate';
+export type SortDir = 'asc' | 'desc';
+
+/** The explore list's search, filters, sort and page: what the URL keeps. */
+export interface ExploreQuery {
+  /** Free text matched against MetaPool and coverage pool names. */
+  q: string;
+  /** Lower-case asset address, or null for every asset. */
+  asset: Address | null;
+  status: MetaPoolStatus | null;
+  sort: SortKey;
+  dir: SortDir;
+  /** 1-based; clamped to the last page when the list is shorter. */
+  page: number;
+}
+
+export const DEFAULT_QUERY: ExploreQuery = { q: '', asset: null, status: null, sort: 'capital', dir: 'desc', page: 1 };
+
+export const SORT_KEYS: readonly SortKey[] = ['capital', 'utilisation', 'rate'];
+export const STATUSES: readonly MetaPoolStatus[] = ['active', 'claimPending', 'shutDown'];
+
+/** URL spelling of each status (`?status=claim-pending`). */
+const STATUS_PARAM: Record<MetaPoolStatus, string> = {
+  active: 'active',
+  claimPending: 'claim-pending',
+  shutDown: 'shut-down',
+};
+
+const MAX_QUERY_LENGTH = 100;
+
+interface ParamSource {
+  get(name: string): string | null;
+}
+
+/** Reads the query from URL params; anything unknown or malformed falls back to the default. */
+export function parseExploreQuery(params: ParamSource): ExploreQuery {
+  const q = (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH);
+  const assetParam = params.get('asset');
+  const asset = assetParam && isAddress(assetParam, { strict: false }) ? (assetParam.toLowerCase() as Address) : null;
+  const statusParam = params.get('status');
+  const status = STATUSES.find((s) => STATUS_PARAM[s] === statusParam) ?? null;
+  const sortParam = params.get('sort');
+  const sort = SORT_KEYS.find((k) => k === sortParam) ?? DEFAULT_QUERY.sort;
+  const dirParam = params.get('dir');
+  const dir: SortDir = dirParam === 'asc' || dirParam === 'desc' ? dirParam : DEFAULT_QUERY.dir;
+  const pageParam = params.get('page');
+  const page = pageParam && /^[1-9]\d{0,5}$/.test(pageParam) ? Number(pageParam) : 1;
+  return { q, asset, status, sort, dir, page };
+}
+
+/** The query as URL params, defaults left out so a plain visit stays at "/". */
+export function serializeExploreQuery(query: ExploreQuery): string {
+  const params = new URLSearchParams();
+  if (query.q.trim() !== '') params.set('q', query.q);
+  if (query.asset) params.set('asset', query.asset);
+  if (query.status) params.set('status', STATUS_PARAM[query.status]);
+  if (query.sort !== DEFAULT_QUERY.sort || query.dir !== DEFAULT_QUERY.dir) {
+    params.set('sort', query.sort);
+    params.set('dir', query.dir);
+  }
+  if (query.page > 1) params.set('page', String(query.page));
+  return params.toString();
+}
+
+/** A change of search, filter or sort starts again from page 1; a page change alone keeps the rest. */
+export function updateQuery(query: ExploreQuery, change: Partial<ExploreQuery>): ExploreQuery {
+  const onlyPage = Object.keys(change).every((k) => k === 'page');
+  return { ...query, ...change, page: onlyPage ? (change.page ?? query.page) : 1 };
+}
+
+/** Whether any search or filter narrows the list (sort and page do not). */
+export function isFiltered(query: ExploreQuery): boolean {
+  return query.q.trim() !== '' || query.asset !== null || query.status !== null;
+}
