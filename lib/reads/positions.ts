@@ -93,7 +93,7 @@ export async function readAccountPosition(
 ): Promise<AccountPosition> {
   const address = view.metaPool;
   const logs = (name: string, args: Record<string, Address>) =>
-    client.getLogs({ address, event: event(name), args, fromBlock, toBlock: "latest" } as never) as Promise<
+    client.getLogs({ address, event: event(name), args, fromBlock, toBlock: "latest" } as never) as unknown as Promise<
       { args: Record<string, unknown> }[]
     >;
   const read = <T>(functionName: string, args: readonly unknown[] = []) =>
