@@ -5,8 +5,10 @@ import { useCallback, useMemo } from "react";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 
+import { appChain } from "@/lib/chain";
 import { deriveClaims, deriveSeries, fetchMetaPoolLogs, type ClaimRecord, type MetaPoolLog, type MetaPoolSeries } from "@/lib/history";
 import type { FundingCurve } from "@/lib/protocol";
+import { queryKeys } from "@/lib/queryKeys";
 
 export interface MetaPoolHistory {
   logs: MetaPoolLog[];
@@ -23,7 +25,7 @@ interface FetchedLogs {
 }
 
 export function metaPoolHistoryKey(metaPool: Address) {
-  return ["canopy", "metaPool", metaPool.toLowerCase(), "history"] as const;
+  return [...queryKeys.metaPool(metaPool), "history"] as const;
 }
 
 /**
@@ -33,7 +35,7 @@ export function metaPoolHistoryKey(metaPool: Address) {
  * `fromBlock` is where the scan starts (the deployment's `startBlock`).
  */
 export function useMetaPoolHistory(metaPool: Address | undefined, curve: FundingCurve | undefined, fromBlock: bigint = 0n) {
-  const client = usePublicClient();
+  const client = usePublicClient({ chainId: appChain.id });
 
   // A curve rebuilt on every render must not rerun the derivation: it is keyed by its numbers.
   const { baseRate, slope1, kink, slope2 } = curve ?? {};
