@@ -1,0 +1,162 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getAddress, isAddress, type Address } from "viem";
+
+import { ClaimsPanel } from "@/components/metapool/claims/ClaimsPanel";
+import { CopyAddress } from "@/components/metapool/CopyAddress";
+import { MetaPoolProvider } from "@/components/metapool/MetaPoolContext";
+import { MetaPoolStatusBadge } from "@/components/metapool/MetaPoolStatus";
+import { MetaPoolTabs } from "@/components/metapool/MetaPoolTabs";
+import { OverviewPanel } from "@/components/metapool/overview/OverviewPanel";
+import { ProtectPanel } from "@/components/metapool/protect/ProtectPanel";
+import { UnderwritePanel } from "@/components/metapool/underwrite/UnderwritePanel";
+import { EmptyState, ErrorState, Skeleton } from "@/components/ui/States";
+import { useAccountPosition } from "@/hooks/useAccountPosition";
+import { useChainNow } from "@/hooks/useChainNow";
+import { useMetaPool } from "@/hooks/useMetaPool";
+import { metaOf, useTokenMetas } from "@/hooks/useTokens";
+import type { MetaPoolDetails } from "@/lib/reads/metaPools";
+
+const TABS = [
+  { id: "overview", label: "Overview", panel: <OverviewPanel /> },
+  { id: "underwrite", label: "Underwrite", panel: <UnderwritePanel /> },
+  { id: "protect", label: "Protect", panel: <ProtectPanel /> },
+  { id: "claims", label: "Claims", panel: <ClaimsPanel /> },
+] as const;
+
+/** `/metapool/[address]`: checks the address, loads the MetaPool and its asset, then the four sections. */
+export function MetaPoolPage({ address }: { address: string }) {
+  if (!isAddress(address, { strict: false })) {
+    return (
+      <Notice title="That is not an address">
+        <p>
+          <code className="break-all">{address}</code> is not an Ethereum address: a MetaPool address is 0x followed by 40
+          hexadecimal characters.
+        </p>
+      </Notice>
+    );
+  }
+  return <LoadedMetaPool address={getAddress(address)} />;
+}
+
+/** A read of something that is not a MetaPool fails in one of these ways (no code, or not created by our factory). */
+function isNotAMetaPool(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    if (e.name === "ContractFunctionZeroDataError") return true;
+    if (/no MetaPoolCreated event|returned no data \("0x"\)/.test(e.message)) return true;
+  }
+  return false;
+}
+
+function LoadedMetaPool({ address }: { address: Address }) {
+  const metaPool = useMetaPool(address);
+  const view = metaPool.data?.view;
+  const tokens = useTokenMetas(view ? [view.config.asset] : []);
+  const position = useAccountPosition(view);
+  const now = useChainNow();
+
+  if (metaPool.isPending) return <PageSkeleton />;
+  if (metaPool.isError) {
+    if (isNotAMetaPool(metaPool.error)) {
+      return (
+        <Notice title="Not a MetaPool">
+          <p>
+            Nothing at <code className="break-all">{address}</code> is a MetaPool created by Canopy&apos;s factory on this
+            chain. Check the address, or pick one from the list.
+          </p>
+        </Notice>
+      );
+    }
+    return (
+      <ErrorState
+        title="This MetaPool could not be read"
+        detail={metaPool.error.message.split("\n")[0]}
+        onRetry={() => void metaPool.refetch()}
+      />
+    );
+  }
+  const asset = metaOf(tokens.data, metaPool.data.view.config.asset);
+  if (tokens.isError) {
+    return (
+      <ErrorState
+        title="The MetaPool's asset could not be read"
+        detail={tokens.error.message.split("\n")[0]}
+        onRetry={() => void tokens.refetch()}
+      />
+    );
+  }
+  if (!asset) return <PageSkeleton />;
+
+  return (
+    <MetaPoolProvider details={metaPool.data} asset={asset} position={position.data} now={now}>
+      <title>{`${metaPool.data.view.config.name} · MetaPool · Canopy`}</title>
+      <div className="space-y-6">
+        <PageHeader details={metaPool.data} assetSymbol={asset.symbol} />
+        <MetaPoolTabs label="MetaPool sections" tabs={TABS} />
+      </div>
+    </MetaPoolProvider>
+  );
+}
+
+function PageHeader({ details, assetSymbol }: { details: MetaPoolDetails; assetSymbol: string }) {
+  const { view } = details;
+  return (
+    <header className="space-y-2">
+      <p className="text-sm text-muted">
+        <Link href="/" className="underline">
+          MetaPools
+        </Link>{" "}
+        / {view.config.name}
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold break-words" data-testid="metapool-name">
+          {view.config.name}
+        </h1>
+        <MetaPoolStatusBadge view={view} />
+      </div>
+      <p className="text-sm text-muted">
+        {view.pools.length} coverage {view.pools.length === 1 ? "pool" : "pools"} backed by one pool of {assetSymbol}{" "}
+        capital · immutable
+      </p>
+      <div className="text-sm">
+        <span className="text-muted">MetaPool address: </span>
+        <CopyAddress address={view.metaPool} label="MetaPool" />
+      </div>
+    </header>
+  );
+}
+
+function PageSkeleton() {
+  return (
+    <div role="status" aria-label="Loading the MetaPool" className="space-y-6">
+      <Skeleton className="h-4 w-40" />
+      <Skeleton className="h-8 w-2/3" />
+      <Skeleton className="h-4 w-1/2" />
+      <Skeleton className="h-10 w-full" />
+      <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+        {Array.from({ length: 4 }, (_, i) => (
+          <Skeleton key={i} className="h-16" />
+        ))}
+      </div>
+      <Skeleton className="h-48 w-full" />
+    </div>
+  );
+}
+
+function Notice({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="space-y-4">
+      <title>{`${title} · Canopy`}</title>
+      <EmptyState title={title}>
+        {children}
+        <p className="mt-2">
+          <Link href="/" className="underline">
+            Browse MetaPools
+          </Link>
+        </p>
+      </EmptyState>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { Term } from "@/components/metapool/Term";
+import { Badge } from "@/components/ui/Badge";
+import { formatPercentWad, formatRateApr } from "@/lib/format";
+import type { MetaPoolView } from "@/lib/reads/metaPools";
+
+type PoolView = MetaPoolView["pools"][number];
+
+/**
+ * What a valid claim on the pool would do now (SPEC §7, contract `previewPayout`): take P from
+ * capital, and let the epoch's holders redeem K + P less the premium owed during the claim.
+ */
+export function claimPreview(pool: PoolView): { payout: bigint; redeemable: bigint } {
+  const gross = pool.active + pool.payout;
+  return { payout: pool.payout, redeemable: gross - (pool.debt < gross ? pool.debt : gross) };
+}
+
+function ClaimNow({ pool, shutDown }: { pool: PoolView; shutDown: boolean }) {
+  const { fmt } = useMetaPoolContext();
+  if (shutDown) return <span className="text-muted">Cover no longer in force</span>;
+  if (pool.coverSupply === 0n) return <span className="text-muted">No cover sold: nothing to claim</span>;
+  const { payout, redeemable } = claimPreview(pool);
+  return (
+    <span>
+      A valid claim now pays holders <strong className="tabular-nums">{fmt(redeemable)}</strong>
+      <span className="block text-xs text-muted">
+        their cover {fmt(pool.active)} + {fmt(payout)} taken from capital
+        {pool.debt > 0n ? `, less ${fmt(pool.debt, { rounding: "up" })} premium owed` : ""}
+      </span>
+    </span>
+  );
+}
+
+function ClaimStatus({ pool }: { pool: PoolView }) {
+  return pool.pendingClaimId > 0n ? (
+    <Badge tone="warn">Claim #{pool.pendingClaimId.toString()} pending</Badge>
+  ) : (
+    <Badge>No claim</Badge>
+  );
+}
+
+/** Every coverage pool's cover, utilisation, rate and what a claim would pay: a table on desktop, cards on phones. */
+export function CoveragePools() {
+  const { view, details, fmt } = useMetaPoolContext();
+  const description = (i: number) => details.params.pools[i]?.description ?? "";
+  return (
+    <section aria-labelledby="pools-heading" className="space-y-3">
+      <h2 id="pools-heading" className="text-lg font-semibold">
+        Coverage pools
+      </h2>
+      <p className="text-sm text-muted">
+        All pools draw on the same capital. <Term id="utilisation">Utilisation</Term> is the pool&apos;s cover over its
+        cover plus free capital; the <Term id="funding-rate">funding rate</Term> follows it along the curve and is
+        charged on the pool&apos;s <Term id="payout">payout</Term>.
+      </p>
+
+      <div className="hidden overflow-x-auto md:block">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Coverage pools of {view.config.name}</caption>
+          <thead className="text-xs text-muted">
+            <tr className="border-b border-border">
+              <th scope="col" className="py-2 pr-3 font-medium">Pool</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">Active cover</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">Pending</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">Utilisation</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">Funding rate</th>
+              <th scope="col" className="py-2 pr-3 font-medium">If a claim is valid now</th>
+              <th scope="col" className="py-2 font-medium">Claim</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.pools.map((pool, i) => (
+              <tr key={i} className="border-b border-border align-top last:border-b-0" data-testid={`pool-row-${i}`}>
+                <th scope="row" className="max-w-[16rem] py-3 pr-3 font-normal">
+                  <span className="font-medium">{pool.name}</span>
+                  {description(i) && <span className="block text-xs break-words text-muted">{description(i)}</span>}
+                </th>
+                <td className="py-3 pr-3 text-right tabular-nums">{fmt(pool.active, { compact: true })}</td>
+                <td className="py-3 pr-3 text-right tabular-nums">{fmt(pool.pending, { compact: true })}</td>
+                <td className="py-3 pr-3 text-right tabular-nums">{formatPercentWad(pool.utilisation)}</td>
+                <td className="py-3 pr-3 text-right tabular-nums">{formatRateApr(pool.rate)}</td>
+                <td className="py-3 pr-3">
+                  <ClaimNow pool={pool} shutDown={view.shutDown} />
+                </td>
+                <td className="py-3">
+                  <ClaimStatus pool={pool} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <ul className="space-y-3 md:hidden">
+        {view.pools.map((pool, i) => (
+          <li key={i} className="card space-y-3" data-testid={`pool-card-${i}`}>
+            <div className="flex items-start justify-between gap-2">
+              <div className="min-w-0">
+                <h3 className="font-medium break-words">{pool.name}</h3>
+                {description(i) && <p className="text-xs break-words text-muted">{description(i)}</p>}
+              </div>
+              <ClaimStatus pool={pool} />
+            </div>
+            <dl className="grid grid-cols-2 gap-2 text-sm">
+              <div>
+                <dt className="text-xs text-muted">Active cover</dt>
+                <dd className="tabular-nums">{fmt(pool.active, { compact: true })}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-muted">Pending</dt>
+                <dd className="tabular-nums">{fmt(pool.pending, { compact: true })}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-muted">Utilisation</dt>
+                <dd className="tabular-nums">{formatPercentWad(pool.utilisation)}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-muted">Funding rate</dt>
+                <dd className="tabular-nums">{formatRateApr(pool.rate)}</dd>
+              </div>
+            </dl>
+            <p className="text-sm">
+              <ClaimNow pool={pool} shutDown={view.shutDown} />
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
