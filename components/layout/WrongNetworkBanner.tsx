@@ -3,7 +3,7 @@
 import { useAccount, useSwitchChain } from "wagmi";
 
 import { appChain } from "@/lib/chain";
-import { describeWalletError } from "@/lib/walletError";
+import { describeError } from "@/lib/errors";
 
 /** Shown while the connected wallet is on any chain other than the app's one chain. */
 export function WrongNetworkBanner() {
@@ -31,7 +31,7 @@ export function WrongNetworkBanner() {
           {isPending ? "Switching…" : `Switch to ${appChain.name}`}
         </button>
         {error && (
-          <p className="w-full font-medium">{describeWalletError(error, `switch to ${appChain.name}`)}</p>
+          <p className="w-full font-medium">{describeError(error, { action: `switch to ${appChain.name}` })}</p>
         )}
       </div>
     </div>
