@@ -1,14 +1,23 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
-import { PagePlaceholder } from "@/components/layout/PagePlaceholder";
+import { ArbiterDesk } from "@/components/arbiter/ArbiterDesk";
 
 export const metadata: Metadata = { title: "Arbiter" };
 
 export default function ArbiterPage() {
   return (
-    <PagePlaceholder title="Arbiter desk">
-      For the arbiter of a MetaPool: open claims with their bonds and deadlines, the protection statement
-      to judge them against, and the actions to rule on a claim or shut the MetaPool down.
-    </PagePlaceholder>
+    <section className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Arbiter desk</h1>
+        <p className="max-w-prose text-sm text-muted">
+          The <Link href="/how-it-works#arbiter" className="underline">arbiter</Link> decides alone whether a claim is valid,
+          judged against the MetaPool&apos;s protection statement, and rules claims in filing order. While a claim is pending,
+          deposits, withdrawals and purchases are frozen; if a claim waits 30 days, anyone may shut the MetaPool down and void
+          it.
+        </p>
+      </div>
+      <ArbiterDesk />
+    </section>
   );
 }

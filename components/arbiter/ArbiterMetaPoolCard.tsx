@@ -1,0 +1,291 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import type { Address } from "viem";
+
+import { ClaimItem } from "@/components/arbiter/ClaimItem";
+import { ConfirmDialog } from "@/components/arbiter/ConfirmDialog";
+import { ApprovalLines, RejectionLines } from "@/components/arbiter/RulingConsequences";
+import { ShutdownPanel } from "@/components/arbiter/ShutdownPanel";
+import { useArbiterDesk, type PendingClaim } from "@/components/arbiter/useArbiterDesk";
+import { CollectFees } from "@/components/portfolio/CollectFees";
+import { TxProgress } from "@/components/tx/TxProgress";
+import { Badge } from "@/components/ui/Badge";
+import { Stat } from "@/components/ui/Stat";
+import { ErrorState, LoadingRows } from "@/components/ui/States";
+import { useMetaPool } from "@/hooks/useMetaPool";
+import { useTokenBalance, type TokenMeta } from "@/hooks/useTokens";
+import { useTransactionFlow } from "@/hooks/useTransactionFlow";
+import { metaPoolFullAbi } from "@/lib/contracts";
+import {
+  approvalConsequence,
+  checkRuling,
+  rejectionConsequence,
+  type Approval,
+  type Rejection,
+  type RulingInputs,
+} from "@/lib/forms/arbiter";
+import { formatAmount, formatBps, formatDateTime } from "@/lib/format";
+import { metaPoolHref } from "@/lib/portfolio/labels";
+import { queryKeys } from "@/lib/queryKeys";
+import type { MetaPoolView } from "@/lib/reads/metaPools";
+
+interface RulingDraft {
+  claim: PendingClaim;
+  valid: boolean;
+  poolName: string;
+  /** The numbers the arbiter confirms, frozen when the dialog opened. */
+  approval: Approval;
+  rejection: Rejection;
+  at: bigint | undefined;
+}
+
+function rulingInputs(view: MetaPoolView, claim: PendingClaim): RulingInputs {
+  const pool = view.pools[claim.claim.poolId]!;
+  return {
+    capital: view.capital,
+    active: pool.active,
+    coverSupply: pool.coverSupply,
+    debt: pool.debt,
+    payout: claim.payout,
+    redeemable: claim.redeemable,
+    bond: claim.claim.bond,
+    totalPending: view.totalPending,
+    arbiterFeeBps: BigInt(view.config.arbiterFeeBps),
+    creatorFeeBps: BigInt(view.config.creatorFeeBps),
+    pendingClaims: view.pendingClaims,
+    shareSupply: view.shareSupply,
+  };
+}
+
+/** One MetaPool the connected account arbitrates: its claim queue, fee balance and shutdown. */
+export function ArbiterMetaPoolCard({
+  view,
+  asset,
+  account,
+  now,
+}: {
+  view: MetaPoolView;
+  asset: TokenMeta;
+  account: Address | undefined;
+  now: bigint | undefined;
+}) {
+  const desk = useArbiterDesk(view, account);
+  const details = useMetaPool(view.metaPool);
+  const wallet = useTokenBalance(asset.address);
+  const flow = useTransactionFlow();
+  const [draft, setDraft] = useState<RulingDraft | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const doneRef = useRef<HTMLButtonElement>(null);
+  // The confirm button leaves when the ruling confirms: keep focus inside the dialog, on "Done".
+  useEffect(() => {
+    if (flow.status === "confirmed") doneRef.current?.focus();
+  }, [flow.status]);
+
+  const name = view.config.name;
+  const headingId = `arbiter-${view.metaPool}`;
+  const fmt = (v: bigint, options?: { rounding?: "down" | "up" }) =>
+    formatAmount(v, asset.decimals, { symbol: asset.symbol, ...options });
+  const fmtTokens = (v: bigint) => formatAmount(v, asset.decimals, { symbol: "cover tokens" });
+  const descriptions = details.data?.params.pools.map((p) => p.description);
+  const claims = desk.data?.claims ?? [];
+  const oldest = claims[0];
+  const invalidate = [queryKeys.metaPool(view.metaPool), queryKeys.metaPools(), queryKeys.token(asset.address)];
+
+  const open = (claim: PendingClaim, valid: boolean) => {
+    flow.reset();
+    const inputs = rulingInputs(view, claim);
+    setDraft({
+      claim,
+      valid,
+      poolName: view.pools[claim.claim.poolId]?.name ?? `pool #${claim.claim.poolId}`,
+      approval: approvalConsequence(inputs),
+      rejection: rejectionConsequence(inputs),
+      at: now,
+    });
+  };
+  const rule = (d: RulingDraft) =>
+    flow.run({
+      label: `${d.valid ? "Approve" : "Reject"} claim #${d.claim.id} on ${d.poolName}`,
+      write: {
+        address: view.metaPool,
+        abi: metaPoolFullAbi,
+        functionName: "resolveClaim",
+        args: [d.claim.id, d.valid],
+      },
+      errorContext: {
+        action: `${d.valid ? "approve" : "reject"} claim #${d.claim.id}`,
+        asset: { symbol: asset.symbol, decimals: asset.decimals },
+        poolNames: view.pools.map((p) => p.name),
+        now,
+      },
+      invalidate,
+    });
+  const close = () => {
+    if (flow.status === "running") return;
+    setDraft(null);
+    flow.reset();
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="card space-y-5" data-testid="arbiter-metapool">
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
+            <Link href={metaPoolHref(view.metaPool)} className="hover:underline">
+              {name}
+            </Link>
+          </h2>
+          {view.shutDown ? (
+            <Badge tone="bad">Shut down</Badge>
+          ) : view.pendingClaims > 0n ? (
+            <Badge tone="warn">
+              {view.pendingClaims.toString()} pending {view.pendingClaims === 1n ? "claim" : "claims"}: deposits and purchases frozen
+            </Badge>
+          ) : (
+            <Badge tone="good">No pending claims</Badge>
+          )}
+        </div>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <Stat label="Underwriters' capital" value={fmt(view.capital, { rounding: "down" })} />
+          <Stat label="Cover in force" value={fmt(view.totalActive)} />
+          <Stat label="Pending purchases" value={fmt(view.totalPending)} />
+          <Stat label="Your fee" value={formatBps(view.config.arbiterFeeBps)} sub="of premium charged" />
+        </dl>
+        {details.data && (
+          <details className="rounded-md border border-border p-3 text-sm">
+            <summary className="cursor-pointer font-medium">Protection statement you rule against</summary>
+            <p className="mt-2 whitespace-pre-wrap break-words">{details.data.params.protectionStatement}</p>
+          </details>
+        )}
+      </header>
+
+      <div className="space-y-3">
+        <h3 className="font-semibold">Claims to rule</h3>
+        {desk.isPending ? (
+          <LoadingRows rows={1} label="Loading claims" />
+        ) : desk.isError ? (
+          <ErrorState title="The claims could not be read." detail={desk.error.message} onRetry={() => desk.refetch()} />
+        ) : claims.length === 0 ? (
+          <p className="text-sm text-muted">
+            {view.shutDown ? "None: shutdown voided any pending claim." : "No claim is waiting for your ruling."}
+          </p>
+        ) : (
+          <>
+            <p className="text-sm text-muted">
+              Rule in filing order: only the first can be ruled now. Approving pays the claimed pool from underwriters&apos;
+              capital; rejecting keeps the cover and sends the bond to capital. Ruled claims are final.
+            </p>
+            <ol className="space-y-3">
+              {claims.map((claim, i) => {
+                const inputs = rulingInputs(view, claim);
+                return (
+                  <ClaimItem
+                    key={claim.id.toString()}
+                    claim={claim}
+                    position={i}
+                    poolName={view.pools[claim.claim.poolId]?.name ?? `pool #${claim.claim.poolId}`}
+                    poolDescription={descriptions?.[claim.claim.poolId]}
+                    now={now}
+                    fmt={fmt}
+                    approval={approvalConsequence(inputs)}
+                    rejection={rejectionConsequence(inputs)}
+                    check={checkRuling({
+                      account,
+                      arbiter: view.config.arbiter,
+                      shutDown: view.shutDown,
+                      claimId: claim.id,
+                      firstPendingClaimId: desk.data!.firstPending,
+                    })}
+                    busy={flow.status === "running"}
+                    onRule={(valid) => open(claim, valid)}
+                  />
+                );
+              })}
+            </ol>
+          </>
+        )}
+      </div>
+
+      <div className="space-y-2">
+        <h3 className="font-semibold">Your fees</h3>
+        {desk.data ? (
+          <CollectFees
+            metaPool={view.metaPool}
+            metaPoolName={name}
+            asset={asset}
+            owed={desk.data.feesOwed}
+            walletBalance={wallet.data}
+          />
+        ) : desk.isPending ? (
+          <LoadingRows rows={1} label="Loading fees" />
+        ) : null}
+      </div>
+
+      <div className="space-y-2">
+        <h3 className="font-semibold">Shut down</h3>
+        <ShutdownPanel
+          view={view}
+          asset={asset}
+          account={account}
+          now={now}
+          oldestFiledAt={oldest ? BigInt(oldest.claim.filedAt) : undefined}
+          pendingBonds={claims.reduce((sum, c) => sum + c.claim.bond, 0n)}
+        />
+      </div>
+
+      {draft && (
+        <ConfirmDialog
+          testId="ruling-dialog"
+          title={`${draft.valid ? "Approve" : "Reject"} claim #${draft.claim.id} on ${draft.poolName}?`}
+          description={
+            <>
+              {name} · figures projected to {draft.at !== undefined ? formatDateTime(draft.at) : "now"}; the ruling&apos;s own
+              sync adds the premium accrued until it is mined. A ruling is final.
+            </>
+          }
+          onClose={close}
+          dismissable={flow.status !== "running"}
+          returnFocus={headingRef}
+          footer={
+            flow.status === "confirmed" ? (
+              <button type="button" ref={doneRef} className="btn-primary" onClick={close}>
+                Done
+              </button>
+            ) : (
+              <>
+                <button type="button" className="btn-secondary" onClick={close} disabled={flow.status === "running"} data-autofocus>
+                  Cancel
+                </button>
+                <button
+                  type="button"
+                  className={draft.valid ? "btn-danger" : "btn-primary"}
+                  disabled={flow.status === "running"}
+                  onClick={() => rule(draft)}
+                  data-testid="ruling-confirm"
+                >
+                  {flow.status === "failed" ? "Try again" : `${draft.valid ? "Approve" : "Reject"} claim #${draft.claim.id}`}
+                </button>
+              </>
+            )
+          }
+        >
+          {draft.valid ? (
+            <ApprovalLines
+              a={draft.approval}
+              fmt={fmt}
+              fmtTokens={fmtTokens}
+              poolName={draft.poolName}
+              holders={draft.claim.holders}
+              filer={draft.claim.claim.filer}
+            />
+          ) : (
+            <RejectionLines r={draft.rejection} fmt={fmt} poolName={draft.poolName} filer={draft.claim.claim.filer} />
+          )}
+          <TxProgress flow={flow} />
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { BeforeAfter } from "@/components/portfolio/BeforeAfter";
+import type { Approval, Rejection } from "@/lib/forms/arbiter";
+import { formatPercentWad } from "@/lib/format";
+import { shortAddress } from "@/lib/portfolio/labels";
+
+type Fmt = (amount: bigint, options?: { rounding?: "down" | "up" }) => string;
+
+/** What a valid ruling does, in numbers (SPEC §7). */
+export function ApprovalLines({
+  a,
+  fmt,
+  fmtTokens,
+  poolName,
+  holders,
+  filer,
+}: {
+  a: Approval;
+  fmt: Fmt;
+  fmtTokens: (amount: bigint) => string;
+  poolName: string;
+  holders: number | undefined;
+  filer: string;
+}) {
+  return (
+    <>
+      <dl className="divide-y divide-border">
+      <BeforeAfter
+        label="Underwriters' capital"
+        before={fmt(a.capitalBefore)}
+        after={fmt(a.capitalAfter)}
+        note={`${fmt(a.payout)} paid out: shares lose ${formatPercentWad(a.capitalLossWad)} of their value`}
+      />
+      <BeforeAfter
+        label={`${poolName} cover holders redeem`}
+        after={fmt(a.redeemable)}
+        note={`for ${fmtTokens(a.coverSupply)}${holders !== undefined ? ` held by ${holders} ${holders === 1 ? "account" : "accounts"}` : ""}, through “Redeem payout”`}
+      />
+      {a.premiumCharged > 0n && (
+        <BeforeAfter
+          label="Premium owed during the claim"
+          after={fmt(a.premiumCharged, { rounding: "up" })}
+          note={`charged from the redemption; your fee ${fmt(a.arbiterFee)}, creator ${fmt(a.creatorFee)}`}
+        />
+      )}
+      <BeforeAfter label="Claim bond" after={`${fmt(a.bondReturned)} back to the filer`} note={shortAddress(filer)} />
+      <BeforeAfter
+        label="Pending purchases (whole MetaPool)"
+        after={a.refundable > 0n ? `${fmt(a.refundable)} refundable` : "none"}
+        note={a.refundable > 0n ? "they were not cover yet: every buyer gets the full amount back" : undefined}
+      />
+      <BeforeAfter label={`${poolName}`} after="new epoch, no cover" note="seekers must buy again to be covered" />
+      <BeforeAfter
+        label="Deposits, withdrawals, purchases"
+        after={a.unfreezes ? "resume" : "stay frozen"}
+        note={a.unfreezes ? undefined : "another claim is still pending"}
+      />
+      </dl>
+      {a.sharesWiped && (
+        <p className="py-2 text-sm font-medium text-red-700 dark:text-red-400">
+          Capital falls to almost nothing: the underwriters&apos; shares are wiped and a new share epoch starts.
+        </p>
+      )}
+    </>
+  );
+}
+
+/** What an invalid ruling does, in numbers (SPEC §7). */
+export function RejectionLines({
+  r,
+  fmt,
+  poolName,
+  filer,
+}: {
+  r: Rejection;
+  fmt: Fmt;
+  poolName: string;
+  filer: string;
+}) {
+  return (
+    <>
+      <dl className="divide-y divide-border">
+      <BeforeAfter
+        label="Claim bond"
+        after={`${fmt(r.bondToCapital)} to underwriters`}
+        note={`the filer ${shortAddress(filer)} loses it`}
+      />
+      <BeforeAfter label="Underwriters' capital" before={fmt(r.capitalBefore)} after={fmt(r.capitalAfter)} />
+      <BeforeAfter
+        label={`${poolName} cover in force`}
+        before={fmt(r.activeBefore)}
+        after={fmt(r.activeAfter)}
+        note={
+          r.premiumCharged > 0n
+            ? `premium owed during the claim, ${fmt(r.premiumCharged, { rounding: "up" })}, is charged; your fee ${fmt(r.arbiterFee)}`
+            : "no premium was owed during the claim"
+        }
+      />
+      <BeforeAfter label="Payout" after="none" note="cover stays in force; holders may file a new claim with a new bond" />
+      <BeforeAfter
+        label="Frozen purchases"
+        after={r.unfreezes ? "mature at the ruling time" : "stay frozen"}
+        note={r.unfreezes ? "deposits, withdrawals and purchases resume" : "another claim is still pending"}
+      />
+      </dl>
+      {r.lapses && (
+        <p className="py-2 text-sm font-medium text-amber-800 dark:text-amber-300">
+          The premium owed uses up the pool&apos;s cover: its epoch lapses and holders redeem the dust.
+        </p>
+      )}
+    </>
+  );
+}
