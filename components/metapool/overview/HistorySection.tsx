@@ -46,7 +46,8 @@ export function HistorySection() {
 }
 
 function HistoryCharts({ series }: { series: MetaPoolSeries | undefined }) {
-  const { view, fmt } = useMetaPoolContext();
+  const { view, fmt, now } = useMetaPoolContext();
+  const endTime = now === undefined ? undefined : Number(now);
   if (!series || series.capital.length === 0) {
     return <EmptyState title="No activity yet">Charts appear after the first deposit.</EmptyState>;
   }
@@ -61,6 +62,7 @@ function HistoryCharts({ series }: { series: MetaPoolSeries | undefined }) {
             { label: "Free capital", points: series.freeCapital },
           ]}
           formatY={amount}
+          endTime={endTime}
         />
       </div>
       <div className="card">
@@ -68,6 +70,7 @@ function HistoryCharts({ series }: { series: MetaPoolSeries | undefined }) {
           title="Active cover"
           series={series.pools.map((p, i) => ({ label: view.pools[i]?.name ?? `Pool ${i}`, points: p.active }))}
           formatY={amount}
+          endTime={endTime}
         />
       </div>
       <div className="card lg:col-span-2">
@@ -75,6 +78,7 @@ function HistoryCharts({ series }: { series: MetaPoolSeries | undefined }) {
           title="Funding rate"
           series={series.pools.map((p, i) => ({ label: view.pools[i]?.name ?? `Pool ${i}`, points: p.rate }))}
           formatY={(y: bigint) => formatRateApr(y)}
+          endTime={endTime}
         />
       </div>
     </div>

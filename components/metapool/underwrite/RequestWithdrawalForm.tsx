@@ -1,0 +1,126 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { formatUnits } from "viem";
+import { useAccount } from "wagmi";
+
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { Term } from "@/components/metapool/Term";
+import { TxProgress } from "@/components/tx/TxProgress";
+import { AmountField } from "@/components/ui/AmountField";
+import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
+import { metaPoolFullAbi } from "@/lib/contracts";
+import { formatDateTime, formatDuration } from "@/lib/format";
+import { checkWithdrawalRequest, SHARE_UNIT, sharesForPercent } from "@/lib/forms/underwrite";
+import { convertToAssets, WITHDRAWAL_WINDOW } from "@/lib/protocol";
+
+import { BeforeAfter } from "./BeforeAfter";
+import { formatShares } from "./shareFormat";
+
+const PERCENTS = [25, 50, 75, 100] as const;
+
+/** Step one of leaving: put shares in custody; they unlock after the withdrawal period for a 7-day window. */
+export function RequestWithdrawalForm() {
+  const { address: metaPool, view, asset, position, now, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const { address: account } = useAccount();
+  const flow = useTransactionFlow();
+  const [text, setText] = useState("");
+  const held = position?.shares ?? 0n;
+  const check = checkWithdrawalRequest(text, { decimals: asset.decimals, shares: held });
+  const period = BigInt(view.config.withdrawalPeriod);
+
+  const plan = (shares: bigint): TxPlan => ({
+    label: `Request withdrawal of ${formatShares(shares, asset.decimals)}`,
+    write: { address: metaPool, abi: metaPoolFullAbi, functionName: "requestWithdrawal", args: [shares] },
+    errorContext: errorContext("request a withdrawal"),
+    invalidate,
+  });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!check.ok) return;
+    if (await flow.run(plan(check.value))) setText("");
+  };
+
+  const disabledReason = !account
+    ? "Connect a wallet to request a withdrawal."
+    : position === undefined
+      ? "Reading your shares…"
+      : held === 0n
+        ? "You hold no shares of this MetaPool."
+        : null;
+  const unlockAt = now === undefined ? undefined : now + period;
+
+  return (
+    <section aria-labelledby="request-heading" className="card space-y-4">
+      <h3 id="request-heading" className="text-base font-semibold">
+        Request a withdrawal
+      </h3>
+      <p className="text-sm text-muted">
+        Shares you request unlock after the <Term id="withdrawal-period">withdrawal period</Term> (
+        {formatDuration(period)}); you then have {formatDuration(WITHDRAWAL_WINDOW)} to withdraw them, or cancel. They earn
+        nothing from now on but still bear claim losses; you get at most what they are worth today.
+      </p>
+      <form onSubmit={submit} className="space-y-3" noValidate>
+        <AmountField
+          label="Shares to withdraw"
+          value={text}
+          onChange={(t) => {
+            setText(t);
+            flow.reset();
+          }}
+          symbol={SHARE_UNIT}
+          decimals={asset.decimals}
+          hint={account && position ? `You hold ${formatShares(held, asset.decimals)}` : undefined}
+          error={text !== "" && !check.ok ? check.error : null}
+        />
+        <div className="flex flex-wrap gap-2" role="group" aria-label="Fill in a share of your holding">
+          {PERCENTS.map((p) => (
+            <button
+              key={p}
+              type="button"
+              className="btn-secondary"
+              disabled={held === 0n}
+              onClick={() => {
+                setText(formatUnits(sharesForPercent(held, p), asset.decimals));
+                flow.reset();
+              }}
+            >
+              {p === 100 ? "All" : `${p} %`}
+            </button>
+          ))}
+        </div>
+        {check.ok && (
+          <BeforeAfter
+            rows={[
+              {
+                label: "Shares you hold",
+                before: formatShares(held, asset.decimals),
+                after: formatShares(held - check.value, asset.decimals),
+              },
+              {
+                label: "Most you will get (their value now)",
+                after: fmt(convertToAssets(check.value, view.capital, view.shareSupply)),
+              },
+              ...(unlockAt === undefined
+                ? []
+                : [
+                    { label: "Unlocks", after: formatDateTime(unlockAt) },
+                    { label: "Withdraw by", after: formatDateTime(unlockAt + WITHDRAWAL_WINDOW) },
+                  ]),
+            ]}
+          />
+        )}
+        <button
+          type="submit"
+          className="btn-primary w-full sm:w-auto"
+          disabled={Boolean(disabledReason) || !check.ok || flow.status === "running"}
+          data-testid="request-withdrawal-submit"
+        >
+          Request withdrawal
+        </button>
+        {disabledReason && <p className="text-xs text-muted">{disabledReason}</p>}
+      </form>
+      <TxProgress flow={flow} onRetry={check.ok ? () => void flow.run(plan(check.value)) : undefined} />
+    </section>
+  );
+}

@@ -1,0 +1,221 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { formatUnits } from "viem";
+import { useAccount } from "wagmi";
+
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { TxProgress } from "@/components/tx/TxProgress";
+import { AmountField } from "@/components/ui/AmountField";
+import { Badge, type BadgeTone } from "@/components/ui/Badge";
+import { Countdown } from "@/components/ui/Countdown";
+import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
+import { metaPoolFullAbi } from "@/lib/contracts";
+import { formatDateTime } from "@/lib/format";
+import {
+  checkPartialWithdraw,
+  maxWithdrawableShares,
+  requestStatus,
+  SHARE_UNIT,
+  type RequestState,
+} from "@/lib/forms/underwrite";
+import type { WithdrawQuote } from "@/lib/reads/positions";
+
+import { BeforeAfter } from "./BeforeAfter";
+import { formatShares } from "./shareFormat";
+
+const STATE_BADGE: Record<RequestState, { label: string; tone: BadgeTone }> = {
+  open: { label: "Withdrawable", tone: "good" },
+  short: { label: "Partly withdrawable", tone: "warn" },
+  locked: { label: "Locked", tone: "neutral" },
+  closed: { label: "Window closed", tone: "bad" },
+  claim: { label: "Claim pending", tone: "warn" },
+  shutdown: { label: "Pays at once (shut down)", tone: "good" },
+};
+
+/**
+ * One open withdrawal request: countdowns to unlock and to the window's end, what it can pay now
+ * and what is held back (and why), withdraw all or part, or cancel.
+ */
+export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: WithdrawQuote }) {
+  const { address: metaPool, view, asset, now, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const { address: account } = useAccount();
+  const withdrawFlow = useTransactionFlow();
+  const cancelFlow = useTransactionFlow();
+  const [text, setText] = useState("");
+  const shares = (v: bigint) => formatShares(v, asset.decimals);
+
+  const unlockAt = BigInt(quote.unlockAt);
+  const windowEnd = BigInt(quote.windowEnd);
+  const status =
+    now === undefined
+      ? undefined
+      : requestStatus(quote, { ...view, now, decimals: asset.decimals, symbol: asset.symbol });
+  const maxShares =
+    status === undefined || status.withdrawable === 0n
+      ? 0n
+      : status.state === "shutdown"
+        ? quote.shares
+        : maxWithdrawableShares(quote, view.capital, view.shareSupply, status.withdrawable);
+  const check =
+    status &&
+    checkPartialWithdraw(text, {
+      decimals: asset.decimals,
+      symbol: asset.symbol,
+      quote,
+      status,
+      capital: view.capital,
+      shareSupply: view.shareSupply,
+    });
+
+  const withdrawPlan = (s: bigint, assets: bigint): TxPlan => ({
+    label: `Withdraw ${fmt(assets)} (${shares(s)}) from request #${id}`,
+    write: { address: metaPool, abi: metaPoolFullAbi, functionName: "completeWithdrawal", args: [id, s, account] },
+    errorContext: errorContext("withdraw"),
+    invalidate,
+  });
+  const cancelPlan: TxPlan = {
+    label: `Cancel request #${id}`,
+    write: { address: metaPool, abi: metaPoolFullAbi, functionName: "cancelWithdrawal", args: [id] },
+    errorContext: errorContext("cancel the withdrawal request"),
+    invalidate,
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!check?.ok) return;
+    if (await withdrawFlow.run(withdrawPlan(check.value, check.assets))) setText("");
+  };
+  const busy = withdrawFlow.status === "running" || cancelFlow.status === "running";
+  const burned = quote.shares - quote.sharesIfCancelled;
+  const badge = status ? STATE_BADGE[status.state] : undefined;
+
+  return (
+    <li className="card space-y-3" data-testid={`withdrawal-request-${id}`}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h4 className="font-medium">
+          Request #{id.toString()} · {shares(quote.shares)}
+        </h4>
+        {badge && <Badge tone={badge.tone}>{badge.label}</Badge>}
+      </div>
+
+      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="inline text-muted">Worth at request: </dt>
+          <dd className="inline tabular-nums">{fmt(quote.assetsAtRequest)}</dd>
+        </div>
+        <div>
+          <dt className="inline text-muted">Pays now (min rule): </dt>
+          <dd className="inline tabular-nums">{fmt(quote.assets)}</dd>
+        </div>
+        {!view.shutDown && (
+          <>
+            <div>
+              <dt className="inline text-muted">Unlocks: </dt>
+              <dd className="inline">
+                {formatDateTime(unlockAt)} (<Countdown target={unlockAt} doneText="unlocked" />)
+              </dd>
+            </div>
+            <div>
+              <dt className="inline text-muted">Withdraw by: </dt>
+              <dd className="inline">
+                {formatDateTime(windowEnd)} (<Countdown target={windowEnd} doneText="window closed" />)
+              </dd>
+            </div>
+          </>
+        )}
+      </dl>
+
+      {status && (
+        <div className="grid gap-2 rounded-md border border-border p-3 text-sm sm:grid-cols-2">
+          <p>
+            <span className="text-muted">Withdrawable now: </span>
+            <strong className="tabular-nums" data-testid={`withdrawable-${id}`}>
+              {fmt(status.withdrawable)}
+            </strong>
+          </p>
+          <p>
+            <span className="text-muted">Held back: </span>
+            <strong className="tabular-nums">{fmt(status.heldBack)}</strong>
+          </p>
+          {status.reason && <p className="text-muted sm:col-span-2">{status.reason}</p>}
+        </div>
+      )}
+
+      {status && status.withdrawable > 0n && (
+        <form onSubmit={submit} className="space-y-3" noValidate>
+          <AmountField
+            label={`Shares to withdraw from request #${id}`}
+            value={text}
+            onChange={(t) => {
+              setText(t);
+              withdrawFlow.reset();
+            }}
+            symbol={SHARE_UNIT}
+            decimals={asset.decimals}
+            max={maxShares}
+            maxLabel={maxShares === quote.shares ? "All" : "Max now"}
+            hint={`Up to ${shares(maxShares)} now; the rest stays requested.`}
+            error={text !== "" && check && !check.ok ? check.error : null}
+          />
+          {check?.ok && (
+            <BeforeAfter
+              rows={[
+                { label: "You receive", after: fmt(check.assets) },
+                {
+                  label: "Shares left in the request",
+                  before: shares(quote.shares),
+                  after: shares(quote.shares - check.value),
+                },
+              ]}
+            />
+          )}
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" className="btn-primary" disabled={!account || busy || !check?.ok}>
+              Withdraw
+            </button>
+            <button
+              type="button"
+              className="btn-secondary"
+              disabled={!account || busy || maxShares === 0n}
+              onClick={() => {
+                setText(formatUnits(maxShares, asset.decimals));
+                withdrawFlow.reset();
+              }}
+            >
+              Fill in all that is withdrawable
+            </button>
+          </div>
+        </form>
+      )}
+      <TxProgress
+        flow={withdrawFlow}
+        onRetry={check?.ok ? () => void withdrawFlow.run(withdrawPlan(check.value, check.assets)) : undefined}
+      />
+
+      <div className="space-y-2 border-t border-border pt-3">
+        <p className="text-sm text-muted">
+          Cancelling returns <strong className="text-foreground">{shares(quote.sharesIfCancelled)}</strong> to you
+          {burned > 0n ? (
+            <>
+              {" "}
+              and burns {shares(burned)}: you get back at most what the request was worth ({fmt(quote.assetsAtRequest)}),
+              so premiums earned since stay with the pool.
+            </>
+          ) : (
+            "."
+          )}
+        </p>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={!account || busy}
+          onClick={() => void cancelFlow.run(cancelPlan)}
+          data-testid={`cancel-request-${id}`}
+        >
+          Cancel request #{id.toString()}
+        </button>
+        <TxProgress flow={cancelFlow} onRetry={() => void cancelFlow.run(cancelPlan)} />
+      </div>
+    </li>
+  );
+}
