@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { arbiterLabel, formatFees, formatRateRange, formatUtilisation, sameAddress, shortAddress } from './display';
+import { arbiterLabel, formatFees, formatRateRange, formatUtilisation, rowFigures, sameAddress, shortAddress } from './display';
 import { pct } from './testkit';
 
 const A = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -52,5 +52,48 @@ describe('formatUtilisation', () => {
   it('formats a WAD share or a dash', () => {
     expect(formatUtilisation(pct(30))).toBe('30 %');
     expect(formatUtilisation(null)).toBe('—');
+  });
+});
+
+describe('rowFigures', () => {
+  const WAD = 10n ** 18n;
+  const row = {
+    capital: 1_234_567n * WAD,
+    free: 934_567n * WAD,
+    active: 300_000n * WAD,
+    pending: 0n,
+    decimals: 18,
+    utilisation: pct(24.3),
+    minRate: pct(2),
+    maxRate: pct(3.25),
+    purchaseDelay: 86_400,
+    withdrawalPeriod: 7 * 86_400 + 3_600,
+    arbiterFeeBps: 500,
+    creatorFeeBps: 0,
+    arbiter: A as `0x${string}`,
+    poolNames: ['Aave v3'],
+  };
+  it('formats every figure with its unit', () => {
+    expect(rowFigures(row, 'dUSD', undefined)).toEqual({
+      capital: '1.23M dUSD',
+      free: '934.56K dUSD',
+      active: '300K dUSD',
+      pending: null,
+      utilisation: '24.3 %',
+      rate: '2 – 3.25 % APR',
+      purchaseDelay: '1 d',
+      withdrawalPeriod: '7 d 1 h',
+      fees: { short: '5 % + 0 %', long: '5 % to the arbiter and 0 % to the creator, taken from premiums', total: '5 %' },
+      arbiter: '0x7099…79C8',
+      arbiterIsYou: false,
+      poolCount: '1 coverage pool',
+    });
+  });
+  it('shows pending cover, plural pools and the connected arbiter', () => {
+    const f = rowFigures({ ...row, pending: 50n * WAD, poolNames: ['a', 'b'] }, 'dUSD', A as `0x${string}`);
+    expect(f.pending).toBe('50.00 dUSD');
+    expect(f.poolCount).toBe('2 coverage pools');
+    expect(f.arbiter).toBe('you');
+    expect(f.arbiterIsYou).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import type { Address } from 'viem';
 
-import { formatBps, formatPercentWad, formatRateApr } from '@/lib/format';
+import { formatAmount, formatBps, formatDuration, formatPercentWad, formatRateApr } from '@/lib/format';
+
+import type { ExploreRow } from './rows';
 
 /** "0x1234…abcd". */
 export function shortAddress(address: string): string {
@@ -34,4 +36,60 @@ export function formatFees(arbiterFeeBps: number, creatorFeeBps: number): { shor
 
 export function formatUtilisation(utilisation: bigint | null): string {
   return utilisation === null ? '—' : formatPercentWad(utilisation);
+}
+
+/** Every figure a row shows, formatted once for both the table and the cards. */
+export interface RowFigures {
+  capital: string;
+  free: string;
+  active: string;
+  /** Null when nothing is pending. */
+  pending: string | null;
+  utilisation: string;
+  rate: string;
+  purchaseDelay: string;
+  withdrawalPeriod: string;
+  fees: ReturnType<typeof formatFees>;
+  arbiter: string;
+  arbiterIsYou: boolean;
+  poolCount: string;
+}
+
+export function rowFigures(
+  row: Pick<
+    ExploreRow,
+    | 'capital'
+    | 'free'
+    | 'active'
+    | 'pending'
+    | 'decimals'
+    | 'utilisation'
+    | 'minRate'
+    | 'maxRate'
+    | 'purchaseDelay'
+    | 'withdrawalPeriod'
+    | 'arbiterFeeBps'
+    | 'creatorFeeBps'
+    | 'arbiter'
+    | 'poolNames'
+  >,
+  symbol: string,
+  account: Address | undefined,
+): RowFigures {
+  const amount = (value: bigint) => formatAmount(value, row.decimals, { symbol, compact: true });
+  const pools = row.poolNames.length;
+  return {
+    capital: amount(row.capital),
+    free: amount(row.free),
+    active: amount(row.active),
+    pending: row.pending > 0n ? amount(row.pending) : null,
+    utilisation: formatUtilisation(row.utilisation),
+    rate: formatRateRange(row.minRate, row.maxRate),
+    purchaseDelay: formatDuration(row.purchaseDelay),
+    withdrawalPeriod: formatDuration(row.withdrawalPeriod),
+    fees: formatFees(row.arbiterFeeBps, row.creatorFeeBps),
+    arbiter: arbiterLabel(row.arbiter, account),
+    arbiterIsYou: sameAddress(row.arbiter, account),
+    poolCount: `${pools} coverage pool${pools === 1 ? '' : 's'}`,
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_QUERY, isFiltered, parseExploreQuery, serializeExploreQuery, updateQuery, type ExploreQuery } from './query';
+import { DEFAULT_QUERY, isFiltered, nextSort, parseExploreQuery, serializeExploreQuery, updateQuery, type ExploreQuery } from './query';
 
 const parse = (s: string) => parseExploreQuery(new URLSearchParams(s));
 const ASSET = '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707';
@@ -75,5 +75,17 @@ describe('isFiltered', () => {
     expect(isFiltered({ ...DEFAULT_QUERY, q: 'a' })).toBe(true);
     expect(isFiltered({ ...DEFAULT_QUERY, asset: ASSET.toLowerCase() as `0x${string}` })).toBe(true);
     expect(isFiltered({ ...DEFAULT_QUERY, status: 'shutDown' })).toBe(true);
+  });
+});
+
+describe('nextSort', () => {
+  it('flips the direction of the current column', () => {
+    expect(nextSort({ sort: 'capital', dir: 'desc' }, 'capital')).toEqual({ sort: 'capital', dir: 'asc' });
+    expect(nextSort({ sort: 'rate', dir: 'asc' }, 'rate')).toEqual({ sort: 'rate', dir: 'desc' });
+  });
+  it('starts capital and utilisation highest first, rate lowest first', () => {
+    expect(nextSort({ sort: 'rate', dir: 'asc' }, 'capital')).toEqual({ sort: 'capital', dir: 'desc' });
+    expect(nextSort({ sort: 'capital', dir: 'asc' }, 'utilisation')).toEqual({ sort: 'utilisation', dir: 'desc' });
+    expect(nextSort({ sort: 'capital', dir: 'desc' }, 'rate')).toEqual({ sort: 'rate', dir: 'asc' });
   });
 });

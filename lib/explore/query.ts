@@ -76,3 +76,9 @@ export function updateQuery(query: ExploreQuery, change: Partial<ExploreQuery>):
 export function isFiltered(query: ExploreQuery): boolean {
   return query.q.trim() !== '' || query.asset !== null || query.status !== null;
 }
+
+/** Clicking a column header: the same column flips direction; another starts at its most useful end (cheapest rate first). */
+export function nextSort(query: Pick<ExploreQuery, 'sort' | 'dir'>, key: SortKey): { sort: SortKey; dir: SortDir } {
+  if (query.sort === key) return { sort: key, dir: query.dir === 'asc' ? 'desc' : 'asc' };
+  return { sort: key, dir: key === 'rate' ? 'asc' : 'desc' };
+}

@@ -1,0 +1,207 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { Address } from "viem";
+import { useAccount } from "wagmi";
+
+import { assetSymbol } from "@/components/explore/assetLabel";
+import { ExploreControls } from "@/components/explore/ExploreControls";
+import { ExploreSkeleton } from "@/components/explore/ExploreSkeleton";
+import { ExploreSummary } from "@/components/explore/ExploreSummary";
+import { MetaPoolCards } from "@/components/explore/MetaPoolCards";
+import { MetaPoolTable, type ShownRow } from "@/components/explore/MetaPoolTable";
+import { Pagination } from "@/components/explore/Pagination";
+import { EmptyState, ErrorState } from "@/components/ui/States";
+import { useMetaPools } from "@/hooks/useMetaPools";
+import { useTokenMetas } from "@/hooks/useTokens";
+import { appChain } from "@/lib/chain";
+import { deployment } from "@/lib/contracts";
+import { describeError } from "@/lib/errors";
+import {
+  assetsOf,
+  exploreList,
+  isFiltered,
+  nextSort,
+  parseExploreQuery,
+  rowFigures,
+  serializeExploreQuery,
+  summarise,
+  toExploreRows,
+  updateQuery,
+  type ExploreQuery,
+  type SortKey,
+} from "@/lib/explore";
+
+/** The explore page's body: every MetaPool of the factory, searchable, filterable and sortable, state in the URL. */
+export function Explore() {
+  if (!deployment) return <NotDeployed />;
+  return <ExploreList />;
+}
+
+function NotDeployed() {
+  return (
+    <EmptyState title={`Canopy is not deployed on ${appChain.name}`}>
+      <p>
+        This app reads chain {appChain.id}, where no MetaPool factory is known, so there is nothing to list. Point it
+        at a chain with a deployment (<code>NEXT_PUBLIC_CHAIN_ID</code>, or <code>NEXT_PUBLIC_FACTORY_ADDRESS</code> for
+        a factory of your own).
+      </p>
+    </EmptyState>
+  );
+}
+
+/** Writes the query into the URL without a navigation; `useSearchParams` follows (Next 15 syncs the History API). */
+function useExploreQuery() {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const query = useMemo(() => parseExploreQuery(params), [params]);
+  const setQuery = useCallback(
+    (change: Partial<ExploreQuery>) => {
+      const next = updateQuery(query, change);
+      const search = serializeExploreQuery(next);
+      const url = search ? `${pathname}?${search}` : pathname;
+      // A new page is a step the Back button should undo; typing and filtering are not.
+      if (next.page !== query.page && Object.keys(change).every((k) => k === "page")) window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
+    },
+    [query, pathname],
+  );
+  return [query, setQuery] as const;
+}
+
+function ExploreList() {
+  const metaPools = useMetaPools();
+  const { address: account } = useAccount();
+  const [query, setQuery] = useExploreQuery();
+  // The box keeps its own text so typing is never overwritten by the URL catching up.
+  const [searchText, setSearchText] = useState(query.q);
+  const listTop = useRef<HTMLHeadingElement>(null);
+
+  const rows = useMemo(() => toExploreRows(metaPools.data ?? []), [metaPools.data]);
+  const assets = useMemo(() => assetsOf(rows), [rows]);
+  const metas = useTokenMetas(query.asset && !assets.includes(query.asset) ? [...assets, query.asset] : assets);
+  const symbolOf = useCallback((asset: Address) => assetSymbol(metas.data, asset), [metas.data]);
+  const summary = useMemo(() => summarise(rows), [rows]);
+  const page = useMemo(() => exploreList(rows, query), [rows, query]);
+  const shown: ShownRow[] = page.items.map((row) => {
+    const symbol = symbolOf(row.asset);
+    return { row, symbol, figures: rowFigures(row, symbol, account) };
+  });
+
+  const onSearch = (text: string) => {
+    setSearchText(text);
+    setQuery({ q: text });
+  };
+  const clearFilters = () => {
+    setSearchText("");
+    setQuery({ q: "", asset: null, status: null });
+  };
+  const onSort = (key: SortKey) => setQuery(nextSort(query, key));
+  const onPage = (p: number) => {
+    setQuery({ page: p });
+    listTop.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+    listTop.current?.focus({ preventScroll: true });
+  };
+
+  if (metaPools.isPending) return <ExploreSkeleton />;
+  if (metaPools.isError && !metaPools.data) {
+    return (
+      <ErrorState
+        title="Could not load the MetaPools"
+        detail={describeError(metaPools.error, { action: "load the MetaPools" })}
+        onRetry={() => void metaPools.refetch()}
+      />
+    );
+  }
+  if (rows.length === 0) {
+    return (
+      <EmptyState title="No MetaPools yet">
+        <p>Nobody has created a MetaPool on {appChain.name} so far. Be the first: pick an asset, an arbiter and the protocols to cover.</p>
+        <p className="mt-3">
+          <Link href="/create" className="btn-primary">
+            Create a MetaPool
+          </Link>
+        </p>
+      </EmptyState>
+    );
+  }
+
+  const filtered = isFiltered(query);
+  const caption = `MetaPools ${page.from}–${page.to} of ${page.total}${filtered ? " matching your filters" : ""}, sorted by ${query.sort === "rate" ? "funding rate" : query.sort} ${query.dir === "asc" ? "ascending" : "descending"}`;
+
+  return (
+    <div className="space-y-6">
+      <ExploreSummary summary={summary} symbolOf={symbolOf} />
+
+      {metaPools.isRefetchError && (
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-sm">
+          <p className="flex-1">
+            Could not refresh: the figures below may be out of date.{" "}
+            {describeError(metaPools.error, { action: "refresh the MetaPools" })}
+          </p>
+          <button type="button" className="btn-secondary" onClick={() => void metaPools.refetch()}>
+            Retry
+          </button>
+        </div>
+      )}
+
+      <ExploreControls
+        query={query}
+        searchText={searchText}
+        onSearch={onSearch}
+        onChange={setQuery}
+        assets={assets}
+        symbolOf={symbolOf}
+      />
+
+      <section aria-labelledby="explore-results" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="explore-results" ref={listTop} tabIndex={-1} className="scroll-mt-4 text-lg font-semibold focus:outline-none">
+            MetaPools
+          </h2>
+          <p aria-live="polite" className="text-sm text-muted" data-testid="explore-count">
+            {page.total === 0
+              ? "No matches"
+              : `${page.from}–${page.to} of ${page.total}${filtered ? ` matching (${rows.length} in all)` : ""}`}
+          </p>
+        </div>
+
+        {page.total === 0 ? (
+          <EmptyState title="No MetaPools match">
+            <p>Try another protocol name, or widen the asset and status filters.</p>
+            <p className="mt-3">
+              <button type="button" className="btn-secondary" onClick={clearFilters}>
+                Clear search and filters
+              </button>
+            </p>
+          </EmptyState>
+        ) : (
+          <>
+            <div className="hidden lg:block">
+              <MetaPoolTable rows={shown} sort={query.sort} dir={query.dir} onSort={onSort} caption={caption} />
+            </div>
+            <div className="lg:hidden">
+              <MetaPoolCards rows={shown} />
+            </div>
+            <Pagination page={page.page} pageCount={page.pageCount} onPage={onPage} />
+          </>
+        )}
+
+        <p className="text-xs text-muted">
+          <a href="/how-it-works#utilisation" className="underline underline-offset-2">
+            Utilisation
+          </a>{" "}
+          is the share of a MetaPool&apos;s capital that cover in force uses. The{" "}
+          <a href="/how-it-works#funding-rate" className="underline underline-offset-2">
+            funding rate
+          </a>{" "}
+          is what each coverage pool&apos;s seekers pay a year on their payout, lowest to highest across the pools; it
+          moves with utilisation. Bought cover comes into force after the purchase delay; underwriters give the
+          withdrawal period&apos;s notice before they can withdraw. Figures refresh every few seconds.
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import Link from "next/link";
+
+import { StatusBadge } from "@/components/explore/StatusBadge";
+import type { ExploreRow, RowFigures, SortDir, SortKey } from "@/lib/explore";
+
+export interface ShownRow {
+  row: ExploreRow;
+  symbol: string;
+  figures: RowFigures;
+}
+
+const DIR_WORD: Record<SortDir, "ascending" | "descending"> = { asc: "ascending", desc: "descending" };
+
+/** A column header that sorts the list; `aria-sort` tells screen readers which column orders the rows. */
+function SortHeader({
+  label,
+  sortKey,
+  current,
+  dir,
+  onSort,
+}: {
+  label: string;
+  sortKey: SortKey;
+  current: SortKey;
+  dir: SortDir;
+  onSort: (key: SortKey) => void;
+}) {
+  const active = current === sortKey;
+  return (
+    <th scope="col" aria-sort={active ? DIR_WORD[dir] : "none"} className="px-3 py-2 text-right font-medium">
+      <button
+        type="button"
+        onClick={() => onSort(sortKey)}
+        className={`inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:outline-2 focus-visible:outline-green-600 ${active ? "text-foreground" : ""}`}
+      >
+        {label}
+        <span aria-hidden="true" className="w-3 text-xs">
+          {active ? (dir === "asc" ? "▲" : "▼") : "↕"}
+        </span>
+        <span className="sr-only">
+          {active ? `, sorted ${DIR_WORD[dir]}; sort ${dir === "asc" ? "descending" : "ascending"}` : ", sort"}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** The desktop list: one row per MetaPool, sortable by capital, utilisation and funding rate. */
+export function MetaPoolTable({
+  rows,
+  sort,
+  dir,
+  onSort,
+  caption,
+}: {
+  rows: ShownRow[];
+  sort: SortKey;
+  dir: SortDir;
+  onSort: (key: SortKey) => void;
+  caption: string;
+}) {
+  return (
+    <div className="card overflow-x-auto p-0">
+      <table className="w-full min-w-[56rem] border-collapse text-sm" data-testid="metapool-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-border text-xs text-muted">
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              MetaPool
+            </th>
+            <SortHeader label="Capital" sortKey="capital" current={sort} dir={dir} onSort={onSort} />
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Cover sold
+            </th>
+            <SortHeader label="Utilisation" sortKey="utilisation" current={sort} dir={dir} onSort={onSort} />
+            <SortHeader label="Funding rate" sortKey="rate" current={sort} dir={dir} onSort={onSort} />
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              <abbr title="Purchase delay (before bought cover is in force) / withdrawal period (notice before underwriters can withdraw)" className="no-underline">
+                Delay / notice
+              </abbr>
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              <abbr title="Arbiter fee + creator fee, as a share of premiums" className="no-underline">
+                Fees
+              </abbr>
+            </th>
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              Arbiter
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ row, symbol, figures: f }) => (
+            <tr key={row.address} className="border-b border-border last:border-b-0 hover:bg-green-600/5" data-testid="metapool-row">
+              <th scope="row" className="max-w-[14rem] px-3 py-3 text-left align-top font-normal">
+                <Link
+                  href={`/metapool/${row.address}`}
+                  className="block truncate font-medium text-foreground underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-green-600"
+                >
+                  {row.name}
+                </Link>
+                <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
+                  <StatusBadge status={row.status} />
+                  <span>
+                    {f.poolCount} · {symbol}
+                  </span>
+                </div>
+                <p className="mt-1 truncate text-xs text-muted" title={row.poolNames.join(", ")}>
+                  {row.poolNames.join(", ")}
+                </p>
+              </th>
+              <td className="px-3 py-3 text-right align-top tabular-nums">
+                <div className="font-medium">{f.capital}</div>
+                <div className="text-xs text-muted">{f.free} free</div>
+              </td>
+              <td className="px-3 py-3 text-right align-top tabular-nums">
+                <div>{f.active}</div>
+                {f.pending && <div className="text-xs text-muted">+ {f.pending} pending</div>}
+              </td>
+              <td className="px-3 py-3 text-right align-top tabular-nums">{f.utilisation}</td>
+              <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap">{f.rate}</td>
+              <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap">
+                <div>
+                  <span className="sr-only">Purchase delay </span>
+                  {f.purchaseDelay}
+                </div>
+                <div className="text-xs text-muted">
+                  <span className="sr-only">Withdrawal period </span>
+                  {f.withdrawalPeriod}
+                </div>
+              </td>
+              <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap" title={f.fees.long}>
+                <span aria-hidden="true">{f.fees.short}</span>
+                <span className="sr-only">{f.fees.long}</span>
+              </td>
+              <td className="px-3 py-3 text-left align-top">
+                <span className={`font-mono text-xs ${f.arbiterIsYou ? "font-semibold text-green-800 dark:text-green-300" : ""}`} title={row.arbiter}>
+                  {f.arbiter}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
