@@ -2,7 +2,8 @@
 
 import { useBlockNumber } from "wagmi";
 
-import { appChain, rpcUrl } from "@/lib/chain";
+import { TimeTravel } from "@/components/dev/TimeTravel";
+import { appChain, isLocalChain, rpcUrl } from "@/lib/chain";
 
 // The watcher pushes new blocks but swallows its errors, so the query also re-checks the node
 // now and then: an unreachable RPC shows within seconds and clears once it answers again.
@@ -32,13 +33,15 @@ function BlockStatus() {
 export function Footer() {
   return (
     <footer className="border-t border-border text-xs text-muted">
-      <p className="mx-auto flex max-w-5xl flex-wrap gap-x-2 px-4 py-3">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-3">
         <span>{appChain.name}</span>
         <span aria-hidden="true">·</span>
         <span>chain id {appChain.id}</span>
         <span aria-hidden="true">·</span>
         <BlockStatus />
-      </p>
+        {isLocalChain && <span aria-hidden="true">·</span>}
+        <TimeTravel />
+      </div>
     </footer>
   );
 }
