@@ -1,14 +1,49 @@
 "use client";
 
-import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { useAccount } from "wagmi";
 
-/** Buy protection in one coverage pool of this MetaPool, follow purchases, withdraw cover. */
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { LoadingRows } from "@/components/ui/States";
+
+import { BuyProtectionForm } from "./BuyProtectionForm";
+import { MyCover } from "./MyCover";
+import { MyPurchases } from "./MyPurchases";
+
+/**
+ * Protect: buy cover in one coverage pool of this MetaPool (quote, before → after, approve → buy),
+ * follow purchases through the delay to maturity or refund, and hold or withdraw cover.
+ */
 export function ProtectPanel() {
-  const { poolNames } = useMetaPoolContext();
+  const { position, view } = useMetaPoolContext();
+  const { address: account } = useAccount();
   return (
-    <section aria-labelledby="protect-heading" className="card">
-      <h2 id="protect-heading" className="text-lg font-semibold">Protect</h2>
-      <p className="text-muted text-sm">{poolNames.length} coverage pools.</p>
+    <section aria-labelledby="protect-heading" className="space-y-4" data-testid="protect-panel">
+      <div className="card space-y-4">
+        <header className="space-y-1">
+          <h2 id="protect-heading" className="text-lg font-semibold">
+            Protect
+          </h2>
+          <p className="text-sm text-muted">
+            Deposit into the pool you want covered. After the purchase delay your deposit becomes{" "}
+            <a className="underline" href="/how-it-works#cover">
+              cover
+            </a>
+            : premium streams out of it, and if the arbiter upholds a claim on the pool its holders share the pool&apos;s{" "}
+            <a className="underline" href="/how-it-works#payout">
+              payout
+            </a>
+            . {view.pools.length} coverage {view.pools.length === 1 ? "pool" : "pools"}.
+          </p>
+        </header>
+        <BuyProtectionForm />
+      </div>
+      {account && !position && <LoadingRows rows={2} label="Loading your purchases and cover" />}
+      {account && position && (
+        <>
+          <MyPurchases />
+          <MyCover />
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,130 @@
+"use client";
+
+import { useAccount } from "wagmi";
+
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { TxProgress } from "@/components/tx/TxProgress";
+import { Badge, type BadgeTone } from "@/components/ui/Badge";
+import { Countdown } from "@/components/ui/Countdown";
+import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
+import { metaPoolFullAbi } from "@/lib/contracts";
+import { formatDateTime } from "@/lib/format";
+import type { PurchasePosition, PurchaseState } from "@/lib/reads/positions";
+
+import { BeforeAfter } from "./BeforeAfter";
+import { livePurchase, openPurchases } from "./purchases";
+
+const STATE_BADGE: Record<PurchaseState, { tone: BadgeTone; text: string }> = {
+  pending: { tone: "neutral", text: "In purchase delay" },
+  maturing: { tone: "good", text: "Due: becomes cover at the next sync" },
+  frozen: { tone: "warn", text: "Frozen by a pending claim" },
+  voided: { tone: "bad", text: "Voided: refundable" },
+  matured: { tone: "good", text: "Matured" },
+  refunded: { tone: "neutral", text: "Refunded" },
+};
+
+/** The connected account's purchases that are not settled yet: countdowns to maturity and refunds. */
+export function MyPurchases() {
+  const { position } = useMetaPoolContext();
+  if (!position) return null;
+  const open = openPurchases(position.purchases);
+  return (
+    <section aria-labelledby="my-purchases-heading" className="card space-y-3">
+      <h3 id="my-purchases-heading" className="font-semibold">
+        Your purchases
+      </h3>
+      {open.length === 0 ? (
+        <p className="text-sm text-muted">No purchase in progress. A purchase shows here during its delay and while anything of it is refundable.</p>
+      ) : (
+        <ul className="divide-y divide-border">
+          {open.map((p) => (
+            <PurchaseRow key={p.id.toString()} purchase={p} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
+  const { view, poolNames, fmt, now } = useMetaPoolContext();
+  const { address: account } = useAccount();
+  const live = livePurchase(purchase, now, view.pendingClaims > 0n);
+  const r = purchase.record;
+  const maturesAt = BigInt(r.maturesAt);
+  const badge = STATE_BADGE[live.state];
+  const receiverIsOther = account !== undefined && r.receiver.toLowerCase() !== account.toLowerCase();
+  return (
+    <li className="space-y-2 py-3 text-sm" data-testid={`purchase-${purchase.id}`}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p>
+          <span className="font-medium">{fmt(r.amount)}</span> in {poolNames[r.poolId] ?? `pool #${r.poolId}`}{" "}
+          <span className="text-muted">· purchase #{purchase.id.toString()}</span>
+        </p>
+        <Badge tone={badge.tone}>{badge.text}</Badge>
+      </div>
+      <p className="text-muted">
+        {live.state === "pending" && (
+          <>
+            Becomes cover <Countdown target={maturesAt} /> ({formatDateTime(maturesAt)}). It cannot be cancelled meanwhile; a valid
+            claim or a shutdown before then refunds it in full.
+          </>
+        )}
+        {live.state === "maturing" && <>Its delay ended {formatDateTime(maturesAt)}; the next transaction on this MetaPool turns it into cover.</>}
+        {live.state === "frozen" && (
+          <>
+            It came due while a claim is pending. If the claim is rejected it becomes cover at the ruling; if upheld it is refunded in
+            full. You may also take it back now.
+          </>
+        )}
+        {live.state === "voided" && <>A valid claim or the shutdown ended it before it became cover: the whole deposit is yours to take back.</>}
+        {live.state === "matured" && (
+          <>
+            {fmt(r.accepted)} became cover; {fmt(live.refundable)} could not be covered (capital was short at maturity) and is yours to take
+            back.
+          </>
+        )}
+        {receiverIsOther && <> The cover goes to {r.receiver}.</>}
+      </p>
+      {live.refundable > 0n && <RefundPurchaseButton purchase={purchase} amount={live.refundable} />}
+    </li>
+  );
+}
+
+/** `refundPurchase(id)`: pays what is refundable back to the buyer, with its before → after. */
+export function RefundPurchaseButton({ purchase, amount }: { purchase: PurchasePosition; amount: bigint }) {
+  const { address: metaPool, poolNames, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const { address: account } = useAccount();
+  const flow = useTransactionFlow();
+  const pool = poolNames[purchase.record.poolId] ?? `pool #${purchase.record.poolId}`;
+  const isBuyer = account !== undefined && purchase.record.buyer.toLowerCase() === account.toLowerCase();
+  const plan = (): TxPlan => ({
+    label: `Refund ${fmt(amount)} (purchase #${purchase.id})`,
+    write: { address: metaPool, abi: metaPoolFullAbi, functionName: "refundPurchase", args: [purchase.id] },
+    errorContext: errorContext(`refund purchase #${purchase.id} in ${pool}`),
+    invalidate,
+  });
+  const reason = !account ? "Connect a wallet to take the refund." : !isBuyer ? "Only the buyer receives the refund." : null;
+  if (flow.status === "confirmed") return <TxProgress flow={flow} />;
+  return (
+    <div className="space-y-2">
+      <BeforeAfter
+        changes={[
+          { label: "Purchase refundable", before: fmt(amount), after: fmt(0n) },
+          { label: "Paid to the buyer", before: fmt(0n), after: `+${fmt(amount)}` },
+        ]}
+      />
+      <button
+        type="button"
+        className="btn-secondary"
+        disabled={Boolean(reason) || flow.status === "running"}
+        onClick={() => void flow.run(plan())}
+        data-testid={`refund-purchase-${purchase.id}`}
+      >
+        Refund {fmt(amount)}
+      </button>
+      {reason && <p className="text-xs text-muted">{reason}</p>}
+      <TxProgress flow={flow} onRetry={() => void flow.run(plan())} />
+    </div>
+  );
+}
