@@ -1,0 +1,164 @@
+"use client";
+
+import { Field } from "@/components/ui/Field";
+import { formatAmount, formatBps } from "@/lib/format";
+import { checkArbiter, checkFees, checkPayoutMultiple } from "@/lib/forms/createMetaPool";
+import { payout } from "@/lib/protocol";
+
+import { StepIntro, SuffixField, Term, Warning } from "../fields";
+import type { StepProps } from "../types";
+
+/** Step 4: who rules on claims, what the arbiter and the creator earn, and how much a valid claim pays. */
+export function ArbiterStep({ form, errors, update, shown, touch, asset, creator }: StepProps) {
+  const arbiter = checkArbiter(form.arbiter, creator);
+  const warning = arbiter.ok ? arbiter.value.warning : undefined;
+  const fees = checkFees(form.arbiterFee, form.creatorFee).value;
+  const multiple = checkPayoutMultiple(form.payout);
+
+  return (
+    <div className="space-y-6">
+      <StepIntro title="Arbiter & fees">
+        The{" "}
+        <Term id="arbiter">arbiter</Term>{" "}
+        alone decides whether a claim is valid, rules claims in filing order, and may shut the MetaPool down. Choose
+        an address seekers can trust: a multisig or a known claims committee.
+      </StepIntro>
+
+      <div className="space-y-2">
+        <Field
+          label="Arbiter address"
+          hint="Any address but zero. It can never be replaced."
+          error={shown("arbiter", errors.arbiter)}
+        >
+          {(control) => (
+            <div className="flex flex-col gap-2 sm:flex-row">
+              <input
+                {...control}
+                className="input font-mono"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="0x…"
+                value={form.arbiter}
+                onChange={(e) => update({ arbiter: e.target.value })}
+                onBlur={touch("arbiter")}
+                data-testid="create-arbiter"
+              />
+              {creator && (
+                <button type="button" className="btn-secondary shrink-0" onClick={() => update({ arbiter: creator })}>
+                  Use my address
+                </button>
+              )}
+            </div>
+          )}
+        </Field>
+        {warning && <Warning>{warning}</Warning>}
+      </div>
+
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium">
+          Fees, as a share of every{" "}
+          <Term id="premium">premium</Term>
+        </legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SuffixField
+            label="Arbiter fee"
+            suffix="%"
+            value={form.arbiterFee}
+            onChange={(arbiterFee) => update({ arbiterFee })}
+            onBlur={touch("arbiterFee")}
+            error={shown("arbiterFee", errors.arbiterFee)}
+            hint="Pays the arbiter for ruling on claims."
+            testId="create-arbiter-fee"
+          />
+          <SuffixField
+            label="Creator fee (yours)"
+            suffix="%"
+            value={form.creatorFee}
+            onChange={(creatorFee) => update({ creatorFee })}
+            onBlur={touch("creatorFee")}
+            error={shown("creatorFee", errors.creatorFee)}
+            hint="Paid to you, the creator, for as long as the MetaPool earns premium."
+            testId="create-creator-fee"
+          />
+        </div>
+        {errors.fees ? (
+          <p className="text-sm font-medium text-red-700 dark:text-red-400">{errors.fees}</p>
+        ) : (
+          fees && (
+            <p className="text-sm text-muted">
+              Of every premium, the arbiter takes {formatBps(fees.arbiterFeeBps)}, you take{" "}
+              {formatBps(fees.creatorFeeBps)} and underwriters keep{" "}
+              {formatBps(10_000n - fees.arbiterFeeBps - fees.creatorFeeBps)}. The two fees may take at most 50 % together.
+            </p>
+          )
+        )}
+      </fieldset>
+
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium">
+          What a valid claim pays (
+          <Term id="payout">payout</Term>
+          )
+        </legend>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="radio"
+            name="create-payout"
+            className="mt-1"
+            checked={form.payout.capped}
+            onChange={() => update({ payout: { ...form.payout, capped: true } })}
+          />
+          <span>
+            <span className="font-medium">Capped</span>: a pool&apos;s seekers get at most a multiple of their cover
+            back. Premium is charged on that payout, so a cap keeps cover affordable.
+          </span>
+        </label>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="radio"
+            name="create-payout"
+            className="mt-1"
+            checked={!form.payout.capped}
+            onChange={() => update({ payout: { ...form.payout, capped: false } })}
+          />
+          <span>
+            <span className="font-medium">Uncapped</span>: a valid claim pays the pool&apos;s cover plus all of the
+            MetaPool&apos;s unused capital, and every pool pays premium on that whole amount.
+          </span>
+        </label>
+        {form.payout.capped && (
+          <div className="max-w-xs">
+            <SuffixField
+              label="Payout multiple"
+              suffix="×"
+              inputMode="numeric"
+              value={form.payout.multiple}
+              onChange={(text) => update({ payout: { ...form.payout, multiple: text } })}
+              onBlur={touch("payoutMultiple")}
+              hint="1 to 10 000. 1× returns the cover deposit; 10× pays up to ten times it."
+              error={shown("payoutMultiple", errors.payoutMultiple)}
+              testId="create-payout-multiple"
+            />
+          </div>
+        )}
+        {asset && multiple.ok && <PayoutExample multiple={multiple.value} decimals={asset.decimals} symbol={asset.symbol} />}
+      </fieldset>
+    </div>
+  );
+}
+
+/** One worked example, so the multiple means something: 1 000 of cover against 20 000 of free capital. */
+function PayoutExample({ multiple, decimals, symbol }: { multiple: bigint; decimals: number; symbol: string }) {
+  const one = 10n ** BigInt(decimals);
+  const cover = 1_000n * one;
+  const free = 20_000n * one;
+  const paid = payout(cover, free, multiple);
+  const fmt = (v: bigint) => formatAmount(v, decimals, { symbol, maxDecimals: 0 });
+  return (
+    <p className="rounded-md bg-background p-3 text-sm">
+      Example: with {fmt(cover)} of cover in a pool and {fmt(free)} of free capital, a valid claim pays{" "}
+      <span className="font-semibold">{fmt(paid)}</span> to that pool&apos;s seekers, and the pool&apos;s premium is
+      charged on {fmt(paid)}.
+    </p>
+  );
+}

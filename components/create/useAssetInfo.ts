@@ -1,0 +1,46 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { BaseError, HttpRequestError, TimeoutError, erc20Abi, type Address } from "viem";
+import { usePublicClient } from "wagmi";
+
+import { appChain } from "@/lib/chain";
+import { checkAssetProbe, type AssetInfo, type Check } from "@/lib/forms/createMetaPool";
+
+/**
+ * Reads what the factory will check at `address` (code, `decimals()`) and the symbol the app shows,
+ * live, so a wrong address is refused on the asset step rather than by a reverted transaction.
+ * `data` is the verdict; `error` only when the chain could not be read at all (then retry).
+ */
+export function useAssetInfo(address: Address | undefined) {
+  const client = usePublicClient({ chainId: appChain.id });
+  return useQuery({
+    queryKey: ["canopy", "createAsset", address?.toLowerCase()],
+    enabled: Boolean(client && address),
+    staleTime: 60_000,
+    retry: 1,
+    queryFn: async (): Promise<Check<AssetInfo>> => {
+      const token = address!;
+      const code = await client!.getCode({ address: token });
+      if (!code || code === "0x") return checkAssetProbe(token, { hasCode: false });
+      // A call that reverts means "not a token"; a transport failure must surface as an error instead.
+      const [decimals, symbol] = await Promise.allSettled([
+        client!.readContract({ address: token, abi: erc20Abi, functionName: "decimals" }),
+        client!.readContract({ address: token, abi: erc20Abi, functionName: "symbol" }),
+      ]);
+      for (const result of [decimals, symbol]) {
+        if (result.status === "rejected" && isTransportFailure(result.reason)) throw result.reason;
+      }
+      return checkAssetProbe(token, {
+        hasCode: true,
+        decimals: decimals.status === "fulfilled" ? Number(decimals.value) : undefined,
+        symbol: symbol.status === "fulfilled" ? symbol.value : undefined,
+      });
+    },
+  });
+}
+
+function isTransportFailure(cause: unknown): boolean {
+  if (!(cause instanceof BaseError)) return false;
+  return Boolean(cause.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError));
+}
