@@ -2,13 +2,66 @@
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 
-/** File a claim, follow pending claims, redeem payouts after a valid claim. */
+import { AfterRuling } from "./AfterRuling";
+import { FileClaimForm } from "./FileClaimForm";
+import { PastClaims } from "./PastClaims";
+import { PendingClaims } from "./PendingClaims";
+import { useClaimHistory, usePendingClaims, withEvidence } from "./useClaims";
+
+/**
+ * Claims: what is pending (age, incident, evidence, the 30-day timeout), filing a claim as a cover
+ * holder, collecting payouts and refunds after a ruling, and past rulings.
+ */
 export function ClaimsPanel() {
-  const { view } = useMetaPoolContext();
+  const { address, view } = useMetaPoolContext();
+  const pending = usePendingClaims(address);
+  const history = useClaimHistory(address, view.config.curve);
+  const claims = pending.data ? withEvidence(pending.data, history.data?.claims) : undefined;
   return (
-    <section aria-labelledby="claims-heading" className="card">
-      <h2 id="claims-heading" className="text-lg font-semibold">Claims</h2>
-      <p className="text-muted text-sm">{view.pendingClaims.toString()} pending claims.</p>
+    <section aria-labelledby="claims-heading" className="card space-y-5" data-testid="claims-panel">
+      <header className="space-y-1">
+        <h2 id="claims-heading" className="text-lg font-semibold">
+          Claims
+        </h2>
+        <p className="text-sm text-muted">
+          A holder of a pool&apos;s cover files a claim with a bond; the arbiter rules on it by the{" "}
+          <a className="underline" href="/how-it-works#protection-statement">
+            protection statement
+          </a>
+          . If upheld, the pool&apos;s{" "}
+          <a className="underline" href="/how-it-works#payout">
+            payout
+          </a>{" "}
+          is taken from underwriters&apos; capital and its cover holders redeem it together with their cover.
+        </p>
+      </header>
+
+      <div className="space-y-2">
+        <h3 className="font-semibold">Pending</h3>
+        <PendingClaims
+          claims={claims}
+          loading={pending.isPending}
+          error={pending.isError}
+          onRetry={() => void pending.refetch()}
+        />
+        {history.isError && (
+          <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+            The claims&apos; evidence could not be read from the events.{" "}
+            <button type="button" className="underline" onClick={() => void history.refetch()}>
+              Retry
+            </button>
+          </p>
+        )}
+      </div>
+
+      <AfterRuling history={history.data?.claims} />
+
+      <div className="space-y-2">
+        <h3 className="font-semibold">File a claim</h3>
+        <FileClaimForm />
+      </div>
+
+      {history.data && <PastClaims claims={history.data.claims} />}
     </section>
   );
 }

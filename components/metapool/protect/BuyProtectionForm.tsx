@@ -70,7 +70,7 @@ export function BuyProtectionForm() {
 
   const showErrors = submitted || text !== "";
   const amountError = showErrors && !check.ok && check.field === "amount" ? check.error : null;
-  const poolError = submitted && !check.ok && check.field === "pool" ? check.error : null;
+  const poolError = showErrors && !check.ok && check.field === "pool" ? check.error : null;
 
   const disabledReason = !account
     ? "Connect a wallet to buy protection."
@@ -78,7 +78,7 @@ export function BuyProtectionForm() {
       ? refusal
       : flow.status === "running"
         ? "Waiting for the current transaction…"
-        : !check.ok && (submitted || text !== "")
+        : !check.ok
           ? check.error
           : null;
 

@@ -1,0 +1,105 @@
+"use client";
+
+import { useAccount } from "wagmi";
+
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { BeforeAfter, coverSymbol } from "@/components/metapool/protect/BeforeAfter";
+import { RefundPurchaseButton } from "@/components/metapool/protect/MyPurchases";
+import { livePurchase } from "@/components/metapool/protect/purchases";
+import { TxProgress } from "@/components/tx/TxProgress";
+import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
+import { metaPoolFullAbi } from "@/lib/contracts";
+import { formatAmount } from "@/lib/format";
+import type { ClaimRecord } from "@/lib/history";
+import type { CoverHolding } from "@/lib/reads/positions";
+
+/**
+ * What a ruling left the connected account to collect: payouts for cover of closed epochs
+ * (redeemPayout) and purchases voided before they became cover (refundPurchase).
+ */
+export function AfterRuling({ history }: { history: readonly ClaimRecord[] | undefined }) {
+  const { position, view, now, fmt } = useMetaPoolContext();
+  if (!position) return null;
+  const closed = position.cover.filter((c) => c.closed && c.tokens > 0n);
+  const voided = position.purchases.filter((p) => livePurchase(p, now, view.pendingClaims > 0n).state === "voided");
+  if (closed.length === 0 && voided.length === 0) return null;
+  return (
+    <section aria-labelledby="after-ruling-heading" className="space-y-3">
+      <h3 id="after-ruling-heading" className="font-semibold">
+        To collect
+      </h3>
+      <ul className="space-y-3">
+        {closed.map((c) => (
+          <RedeemRow key={`${c.poolId}-${c.epoch}`} holding={c} claim={history?.find((r) => r.status === "valid" && r.poolId === c.poolId && r.epoch === c.epoch)} />
+        ))}
+        {voided.map((p) => (
+          <li key={p.id.toString()} className="space-y-2 rounded-md border border-border p-3 text-sm">
+            <p>
+              Purchase #{p.id.toString()} of {fmt(p.record.amount)} was still in its delay when a valid claim or the shutdown
+              came: it never became cover and is refundable in full.
+            </p>
+            <RefundPurchaseButton purchase={p} amount={p.record.amount} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RedeemRow({ holding, claim }: { holding: CoverHolding; claim: ClaimRecord | undefined }) {
+  const { address: metaPool, poolNames, asset, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const { address: account } = useAccount();
+  const flow = useTransactionFlow();
+  const name = poolNames[holding.poolId] ?? `pool #${holding.poolId}`;
+  const symbol = coverSymbol(holding.poolId, holding.epoch);
+  const plan = (): TxPlan | null =>
+    account
+      ? {
+          label: `Redeem ${fmt(holding.underlying)} from ${name}`,
+          write: {
+            address: metaPool,
+            abi: metaPoolFullAbi,
+            functionName: "redeemPayout",
+            args: [BigInt(holding.poolId), BigInt(holding.epoch), account],
+          },
+          errorContext: errorContext(`redeem the payout of ${name}`),
+          invalidate,
+        }
+      : null;
+  const run = () => {
+    const p = plan();
+    if (p) void flow.run(p);
+  };
+  return (
+    <li className="space-y-2 rounded-md border border-green-600/40 p-3 text-sm" data-testid={`redeem-${holding.poolId}-${holding.epoch}`}>
+      <p>
+        {claim ? (
+          <>
+            Claim #{claim.claimId.toString()} on {name} was upheld: your {formatAmount(holding.tokens, asset.decimals, { symbol })} redeem
+            their share of the pool&apos;s cover plus its payout.
+          </>
+        ) : (
+          <>
+            {name}&apos;s cover epoch {holding.epoch} has closed; your {formatAmount(holding.tokens, asset.decimals, { symbol })} redeem
+            their share of what is left in it.
+          </>
+        )}
+      </p>
+      {flow.status !== "confirmed" && (
+        <>
+          <BeforeAfter
+            changes={[
+              { label: "Cover tokens", before: formatAmount(holding.tokens, asset.decimals, { symbol }), after: formatAmount(0n, asset.decimals, { symbol }) },
+              { label: "Paid to your wallet", before: fmt(0n), after: `+${fmt(holding.underlying)}` },
+            ]}
+          />
+          <button type="button" className="btn-primary" disabled={!account || flow.status === "running"} onClick={run}>
+            Redeem {fmt(holding.underlying)}
+          </button>
+          {!account && <p className="text-xs text-muted">Connect a wallet to redeem.</p>}
+        </>
+      )}
+      <TxProgress flow={flow} onRetry={run} />
+    </li>
+  );
+}

@@ -1,0 +1,241 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useAccount } from "wagmi";
+
+import { BeforeAfter, coverSymbol, type Change } from "@/components/metapool/protect/BeforeAfter";
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { TxProgress } from "@/components/tx/TxProgress";
+import { Field } from "@/components/ui/Field";
+import { useTokenBalance } from "@/hooks/useTokens";
+import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
+import { metaPoolFullAbi } from "@/lib/contracts";
+import { formatAmount, formatDateTime, formatDuration } from "@/lib/format";
+import {
+  MAX_EVIDENCE_BYTES,
+  ceilToMinute,
+  checkClaim,
+  claimPoolOptions,
+  evidenceBytes,
+  floorToMinute,
+  toUtcDateTimeInput,
+} from "@/lib/forms/claim";
+
+/**
+ * File a claim: a holder of current-epoch cover names the pool, the incident time (UTC, within the
+ * epoch and not in the future) and the evidence, and posts the bond: approve → fileClaim.
+ */
+export function FileClaimForm() {
+  const { address: metaPool, view, asset, position, now, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const { address: account } = useAccount();
+  const balance = useTokenBalance(account ? asset.address : undefined);
+  const flow = useTransactionFlow();
+
+  const holdings = position?.cover ?? [];
+  const options = claimPoolOptions(view.pools, holdings);
+  const firstOpen = options.find((o) => !o.blocked)?.poolId ?? null;
+  const [chosen, setChosen] = useState<number | null>(null);
+  const poolId = chosen ?? firstOpen;
+  const [incidentTime, setIncidentTime] = useState("");
+  const [evidence, setEvidence] = useState("");
+  const [submitted, setSubmitted] = useState(false);
+
+  const bond = view.config.claimBond;
+  const delay = BigInt(view.config.purchaseDelay);
+  const check = checkClaim(
+    { poolId, incidentTime, evidence },
+    {
+      shutDown: view.shutDown,
+      pools: view.pools,
+      epochOpenedAt: view.pools.map((p) => BigInt(p.epochOpenedAt)),
+      holdings,
+      now: now ?? 0n,
+      bond,
+      balance: balance.data,
+      asset,
+    },
+  );
+  const errors = check.ok ? {} : check.errors;
+  const pool = poolId !== null ? view.pools[poolId] : undefined;
+  const openedAt = pool ? BigInt(pool.epochOpenedAt) : undefined;
+  const bytes = evidenceBytes(evidence.trim());
+
+  if (view.shutDown) {
+    return <p className="text-sm text-muted">This MetaPool is shut down: cover is no longer in force and no claim can be filed.</p>;
+  }
+  if (!account) return <p className="text-sm text-muted">Connect a wallet holding cover in this MetaPool to file a claim.</p>;
+  if (options.length === 0) {
+    return (
+      <p className="text-sm text-muted">
+        Only holders of a pool&apos;s current cover can file a claim on it, and you hold none in this MetaPool. Buy protection above; once it
+        matures you can claim.
+      </p>
+    );
+  }
+
+  const plan = (): TxPlan | null => {
+    if (!check.ok) return null;
+    const name = view.pools[check.poolId]!.name;
+    return {
+      label: `File a claim on ${name}`,
+      write: {
+        address: metaPool,
+        abi: metaPoolFullAbi,
+        functionName: "fileClaim",
+        args: [BigInt(check.poolId), check.incidentTime, check.evidence],
+      },
+      approval: { token: asset.address, spender: metaPool, amount: bond, label: `Approve the ${fmt(bond)} bond` },
+      errorContext: errorContext(`file a claim on ${name}`),
+      invalidate,
+    };
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    const p = plan();
+    if (!p) return;
+    if (await flow.run(p)) {
+      setIncidentTime("");
+      setEvidence("");
+      setSubmitted(false);
+    }
+  };
+
+  const show = (field: keyof typeof errors, touched: boolean) => ((submitted || touched) && errors[field]) || null;
+  const firstError = errors.pool ?? errors.incidentTime ?? errors.evidence ?? errors.bond ?? errors.form ?? null;
+  const reason =
+    flow.status === "running"
+      ? "Waiting for the current transaction…"
+      : now === undefined
+        ? "Waiting for the chain's clock…"
+        : firstError;
+
+  const changes: Change[] = [];
+  if (check.ok && pool) {
+    if (balance.data !== undefined) changes.push({ label: "Your wallet", before: fmt(balance.data), after: fmt(balance.data - bond) });
+    changes.push(
+      { label: `${pool.name}`, before: "no claim pending", after: "claim pending" },
+      { label: "Deposits, withdrawals, purchases", before: "open", after: "frozen until the ruling" },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" data-testid="file-claim-form">
+      <Field label="Coverage pool" error={show("pool", chosen !== null)} hint="Only pools where you hold current cover are listed.">
+        {(control) => (
+          <select
+            {...control}
+            className="input"
+            value={poolId ?? ""}
+            onChange={(e) => setChosen(e.target.value === "" ? null : Number(e.target.value))}
+          >
+            {firstOpen === null && <option value="">Choose a pool</option>}
+            {options.map((o) => (
+              <option key={o.poolId} value={o.poolId} disabled={Boolean(o.blocked)}>
+                {o.name} — you hold {formatAmount(o.tokens, asset.decimals, { symbol: coverSymbol(o.poolId, view.pools[o.poolId]!.epoch) })}
+                {o.blocked ? ` (${o.blocked})` : ""}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+
+      <Field
+        label="Incident time (UTC)"
+        error={show("incidentTime", incidentTime !== "")}
+        hint={
+          openedAt !== undefined && now !== undefined ? (
+            <>
+              In UTC, between {formatDateTime(ceilToMinute(openedAt))} (when this pool&apos;s current cover began) and now (
+              {formatDateTime(floorToMinute(now))}, chain time).
+            </>
+          ) : (
+            "In UTC."
+          )
+        }
+      >
+        {(control) => (
+          <div className="flex gap-2">
+            <input
+              {...control}
+              type="datetime-local"
+              className="input"
+              value={incidentTime}
+              min={openedAt !== undefined ? toUtcDateTimeInput(ceilToMinute(openedAt)) : undefined}
+              max={now !== undefined ? toUtcDateTimeInput(floorToMinute(now)) : undefined}
+              onChange={(e) => setIncidentTime(e.target.value)}
+              data-testid="claim-incident-time"
+            />
+            <button
+              type="button"
+              className="btn-secondary"
+              disabled={now === undefined}
+              onClick={() => now !== undefined && setIncidentTime(toUtcDateTimeInput(floorToMinute(now)))}
+            >
+              Now
+            </button>
+          </div>
+        )}
+      </Field>
+
+      <Field
+        label="Evidence (text or link)"
+        error={show("evidence", evidence !== "")}
+        hint={
+          <>
+            What happened and where it is reported, for the arbiter. Public on chain.{" "}
+            <span className={bytes > MAX_EVIDENCE_BYTES ? "font-medium text-red-700 dark:text-red-400" : ""}>
+              {bytes} / {MAX_EVIDENCE_BYTES} bytes
+            </span>
+          </>
+        }
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="input min-h-24"
+            value={evidence}
+            onChange={(e) => setEvidence(e.target.value)}
+            placeholder="https://… post-mortem, exploit transaction, or a description"
+            data-testid="claim-evidence"
+          />
+        )}
+      </Field>
+
+      <div className="space-y-1 rounded-md border border-border p-3 text-sm">
+        <p>
+          Filing takes a bond of <span className="font-semibold">{fmt(bond)}</span> from your wallet
+          {balance.data !== undefined && <> (you hold {fmt(balance.data)})</>}. It comes back if the arbiter upholds the claim or the claim is
+          voided by a shutdown; if the claim is rejected it goes to the underwriters.
+        </p>
+        {errors.bond && <p className="text-xs font-medium text-red-700 dark:text-red-400">{errors.bond}</p>}
+        <p className="text-muted">
+          File within the purchase delay ({formatDuration(delay)}) of an incident becoming public: purchases made after the incident are then
+          still pending, so your filing freezes them and a valid ruling refunds them instead of letting them share the payout.
+        </p>
+        <p className="text-muted">
+          The arbiter alone decides, reading the protection statement. While your claim is pending, withdrawing your cover from this pool
+          forfeits its share of the payout.
+        </p>
+      </div>
+
+      {changes.length > 0 && <BeforeAfter changes={changes} />}
+
+      {errors.form && <p className="text-sm text-muted">{errors.form}</p>}
+      <div className="space-y-2">
+        <button type="submit" className="btn-primary" disabled={Boolean(reason)} data-testid="claim-submit">
+          File claim and post {fmt(bond)} bond
+        </button>
+        {reason && <p className="text-sm text-muted">{reason}</p>}
+      </div>
+      <TxProgress
+        flow={flow}
+        onRetry={() => {
+          const p = plan();
+          if (p) void flow.run(p);
+        }}
+      />
+    </form>
+  );
+}
