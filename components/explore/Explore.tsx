@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
 
@@ -23,6 +23,7 @@ import {
   assetsOf,
   exploreList,
   isFiltered,
+  isPageTurn,
   nextSort,
   parseExploreQuery,
   rowFigures,
@@ -52,31 +53,52 @@ function NotDeployed() {
   );
 }
 
-/** Writes the query into the URL without a navigation; `useSearchParams` follows (Next 15 syncs the History API). */
+/**
+ * Writes the query into the URL without a navigation; `useSearchParams` follows (Next 15 syncs the History API).
+ * Each change starts from the URL as it is now, not from the last render, so a late write never undoes an earlier one.
+ */
 function useExploreQuery() {
   const params = useSearchParams();
   const pathname = usePathname();
   const query = useMemo(() => parseExploreQuery(params), [params]);
   const setQuery = useCallback(
     (change: Partial<ExploreQuery>) => {
-      const next = updateQuery(query, change);
+      const current = parseExploreQuery(new URLSearchParams(window.location.search));
+      const next = updateQuery(current, change);
       const search = serializeExploreQuery(next);
       const url = search ? `${pathname}?${search}` : pathname;
+      if (url === `${window.location.pathname}${window.location.search}`) return;
       // A new page is a step the Back button should undo; typing and filtering are not.
-      if (next.page !== query.page && Object.keys(change).every((k) => k === "page")) window.history.pushState(null, "", url);
+      if (isPageTurn(current, next)) window.history.pushState(null, "", url);
       else window.history.replaceState(null, "", url);
     },
-    [query, pathname],
+    [pathname],
   );
   return [query, setQuery] as const;
 }
 
+/** Typing filters at once; the URL follows a moment later (Safari refuses more than 100 history writes in 30 s). */
+const SEARCH_URL_DELAY_MS = 300;
+
 function ExploreList() {
   const metaPools = useMetaPools();
   const { address: account } = useAccount();
-  const [query, setQuery] = useExploreQuery();
+  const [urlQuery, setQuery] = useExploreQuery();
   // The box keeps its own text so typing is never overwritten by the URL catching up.
-  const [searchText, setSearchText] = useState(query.q);
+  const [searchText, setSearchText] = useState(urlQuery.q);
+  const searchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(searchTimer.current), []);
+  // Back and Forward can bring another search: the box follows the URL unless a write of its own is on the way.
+  const [seenUrlQ, setSeenUrlQ] = useState(urlQuery.q);
+  if (seenUrlQ !== urlQuery.q) {
+    setSeenUrlQ(urlQuery.q);
+    if (searchTimer.current === undefined) setSearchText(urlQuery.q);
+  }
+  // Until the URL has caught up with the box, the list follows the box (from page 1, as any new search does).
+  const query = useMemo(
+    () => (searchText === urlQuery.q ? urlQuery : { ...urlQuery, q: searchText, page: 1 }),
+    [searchText, urlQuery],
+  );
   const listTop = useRef<HTMLHeadingElement>(null);
 
   const rows = useMemo(() => toExploreRows(metaPools.data ?? []), [metaPools.data]);
@@ -90,17 +112,30 @@ function ExploreList() {
     return { row, symbol, figures: rowFigures(row, symbol, account) };
   });
 
+  const cancelSearchWrite = () => {
+    clearTimeout(searchTimer.current);
+    searchTimer.current = undefined;
+  };
   const onSearch = (text: string) => {
     setSearchText(text);
-    setQuery({ q: text });
+    cancelSearchWrite();
+    searchTimer.current = setTimeout(() => {
+      searchTimer.current = undefined;
+      setQuery({ q: text });
+    }, SEARCH_URL_DELAY_MS);
+  };
+  // Any other change carries the box's text along, so a pending search write is never lost.
+  const change = (c: Partial<ExploreQuery>) => {
+    cancelSearchWrite();
+    setQuery({ q: searchText, ...c });
   };
   const clearFilters = () => {
     setSearchText("");
-    setQuery({ q: "", asset: null, status: null });
+    change({ q: "", asset: null, status: null });
   };
-  const onSort = (key: SortKey) => setQuery(nextSort(query, key));
+  const onSort = (key: SortKey) => change(nextSort(query, key));
   const onPage = (p: number) => {
-    setQuery({ page: p });
+    change({ page: p });
     listTop.current?.scrollIntoView({ block: "start", behavior: "smooth" });
     listTop.current?.focus({ preventScroll: true });
   };
@@ -151,7 +186,7 @@ function ExploreList() {
         query={query}
         searchText={searchText}
         onSearch={onSearch}
-        onChange={setQuery}
+        onChange={change}
         assets={assets}
         symbolOf={symbolOf}
       />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_QUERY, isFiltered, nextSort, parseExploreQuery, serializeExploreQuery, updateQuery, type ExploreQuery } from './query';
+import { DEFAULT_QUERY, isFiltered, isPageTurn, nextSort, parseExploreQuery, serializeExploreQuery, updateQuery, type ExploreQuery } from './query';
 
 const parse = (s: string) => parseExploreQuery(new URLSearchParams(s));
 const ASSET = '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707';
@@ -57,12 +57,31 @@ describe('updateQuery', () => {
   const on3: ExploreQuery = { ...DEFAULT_QUERY, page: 3 };
   it('returns to page 1 when the search, a filter or the sort changes', () => {
     expect(updateQuery(on3, { q: 'aave' }).page).toBe(1);
+    expect(updateQuery(on3, { asset: '0x00000000000000000000000000000000000000aa' }).page).toBe(1);
     expect(updateQuery(on3, { status: 'active' }).page).toBe(1);
     expect(updateQuery(on3, { sort: 'rate', dir: 'asc' }).page).toBe(1);
+    expect(updateQuery(on3, { dir: 'asc' }).page).toBe(1);
   });
   it('keeps everything else when only the page changes', () => {
     const q: ExploreQuery = { ...on3, q: 'x', status: 'active' };
     expect(updateQuery(q, { page: 4 })).toEqual({ ...q, page: 4 });
+  });
+  it('keeps the page when the change restates current values', () => {
+    expect(updateQuery({ ...on3, q: 'x' }, { q: 'x', sort: 'capital' }).page).toBe(3);
+  });
+  it('honours a page named alongside other changes', () => {
+    expect(updateQuery(on3, { q: 'x', page: 2 })).toEqual({ ...on3, q: 'x', page: 2 });
+  });
+});
+
+describe('isPageTurn', () => {
+  it('is true when only the page differs', () => {
+    expect(isPageTurn(DEFAULT_QUERY, { ...DEFAULT_QUERY, page: 2 })).toBe(true);
+  });
+  it('is false for a new search or sort, or no change', () => {
+    expect(isPageTurn(DEFAULT_QUERY, { ...DEFAULT_QUERY, q: 'a', page: 2 })).toBe(false);
+    expect(isPageTurn(DEFAULT_QUERY, { ...DEFAULT_QUERY, dir: 'asc' })).toBe(false);
+    expect(isPageTurn(DEFAULT_QUERY, DEFAULT_QUERY)).toBe(false);
   });
 });
 

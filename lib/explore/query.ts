@@ -66,10 +66,24 @@ export function serializeExploreQuery(query: ExploreQuery): string {
   return params.toString();
 }
 
-/** A change of search, filter or sort starts again from page 1; a page change alone keeps the rest. */
+/**
+ * Applies a change. A new search, filter or sort starts again from page 1 unless the change names its own page;
+ * restating values that are already there changes nothing.
+ */
 export function updateQuery(query: ExploreQuery, change: Partial<ExploreQuery>): ExploreQuery {
-  const onlyPage = Object.keys(change).every((k) => k === 'page');
-  return { ...query, ...change, page: onlyPage ? (change.page ?? query.page) : 1 };
+  const next = { ...query, ...change };
+  if (change.page !== undefined) return next;
+  const narrowed = next.q !== query.q || next.asset !== query.asset || next.status !== query.status || next.sort !== query.sort || next.dir !== query.dir;
+  return narrowed ? { ...next, page: 1 } : next;
+}
+
+/** Whether only the page differs: a step for the Back button, where a new search or filter replaces the entry. */
+export function isPageTurn(from: ExploreQuery, to: ExploreQuery): boolean {
+  return from.page !== to.page && sameFilters(from, to);
+}
+
+function sameFilters(a: ExploreQuery, b: ExploreQuery): boolean {
+  return a.q === b.q && a.asset === b.asset && a.status === b.status && a.sort === b.sort && a.dir === b.dir;
 }
 
 /** Whether any search or filter narrows the list (sort and page do not). */
