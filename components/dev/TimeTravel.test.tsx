@@ -1,19 +1,16 @@
 /** @jsxRuntime automatic */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { custom } from 'viem';
 import { describe, expect, test } from 'vitest';
-import { createConfig, WagmiProvider } from 'wagmi';
+import { createConfig, http, WagmiProvider, type CreateConnectorFn } from 'wagmi';
 
-import { appChain, isLocalChain } from '@/lib/chain';
+import { appChain, isLocalChain, rpcUrl } from '@/lib/chain';
 
 import { TimeTravel } from './TimeTravel';
 
 function render() {
-  const config = createConfig({
-    chains: [appChain],
-    transports: { [appChain.id]: custom({ request: async () => null }) },
-  });
+  // Shaped like the app's config (wagmi's Register types WagmiProvider by it); a static render sends no request.
+  const config = createConfig({ chains: [appChain], connectors: [] as CreateConnectorFn[], transports: { [appChain.id]: http(rpcUrl) } });
   return renderToStaticMarkup(
     <WagmiProvider config={config}>
       <QueryClientProvider client={new QueryClient()}>
