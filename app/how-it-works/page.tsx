@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 
-import { PagePlaceholder } from "@/components/layout/PagePlaceholder";
+import { HowItWorksGuide } from "@/components/howItWorks/HowItWorksGuide";
 
-export const metadata: Metadata = { title: "How it works" };
+export const metadata: Metadata = {
+  title: "How it works",
+  description: "How a Canopy MetaPool works: shared capital, the funding rate, delays, claims, payouts and the arbiter.",
+};
 
 export default function HowItWorksPage() {
-  return (
-    <PagePlaceholder title="How Canopy works">
-      How underwriters, seekers, creators and arbiters meet in an immutable MetaPool: how premiums are
-      priced from utilisation, what a valid claim pays, and how long each step waits.
-    </PagePlaceholder>
-  );
+  return <HowItWorksGuide />;
 }
