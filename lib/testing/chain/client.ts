@@ -98,9 +98,14 @@ export function chainDriver(rpcUrl: string) {
     args: args,
   ): Promise<{ result: ContractFunctionReturnType<abi, 'nonpayable' | 'payable', name, args>; receipt: TransactionReceipt }> {
     const data = encodeFunctionData({ abi, functionName, args } as never);
-    const hash = await rpc<Hex>(rpcUrl, 'eth_sendTransaction', [{ from, to: address, data, gas: '0x1c9c380' }]);
-    // Anvil answers eth_sendTransaction as soon as the transaction is queued; it is mined a moment later.
-    const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 5, retryDelay: 5 });
+    const hash = await rpc<Hex>(rpcUrl, 'eth_sendTransaction', [{ from, to: address, data, gas: '0xf42400' }]);
+    // The chain suites run Anvil without automine (globalSetup): each transaction is mined by an explicit
+    // evm_mine, at the timestamp set for it if any. Automine now and then left a transaction queued for ever.
+    await rpc(rpcUrl, 'evm_mine');
+    const receipt = await client.getTransactionReceipt({ hash }).catch(async (e: unknown) => {
+      const pool = await rpc(rpcUrl, 'txpool_inspect').catch(() => 'unavailable');
+      throw new Error(`${functionName} (${hash}) not mined: ${String(e)}; txpool ${JSON.stringify(pool)}`);
+    });
     const [trace] = await Promise.all([
       // The default tracer with every per-step record off: just the call's return (or revert) data.
       rpc<{ failed: boolean; returnValue: string }>(rpcUrl, 'debug_traceTransaction', [

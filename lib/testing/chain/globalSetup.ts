@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 // Plain ESM helpers of the Node scripts (typed from their JSDoc through allowJs).
-import { chainIdAt, startAnvil, waitForRpc } from '../../../scripts/lib/anvil.mjs';
+import { chainIdAt, rpc, startAnvil, waitForRpc } from '../../../scripts/lib/anvil.mjs';
 import { repoDir } from '../../../scripts/lib/paths.mjs';
 
 import type { ChainTestContext } from './context';
@@ -35,6 +35,8 @@ export async function setup(project: TestProject): Promise<void> {
     await teardown();
     throw new Error(`deploy failed:\n${deploy.stdout}${deploy.stderr}`);
   }
+  // Transactions are mined one by one by `send` (lib/testing/chain/client.ts), each at the time a test set for it.
+  await rpc(rpcUrl, 'evm_setAutomine', [false]);
   const context: ChainTestContext = { rpcUrl, deployment: JSON.parse(deployed) };
   project.provide('chain', context);
   console.log(`chain tests: Anvil on ${rpcUrl}, deployed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
