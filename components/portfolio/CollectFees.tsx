@@ -24,7 +24,7 @@ export function CollectFees({
 }: {
   metaPool: Address;
   metaPoolName: string;
-  asset: TokenMeta;
+  asset: Pick<TokenMeta, "address" | "symbol" | "decimals">;
   owed: bigint;
   walletBalance?: bigint;
 }) {

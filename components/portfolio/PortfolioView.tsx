@@ -1,0 +1,107 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo } from "react";
+import { useAccount } from "wagmi";
+
+import { ConnectPrompt } from "@/components/portfolio/ConnectPrompt";
+import { ExportCsv } from "@/components/portfolio/ExportCsv";
+import { MetaPoolPositions } from "@/components/portfolio/MetaPoolPositions";
+import { Stat } from "@/components/ui/Stat";
+import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/States";
+import { useAccountPositions } from "@/hooks/useAccountPosition";
+import { useChainNow } from "@/hooks/useChainNow";
+import { useMetaPools } from "@/hooks/useMetaPools";
+import { metaOf, useTokenMetas } from "@/hooks/useTokens";
+import { deployment } from "@/lib/contracts";
+import { formatAmount } from "@/lib/format";
+import { hasAnything, metaPoolPortfolio, totalsByAsset } from "@/lib/portfolio/summary";
+
+/** The connected account's positions across every MetaPool, totals per asset, actions and CSV export. */
+export function PortfolioView() {
+  const { address: account, status } = useAccount();
+  const metaPools = useMetaPools();
+  const positions = useAccountPositions(account ? metaPools.data : undefined);
+  const metas = useTokenMetas((metaPools.data ?? []).map((v) => v.config.asset));
+  const now = useChainNow();
+
+  const items = useMemo(() => {
+    if (!account || !metaPools.data || !positions.data || !metas.data || now === undefined) return undefined;
+    return metaPools.data
+      .map((view, i) => {
+        const position = positions.data[i];
+        const asset = metaOf(metas.data, view.config.asset);
+        if (!position || !asset) return null;
+        return metaPoolPortfolio({ view, position, asset, account, now });
+      })
+      .filter((m) => m !== null && hasAnything(m)) as ReturnType<typeof metaPoolPortfolio>[];
+  }, [account, metaPools.data, positions.data, metas.data, now]);
+
+  if (!deployment) {
+    return <ErrorState title="Canopy is not deployed on this chain." detail="Switch the app to a chain with a MetaPool factory." />;
+  }
+  if (status === "connecting" || status === "reconnecting") return <LoadingRows rows={3} label="Connecting wallet" />;
+  if (!account) {
+    return (
+      <ConnectPrompt title="Connect a wallet to see your portfolio">
+        Your underwriting shares and withdrawal requests, your cover and purchases, payouts and refunds waiting for you, and
+        fees you earned as an arbiter or creator, across every MetaPool.
+      </ConnectPrompt>
+    );
+  }
+  const failed = [metaPools, positions, metas].find((q) => q.isError);
+  if (failed) {
+    return (
+      <ErrorState
+        title="Your positions could not be read."
+        detail={failed.error?.message}
+        onRetry={() => {
+          void metaPools.refetch();
+          void positions.refetch();
+          void metas.refetch();
+        }}
+      />
+    );
+  }
+  if (!items) return <LoadingRows rows={3} label="Loading your positions" />;
+  if (items.length === 0) {
+    return (
+      <EmptyState title="No positions yet">
+        <p>
+          Underwrite a MetaPool to earn premium, or buy protection for a protocol you use.{" "}
+          <Link href="/" className="underline">
+            Explore MetaPools
+          </Link>
+        </p>
+      </EmptyState>
+    );
+  }
+
+  const totals = totalsByAsset(items);
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="portfolio-totals" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="portfolio-totals" className="text-lg font-semibold">
+            Totals
+          </h2>
+          <ExportCsv items={items} account={account} now={now!} />
+        </div>
+        {totals.map((t) => {
+          const fmt = (v: bigint) => formatAmount(v, t.asset.decimals, { symbol: t.asset.symbol });
+          return (
+            <dl key={t.asset.address} className="card grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={`Totals in ${t.asset.symbol}`}>
+              <Stat label="Underwriting value" value={fmt(t.underwriting)} sub={`net result ${t.netResult > 0n ? "+" : ""}${fmt(t.netResult)}`} />
+              <Stat label="Cover and pending purchases" value={fmt(t.protection)} />
+              <Stat label="Takeable now" value={fmt(t.claimableNow)} sub="withdrawals, refunds, payouts, fees" />
+              <Stat label="Fees owed" value={fmt(t.feesOwed)} />
+            </dl>
+          );
+        })}
+      </section>
+      {items.map((m) => (
+        <MetaPoolPositions key={m.metaPool} m={m} account={account} />
+      ))}
+    </div>
+  );
+}
