@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // Mirrors the "@/*" path alias of tsconfig.json.
   // tsconfig keeps JSX as-is for Next; tests compile it with React's automatic runtime.
   esbuild: { jsx: 'automatic' },
+  // Mirrors the "@/*" path alias of tsconfig.json.
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
     environment: 'node',
