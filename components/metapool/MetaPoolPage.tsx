@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { getAddress, isAddress, type Address } from "viem";
 
 import { ClaimsPanel } from "@/components/metapool/claims/ClaimsPanel";
@@ -57,9 +57,11 @@ function LoadedMetaPool({ address }: { address: Address }) {
   const position = useAccountPosition(view);
   const now = useChainNow();
 
-  if (metaPool.isPending) return <PageSkeleton />;
-  if (metaPool.isError) {
-    if (isNotAMetaPool(metaPool.error)) {
+  const details = metaPool.data;
+  // Once loaded, a failed background refresh keeps the page (the next refresh retries).
+  if (!details) {
+    // A definite "not a MetaPool" needs no retries: shown from the first failure.
+    if (isNotAMetaPool(metaPool.error ?? metaPool.failureReason)) {
       return (
         <Notice title="Not a MetaPool">
           <p>
@@ -69,16 +71,19 @@ function LoadedMetaPool({ address }: { address: Address }) {
         </Notice>
       );
     }
-    return (
-      <ErrorState
-        title="This MetaPool could not be read"
-        detail={metaPool.error.message.split("\n")[0]}
-        onRetry={() => void metaPool.refetch()}
-      />
-    );
+    if (metaPool.isError) {
+      return (
+        <ErrorState
+          title="This MetaPool could not be read"
+          detail={metaPool.error.message.split("\n")[0]}
+          onRetry={() => void metaPool.refetch()}
+        />
+      );
+    }
+    return <PageSkeleton />;
   }
-  const asset = metaOf(tokens.data, metaPool.data.view.config.asset);
-  if (tokens.isError) {
+  const asset = metaOf(tokens.data, details.view.config.asset);
+  if (!asset && tokens.isError) {
     return (
       <ErrorState
         title="The MetaPool's asset could not be read"
@@ -90,10 +95,10 @@ function LoadedMetaPool({ address }: { address: Address }) {
   if (!asset) return <PageSkeleton />;
 
   return (
-    <MetaPoolProvider details={metaPool.data} asset={asset} position={position.data} now={now}>
-      <title>{`${metaPool.data.view.config.name} · MetaPool · Canopy`}</title>
+    <MetaPoolProvider details={details} asset={asset} position={position.data} now={now}>
+      <DocumentTitle title={`${details.view.config.name} · MetaPool`} />
       <div className="space-y-6">
-        <PageHeader details={metaPool.data} assetSymbol={asset.symbol} />
+        <PageHeader details={details} assetSymbol={asset.symbol} />
         <MetaPoolTabs label="MetaPool sections" tabs={TABS} />
       </div>
     </MetaPoolProvider>
@@ -148,7 +153,7 @@ function PageSkeleton() {
 function Notice({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="space-y-4">
-      <title>{`${title} · Canopy`}</title>
+      <DocumentTitle title={title} />
       <EmptyState title={title}>
         {children}
         <p className="mt-2">
@@ -159,4 +164,12 @@ function Notice({ title, children }: { title: string; children: ReactNode }) {
       </EmptyState>
     </div>
   );
+}
+
+/** Names the browser tab once the MetaPool is known (the server's metadata only has its address). */
+function DocumentTitle({ title }: { title: string }) {
+  useEffect(() => {
+    document.title = `${title} · Canopy`;
+  }, [title]);
+  return null;
 }

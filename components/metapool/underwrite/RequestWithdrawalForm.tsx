@@ -60,6 +60,12 @@ export function RequestWithdrawalForm() {
         {formatDuration(period)}); you then have {formatDuration(WITHDRAWAL_WINDOW)} to withdraw them, or cancel. They earn
         nothing from now on but still bear claim losses; you get at most what they are worth today.
       </p>
+      {view.pendingClaims > 0n && (
+        <p role="note" className="rounded-md bg-amber-500/15 p-3 text-sm">
+          Claim #{view.firstPendingClaimId.toString()} is pending: you can request now, but no withdrawal pays out until
+          the arbiter rules; the 7-day window then runs from the ruling if that is later than the unlock.
+        </p>
+      )}
       <form onSubmit={submit} className="space-y-3" noValidate>
         <AmountField
           label="Shares to withdraw"
