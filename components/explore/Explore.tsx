@@ -13,6 +13,7 @@ import { ExploreSummary } from "@/components/explore/ExploreSummary";
 import { MetaPoolCards } from "@/components/explore/MetaPoolCards";
 import { MetaPoolTable, type ShownRow } from "@/components/explore/MetaPoolTable";
 import { Pagination } from "@/components/explore/Pagination";
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { EmptyState, ErrorState } from "@/components/ui/States";
 import { useMetaPools } from "@/hooks/useMetaPools";
 import { useTokenMetas } from "@/hooks/useTokens";
@@ -203,6 +204,15 @@ function ExploreList() {
           </p>
         </div>
 
+        <p className="max-w-prose text-xs text-muted">
+          <TermLink term="utilisation">Utilisation</TermLink> is the share of a MetaPool&apos;s{" "}
+          <TermLink term="capital" /> that cover in force uses; each coverage pool&apos;s{" "}
+          <TermLink term="funding-rate" /> follows its own utilisation, shown lowest to highest. Bought cover is in force
+          after the <TermLink term="purchase-delay" />; underwriters wait the{" "}
+          <TermLink term="withdrawal-period" /> before withdrawing. <TermLink term="fees">Fees</TermLink> go to the{" "}
+          <TermLink term="arbiter" /> and the creator out of premiums. Figures are live.
+        </p>
+
         {page.total === 0 ? (
           <EmptyState title="No MetaPools match">
             <p>Try another protocol name, or widen the asset and status filters.</p>
@@ -223,19 +233,6 @@ function ExploreList() {
             <Pagination page={page.page} pageCount={page.pageCount} onPage={onPage} />
           </>
         )}
-
-        <p className="text-xs text-muted">
-          <a href="/how-it-works#utilisation" className="underline underline-offset-2">
-            Utilisation
-          </a>{" "}
-          is the share of a MetaPool&apos;s capital that cover in force uses. The{" "}
-          <a href="/how-it-works#funding-rate" className="underline underline-offset-2">
-            funding rate
-          </a>{" "}
-          is what each coverage pool&apos;s seekers pay a year on their payout, lowest to highest across the pools; it
-          moves with utilisation. Bought cover comes into force after the purchase delay; underwriters give the
-          withdrawal period&apos;s notice before they can withdraw. Figures refresh every few seconds.
-        </p>
       </section>
     </div>
   );
