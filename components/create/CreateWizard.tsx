@@ -100,15 +100,22 @@ export function CreateWizard() {
     return i;
   }, [errors]);
 
-  const update = useCallback((patch: Partial<CreateForm>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    flow.reset();
-  }, [flow]);
+  const { status: flowStatus, reset: resetFlow } = flow;
+  const update = useCallback(
+    (patch: Partial<CreateForm>) => {
+      setForm((f) => ({ ...f, ...patch }));
+      // A failed attempt's message no longer describes the edited form.
+      if (flowStatus === "failed") resetFlow();
+    },
+    [flowStatus, resetFlow],
+  );
   const touch = useCallback((field: string) => () => setTouched((t) => (t.has(field) ? t : new Set(t).add(field))), []);
   const shown = (field: string, error: string | undefined) =>
     error && (touched.has(field) || attempted.has(step.id)) ? error : undefined;
 
   const goToIndex = (index: number) => {
+    // The parameters being signed stay on screen until the transaction settles.
+    if (flowStatus === "running") return;
     setStepIndex(index);
     // The new step's heading takes focus so keyboard and screen-reader users land on it.
     requestAnimationFrame(() => headingRef.current?.focus());
@@ -193,7 +200,7 @@ export function CreateWizard() {
                 <button
                   type="button"
                   onClick={() => goToIndex(i)}
-                  disabled={i > reachable}
+                  disabled={i > reachable || flowStatus === "running"}
                   aria-current={current ? "step" : undefined}
                   data-testid={`create-step-${s.id}`}
                   className={`flex w-full flex-col items-start gap-1 border-t-4 pt-2 text-left text-xs disabled:cursor-not-allowed disabled:opacity-50 ${
