@@ -24,7 +24,7 @@ export interface FundingCurveChartProps {
 
 const WAD = 10n ** 18n;
 const W = 480;
-const M = { top: 14, right: 16, bottom: 40, left: 56 };
+const M = { top: 16, right: 18, bottom: 44, left: 64 };
 const UTIL_TICKS = [0n, WAD / 4n, WAD / 2n, (3n * WAD) / 4n, WAD];
 
 function describe(curve: FundingCurve, points: readonly CurvePoint[]): string {
@@ -62,7 +62,7 @@ function FundingCurveChartView({ curve, points = [], height = 220 }: FundingCurv
       width="100%"
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
-      className="h-auto w-full overflow-visible text-[11px]"
+      className="h-auto w-full overflow-visible text-[13px]"
     >
       <title id={`${id}-title`}>Funding rate against utilisation</title>
       <desc id={`${id}-desc`}>{describe(curve, points)}</desc>
@@ -76,7 +76,7 @@ function FundingCurveChartView({ curve, points = [], height = 220 }: FundingCurv
         </g>
       ))}
       {UTIL_TICKS.map((u) => (
-        <text key={u.toString()} x={x(u)} y={M.top + plotH + 16} textAnchor="middle" className="fill-muted">
+        <text key={u.toString()} x={x(u)} y={M.top + plotH + 18} textAnchor="middle" className="fill-muted">
           {formatPercentWad(u, 0)}
         </text>
       ))}
@@ -108,7 +108,7 @@ function FundingCurveChartView({ curve, points = [], height = 220 }: FundingCurv
         return (
           <g key={`${p.label}-${i}`}>
             <circle cx={px} cy={py} r={4} className="fill-sky-600 stroke-surface dark:fill-sky-400" strokeWidth={1.5} />
-            <text x={px + (end ? -7 : 7)} y={py - 6 - (i % 3) * 12} textAnchor={end ? "end" : "start"} className="fill-foreground">
+            <text x={px + (end ? -7 : 7)} y={py - 7 - (i % 3) * 14} textAnchor={end ? "end" : "start"} className="fill-foreground">
               {p.label} {formatPercentWad(p.rate, 2)}
             </text>
           </g>

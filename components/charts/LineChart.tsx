@@ -23,7 +23,7 @@ export interface LineChartProps {
 
 const W = 480;
 const H = 220;
-const M = { top: 12, right: 12, bottom: 40, left: 72 };
+const M = { top: 12, right: 14, bottom: 44, left: 84 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 const HOUR = 3_600;
@@ -86,7 +86,7 @@ export function LineChart({ title, series, formatY, endTime, emptyText = "Nothin
         width="100%"
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
-        className="h-auto w-full overflow-visible text-[11px]"
+        className="h-auto w-full overflow-visible text-[13px]"
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{summary(series, formatY)}</desc>
@@ -103,7 +103,7 @@ export function LineChart({ title, series, formatY, endTime, emptyText = "Nothin
         {timeTicks(t0, t1).map((tick) => (
           <g key={tick.t}>
             <line x1={x(tick.t)} x2={x(tick.t)} y1={M.top + PLOT_H} y2={M.top + PLOT_H + 4} className="stroke-muted" />
-            <text x={x(tick.t)} y={M.top + PLOT_H + 16} textAnchor="middle" className="fill-muted">
+            <text x={x(tick.t)} y={M.top + PLOT_H + 18} textAnchor="middle" className="fill-muted">
               {tick.label}
             </text>
           </g>

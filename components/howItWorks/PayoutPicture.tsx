@@ -90,7 +90,7 @@ export function PayoutPicture({ example }: { example: PayoutExample }) {
 
   return (
     <figure className="space-y-3">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby="payout-picture-title payout-picture-desc" className="h-auto w-full text-[12px]">
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby="payout-picture-title payout-picture-desc" className="h-auto w-full text-[13px]">
         <title id="payout-picture-title">{title}</title>
         <desc id="payout-picture-desc">{desc}</desc>
 
