@@ -1,3 +1,5 @@
+import { formatDuration } from "@/lib/format";
+import { YEAR } from "@/lib/protocol";
 import type { ReactNode } from "react";
 
 /** One "before → after" line of what an action changes. */
@@ -35,4 +37,9 @@ export function BeforeAfter({ title = "What changes", changes }: { title?: strin
 /** The cover token's symbol, as the contract names it (SPEC §5): "cnpy-<pool>-e<epoch>". */
 export function coverSymbol(poolId: number, epoch: number | bigint): string {
   return `cnpy-${poolId}-e${epoch}`;
+}
+
+/** How long cover lasts: days and hours under two years, whole years (rounded down) beyond. */
+export function formatLifetime(seconds: bigint): string {
+  return seconds >= 2n * YEAR ? `about ${seconds / YEAR} years` : formatDuration(seconds);
 }

@@ -13,7 +13,7 @@ import { metaPoolFullAbi } from "@/lib/contracts";
 import { formatDateTime, formatDuration, formatPercentWad, formatRateApr, parseAmount } from "@/lib/format";
 import { checkPurchase, purchaseCapacity, saleRefusal } from "@/lib/forms/protect";
 
-import { BeforeAfter, type Change } from "./BeforeAfter";
+import { BeforeAfter, formatLifetime, type Change } from "./BeforeAfter";
 import { PoolPicker } from "./PoolPicker";
 import { useBuyQuote, useDebounced } from "./queries";
 import { liveUnderlying, projectPurchase, stateFromView } from "./viewState";
@@ -236,7 +236,7 @@ function QuoteBlock(props: {
         />
         <QuoteLine
           label="Your deposit lasts, at today's rates"
-          value={!p ? "—" : p.lifetime === null ? "indefinitely (no premium charged)" : formatDuration(p.lifetime)}
+          value={!p ? "—" : p.lifetime === null ? "indefinitely (no premium charged)" : formatLifetime(p.lifetime)}
           sub={p ? `left after 30 days: ${fmt(p.after30)} · after 90 days: ${fmt(p.after90)}` : undefined}
         />
         <QuoteLine

@@ -10,11 +10,11 @@ import { Badge } from "@/components/ui/Badge";
 import { Stat } from "@/components/ui/Stat";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
-import { formatAmount, formatDuration, formatPercentWad, parseAmount } from "@/lib/format";
+import { formatAmount, formatPercentWad, parseAmount } from "@/lib/format";
 import { checkCoverWithdrawal } from "@/lib/forms/protect";
 import { WAD, holdingCostPerDay, mulDivDown, poolCoverLifetime, type MetaPoolState } from "@/lib/protocol";
 
-import { BeforeAfter, coverSymbol } from "./BeforeAfter";
+import { BeforeAfter, coverSymbol, formatLifetime } from "./BeforeAfter";
 import { useDebounced, useWithdrawCoverQuote } from "./queries";
 import { liveUnderlying, stateFromView } from "./viewState";
 
@@ -80,7 +80,7 @@ function HoldingRow({ holding, state }: { holding: Holding; state: MetaPoolState
           sub={`${formatAmount(holding.tokens, asset.decimals, { symbol })} · ${formatPercentWad(share)} of the pool`}
         />
         <Stat label="Pays per day" value={fmt(perDay, { rounding: "up" })} sub="at today's funding rate" />
-        <Stat label="Lasts at today's rates" value={lifetime === null ? "no premium charged" : formatDuration(lifetime)} />
+        <Stat label="Lasts at today's rates" value={lifetime === null ? "no premium charged" : formatLifetime(lifetime)} />
         <Stat
           label="If a claim were approved now"
           value={view.shutDown ? fmt(0n) : fmt(claimShare)}

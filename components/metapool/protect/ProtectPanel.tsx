@@ -38,7 +38,7 @@ export function ProtectPanel() {
         <BuyProtectionForm />
       </div>
       {account && !position && <LoadingRows rows={2} label="Loading your purchases and cover" />}
-      {account && position && (
+      {position && (
         <>
           <MyPurchases />
           <MyCover />
