@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 
 import type { ShownRow } from "@/components/explore/MetaPoolTable";
-import { StatusBadge } from "@/components/explore/StatusBadge";
+import { ArbiterName, StatusBadge } from "@/components/explore/StatusBadge";
 
 function Figure({ label, children, sub }: { label: string; children: ReactNode; sub?: ReactNode }) {
   return (
@@ -54,9 +54,7 @@ export function MetaPoolCards({ rows }: { rows: ShownRow[] }) {
               <span title={f.fees.long}>{f.fees.short}</span>
             </Figure>
             <Figure label="Arbiter">
-              <span className={`font-mono text-xs ${f.arbiterIsYou ? "font-semibold text-green-800 dark:text-green-300" : ""}`} title={row.arbiter}>
-                {f.arbiter}
-              </span>
+              <ArbiterName address={row.arbiter} label={f.arbiter} isYou={f.arbiterIsYou} />
             </Figure>
           </dl>
         </li>

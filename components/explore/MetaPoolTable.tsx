@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { StatusBadge } from "@/components/explore/StatusBadge";
+import { ArbiterName, StatusBadge } from "@/components/explore/StatusBadge";
 import type { ExploreRow, RowFigures, SortDir, SortKey } from "@/lib/explore";
 
 export interface ShownRow {
@@ -134,9 +134,7 @@ export function MetaPoolTable({
                 <span className="sr-only">{f.fees.long}</span>
               </td>
               <td className="px-3 py-3 text-left align-top">
-                <span className={`font-mono text-xs ${f.arbiterIsYou ? "font-semibold text-green-800 dark:text-green-300" : ""}`} title={row.arbiter}>
-                  {f.arbiter}
-                </span>
+                <ArbiterName address={row.arbiter} label={f.arbiter} isYou={f.arbiterIsYou} />
               </td>
             </tr>
           ))}
