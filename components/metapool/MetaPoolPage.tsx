@@ -41,10 +41,15 @@ export function MetaPoolPage({ address }: { address: string }) {
   return <LoadedMetaPool address={getAddress(address)} />;
 }
 
-/** A read of something that is not a MetaPool fails in one of these ways (no code, or not created by our factory). */
+/** A read of something that is not a MetaPool fails in one of these ways (no code, another contract, or not created by our factory). */
 function isNotAMetaPool(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
     if (e.name === "ContractFunctionZeroDataError") return true;
+    // A contract without `metaPoolView` reverts with no data at all (a MetaPool's view never reverts).
+    if (e.name === "ContractFunctionRevertedError") {
+      const { raw } = e as Error & { raw?: string };
+      if (raw === undefined || raw === "0x") return true;
+    }
     if (/no MetaPoolCreated event|returned no data \("0x"\)/.test(e.message)) return true;
   }
   return false;
