@@ -4,7 +4,6 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { http } from "viem";
 import { describe, expect, it } from "vitest";
 import { WagmiProvider, createConfig } from "wagmi";
-import { mock } from "wagmi/connectors";
 
 import { ClaimsPanel } from "@/components/metapool/claims/ClaimsPanel";
 import { MetaPoolProvider } from "@/components/metapool/MetaPoolContext";
@@ -24,7 +23,6 @@ const asset = { address: "0x00000000000000000000000000000000000000bb" as const, 
 
 const config = createConfig({
   chains: [appChain],
-  connectors: [mock({ accounts: [ME] })],
   transports: { [appChain.id]: http("http://127.0.0.1:1") },
 });
 
