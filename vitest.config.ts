@@ -9,6 +9,6 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['lib/**/*.test.ts', 'hooks/**/*.test.ts', 'components/**/*.test.ts?(x)'],
-    exclude: ['e2e/**', 'node_modules/**'],
+    exclude: ['e2e/**', 'node_modules/**', '**/*.chain.test.ts'],
   },
 });

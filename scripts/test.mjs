@@ -21,10 +21,13 @@ const suites = [
     name: 'vitest',
     cmd: 'npx',
     args: ['vitest', 'run'],
-    count: (out) => {
-      const passed = lastMatch(out, /Tests\s+(?:(\d+) failed \| )?(\d+) passed/g);
-      return passed ? [passed[1], passed[0]] : null;
-    },
+    count: vitestCount,
+  },
+  {
+    name: 'vitest chain (Anvil)',
+    cmd: 'npx',
+    args: ['vitest', 'run', '-c', 'vitest.chain.config.ts'],
+    count: vitestCount,
   },
   {
     name: 'seeded demo market',
@@ -47,6 +50,11 @@ const suites = [
     },
   },
 ];
+
+function vitestCount(out) {
+  const passed = lastMatch(out, /Tests\s+(?:(\d+) failed \| )?(\d+) passed/g);
+  return passed ? [passed[1], passed[0]] : null;
+}
 
 const stripColours = (text) => text.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), '');
 
