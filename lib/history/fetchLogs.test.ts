@@ -18,6 +18,7 @@ interface RawLog {
 function fakeClient(logs: RawLog[], blockTime: (block: bigint) => bigint = (b) => 1_000n + b * 12n) {
   const ranges: [bigint, bigint][] = [];
   const blocks: bigint[] = [];
+  const chain = { id: 1, head: 1_000_000n };
   let inFlight = 0;
   let maxInFlight = 0;
   const client = {
@@ -33,10 +34,11 @@ function fakeClient(logs: RawLog[], blockTime: (block: bigint) => bigint = (b) =
     },
     async getBlock({ blockNumber }: { blockNumber: bigint }) {
       blocks.push(blockNumber);
-      return { timestamp: blockTime(blockNumber) };
+      if (blockNumber > chain.head) throw new Error(`block ${blockNumber} not found`);
+      return { timestamp: blockTime(blockNumber), hash: `0x${chain.id}${blockNumber}` };
     },
   };
-  return { client: client as unknown as HistoryClient, ranges, blocks, maxInFlight: () => maxInFlight };
+  return { client: client as unknown as HistoryClient, ranges, blocks, chain, maxInFlight: () => maxInFlight };
 }
 
 function deposited(block: bigint, logIndex = 0): RawLog {
@@ -109,7 +111,8 @@ describe('fetchMetaPoolLogs', () => {
     const fake = fakeClient([deposited(10n, 0), deposited(10n, 1), deposited(20n, 0), shutdown, stamped]);
     const logs = await fetchMetaPoolLogs(fake.client, POOL, 0n, 100n, { chunk: 10n, cache: createLogCache() });
 
-    expect(fake.blocks).toEqual([10n]);
+    // Block 100 is read once more for its hash, the anchor of the next refresh.
+    expect(fake.blocks.sort()).toEqual([10n, 100n]);
     expect(logs.map((l) => l.timestamp)).toEqual([1_120n, 1_120n, 5_555n, 5_555n, 0x1e61n]);
   });
 
@@ -127,7 +130,8 @@ describe('fetchMetaPoolLogs', () => {
     const second = await fetchMetaPoolLogs(fake.client, POOL, 0n, 29n, { chunk: 10n, cache });
     expect(second.map((l) => l.blockNumber)).toEqual([5n, 15n, 25n]);
     expect(fake.ranges.slice(2)).toEqual([[20n, 29n]]);
-    expect(fake.blocks).toEqual([5n, 15n, 25n]);
+    // Headers: the logs' blocks once each, and the last block of every read (19 checked again on refresh).
+    expect([...new Set(fake.blocks)].sort((a, b) => Number(a - b))).toEqual([5n, 15n, 19n, 25n, 29n]);
 
     // Up to date: nothing is read.
     const third = await fetchMetaPoolLogs(fake.client, POOL, 0n, 29n, { chunk: 10n, cache });
@@ -138,6 +142,28 @@ describe('fetchMetaPoolLogs', () => {
     await fetchMetaPoolLogs(fake.client, POOL.toUpperCase().replace('0X', '0x') as Address, 0n, 29n, { chunk: 10n, cache });
     expect(fake.ranges).toHaveLength(3);
     expect(cache.size).toBe(1);
+  });
+
+  it('reads everything again when the last block read has changed (a reorg or a restarted chain)', async () => {
+    const cache = createLogCache();
+    const fake = fakeClient([deposited(5n), deposited(15n)]);
+    await fetchMetaPoolLogs(fake.client, POOL, 0n, 19n, { chunk: 10n, cache });
+
+    fake.chain.id = 2; // same numbers, other hashes
+    const logs = await fetchMetaPoolLogs(fake.client, POOL, 0n, 29n, { chunk: 10n, cache });
+    expect(logs.map((l) => l.blockNumber)).toEqual([5n, 15n]);
+    expect(fake.ranges.slice(2)).toEqual([
+      [20n, 29n],
+      [0n, 9n],
+      [10n, 19n],
+      [20n, 29n],
+    ]);
+
+    // A chain now shorter than what was read: the check fails instead of throwing.
+    fake.chain.head = 12n;
+    const shorter = await fetchMetaPoolLogs(fake.client, POOL, 0n, 12n, { chunk: 10n, cache });
+    expect(shorter.map((l) => l.blockNumber)).toEqual([5n]);
+    expect(cache.get(POOL)!.toBlock).toBe(12n);
   });
 
   it('reads everything again when asked for blocks before the cached start', async () => {

@@ -1,4 +1,4 @@
-import type { Address, PublicClient } from 'viem';
+import type { Address, Hash, PublicClient } from 'viem';
 
 import { compareLogs, metaPoolEventsAbi, type MetaPoolLog } from './events';
 
@@ -13,6 +13,8 @@ const MAX_CONCURRENT_RANGES = 50;
 export interface CachedLogs {
   fromBlock: bigint;
   toBlock: bigint;
+  /** Hash of block `toBlock` when it was read: a different one later means a reorg or a reset chain. */
+  toBlockHash: Hash | null;
   logs: MetaPoolLog[];
 }
 
@@ -101,7 +103,8 @@ async function readRange(client: HistoryClient, metaPool: Address, fromBlock: bi
 /**
  * Every event of `metaPool` from `fromBlock` through `toBlock`, decoded, in chain order, each with
  * its block's timestamp. Reads in bounded block ranges. With the cache, blocks already read for
- * the same start are not read again: a refresh only asks for the blocks since the last one.
+ * the same start are not read again: a refresh only asks for the blocks since the last one, after
+ * checking that the last block read is still on the chain (else it reads everything again).
  */
 export async function fetchMetaPoolLogs(
   client: HistoryClient,
@@ -114,19 +117,33 @@ export async function fetchMetaPoolLogs(
   const cache = opts.cache ?? metaPoolLogCache;
   const key = metaPool.toLowerCase();
   const cached = cache.get(key);
+  const hashOf = async (blockNumber: bigint) => (await client.getBlock({ blockNumber, includeTransactions: false })).hash;
+  const within = (logs: MetaPoolLog[]) => logs.filter((log) => log.blockNumber >= fromBlock && log.blockNumber <= toBlock);
 
   if (cached && cached.fromBlock <= fromBlock && cached.toBlock >= fromBlock - 1n) {
-    if (cached.toBlock < toBlock) {
-      const fresh = await readRange(client, metaPool, cached.toBlock + 1n, toBlock, chunk);
-      // Another refresh may have extended the entry meanwhile; keep whichever reaches further.
-      const latest = cache.get(key);
-      if (latest === cached) cache.set(key, { fromBlock: cached.fromBlock, toBlock, logs: [...cached.logs, ...fresh] });
-      return [...cached.logs, ...fresh].filter((log) => log.blockNumber >= fromBlock && log.blockNumber <= toBlock);
+    // The check of the last block read goes out with the new ranges, in the same batch.
+    const grows = cached.toBlock < toBlock;
+    const [stillThere, fresh, toBlockHash] = await Promise.all([
+      hashOf(cached.toBlock).then(
+        (hash) => hash === cached.toBlockHash,
+        () => false, // the block is gone: the chain is shorter than what was read
+      ),
+      grows ? readRange(client, metaPool, cached.toBlock + 1n, toBlock, chunk) : Promise.resolve([]),
+      grows ? hashOf(toBlock) : Promise.resolve(cached.toBlockHash),
+    ]);
+    if (stillThere) {
+      if (!grows) return within(cached.logs);
+      const logs = [...cached.logs, ...fresh];
+      // Another refresh may have moved the entry meanwhile; keep whichever reaches further.
+      if (cache.get(key) === cached) cache.set(key, { fromBlock: cached.fromBlock, toBlock, toBlockHash, logs });
+      return within(logs);
     }
-    return cached.logs.filter((log) => log.blockNumber >= fromBlock && log.blockNumber <= toBlock);
+    // A reorg, or a restarted local chain with the same addresses: what was read is gone.
+    cache.delete(key);
   }
 
-  const logs = await readRange(client, metaPool, fromBlock, toBlock, chunk);
-  if (!cached || cached.toBlock <= toBlock) cache.set(key, { fromBlock, toBlock, logs });
+  const [logs, toBlockHash] = await Promise.all([readRange(client, metaPool, fromBlock, toBlock, chunk), hashOf(toBlock)]);
+  const current = cache.get(key);
+  if (!current || current.toBlock <= toBlock) cache.set(key, { fromBlock, toBlock, toBlockHash, logs });
   return logs;
 }
