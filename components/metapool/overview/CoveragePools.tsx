@@ -1,7 +1,7 @@
 "use client";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
-import { Term } from "@/components/metapool/Term";
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { Badge } from "@/components/ui/Badge";
 import { formatPercentWad, formatRateApr } from "@/lib/format";
 import type { MetaPoolView } from "@/lib/reads/metaPools";
@@ -48,12 +48,12 @@ export function CoveragePools() {
   return (
     <section aria-labelledby="pools-heading" className="space-y-3">
       <h2 id="pools-heading" className="text-lg font-semibold">
-        Coverage pools
+        <TermLink term="coverage-pool">Coverage pools</TermLink>
       </h2>
       <p className="text-sm text-muted">
-        All pools draw on the same capital. <Term id="utilisation">Utilisation</Term> is the pool&apos;s cover over its
-        cover plus free capital; the <Term id="funding-rate">funding rate</Term> follows it along the curve and is
-        charged on the pool&apos;s <Term id="payout">payout</Term>.
+        All pools draw on the same capital. <TermLink term="utilisation">Utilisation</TermLink> is the pool&apos;s cover over its
+        cover plus free capital; the <TermLink term="funding-rate">funding rate</TermLink> follows it along the curve and is
+        charged on the pool&apos;s <TermLink term="payout">payout</TermLink>.
       </p>
 
       <div className="hidden overflow-x-auto md:block">

@@ -2,7 +2,7 @@
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { metaPoolStatus } from "@/components/metapool/MetaPoolStatus";
-import { Term } from "@/components/metapool/Term";
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { Stat } from "@/components/ui/Stat";
 import { formatAmount } from "@/lib/format";
 import { convertToAssets } from "@/lib/protocol";
@@ -22,9 +22,9 @@ export function Figures() {
         <p className="text-sm text-muted">{status.detail}</p>
       </div>
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5">
-        <Stat label="Capital" value={fmt(view.capital, { compact: true })} sub="what all shares are worth" />
+        <Stat label={<TermLink term="capital">Capital</TermLink>} value={fmt(view.capital, { compact: true })} sub="what all shares are worth" />
         <Stat
-          label={<Term id="free-capital">Free capital</Term>}
+          label={<TermLink term="free-capital">Free capital</TermLink>}
           value={fmt(view.freeCapital, { compact: true })}
           sub="not backing any cover"
         />

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 
 import { CopyAddress } from "@/components/metapool/CopyAddress";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
-import { Term } from "@/components/metapool/Term";
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { formatBps, formatDuration, formatPercentWad, formatRateApr } from "@/lib/format";
 import { WITHDRAWAL_WINDOW } from "@/lib/protocol";
 
@@ -23,7 +23,7 @@ export function ProtectionStatement() {
   return (
     <section aria-labelledby="statement-heading" className="card space-y-2">
       <h2 id="statement-heading" className="text-lg font-semibold">
-        <Term id="protection-statement">Protection statement</Term>
+        <TermLink term="protection-statement">Protection statement</TermLink>
       </h2>
       <p className="text-sm text-muted">What counts as a valid claim. The arbiter interprets it and rules alone.</p>
       <blockquote
@@ -61,7 +61,7 @@ export function Parameters() {
             <CopyAddress address={asset.address} label={`${asset.symbol} token`} />
           </div>
         </Row>
-        <Row term={<Term id="arbiter">Arbiter</Term>}>
+        <Row term={<TermLink term="arbiter">Arbiter</TermLink>}>
           <CopyAddress address={c.arbiter} label="arbiter" />
           <p className="text-xs text-muted">
             Rules on claims alone, in filing order, and may shut the MetaPool down. If a claim waits 30 days for a
@@ -72,16 +72,16 @@ export function Parameters() {
           <CopyAddress address={c.creator} label="creator" />
           <p className="text-xs text-muted">Earns the creator fee; no other power.</p>
         </Row>
-        <Row term="Fees">
+        <Row term={<TermLink term="fees">Fees</TermLink>}>
           Arbiter {formatBps(c.arbiterFeeBps)} · creator {formatBps(c.creatorFeeBps)} of every premium; the rest goes to
           underwriters.
         </Row>
-        <Row term={<Term id="funding-rate">Funding curve</Term>}>
+        <Row term={<TermLink term="funding-rate">Funding curve</TermLink>}>
           <ul className="space-y-0.5">
             <li>Base rate {formatRateApr(c.curve.baseRate)}</li>
             <li>
               + slope 1 {formatPercentWad(c.curve.slope1)} up to the kink at {formatPercentWad(c.curve.kink)}{" "}
-              <Term id="utilisation">utilisation</Term>
+              <TermLink term="utilisation">utilisation</TermLink>
             </li>
             <li>+ slope 2 {formatPercentWad(c.curve.slope2)} from the kink to 100 %</li>
           </ul>
@@ -89,7 +89,7 @@ export function Parameters() {
             A pool pays rate × its payout per year, out of its seekers&apos; deposits.
           </p>
         </Row>
-        <Row term={<Term id="payout-multiple">Payout multiple</Term>}>
+        <Row term={<TermLink term="payout-multiple">Payout multiple</TermLink>}>
           {multiple === 0n ? (
             <>
               Uncapped
@@ -107,22 +107,22 @@ export function Parameters() {
             </>
           )}
         </Row>
-        <Row term={<Term id="purchase-delay">Purchase delay</Term>}>
+        <Row term={<TermLink term="purchase-delay">Purchase delay</TermLink>}>
           {formatDuration(c.purchaseDelay)}
           <p className="text-xs text-muted">A purchase becomes cover this long after it is made.</p>
         </Row>
-        <Row term={<Term id="withdrawal-period">Withdrawal period</Term>}>
+        <Row term={<TermLink term="withdrawal-period">Withdrawal period</TermLink>}>
           {formatDuration(c.withdrawalPeriod)}
           <p className="text-xs text-muted">Underwriters wait this long between requesting a withdrawal and taking it.</p>
         </Row>
-        <Row term="Withdrawal window">
+        <Row term={<TermLink term="withdrawal-window">Withdrawal window</TermLink>}>
           {formatDuration(WITHDRAWAL_WINDOW)}
           <p className="text-xs text-muted">
             After unlocking (or after the latest claim ruling, whichever is later) a request can be taken for 7 days;
             after that it can only be cancelled and requested again.
           </p>
         </Row>
-        <Row term={<Term id="claim-bond">Claim bond</Term>}>
+        <Row term={<TermLink term="claim-bond">Claim bond</TermLink>}>
           {fmt(c.claimBond)}
           <p className="text-xs text-muted">
             Paid by whoever files a claim; returned if the claim is valid, added to capital if not.

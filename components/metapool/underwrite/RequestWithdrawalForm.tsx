@@ -5,7 +5,7 @@ import { formatUnits } from "viem";
 import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
-import { Term } from "@/components/metapool/Term";
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
@@ -56,7 +56,7 @@ export function RequestWithdrawalForm() {
         Request a withdrawal
       </h3>
       <p className="text-sm text-muted">
-        Shares you request unlock after the <Term id="withdrawal-period">withdrawal period</Term> (
+        Shares you request unlock after the <TermLink term="withdrawal-period">withdrawal period</TermLink> (
         {formatDuration(period)}); you then have {formatDuration(WITHDRAWAL_WINDOW)} to withdraw them, or cancel. They earn
         nothing from now on but still bear claim losses; you get at most what they are worth today.
       </p>
