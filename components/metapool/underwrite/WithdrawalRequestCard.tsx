@@ -1,7 +1,6 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { formatUnits } from "viem";
 import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
@@ -15,6 +14,7 @@ import { formatDateTime } from "@/lib/format";
 import {
   checkPartialWithdraw,
   maxWithdrawableShares,
+  requestPayment,
   requestStatus,
   SHARE_UNIT,
   type RequestState,
@@ -57,6 +57,7 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
       : status.state === "shutdown"
         ? quote.shares
         : maxWithdrawableShares(quote, view.capital, view.shareSupply, status.withdrawable);
+  const maxPayment = requestPayment(maxShares, quote, view.capital, view.shareSupply);
   const check =
     status &&
     checkPartialWithdraw(text, {
@@ -171,18 +172,19 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
           )}
           <div className="flex flex-wrap gap-2">
             <button type="submit" className="btn-primary" disabled={!account || busy || !check?.ok}>
-              Withdraw
+              {check?.ok ? `Withdraw ${fmt(check.assets)}` : "Withdraw"}
             </button>
             <button
               type="button"
               className="btn-secondary"
               disabled={!account || busy || maxShares === 0n}
               onClick={() => {
-                setText(formatUnits(maxShares, asset.decimals));
-                withdrawFlow.reset();
+                setText("");
+                void withdrawFlow.run(withdrawPlan(maxShares, maxPayment));
               }}
+              data-testid={`withdraw-all-${id}`}
             >
-              Fill in all that is withdrawable
+              Withdraw all withdrawable ({fmt(maxPayment)})
             </button>
           </div>
         </form>
