@@ -7,6 +7,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { WagmiProvider } from "wagmi";
 
+import { ConnectModalBridge } from "@/components/wallet/ConnectModalBridge";
 import { appChain } from "@/lib/chain";
 import { wagmiConfig } from "@/lib/wagmi";
 
@@ -23,7 +24,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <WagmiProvider config={wagmiConfig}>
       <QueryClientProvider client={queryClient}>
         <RainbowKitProvider theme={walletTheme} initialChain={appChain} appInfo={{ appName: "Canopy" }}>
-          {children}
+          <ConnectModalBridge>{children}</ConnectModalBridge>
         </RainbowKitProvider>
       </QueryClientProvider>
     </WagmiProvider>

@@ -1,6 +1,5 @@
 "use client";
 
-import { useConnectModal } from "@rainbow-me/rainbowkit";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -8,6 +7,7 @@ import { useAccount } from "wagmi";
 
 import { metaPoolFactoryAbi } from "@/abis";
 import { TxProgress } from "@/components/tx/TxProgress";
+import { useOpenConnectModal } from "@/components/wallet/connectModal";
 import { ErrorState } from "@/components/ui/States";
 import { useTransactionFlow } from "@/hooks/useTransactionFlow";
 import { deployment } from "@/lib/contracts";
@@ -44,7 +44,7 @@ const DRAFT_KEY = "canopy:create-draft";
 export function CreateWizard() {
   const router = useRouter();
   const { address: creator, isConnected } = useAccount();
-  const { openConnectModal } = useConnectModal();
+  const openConnectModal = useOpenConnectModal();
   const flow = useTransactionFlow();
 
   const [form, setForm] = useState<CreateForm>(() => defaultCreateForm(deployment?.demoTokens[0] ?? ""));
