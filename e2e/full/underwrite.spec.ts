@@ -1,0 +1,116 @@
+import { erc20Abi, parseUnits } from "viem";
+
+import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
+import { chainReader, chainWriter, e2eChain, metaPoolView, travel } from "../fixtures/chain";
+import { expect, test } from "../fixtures/journey";
+import { expectConfirmed, openMetaPool, ROLE, stat } from "./helpers";
+
+const LENDING = "Blue-chip lending"; // dUSD, 6 decimals, 3-day withdrawal period, no claim pending
+
+test("J2 an underwriter gets test dUSD, deposits (approve → deposit) and sees shares, capital and free capital grow", async ({
+  page,
+  wallet,
+}) => {
+  const metaPool = await openMetaPool(page, wallet, ROLE.fresh, LENDING, "underwrite");
+  const me = wallet.address;
+  const before = await metaPoolView(metaPool);
+  const sharesBefore = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "balanceOf", args: [me] });
+
+  await page.getByTestId("faucet").click();
+  await expectConfirmed(page, page.locator("section", { has: page.getByTestId("faucet") }));
+
+  const deposit = page.locator("section", { has: page.getByTestId("deposit-submit") });
+  await deposit.getByLabel("Amount (dUSD)").fill("2500");
+  // The preview states what the deposit changes before anything is signed.
+  await expect(deposit.getByText("Shares you get")).toBeVisible();
+  await deposit.getByTestId("deposit-submit").click();
+  await expect(deposit.getByText(/Approve 2,500.00 dUSD/)).toBeVisible();
+  await expectConfirmed(page, deposit);
+
+  const amount = parseUnits("2500", 6);
+  const after = await metaPoolView(metaPool);
+  const sharesAfter = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "balanceOf", args: [me] });
+  // Capital grew by the deposit plus whatever premium streamed meanwhile; free capital by at least the deposit.
+  expect(after.capital - before.capital >= amount).toBe(true);
+  expect(after.freeCapital - before.freeCapital >= amount - 1n).toBe(true);
+  expect(sharesAfter > sharesBefore).toBe(true);
+  const allowance = await chainReader.readContract({ address: after.config.asset, abi: erc20Abi, functionName: "allowance", args: [me, metaPool] });
+  expect(allowance).toBe(0n); // exact approval, fully used
+
+  // What the page shows follows the chain.
+  const position = page.locator("section", { has: page.getByRole("heading", { name: "My underwriting" }) });
+  await expect(stat(position, "Their value")).toContainText("2,4"); // 2,499.99… or 2,500.00 dUSD after rounding down
+  await page.getByTestId("tab-overview").click();
+  const figures = page.locator("section", { has: page.getByRole("heading", { name: /now/i }) }).first();
+  await expect(stat(figures, /^Capital$/)).toBeVisible();
+});
+
+test("J6 an underwriter requests a withdrawal, sees the countdown, travels past the unlock and withdraws", async ({ page, wallet }) => {
+  const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
+  const me = wallet.address;
+  const request = page.locator("section", { has: page.getByTestId("request-withdrawal-submit") });
+  await request.getByLabel("Shares to withdraw").fill("100");
+  await expect(request.getByText("Unlocks")).toBeVisible();
+  await request.getByTestId("request-withdrawal-submit").click();
+  await expectConfirmed(page, request);
+
+  const requestId = (await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "requestCount" })) - 1n;
+  const card = page.getByTestId(`withdrawal-request-${requestId}`);
+  await expect(card).toBeVisible();
+  await expect(card.getByText(/in 2 d 23 h|in 3 d/)).toBeVisible(); // the 3-day withdrawal period counting down
+  await expect(page.getByTestId(`withdrawable-${requestId}`)).toHaveText(/^0 dUSD/);
+
+  await travel(3 * 86_400 + 60);
+  await page.reload();
+  await page.getByTestId("tab-underwrite").click();
+  const quote = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdraw", args: [requestId] });
+  expect(quote.withdrawableNow).toBeGreaterThan(0n);
+  await expect(page.getByTestId(`withdrawable-${requestId}`)).not.toHaveText(/^0 dUSD/);
+
+  const asset = (await metaPoolView(metaPool)).config.asset;
+  const balanceOf = () => chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [me] });
+  const balanceBefore = await balanceOf();
+  await page.getByTestId(`withdraw-all-${requestId}`).click();
+  await expect(page.getByText(/confirmed/).first()).toBeVisible({ timeout: 20_000 });
+  const balanceAfter = await balanceOf();
+  // The min rule: at most what the shares were worth at the request, and never less than the quote made after travel.
+  expect(balanceAfter - balanceBefore).toBeGreaterThanOrEqual(quote.withdrawableNow);
+  expect(balanceAfter - balanceBefore).toBeLessThanOrEqual(quote.assetsAtRequest);
+});
+
+test("J6 a request larger than free capital withdraws only what is free and says why", async ({ page, wallet }) => {
+  const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
+  const me = wallet.address;
+  // Request nearly every share the underwriter holds…
+  await page.locator("section", { has: page.getByTestId("request-withdrawal-submit") }).getByRole("button", { name: "All" }).click();
+  await page.getByTestId("request-withdrawal-submit").click();
+  await expect(page.getByText(/confirmed/).first()).toBeVisible({ timeout: 20_000 });
+  const requestId = (await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "requestCount" })) - 1n;
+
+  // …then a seeker buys most of the capacity left, which matures long before the request unlocks.
+  const view = await metaPoolView(metaPool);
+  const seeker = (await chainWriter.getAddresses())[ROLE.seeker]!;
+  const capacity = view.capital - view.totalActive - view.totalPending;
+  const buy = (capacity * 9n) / 10n;
+  await chainWriter.writeContract({ account: seeker, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [buy] });
+  await chainWriter.writeContract({ account: seeker, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, buy] });
+  await chainWriter.writeContract({ account: seeker, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "buyProtection", args: [0n, buy, seeker] });
+  await travel(3 * 86_400 + 60);
+
+  const quote = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdraw", args: [requestId] });
+  expect(quote.withdrawableNow).toBeLessThan(quote.assets);
+  expect(quote.withdrawableNow).toBe(quote.freeCapital);
+
+  await page.reload();
+  await page.getByTestId("tab-underwrite").click();
+  const card = page.getByTestId(`withdrawal-request-${requestId}`);
+  await expect(card.getByText(/Active coverage holds capital back: only .* is free right now\./)).toBeVisible();
+  await page.getByTestId(`withdraw-all-${requestId}`).click();
+  await expect(page.getByText(/confirmed/).first()).toBeVisible({ timeout: 20_000 });
+
+  const after = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdraw", args: [requestId] });
+  expect(after.shares).toBeGreaterThan(0n); // the rest stays requested
+  const freeAfter = (await metaPoolView(metaPool)).freeCapital;
+  expect(freeAfter).toBeLessThan(quote.freeCapital / 100n + 1n); // the free capital went out
+  expect(me).toBe(quote.owner);
+});
