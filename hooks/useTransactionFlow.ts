@@ -2,9 +2,10 @@
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import { erc20Abi, type Abi, type Address, type Hash, type TransactionReceipt } from "viem";
+import { encodeFunctionData, erc20Abi, type Abi, type Address, type Hash, type TransactionReceipt } from "viem";
 import { useConfig } from "wagmi";
 import {
+  estimateGas,
   getAccount,
   readContract,
   simulateContract,
@@ -70,6 +71,16 @@ export interface TransactionFlow {
 class StepFailed extends Error {}
 
 /**
+ * Every MetaPool action syncs first, and what a sync costs moves with the clock (premium accrued in
+ * one more second can turn a zero slot non-zero). A limit estimated a block earlier can then fall a
+ * few thousand gas short and revert without a reason, so the limit carries a margin, as wallets' own
+ * estimates do. Unused gas is not charged.
+ */
+export function withGasMargin(estimate: bigint): bigint {
+  return (estimate * 13n) / 10n + 25_000n;
+}
+
+/**
  * The one write path: for each step simulate (so a revert is caught and explained before the
  * wallet opens) → sign → wait for the receipt → report → invalidate exactly the affected reads.
  */
@@ -124,10 +135,24 @@ export function useTransactionFlow(): TransactionFlow {
         } catch (cause) {
           fail(index, cause, context);
         }
+        let gas: bigint;
+        try {
+          gas = await estimateGas(config, {
+            account,
+            to: write.address,
+            data: encodeFunctionData(write as Parameters<typeof encodeFunctionData>[0]),
+            chainId: appChain.id,
+          });
+        } catch (cause) {
+          return fail(index, cause, context);
+        }
         update(index, { phase: "signing" });
         let hash: Hash;
         try {
-          hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
+          hash = await writeContract(config, {
+            ...(request as Parameters<typeof writeContract>[1]),
+            gas: withGasMargin(gas),
+          });
         } catch (cause) {
           return fail(index, cause, context);
         }
