@@ -1,0 +1,118 @@
+import { erc20Abi, parseEventLogs, type Address } from "viem";
+
+import { coverTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
+import { chainReader, metaPoolView } from "../fixtures/chain";
+import { expect, test, type TestWallet } from "../fixtures/journey";
+import type { Page } from "@playwright/test";
+
+import { expectConfirmed, openAs, openMetaPool, ROLE } from "./helpers";
+
+const LENDING = "Blue-chip lending"; // uncapped payout (K + F), dUSD, seeker #8 holds cover
+
+/** Files a claim through the Claims tab on the first pool the seeker holds cover in; returns its pool id and claim id. */
+async function fileClaim(page: Page, wallet: TestWallet, metaPool: string) {
+  const address = await openMetaPool(page, wallet, ROLE.seeker, metaPool, "claims");
+  const form = page.getByTestId("file-claim-form");
+  const pool = form.getByLabel("Coverage pool");
+  const poolId = Number(await pool.inputValue());
+  await form.getByRole("button", { name: "Now" }).click();
+  await form.getByTestId("claim-evidence").fill("https://example.org/post-mortem — oracle manipulation drained the market");
+  await form.getByTestId("claim-submit").click();
+  await expectConfirmed(page);
+  const [, nextClaimId] = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "claimQueue" });
+  return { address, poolId, claimId: nextClaimId - 1n };
+}
+
+/** The arbiter rules on `claimId` from the dashboard, through the confirmation dialog. */
+async function rule(page: Page, wallet: TestWallet, claimId: bigint, valid: boolean) {
+  await openAs(page, wallet, ROLE.lendingArbiter, "/arbiter");
+  await page.getByTestId(`${valid ? "approve" : "reject"}-claim-${claimId}`).click();
+  const dialog = page.getByTestId("ruling-dialog");
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId("ruling-confirm").click();
+  await expect(dialog.locator("[data-phase]").last()).toHaveAttribute("data-phase", "confirmed", { timeout: 20_000 });
+}
+
+test("J4 a seeker files a claim, deposits and withdrawals are refused with the reason, the arbiter approves, the seeker redeems exactly the SPEC §7 amount", async ({
+  page,
+  wallet,
+}) => {
+  const { address, poolId, claimId } = await fileClaim(page, wallet, LENDING);
+  const seeker = wallet.address;
+  const before = await metaPoolView(address);
+  expect(before.pools[poolId]!.pendingClaimId).toBe(claimId);
+
+  // While the claim is pending the underwriter's deposit and withdrawals are held, and the page says why.
+  await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
+  await expect(page.getByTestId("deposit-refused")).toContainText(`#${claimId}`);
+  await expect(page.getByText(/claim .*pending/i).first()).toBeVisible();
+
+  await rule(page, wallet, claimId, true);
+
+  // SPEC §7, computed independently from the ruling's own sync: holders redeem K + P − debt, P = K + F uncapped.
+  const receipt = await latestReceiptOf(address, "ClaimResolved");
+  const logs = parseEventLogs({ abi: [...metaPoolAbi, ...metaPoolExtensionAbi], logs: receipt.logs });
+  const synced = logs.find((l) => l.eventName === "Synced")!.args as { capital: bigint; active: readonly bigint[]; debt: readonly bigint[] };
+  const resolved = logs.find((l) => l.eventName === "ClaimResolved")!.args as { payout: bigint; redeemable: bigint; valid: boolean };
+  const closed = logs.find((l) => l.eventName === "CoverEpochClosed")!.args as { supply: bigint; epoch: number };
+  const K = synced.active[poolId]!;
+  const F = synced.capital - synced.active.reduce((a, b) => a + b, 0n);
+  expect(resolved.valid).toBe(true);
+  expect(resolved.payout).toBe(K + F);
+  expect(resolved.redeemable).toBe(K + (K + F) - synced.debt[poolId]!);
+
+  const after = await metaPoolView(address);
+  expect(after.pools[poolId]!.epoch).toBe(before.pools[poolId]!.epoch + 1);
+  expect(after.pools[poolId]!.active).toBe(0n);
+  // The other pools stay fully backed.
+  expect(after.capital >= after.totalActive).toBe(true);
+
+  // The seeker redeems their share of the closed epoch: tokens × redeemable / supply, rounded down.
+  const token = (await chainReader.readContract({
+    address,
+    abi: metaPoolExtensionAbi,
+    functionName: "coverToken",
+    args: [BigInt(poolId), BigInt(closed.epoch)],
+  })) as Address;
+  const tokens = await chainReader.readContract({ address: token, abi: coverTokenAbi, functionName: "balanceOf", args: [seeker] });
+  const expected = (tokens * resolved.redeemable) / closed.supply;
+  const asset = after.config.asset;
+  const balance = () => chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [seeker] });
+  const balanceBefore = await balance();
+
+  await openMetaPool(page, wallet, ROLE.seeker, LENDING, "claims");
+  const redeem = page.getByTestId(`redeem-${poolId}-${closed.epoch}`);
+  await redeem.getByRole("button").click();
+  await expect(redeem.locator("[data-phase]").last()).toHaveAttribute("data-phase", "confirmed", { timeout: 20_000 });
+  expect((await balance()) - balanceBefore).toBe(expected);
+
+  // The pool sells again in its new epoch.
+  await page.getByTestId("tab-protect").click();
+  await expect(page.getByTestId(`protect-pool-${poolId}`)).toBeEnabled();
+});
+
+test("J5 the arbiter rejects a claim: the bond goes to capital, the cover and the epoch stay", async ({ page, wallet }) => {
+  const { address, poolId, claimId } = await fileClaim(page, wallet, LENDING);
+  const seeker = wallet.address;
+  const before = await metaPoolView(address);
+  const token = before.pools[poolId]!.token;
+  const tokensBefore = await chainReader.readContract({ address: token, abi: coverTokenAbi, functionName: "balanceOf", args: [seeker] });
+
+  await rule(page, wallet, claimId, false);
+
+  const claim = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "claim", args: [claimId] });
+  expect(claim.status).toBe(3); // Invalid
+  const after = await metaPoolView(address);
+  expect(after.pools[poolId]!.epoch).toBe(before.pools[poolId]!.epoch);
+  expect(after.pendingClaims).toBe(0n);
+  const tokensAfter = await chainReader.readContract({ address: token, abi: coverTokenAbi, functionName: "balanceOf", args: [seeker] });
+  expect(tokensAfter).toBe(tokensBefore);
+  // The bond went to the underwriters: capital rose by at least the bond.
+  expect(after.capital - before.capital >= before.config.claimBond).toBe(true);
+});
+
+async function latestReceiptOf(address: Address, eventName: "ClaimResolved") {
+  const logs = await chainReader.getContractEvents({ address, abi: metaPoolAbi, eventName, fromBlock: 0n });
+  const last = logs.at(-1)!;
+  return chainReader.getTransactionReceipt({ hash: last.transactionHash });
+}

@@ -1,0 +1,64 @@
+import { erc20Abi, parseUnits } from "viem";
+
+import { coverTokenAbi, demoTokenAbi, metaPoolExtensionAbi } from "../../abis";
+import { chainReader, chainWriter, e2eChain, metaPoolView, travel } from "../fixtures/chain";
+import { expect, test } from "../fixtures/journey";
+import { expectConfirmed, openMetaPool, ROLE, units } from "./helpers";
+
+const LENDING = "Blue-chip lending"; // 1-day purchase delay, dUSD
+
+test("J3 a seeker buys protection: pending for a day, then active, its underlying falling as premium streams to underwriters", async ({
+  page,
+  wallet,
+}) => {
+  const buyer = (await chainWriter.getAddresses())[ROLE.fresh]!;
+  const metaPool = (await openMetaPool(page, wallet, ROLE.fresh, LENDING, "protect"));
+  const asset = (await metaPoolView(metaPool)).config.asset;
+  await chainWriter.writeContract({ account: buyer, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [parseUnits("5000", 6)] });
+  const balance = () => chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [buyer] });
+  const balanceBefore = await balance();
+  await page.reload();
+  await page.getByTestId("tab-protect").click();
+
+  await page.getByTestId("protect-pool-0").check();
+  await page.getByLabel("Deposit", { exact: true }).fill("1000");
+  const quote = page.getByTestId("protect-quote");
+  await expect(quote.getByText("Effective from")).toBeVisible();
+  await expect(quote.getByText(/cannot be cancelled/i).or(page.getByText(/cannot be cancelled/i)).first()).toBeVisible();
+  await page.getByTestId("protect-submit").click();
+  await expectConfirmed(page);
+
+  const [, nextPurchaseId] = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "purchaseQueue" });
+  const purchaseId = nextPurchaseId - 1n;
+  const purchase = page.getByTestId(`purchase-${purchaseId}`);
+  await expect(purchase).toContainText(/Becomes cover in (23 h 59 min|1 d)/);
+
+  await travel(86_400 + 60);
+  await page.reload();
+  await page.getByTestId("tab-protect").click();
+  const underlying = page.getByTestId("cover-underlying-0");
+  await expect(underlying).toContainText("dUSD");
+  const first = units((await underlying.textContent())!, 6);
+  expect(first).toBeGreaterThan(parseUnits("990", 6));
+  expect(first).toBeLessThanOrEqual(parseUnits("1000", 6));
+
+  // Premium streams out of the cover and into the underwriters' capital.
+  const underwriter = (await chainWriter.getAddresses())[ROLE.underwriter]!;
+  const shares = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "balanceOf", args: [underwriter] });
+  const worth = () => chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "convertToAssets", args: [shares] });
+  const worthBefore = await worth();
+  await travel(7 * 86_400);
+  await page.reload();
+  await page.getByTestId("tab-protect").click();
+  await expect(underlying).not.toHaveText((await underlying.textContent())!);
+  const later = units((await underlying.textContent())!, 6);
+  expect(later).toBeLessThan(first);
+  expect(await worth()).toBeGreaterThan(worthBefore);
+
+  // The page's figure is the contract's (its tokens' underlying at this block, within one block of drift).
+  const view = await metaPoolView(metaPool);
+  const tokens = await chainReader.readContract({ address: view.pools[0]!.token, abi: coverTokenAbi, functionName: "balanceOf", args: [buyer] });
+  const onChain = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "coverUnderlying", args: [0n, BigInt(view.pools[0]!.epoch), tokens] });
+  expect(later - onChain < parseUnits("0.05", 6) && onChain - later < parseUnits("0.05", 6)).toBe(true);
+  expect(balanceBefore - (await balance())).toBe(parseUnits("1000", 6));
+});
