@@ -1,16 +1,20 @@
 import { erc20Abi, parseEventLogs, type Address } from "viem";
 
-import { coverTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
-import { chainReader, metaPoolView } from "../fixtures/chain";
+import { coverTokenAbi, demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
+import { chainReader, chainWriter, e2eChain, metaPoolView } from "../fixtures/chain";
 import { expect, test, type TestWallet } from "../fixtures/journey";
 import type { Page } from "@playwright/test";
 
-import { expectConfirmed, openAs, openMetaPool, ROLE } from "./helpers";
+import { expectConfirmed, metaPoolAddress, openAs, openMetaPool, ROLE } from "./helpers";
 
 const LENDING = "Blue-chip lending"; // uncapped payout (K + F), dUSD, seeker #8 holds cover
 
 /** Files a claim through the Claims tab on the first pool the seeker holds cover in; returns its pool id and claim id. */
 async function fileClaim(page: Page, wallet: TestWallet, metaPool: string) {
+  // The bond comes from the seeker's wallet.
+  const seeker = (await chainWriter.getAddresses())[ROLE.seeker]!;
+  const asset = (await metaPoolView(await metaPoolAddress(metaPool))).config.asset;
+  await chainWriter.writeContract({ account: seeker, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [10n ** 9n] });
   const address = await openMetaPool(page, wallet, ROLE.seeker, metaPool, "claims");
   const form = page.getByTestId("file-claim-form");
   const pool = form.getByLabel("Coverage pool");

@@ -36,6 +36,9 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   await travel(86_400 + 60);
   await page.reload();
   await page.getByTestId("tab-protect").click();
+  // Due: cover in force; its tokens are minted by the next sync, which the seeker may run at once.
+  await expect(purchase).toContainText(/becomes cover at the next sync/i);
+  await page.getByTestId(`mature-purchase-${purchaseId}`).click();
   const underlying = page.getByTestId("cover-underlying-0");
   await expect(underlying).toContainText("dUSD");
   const first = units((await underlying.textContent())!, 6);

@@ -70,7 +70,12 @@ function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
             claim or a shutdown before then refunds it in full.
           </>
         )}
-        {live.state === "maturing" && <>Its delay ended {formatDateTime(maturesAt)}; the next transaction on this MetaPool turns it into cover.</>}
+        {live.state === "maturing" && (
+          <>
+            Its delay ended {formatDateTime(maturesAt)}; it is cover already and its tokens are minted by the next
+            transaction on this MetaPool, or now with the button below.
+          </>
+        )}
         {live.state === "frozen" && (
           <>
             It came due while a claim is pending. If the claim is rejected it becomes cover at the ruling; if upheld it is refunded in
@@ -87,7 +92,40 @@ function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
         {receiverIsOther && <> The cover goes to {r.receiver}.</>}
       </p>
       {live.refundable > 0n && <RefundPurchaseButton purchase={purchase} amount={live.refundable} />}
+      {live.state === "maturing" && <MatureNowButton purchase={purchase} />}
     </li>
+  );
+}
+
+/** Up to 16 due purchases mature in one sync (SPEC §6); one `poke` mints this one's cover tokens now. */
+const POKE_BATCH = 16n;
+
+/** `poke(16)`: anyone may run the sync that turns due purchases into cover tokens. */
+function MatureNowButton({ purchase }: { purchase: PurchasePosition }) {
+  const { address: metaPool, poolNames, errorContext, invalidate } = useMetaPoolContext();
+  const { address: account } = useAccount();
+  const flow = useTransactionFlow();
+  const pool = poolNames[purchase.record.poolId] ?? `pool #${purchase.record.poolId}`;
+  const plan = (): TxPlan => ({
+    label: `Mint the cover tokens of purchase #${purchase.id}`,
+    write: { address: metaPool, abi: metaPoolFullAbi, functionName: "poke", args: [POKE_BATCH] },
+    errorContext: errorContext(`mature purchase #${purchase.id} in ${pool}`),
+    invalidate,
+  });
+  if (flow.status === "confirmed") return <TxProgress flow={flow} />;
+  return (
+    <div className="space-y-2">
+      <button
+        type="button"
+        className="btn-secondary"
+        disabled={!account || flow.status === "running"}
+        onClick={() => void flow.run(plan())}
+        data-testid={`mature-purchase-${purchase.id}`}
+      >
+        Mint my cover tokens now
+      </button>
+      <TxProgress flow={flow} onRetry={() => void flow.run(plan())} />
+    </div>
   );
 }
 
