@@ -36,6 +36,7 @@ export default defineConfig({
   },
   projects: [
     { name: "smoke", testDir: "./e2e/smoke" },
-    { name: "full", testDir: "./e2e/full" },
+    // Journeys sign several transactions and travel in time: minutes, not seconds.
+    { name: "full", testDir: "./e2e/full", timeout: 120_000 },
   ],
 });

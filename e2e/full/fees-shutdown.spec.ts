@@ -28,6 +28,14 @@ async function feesFromEvents(metaPool: Address, role: "arbiterFees" | "creatorF
     expect(args[role]! <= split && args[role]! >= split - BigInt(view.pools.length)).toBe(true);
     accrued += args[role]!;
   }
+  // Premium debt charged outside a sync (rulings, voids, cover withdrawn during a claim) splits the same way.
+  const abi = [...metaPoolAbi, ...metaPoolExtensionAbi];
+  const debts = await Promise.all(
+    (["ClaimResolved", "ClaimVoided", "ProtectionWithdrawn"] as const).map((eventName) =>
+      chainReader.getContractEvents({ address: metaPool, abi, eventName, fromBlock: 0n }),
+    ),
+  );
+  for (const { args } of debts.flat()) accrued += ((args as { debtCharged: bigint }).debtCharged * bps) / 10_000n;
   return accrued - claimed.reduce((sum, e) => sum + e.args.amount!, 0n);
 }
 

@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import type { Address } from "viem";
 
 import { metaPoolsByName } from "../fixtures/chain";
-import { connectTestWallet } from "../fixtures/connect";
+import { connectTestWallet, shortAddress } from "../fixtures/connect";
 import type { TestWallet } from "../fixtures/test";
 
 /** Seeded roles by Anvil account index (scripts/lib/demo-market.mjs ROLES). */
@@ -20,7 +20,9 @@ export const ROLE = {
 export async function openAs(page: Page, wallet: TestWallet, index: number, path: string): Promise<void> {
   await wallet.useAccount(index);
   await page.goto(path);
-  await connectTestWallet(page, wallet.address);
+  if (!wallet.connected) return connectTestWallet(page, wallet.address);
+  // After the first connection wagmi reconnects by itself on every page load.
+  await expect(page.getByRole("banner").getByRole("button", { name: shortAddress(wallet.address) })).toBeVisible();
 }
 
 /** The address of the seeded MetaPool called `name`. */

@@ -65,6 +65,11 @@ export class TestWallet {
     return this.accounts[this.accountIndex]!;
   }
 
+  /** Whether a page has been granted the accounts (wagmi then reconnects by itself on every load). */
+  get connected(): boolean {
+    return this.authorized;
+  }
+
   /** The chain the wallet currently claims to be on. */
   get currentChainId(): number {
     return this.chainId;

@@ -1,0 +1,125 @@
+import { erc20Abi, parseUnits } from "viem";
+
+import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
+import { chainReader, chainWriter, e2eChain, metaPoolView } from "../fixtures/chain";
+import { anvilPid } from "../fixtures/serverPids";
+import { expect, test } from "../fixtures/journey";
+import { expectConfirmed, openMetaPool, ROLE } from "./helpers";
+
+const LENDING = "Blue-chip lending";
+
+test("a rejected signature says so, changes nothing, and the retry goes through", async ({ page, wallet }) => {
+  const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
+  const capital = (await metaPoolView(metaPool)).capital;
+  const deposit = page.locator("section", { has: page.getByTestId("deposit-submit") });
+  await deposit.getByLabel("Amount (dUSD)").fill("10");
+  wallet.rejectNext();
+  await deposit.getByTestId("deposit-submit").click();
+  await expect(deposit.getByRole("alert")).toContainText("You rejected the request");
+  expect((await metaPoolView(metaPool)).capital - capital < parseUnits("1", 6)).toBe(true); // premium only, no deposit
+  await deposit.getByRole("button", { name: "Try again" }).click();
+  await expectConfirmed(page, deposit);
+  expect((await metaPoolView(metaPool)).capital - capital >= parseUnits("10", 6)).toBe(true);
+});
+
+test("on the wrong network the banner shows; after switching the action goes through", async ({ page, wallet }) => {
+  const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
+  await wallet.reportChain(1);
+  const banner = page.getByRole("alert").filter({ hasText: "Canopy runs on Anvil" });
+  await expect(banner).toBeVisible();
+  await banner.getByRole("button", { name: "Switch to Anvil" }).click();
+  await expect(banner).toBeHidden();
+  const capital = (await metaPoolView(metaPool)).capital;
+  const deposit = page.locator("section", { has: page.getByTestId("deposit-submit") });
+  await deposit.getByLabel("Amount (dUSD)").fill("10");
+  await deposit.getByTestId("deposit-submit").click();
+  await expectConfirmed(page, deposit);
+  expect((await metaPoolView(metaPool)).capital - capital >= parseUnits("10", 6)).toBe(true);
+});
+
+test("with the RPC down the app says it cannot reach the chain, and recovers when it is back", async ({ page, wallet }) => {
+  test.setTimeout(90_000);
+  await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "overview");
+  const footer = page.getByRole("contentinfo");
+  await expect(footer.getByRole("status").first()).toContainText(/block \d+/);
+  const pid = anvilPid();
+  process.kill(pid, "SIGSTOP"); // the node stops answering, as a dead RPC does
+  try {
+    await expect(footer.getByText(/cannot reach http:\/\/127\.0\.0\.1:\d+/)).toBeVisible({ timeout: 45_000 });
+  } finally {
+    process.kill(pid, "SIGCONT");
+  }
+  await expect(footer.getByRole("status").first()).toContainText(/block \d+/, { timeout: 30_000 });
+  await expect(page.getByTestId("metapool-name")).toHaveText(LENDING);
+});
+
+test("reverts that slip past the form are decoded: capacity taken meanwhile, a claim filed meanwhile", async ({ page, wallet }) => {
+  const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "protect");
+  const me = wallet.address;
+  const view = await metaPoolView(metaPool);
+  await chainWriter.writeContract({ account: me, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [parseUnits("1000", 6)] });
+  await page.getByTestId("protect-pool-0").check();
+  await page.getByLabel("Deposit", { exact: true }).fill("1000");
+  await expect(page.getByTestId("protect-submit")).toBeEnabled();
+
+  // Another seeker takes all the capacity left before this purchase is sent.
+  const other = (await chainWriter.getAddresses())[ROLE.seeker]!;
+  const fresh = await metaPoolView(metaPool);
+  const capacity = fresh.capital - fresh.totalActive - fresh.totalPending;
+  const take = capacity - parseUnits("420", 6);
+  await chainWriter.writeContract({ account: other, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [take] });
+  await chainWriter.writeContract({ account: other, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, take] });
+  await chainWriter.writeContract({ account: other, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "buyProtection", args: [1n, take, other] });
+
+  await page.getByTestId("protect-submit").click();
+  await expect(page.getByRole("alert").filter({ hasText: /Only 4\d\d\.\d\d dUSD of capacity is left/ })).toBeVisible({ timeout: 20_000 });
+
+  // A claim filed meanwhile holds deposits: the deposit is refused with the claim's number.
+  await page.getByTestId("tab-underwrite").click();
+  const deposit = page.locator("section", { has: page.getByTestId("deposit-submit") });
+  await deposit.getByLabel("Amount (dUSD)").fill("5");
+  const [holder] = [other];
+  const tokenHolderView = await metaPoolView(metaPool);
+  await chainWriter.writeContract({ account: holder, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [view.config.claimBond] });
+  await chainWriter.writeContract({ account: holder, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, view.config.claimBond] });
+  const poolWithCover = tokenHolderView.pools.findIndex((p) => p.active > 0n);
+  const block = await chainReader.getBlock();
+  await chainWriter.writeContract({
+    account: holder,
+    chain: e2eChain,
+    address: metaPool,
+    abi: metaPoolAbi,
+    functionName: "fileClaim",
+    args: [BigInt(poolWithCover), block.timestamp, "exploit"],
+  });
+  const [, nextClaimId] = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "claimQueue" });
+  await deposit.getByTestId("deposit-submit").click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: `claim #${nextClaimId - 1n}` }).or(page.getByTestId("deposit-refused")).first(),
+  ).toContainText(`#${nextClaimId - 1n}`, { timeout: 20_000 });
+});
+
+test("invalid inputs block sending and say what is wrong next to the field", async ({ page, wallet }) => {
+  await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
+  const deposit = page.locator("section", { has: page.getByTestId("deposit-submit") });
+  const amount = deposit.getByLabel("Amount (dUSD)");
+  await amount.fill("1.1234567");
+  await expect(deposit.getByText("dUSD has 6 decimals; use at most 6 digits after the point.")).toBeVisible();
+  await expect(deposit.getByTestId("deposit-submit")).toBeDisabled();
+  await amount.fill("999999999999");
+  await expect(deposit.getByText(/Enter at most .* dUSD: your (wallet )?balance/)).toBeVisible();
+  await expect(deposit.getByTestId("deposit-submit")).toBeDisabled();
+
+  const request = page.locator("section", { has: page.getByTestId("request-withdrawal-submit") });
+  await request.getByLabel("Shares to withdraw").fill("999999999999");
+  await expect(request.getByTestId("request-withdrawal-submit")).toBeDisabled();
+
+  await page.getByTestId("tab-protect").click();
+  await page.getByTestId("protect-pool-0").check();
+  await page.getByLabel("Deposit", { exact: true }).fill("1");
+  await expect(page.getByText(/Enter at least 10\.00 dUSD/)).toBeVisible();
+  await expect(page.getByTestId("protect-submit")).toBeDisabled();
+
+  await page.getByTestId("tab-claims").click();
+  await expect(page.getByTestId("claim-submit")).toBeDisabled();
+});
