@@ -21,14 +21,15 @@ export interface PoolView {
 
 /**
  * After shutdown cover is no longer in force: payout, rate and speed are 0, and F is clamped at 0
- * (exits ignore cover).
+ * (exits ignore cover). A pool without cover tokens shows a payout of 0, as the contract's view
+ * does: a valid claim on it would take nothing from C (SPEC §7).
  */
 export function poolView(state: MetaPoolState, poolId: number): PoolView {
   const pool = poolAt(state, poolId);
   const free = freeCapital(state.capital, state.pools);
   const u = utilisation(pool.active, free);
   const live = !state.isShutDown;
-  const p = live ? payout(pool.active, free, state.params.payoutMultiple) : 0n;
+  const p = live && pool.supply > 0n ? payout(pool.active, free, state.params.payoutMultiple) : 0n;
   const rate = live ? fundingRate(state.params.curve, u) : 0n;
   return {
     active: pool.active,
