@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, each timed: ABI freshness, typecheck, lint, forge (unit, fuzz,
-// invariant), Vitest, the seeded demo market on a fresh Anvil, Playwright smoke. Under CI=true forge uses the deep `ci` profile.
+// invariant), Vitest, the chain suite (TS vs Anvil), the seeded demo market on a fresh Anvil, Playwright smoke and journeys. Under CI=true forge uses the deep `ci` profile.
 // Ends with the summed count of tests as one line: "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { repoDir } from './lib/paths.mjs';
@@ -43,6 +43,15 @@ const suites = [
     name: 'playwright smoke',
     cmd: 'npx',
     args: ['playwright', 'test', '--project=smoke'],
+    count: (out) => {
+      const p = lastMatch(out, /(\d+) passed/g);
+      const f = lastMatch(out, /(\d+) failed/g);
+      return p || f ? [p ? p[0] : 0, f ? f[0] : 0] : null;
+    },
+  {
+    name: 'playwright journeys',
+    cmd: 'npx',
+    args: ['playwright', 'test', '--project=full', '--workers=1'],
     count: (out) => {
       const p = lastMatch(out, /(\d+) passed/g);
       const f = lastMatch(out, /(\d+) failed/g);
