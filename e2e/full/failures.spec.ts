@@ -4,11 +4,12 @@ import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
 import { chainReader, chainWriter, e2eChain, metaPoolView } from "../fixtures/chain";
 import { anvilPid } from "../fixtures/serverPids";
 import { expect, test } from "../fixtures/journey";
-import { expectConfirmed, openMetaPool, ROLE } from "./helpers";
+import { expectConfirmed, fund, metaPoolAddress, openMetaPool, ROLE } from "./helpers";
 
 const LENDING = "Blue-chip lending";
 
 test("a rejected signature says so, changes nothing, and the retry goes through", async ({ page, wallet }) => {
+  await fund(ROLE.underwriter, await metaPoolAddress(LENDING), parseUnits("100", 6));
   const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
   const capital = (await metaPoolView(metaPool)).capital;
   const deposit = page.locator("section", { has: page.getByTestId("deposit-submit") });
@@ -23,6 +24,7 @@ test("a rejected signature says so, changes nothing, and the retry goes through"
 });
 
 test("on the wrong network the banner shows; after switching the action goes through", async ({ page, wallet }) => {
+  await fund(ROLE.underwriter, await metaPoolAddress(LENDING), parseUnits("100", 6));
   const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
   await wallet.reportChain(1);
   const banner = page.getByRole("alert").filter({ hasText: "Canopy runs on Anvil" });

@@ -1,7 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 import type { Address } from "viem";
 
-import { metaPoolsByName } from "../fixtures/chain";
+import { demoTokenAbi } from "../../abis";
+import { chainWriter, e2eChain, metaPoolsByName, metaPoolView } from "../fixtures/chain";
 import { connectTestWallet, shortAddress } from "../fixtures/connect";
 import type { TestWallet } from "../fixtures/test";
 
@@ -64,4 +65,11 @@ export function units(text: string, decimals: number): bigint {
 /** The figure a `Stat` shows under `label` (its <dd> beside the <dt>), in `scope`. */
 export function stat(scope: Page | ReturnType<Page["locator"]>, label: string | RegExp) {
   return scope.locator("dt", { hasText: label }).first().locator("xpath=following-sibling::dd[1]");
+}
+
+/** Gives Anvil account `index` some demo tokens (setup, not part of the journey under test). */
+export async function fund(index: number, metaPool: Address, amount: bigint): Promise<void> {
+  const account = (await chainWriter.getAddresses())[index]!;
+  const asset = (await metaPoolView(metaPool)).config.asset;
+  await chainWriter.writeContract({ account, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [amount] });
 }
