@@ -10,7 +10,7 @@ import { useChainNow } from "@/hooks/useChainNow";
 import { useMetaPools } from "@/hooks/useMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { deployment } from "@/lib/contracts";
-import { sameAddress } from "@/lib/portfolio/labels";
+import { sameAddress } from "@/lib/format";
 
 /** The MetaPools whose arbiter is the connected account, each with its claim queue, fees and shutdown. */
 export function ArbiterDesk() {

@@ -4,8 +4,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Countdown } from "@/components/ui/Countdown";
 import type { PendingClaim } from "@/components/arbiter/useArbiterDesk";
 import { claimTimeoutAt, isClaimOverdue, type Approval, type Rejection, type RulingCheck } from "@/lib/forms/arbiter";
-import { formatDateTime, formatDuration } from "@/lib/format";
-import { shortAddress } from "@/lib/portfolio/labels";
+import { formatDateTime, formatDuration, shortAddress } from "@/lib/format";
 
 type Fmt = (amount: bigint, options?: { rounding?: "down" | "up" }) => string;
 

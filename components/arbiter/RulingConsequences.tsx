@@ -1,7 +1,6 @@
-import { BeforeAfter } from "@/components/portfolio/BeforeAfter";
+import { BeforeAfterRow } from "@/components/ui/BeforeAfter";
 import type { Approval, Rejection } from "@/lib/forms/arbiter";
-import { formatPercentWad } from "@/lib/format";
-import { shortAddress } from "@/lib/portfolio/labels";
+import { formatPercentWad, shortAddress } from "@/lib/format";
 
 type Fmt = (amount: bigint, options?: { rounding?: "down" | "up" }) => string;
 
@@ -24,32 +23,32 @@ export function ApprovalLines({
   return (
     <>
       <dl className="divide-y divide-border">
-      <BeforeAfter
+      <BeforeAfterRow
         label="Underwriters' capital"
         before={fmt(a.capitalBefore)}
         after={fmt(a.capitalAfter)}
         note={`${fmt(a.payout)} paid out: shares lose ${formatPercentWad(a.capitalLossWad)} of their value`}
       />
-      <BeforeAfter
+      <BeforeAfterRow
         label={`${poolName} cover holders redeem`}
         after={fmt(a.redeemable)}
         note={`for ${fmtTokens(a.coverSupply)}${holders !== undefined ? ` held by ${holders} ${holders === 1 ? "account" : "accounts"}` : ""}, through “Redeem payout”`}
       />
       {a.premiumCharged > 0n && (
-        <BeforeAfter
+        <BeforeAfterRow
           label="Premium owed during the claim"
           after={fmt(a.premiumCharged, { rounding: "up" })}
           note={`charged from the redemption; your fee ${fmt(a.arbiterFee)}, creator ${fmt(a.creatorFee)}`}
         />
       )}
-      <BeforeAfter label="Claim bond" after={`${fmt(a.bondReturned)} back to the filer`} note={shortAddress(filer)} />
-      <BeforeAfter
+      <BeforeAfterRow label="Claim bond" after={`${fmt(a.bondReturned)} back to the filer`} note={shortAddress(filer)} />
+      <BeforeAfterRow
         label="Pending purchases (whole MetaPool)"
         after={a.refundable > 0n ? `${fmt(a.refundable)} refundable` : "none"}
         note={a.refundable > 0n ? "they were not cover yet: every buyer gets the full amount back" : undefined}
       />
-      <BeforeAfter label={`${poolName}`} after="new epoch, no cover" note="seekers must buy again to be covered" />
-      <BeforeAfter
+      <BeforeAfterRow label={`${poolName}`} after="new epoch, no cover" note="seekers must buy again to be covered" />
+      <BeforeAfterRow
         label="Deposits, withdrawals, purchases"
         after={a.unfreezes ? "resume" : "stay frozen"}
         note={a.unfreezes ? undefined : "another claim is still pending"}
@@ -79,13 +78,13 @@ export function RejectionLines({
   return (
     <>
       <dl className="divide-y divide-border">
-      <BeforeAfter
+      <BeforeAfterRow
         label="Claim bond"
         after={`${fmt(r.bondToCapital)} to underwriters`}
         note={`the filer ${shortAddress(filer)} loses it`}
       />
-      <BeforeAfter label="Underwriters' capital" before={fmt(r.capitalBefore)} after={fmt(r.capitalAfter)} />
-      <BeforeAfter
+      <BeforeAfterRow label="Underwriters' capital" before={fmt(r.capitalBefore)} after={fmt(r.capitalAfter)} />
+      <BeforeAfterRow
         label={`${poolName} cover in force`}
         before={fmt(r.activeBefore)}
         after={fmt(r.activeAfter)}
@@ -95,8 +94,8 @@ export function RejectionLines({
             : "no premium was owed during the claim"
         }
       />
-      <BeforeAfter label="Payout" after="none" note="cover stays in force; holders may file a new claim with a new bond" />
-      <BeforeAfter
+      <BeforeAfterRow label="Payout" after="none" note="cover stays in force; holders may file a new claim with a new bond" />
+      <BeforeAfterRow
         label="Frozen purchases"
         after={r.unfreezes ? "mature at the ruling time" : "stay frozen"}
         note={r.unfreezes ? "deposits, withdrawals and purchases resume" : "another claim is still pending"}

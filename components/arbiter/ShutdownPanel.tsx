@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { Address } from "viem";
 
-import { BeforeAfter } from "@/components/portfolio/BeforeAfter";
+import { BeforeAfterRow } from "@/components/ui/BeforeAfter";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { Field } from "@/components/ui/Field";
 import { useTransactionFlow } from "@/hooks/useTransactionFlow";
@@ -79,29 +79,29 @@ export function ShutdownPanel({
         no longer judge claims).
       </p>
       <dl className="divide-y divide-border rounded-md border border-border px-3">
-        <BeforeAfter
+        <BeforeAfterRow
           label="Pending claims"
           after={view.pendingClaims > 0n ? `${view.pendingClaims} voided` : "none"}
           note={view.pendingClaims > 0n ? `bonds (${fmt(pendingBonds)}) go back to their filers; no payout` : undefined}
         />
-        <BeforeAfter label="Funding rate" after="0 for ever" note="no more premium for underwriters, no more fees for you" />
-        <BeforeAfter
+        <BeforeAfterRow label="Funding rate" after="0 for ever" note="no more premium for underwriters, no more fees for you" />
+        <BeforeAfterRow
           label="Cover in force"
           before={fmt(view.totalActive)}
           after="none"
           note="seekers withdraw their remaining deposits"
         />
-        <BeforeAfter
+        <BeforeAfterRow
           label="Pending purchases"
           after={view.totalPending > 0n ? `${fmt(view.totalPending)} refundable` : "none"}
         />
-        <BeforeAfter
+        <BeforeAfterRow
           label="Underwriters' capital"
           after={`${fmt(view.capital)} can exit at once`}
           note="open withdrawal requests pay at once, no window, no free-capital cap"
         />
-        <BeforeAfter label="Deposits, purchases, claims" after="refused" />
-        <BeforeAfter label="Fees owed" after="stay collectable" />
+        <BeforeAfterRow label="Deposits, purchases, claims" after="refused" />
+        <BeforeAfterRow label="Fees owed" after="stay collectable" />
       </dl>
 
       <Field

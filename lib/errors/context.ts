@@ -1,5 +1,5 @@
 import { appChain } from '@/lib/chain';
-import { formatAmount, formatBps, formatDateTime, formatDuration, formatPercentWad, formatRateApr, type Rounding } from '@/lib/format';
+import { formatAmount, formatBps, formatDateTime, formatDuration, formatPercentWad, formatRateApr, shortAddress, type Rounding } from '@/lib/format';
 
 export interface ErrorContext {
   /** Verb phrase for the action, e.g. "deposit 100.00 dUSD" or "buy protection". */
@@ -40,11 +40,6 @@ export interface Phrases {
 
 function nowSeconds(ctx: ErrorContext): bigint {
   return ctx.now ?? BigInt(Math.floor(Date.now() / 1000));
-}
-
-/** "0x1234…abcd": enough to recognise an address next to the wallet's own display. */
-function shortAddress(address: string): string {
-  return address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address;
 }
 
 export function phrasesFor(ctx: ErrorContext): Phrases {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { arbiterLabel, formatFees, formatRateRange, formatUtilisation, rowFigures, sameAddress, shortAddress } from './display';
+import { arbiterLabel, formatFees, formatRateRange, formatUtilisation, rowFigures } from './display';
 import { pct } from './testkit';
 
 const A = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
-
-describe('shortAddress', () => {
-  it('keeps the first 6 and last 4 characters', () => {
-    expect(shortAddress(A)).toBe('0x7099…79C8');
-  });
-});
 
 describe('arbiterLabel', () => {
   it('says "you" for the connected account, whatever the letter case', () => {
@@ -18,10 +12,6 @@ describe('arbiterLabel', () => {
   it('shows a short address otherwise or when disconnected', () => {
     expect(arbiterLabel(A, undefined)).toBe('0x7099…79C8');
     expect(arbiterLabel(A, '0x0000000000000000000000000000000000000001')).toBe('0x7099…79C8');
-  });
-  it('sameAddress is false for missing values', () => {
-    expect(sameAddress(undefined, undefined)).toBe(false);
-    expect(sameAddress(A, null)).toBe(false);
   });
 });
 

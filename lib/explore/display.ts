@@ -1,17 +1,8 @@
 import type { Address } from 'viem';
 
-import { formatAmount, formatBps, formatDuration, formatPercentWad, formatRateApr } from '@/lib/format';
+import { formatAmount, formatBps, formatDuration, formatPercentWad, formatRateApr, sameAddress, shortAddress } from '@/lib/format';
 
 import type { ExploreRow } from './rows';
-
-/** "0x1234…abcd". */
-export function shortAddress(address: string): string {
-  return address.length <= 12 ? address : `${address.slice(0, 6)}…${address.slice(-4)}`;
-}
-
-export function sameAddress(a: string | undefined | null, b: string | undefined | null): boolean {
-  return Boolean(a && b) && a!.toLowerCase() === b!.toLowerCase();
-}
 
 /** The arbiter as a short address, or "you" when it is the connected account. */
 export function arbiterLabel(arbiter: Address, account: Address | undefined): string {

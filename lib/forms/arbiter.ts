@@ -1,5 +1,6 @@
 import type { Address } from "viem";
 
+import { sameAddress } from "@/lib/format";
 import { CLAIM_TIMEOUT, LAPSE_DENOMINATOR, splitPremium } from "@/lib/protocol";
 
 /**
@@ -9,9 +10,6 @@ import { CLAIM_TIMEOUT, LAPSE_DENOMINATOR, splitPremium } from "@/lib/protocol";
  */
 
 // ----- Who may act ------------------------------------------------------------------------
-
-const same = (a: Address | undefined, b: Address | undefined) =>
-  Boolean(a && b && a.toLowerCase() === b.toLowerCase());
 
 export type RulingCheck = { ok: true } | { ok: false; reason: string };
 
@@ -28,7 +26,7 @@ export function checkRuling(args: {
 }): RulingCheck {
   if (args.shutDown) return { ok: false, reason: "The MetaPool is shut down: its pending claims were voided." };
   if (!args.account) return { ok: false, reason: "Connect the arbiter's wallet to rule on this claim." };
-  if (!same(args.account, args.arbiter)) return { ok: false, reason: "Only this MetaPool's arbiter can rule on its claims." };
+  if (!sameAddress(args.account, args.arbiter)) return { ok: false, reason: "Only this MetaPool's arbiter can rule on its claims." };
   if (args.claimId !== args.firstPendingClaimId) {
     return { ok: false, reason: `Rule #${args.firstPendingClaimId} first: claims are ruled in filing order.` };
   }
@@ -66,7 +64,7 @@ export function checkShutdown(args: {
   if (args.shutDown) return { ok: false, reason: "This MetaPool is already shut down." };
   if (!args.account) return { ok: false, reason: "Connect the arbiter's wallet to shut this MetaPool down." };
   if (args.pendingClaims === 0n) {
-    if (!same(args.account, args.arbiter)) {
+    if (!sameAddress(args.account, args.arbiter)) {
       return { ok: false, reason: "Only the arbiter can shut down while no claim is pending." };
     }
     return { ok: true, as: "arbiter" };

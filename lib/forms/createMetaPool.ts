@@ -9,7 +9,7 @@ import {
 } from "viem";
 
 import { metaPoolFactoryAbi } from "@/abis";
-import { formatAmount, formatDuration, parseAmount } from "@/lib/format";
+import { formatAmount, formatDuration, parseAmount, sameAddress } from "@/lib/format";
 import { DAY, HOUR, MINUTE, WAD } from "@/lib/protocol/constants";
 
 /**
@@ -203,7 +203,7 @@ export function checkArbiter(text: string, creator?: Address): Check<ArbiterChec
   const address = checkAddressFormat(text, "the arbiter's address");
   if (!address.ok) return address;
   if (address.value === zeroAddress) return fail("The zero address cannot rule on claims; choose a real arbiter.");
-  const self = creator !== undefined && address.value.toLowerCase() === creator.toLowerCase();
+  const self = sameAddress(address.value, creator);
   return ok({
     address: address.value,
     warning: self

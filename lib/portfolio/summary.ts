@@ -1,9 +1,8 @@
 import type { Address } from "viem";
 
+import { coverTokenSymbol, sameAddress } from "@/lib/format";
 import type { MetaPoolView } from "@/lib/reads/metaPools";
 import type { AccountPosition, PurchaseState } from "@/lib/reads/positions";
-
-import { coverTokenSymbol, sameAddress } from "./labels";
 
 /**
  * The portfolio's model: one account's positions in every MetaPool, each with its status, what

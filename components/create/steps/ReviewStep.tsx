@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import type { Address } from "viem";
 
-import { formatAmount, formatBps, formatDuration, formatPercentWad, formatRateApr } from "@/lib/format";
+import { formatAmount, formatBps, formatDuration, formatPercentWad, formatRateApr, sameAddress } from "@/lib/format";
 import type { AssetInfo, CreateParams, CreateStepId } from "@/lib/forms/createMetaPool";
 
 import { StepIntro } from "../fields";
@@ -27,7 +27,7 @@ export function ReviewStep({
   children: ReactNode;
 }) {
   const fmt = (v: bigint) => formatAmount(v, asset.decimals, { symbol: asset.symbol, maxDecimals: asset.decimals });
-  const selfArbiter = creator !== undefined && params.arbiter.toLowerCase() === creator.toLowerCase();
+  const selfArbiter = sameAddress(params.arbiter, creator);
   const underwriters = 10_000 - params.arbiterFeeBps - params.creatorFeeBps;
   const { baseRate, slope1, kink, slope2 } = params.curve;
 

@@ -3,13 +3,13 @@
 import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
-import { BeforeAfter, coverSymbol } from "@/components/metapool/protect/BeforeAfter";
 import { RefundPurchaseButton } from "@/components/metapool/protect/MyPurchases";
 import { livePurchase } from "@/components/metapool/protect/purchases";
 import { TxProgress } from "@/components/tx/TxProgress";
+import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
-import { formatAmount } from "@/lib/format";
+import { coverTokenSymbol, formatAmount } from "@/lib/format";
 import type { ClaimRecord } from "@/lib/history";
 import type { CoverHolding } from "@/lib/reads/positions";
 
@@ -51,7 +51,7 @@ function RedeemRow({ holding, claim }: { holding: CoverHolding; claim: ClaimReco
   const { address: account } = useAccount();
   const flow = useTransactionFlow();
   const name = poolNames[holding.poolId] ?? `pool #${holding.poolId}`;
-  const symbol = coverSymbol(holding.poolId, holding.epoch);
+  const symbol = coverTokenSymbol(holding.poolId, holding.epoch);
   const plan = (): TxPlan | null =>
     account
       ? {

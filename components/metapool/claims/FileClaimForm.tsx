@@ -3,14 +3,14 @@
 import { useState, type FormEvent } from "react";
 import { useAccount } from "wagmi";
 
-import { BeforeAfter, coverSymbol, type Change } from "@/components/metapool/protect/BeforeAfter";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
+import { BeforeAfter, type Change } from "@/components/ui/BeforeAfter";
 import { Field } from "@/components/ui/Field";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
-import { formatAmount, formatDateTime, formatDuration } from "@/lib/format";
+import { coverTokenSymbol, formatAmount, formatDateTime, formatDuration } from "@/lib/format";
 import {
   MAX_EVIDENCE_BYTES,
   ceilToMinute,
@@ -133,7 +133,7 @@ export function FileClaimForm() {
             {firstOpen === null && <option value="">Choose a pool</option>}
             {options.map((o) => (
               <option key={o.poolId} value={o.poolId} disabled={Boolean(o.blocked)}>
-                {o.name} — you hold {formatAmount(o.tokens, asset.decimals, { symbol: coverSymbol(o.poolId, view.pools[o.poolId]!.epoch) })}
+                {o.name} — you hold {formatAmount(o.tokens, asset.decimals, { symbol: coverTokenSymbol(o.poolId, view.pools[o.poolId]!.epoch) })}
                 {o.blocked ? ` (${o.blocked})` : ""}
               </option>
             ))}

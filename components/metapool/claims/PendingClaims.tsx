@@ -7,7 +7,7 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Badge } from "@/components/ui/Badge";
 import { Countdown } from "@/components/ui/Countdown";
 import { ErrorState, LoadingRows } from "@/components/ui/States";
-import { formatDateTime, formatDuration } from "@/lib/format";
+import { formatDateTime, formatDuration, sameAddress } from "@/lib/format";
 import { CLAIM_TIMEOUT } from "@/lib/protocol";
 
 import type { PendingClaimView } from "./useClaims";
@@ -54,7 +54,7 @@ function PendingClaimCard({ item, head }: { item: PendingClaimView; head: boolea
   const filedAt = BigInt(claim.filedAt);
   const incident = BigInt(claim.incidentTime);
   const timeoutAt = filedAt + CLAIM_TIMEOUT;
-  const mine = account !== undefined && claim.filer.toLowerCase() === account.toLowerCase();
+  const mine = sameAddress(claim.filer, account);
   const timedOut = now !== undefined && now >= timeoutAt;
   return (
     <li className="space-y-2 rounded-md border border-amber-500/50 p-3 text-sm" data-testid={`pending-claim-${item.id}`}>

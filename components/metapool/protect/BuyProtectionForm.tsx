@@ -6,6 +6,7 @@ import { useAccount } from "wagmi";
 import { useMetaPoolContext, type MetaPoolContextValue } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
+import { BeforeAfter, type Change } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
@@ -13,7 +14,7 @@ import { metaPoolFullAbi } from "@/lib/contracts";
 import { formatDateTime, formatDuration, formatPercentWad, formatRateApr, parseAmount } from "@/lib/format";
 import { checkPurchase, purchaseCapacity, saleRefusal } from "@/lib/forms/protect";
 
-import { BeforeAfter, formatLifetime, type Change } from "./BeforeAfter";
+import { formatLifetime } from "./lifetime";
 import { PoolPicker } from "./PoolPicker";
 import { useBuyQuote, useDebounced } from "./queries";
 import { liveUnderlying, projectPurchase, stateFromView } from "./viewState";

@@ -7,14 +7,15 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { Badge } from "@/components/ui/Badge";
+import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Stat } from "@/components/ui/Stat";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
-import { formatAmount, formatPercentWad, parseAmount } from "@/lib/format";
+import { coverTokenSymbol, formatAmount, formatPercentWad, parseAmount } from "@/lib/format";
 import { checkCoverWithdrawal } from "@/lib/forms/protect";
 import { WAD, holdingCostPerDay, mulDivDown, poolCoverLifetime, type MetaPoolState } from "@/lib/protocol";
 
-import { BeforeAfter, coverSymbol, formatLifetime } from "./BeforeAfter";
+import { formatLifetime } from "./lifetime";
 import { useDebounced, useWithdrawCoverQuote } from "./queries";
 import { liveUnderlying, stateFromView } from "./viewState";
 
@@ -57,7 +58,7 @@ function HoldingRow({ holding, state }: { holding: Holding; state: MetaPoolState
   const { view, fmt, now, asset } = useMetaPoolContext();
   const [open, setOpen] = useState(false);
   const pool = view.pools[holding.poolId]!;
-  const symbol = coverSymbol(holding.poolId, holding.epoch);
+  const symbol = coverTokenSymbol(holding.poolId, holding.epoch);
   // Ticks every second between reads: the view's K shrinking at the pool's premium speed (bigint).
   const underlying = now !== undefined ? liveUnderlying(state, holding.poolId, holding.tokens, now) : undefined;
   const supply = pool.coverSupply;

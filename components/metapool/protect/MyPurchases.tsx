@@ -5,13 +5,13 @@ import { useAccount } from "wagmi";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
+import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, sameAddress } from "@/lib/format";
 import type { PurchasePosition, PurchaseState } from "@/lib/reads/positions";
 
-import { BeforeAfter } from "./BeforeAfter";
 import { livePurchase, openPurchases } from "./purchases";
 
 const STATE_BADGE: Record<PurchaseState, { tone: BadgeTone; text: string }> = {
@@ -135,7 +135,7 @@ export function RefundPurchaseButton({ purchase, amount }: { purchase: PurchaseP
   const { address: account } = useAccount();
   const flow = useTransactionFlow();
   const pool = poolNames[purchase.record.poolId] ?? `pool #${purchase.record.poolId}`;
-  const isBuyer = account !== undefined && purchase.record.buyer.toLowerCase() === account.toLowerCase();
+  const isBuyer = sameAddress(purchase.record.buyer, account);
   const plan = (): TxPlan => ({
     label: `Refund ${fmt(amount)} (purchase #${purchase.id})`,
     write: { address: metaPool, abi: metaPoolFullAbi, functionName: "refundPurchase", args: [purchase.id] },

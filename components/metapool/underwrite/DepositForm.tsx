@@ -6,13 +6,13 @@ import { useAccount } from "wagmi";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
+import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
 import { checkDeposit, depositRefusal } from "@/lib/forms/underwrite";
 import { convertToAssets } from "@/lib/protocol";
 
-import { BeforeAfter } from "./BeforeAfter";
 import { FaucetButton } from "./FaucetButton";
 import { formatShares } from "./shareFormat";
 
@@ -102,7 +102,7 @@ export function DepositForm() {
         />
         {check.ok && (
           <BeforeAfter
-            rows={depositRows(check.value, check.shares, myShares, view.capital, view.shareSupply, fmt, asset.decimals)}
+            changes={depositRows(check.value, check.shares, myShares, view.capital, view.shareSupply, fmt, asset.decimals)}
           />
         )}
         <button

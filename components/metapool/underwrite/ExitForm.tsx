@@ -4,11 +4,11 @@ import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
+import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
 import { convertToAssets } from "@/lib/protocol";
 
-import { BeforeAfter } from "./BeforeAfter";
 import { formatShares } from "./shareFormat";
 
 /** After shutdown: every share out at once at the share price (SPEC §8: no window, no free-capital cap). */
@@ -42,7 +42,7 @@ export function ExitForm() {
       </p>
       {shares > 0n && (
         <BeforeAfter
-          rows={[
+          changes={[
             { label: "My shares", before: formatShares(shares, asset.decimals), after: formatShares(0n, asset.decimals) },
             { label: "You receive", after: fmt(assets) },
           ]}

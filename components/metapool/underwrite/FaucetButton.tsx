@@ -6,6 +6,7 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { demoTokenAbi, deployment } from "@/lib/contracts";
+import { sameAddress } from "@/lib/format";
 import { queryKeys } from "@/lib/queryKeys";
 
 /** Test tokens per click: enough for a real deposit, well under the token's faucet limit. */
@@ -16,7 +17,7 @@ export function FaucetButton() {
   const { asset, fmt } = useMetaPoolContext();
   const { address: account } = useAccount();
   const flow = useTransactionFlow();
-  const isDemo = deployment?.demoTokens.some((t) => t.toLowerCase() === asset.address.toLowerCase()) ?? false;
+  const isDemo = deployment?.demoTokens.some((t) => sameAddress(t, asset.address)) ?? false;
   if (!isDemo) return null;
   const amount = FAUCET_UNITS * 10n ** BigInt(asset.decimals);
   const plan: TxPlan = {

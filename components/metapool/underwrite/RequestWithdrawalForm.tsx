@@ -8,13 +8,13 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TermLink } from "@/components/howItWorks/TermLink";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
+import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { checkWithdrawalRequest, SHARE_UNIT, sharesForPercent } from "@/lib/forms/underwrite";
 import { convertToAssets, WITHDRAWAL_WINDOW } from "@/lib/protocol";
 
-import { BeforeAfter } from "./BeforeAfter";
 import { formatShares } from "./shareFormat";
 
 const PERCENTS = [25, 50, 75, 100] as const;
@@ -97,7 +97,7 @@ export function RequestWithdrawalForm() {
         </div>
         {check.ok && (
           <BeforeAfter
-            rows={[
+            changes={[
               {
                 label: "Shares you hold",
                 before: formatShares(held, asset.decimals),

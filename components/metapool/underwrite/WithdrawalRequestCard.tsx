@@ -7,6 +7,7 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
+import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
@@ -21,7 +22,6 @@ import {
 } from "@/lib/forms/underwrite";
 import type { WithdrawQuote } from "@/lib/reads/positions";
 
-import { BeforeAfter } from "./BeforeAfter";
 import { formatShares } from "./shareFormat";
 
 const STATE_BADGE: Record<RequestState, { label: string; tone: BadgeTone }> = {
@@ -160,7 +160,7 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
           />
           {check?.ok && (
             <BeforeAfter
-              rows={[
+              changes={[
                 { label: "You receive", after: fmt(check.assets) },
                 {
                   label: "Shares left in the request",
