@@ -6,6 +6,7 @@ export const glossary = {
   capital: { label: "capital", summary: "What underwriters deposited plus premiums earned, less claims paid: one pot behind every coverage pool." },
   "free-capital": { label: "free capital", summary: "Capital not already backing active cover: C minus all pools' active cover." },
   "coverage-pool": { label: "coverage pool", summary: "One protected protocol inside a MetaPool; seekers buy cover in it and share its payout." },
+  cover: { label: "cover", summary: "A seeker's deposit once its purchase delay ends: premium streams out of it, and it shares the pool's payout." },
   utilisation: { label: "utilisation", summary: "How much of the capital open to a pool its own cover already uses: K / (K + free capital)." },
   "funding-rate": { label: "funding rate", summary: "The yearly premium rate, set by utilisation on a curve fixed at creation." },
   premium: { label: "premium", summary: "What cover costs: the funding rate times the pool's payout, taken continuously from seekers' deposits." },

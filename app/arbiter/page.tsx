@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { ArbiterDesk } from "@/components/arbiter/ArbiterDesk";
+import { TermLink } from "@/components/howItWorks/TermLink";
 
 export const metadata: Metadata = { title: "Arbiter" };
 
@@ -11,7 +11,7 @@ export default function ArbiterPage() {
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold tracking-tight">Arbiter desk</h1>
         <p className="max-w-prose text-sm text-muted">
-          The <Link href="/how-it-works#arbiter" className="underline">arbiter</Link> decides alone whether a claim is valid,
+          The <TermLink term="arbiter" /> decides alone whether a claim is valid,
           judged against the MetaPool&apos;s protection statement, and rules claims in filing order. While a claim is pending,
           deposits, withdrawals and purchases are frozen; if a claim waits 30 days, anyone may shut the MetaPool down and void
           it.

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { Field } from "@/components/ui/Field";
@@ -196,14 +195,5 @@ export function Warning({ children }: { children: ReactNode }) {
     >
       {children}
     </p>
-  );
-}
-
-/** A protocol term linked to its explanation on the how-it-works page. */
-export function Term({ id, children }: { id: string; children: ReactNode }) {
-  return (
-    <Link href={`/how-it-works#${id}`} className="underline decoration-dotted underline-offset-2">
-      {children}
-    </Link>
   );
 }

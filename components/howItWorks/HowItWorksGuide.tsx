@@ -73,7 +73,7 @@ export function HowItWorksGuide() {
         <p>
           A MetaPool has 1 to {MAX_POOLS} <strong>coverage pools</strong>, one per protected protocol. A seeker deposits
           into one pool and receives that pool&apos;s cover token, which can be sent to anyone. The deposits whose cover is
-          in force are the pool&apos;s <strong>active cover</strong>. The premium is paid out of those deposits, little by
+          in force are the pool&apos;s <Defined id="cover">active cover</Defined>. The premium is paid out of those deposits, little by
           little, so a cover token is worth slightly less every hour; what is left can be withdrawn at any time.
         </p>
         <p>

@@ -1,11 +1,12 @@
 "use client";
 
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { Field } from "@/components/ui/Field";
 import { formatAmount, formatBps } from "@/lib/format";
 import { checkArbiter, checkFees, checkPayoutMultiple } from "@/lib/forms/createMetaPool";
 import { payout } from "@/lib/protocol";
 
-import { StepIntro, SuffixField, Term, Warning } from "../fields";
+import { StepIntro, SuffixField, Warning } from "../fields";
 import type { StepProps } from "../types";
 
 /** Step 4: who rules on claims, what the arbiter and the creator earn, and how much a valid claim pays. */
@@ -19,7 +20,7 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
     <div className="space-y-6">
       <StepIntro title="Arbiter & fees">
         The{" "}
-        <Term id="arbiter">arbiter</Term>{" "}
+        <TermLink term="arbiter">arbiter</TermLink>{" "}
         alone decides whether a claim is valid, rules claims in filing order, and may shut the MetaPool down. Choose
         an address seekers can trust: a multisig or a known claims committee.
       </StepIntro>
@@ -57,7 +58,7 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">
           Fees, as a share of every{" "}
-          <Term id="premium">premium</Term>
+          <TermLink term="premium">premium</TermLink>
         </legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <SuffixField
@@ -97,7 +98,7 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">
           What a valid claim pays (
-          <Term id="payout">payout</Term>
+          <TermLink term="payout">payout</TermLink>
           )
         </legend>
         <label className="flex items-start gap-2 text-sm">

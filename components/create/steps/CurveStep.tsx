@@ -2,12 +2,13 @@
 
 import dynamic from "next/dynamic";
 
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { Skeleton } from "@/components/ui/States";
 import { formatPercentWad, formatRateApr } from "@/lib/format";
 import { CURVE_PRESETS, checkCurve, parsePercentToWad, type CurveInput } from "@/lib/forms/createMetaPool";
 import { WAD, fundingRate, type FundingCurve } from "@/lib/protocol";
 
-import { StepIntro, SuffixField, Term } from "../fields";
+import { StepIntro, SuffixField } from "../fields";
 import type { StepProps } from "../types";
 
 const FundingCurveChart = dynamic(() => import("@/components/charts/FundingCurveChart"), {
@@ -31,8 +32,8 @@ export function CurveStep({ form, errors, update, shown, touch }: StepProps) {
   return (
     <div className="space-y-6">
       <StepIntro title="Funding curve">
-        Each coverage pool&apos;s seekers pay a yearly <Term id="funding-rate">funding rate</Term> on their payout,
-        set by the pool&apos;s <Term id="utilisation">utilisation</Term>: how much of the capital open to it its own
+        Each coverage pool&apos;s seekers pay a yearly <TermLink term="funding-rate">funding rate</TermLink> on their payout,
+        set by the pool&apos;s <TermLink term="utilisation">utilisation</TermLink>: how much of the capital open to it its own
         cover already uses. The rate rises slowly up to the kink and steeply after it, so scarce capital costs more.
       </StepIntro>
 

@@ -1,8 +1,9 @@
 "use client";
 
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { AmountField } from "@/components/ui/AmountField";
 
-import { DurationField, StepIntro, Term } from "../fields";
+import { DurationField, StepIntro } from "../fields";
 import type { StepProps } from "../types";
 
 /** Step 6: how long underwriters wait to leave, how long before cover starts, the claim bond and the smallest purchase. */
@@ -24,7 +25,7 @@ export function TermsStep({ form, errors, update, shown, touch, asset }: StepPro
             hint={
               <>
                 1 hour to 365 days. An underwriter who requests a{" "}
-                <Term id="withdrawal-request">withdrawal</Term> waits this long, then has 7 days to complete it; the
+                <TermLink term="withdrawal-request">withdrawal</TermLink> waits this long, then has 7 days to complete it; the
                 capital keeps backing claims meanwhile.
               </>
             }
@@ -38,7 +39,7 @@ export function TermsStep({ form, errors, update, shown, touch, asset }: StepPro
             onChange={(purchaseDelay) => update({ purchaseDelay })}
             hint={
               <>
-                1 hour to 30 days. A <Term id="purchase-delay">purchase</Term> becomes cover only after this delay;
+                1 hour to 30 days. A <TermLink term="purchase-delay">purchase</TermLink> becomes cover only after this delay;
                 claims filed meanwhile freeze it.
               </>
             }
@@ -54,7 +55,7 @@ export function TermsStep({ form, errors, update, shown, touch, asset }: StepPro
             onChange={(claimBond) => update({ claimBond })}
             hint={
               <>
-                At least 1 {symbol}. Whoever files a <Term id="claim-bond">claim</Term> locks this; it is returned if
+                At least 1 {symbol}. Whoever files a <TermLink term="claim-bond">claim</TermLink> locks this; it is returned if
                 the claim is valid and goes to underwriters if it is not, so frivolous claims cost something.
               </>
             }

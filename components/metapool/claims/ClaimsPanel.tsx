@@ -1,5 +1,6 @@
 "use client";
 
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 
 import { AfterRuling } from "./AfterRuling";
@@ -25,13 +26,9 @@ export function ClaimsPanel() {
         </h2>
         <p className="text-sm text-muted">
           A holder of a pool&apos;s cover files a claim with a bond; the arbiter rules on it by the{" "}
-          <a className="underline" href="/how-it-works#protection-statement">
-            protection statement
-          </a>
+          <TermLink term="protection-statement">protection statement</TermLink>
           . If upheld, the pool&apos;s{" "}
-          <a className="underline" href="/how-it-works#payout">
-            payout
-          </a>{" "}
+          <TermLink term="payout">payout</TermLink>{" "}
           is taken from underwriters&apos; capital and its cover holders redeem it together with their cover.
         </p>
       </header>

@@ -3,6 +3,7 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { useAccount } from "wagmi";
 
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { useMetaPoolContext, type MetaPoolContextValue } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
@@ -152,9 +153,7 @@ export function BuyProtectionForm() {
             Minimum {fmt(view.config.minPurchase)} · capacity left {fmt(capacity)}
             {balance.data !== undefined && <> · wallet {fmt(balance.data)}</>}. Your deposit is the cover: premium streams out
             of it at the pool&apos;s{" "}
-            <a className="underline" href="/how-it-works#funding-rate">
-              funding rate
-            </a>
+            <TermLink term="funding-rate">funding rate</TermLink>
             .
           </>
         }

@@ -2,6 +2,7 @@
 
 import { useAccount } from "wagmi";
 
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { LoadingRows } from "@/components/ui/States";
 
@@ -25,13 +26,9 @@ export function ProtectPanel() {
           </h2>
           <p className="text-sm text-muted">
             Deposit into the pool you want covered. After the purchase delay your deposit becomes{" "}
-            <a className="underline" href="/how-it-works#cover">
-              cover
-            </a>
+            <TermLink term="cover">cover</TermLink>
             : premium streams out of it, and if the arbiter upholds a claim on the pool its holders share the pool&apos;s{" "}
-            <a className="underline" href="/how-it-works#payout">
-              payout
-            </a>
+            <TermLink term="payout">payout</TermLink>
             . {view.pools.length} coverage {view.pools.length === 1 ? "pool" : "pools"}.
           </p>
         </header>
