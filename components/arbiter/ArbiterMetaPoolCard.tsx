@@ -5,13 +5,13 @@ import { useEffect, useRef, useState } from "react";
 import type { Address } from "viem";
 
 import { ClaimItem } from "@/components/arbiter/ClaimItem";
-import { ConfirmDialog } from "@/components/arbiter/ConfirmDialog";
 import { ApprovalLines, RejectionLines } from "@/components/arbiter/RulingConsequences";
 import { ShutdownPanel } from "@/components/arbiter/ShutdownPanel";
 import { useArbiterDesk, type PendingClaim } from "@/components/arbiter/useArbiterDesk";
 import { CollectFees } from "@/components/portfolio/CollectFees";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { Badge } from "@/components/ui/Badge";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { Stat } from "@/components/ui/Stat";
 import { ErrorState, LoadingRows } from "@/components/ui/States";
 import { useMetaPool } from "@/hooks/useMetaPool";

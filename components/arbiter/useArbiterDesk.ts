@@ -1,15 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import {
-  keccak256,
-  toBytes,
-  zeroAddress,
-  type Address,
-  type ContractFunctionReturnType,
-  type Hash,
-  type PublicClient,
-} from "viem";
+import { zeroAddress, type Address, type Hash, type PublicClient } from "viem";
 import { usePublicClient } from "wagmi";
 
 import { coverTokenAbi, metaPoolExtensionAbi } from "@/abis";
@@ -18,11 +10,8 @@ import { appChain } from "@/lib/chain";
 import { deployment } from "@/lib/contracts";
 import { countHolders } from "@/lib/forms/arbiter";
 import { queryKeys } from "@/lib/queryKeys";
+import { evidenceMatches, readPendingClaims, type ClaimStruct } from "@/lib/reads/claims";
 import type { MetaPoolView } from "@/lib/reads/metaPools";
-
-export type ClaimStruct = ContractFunctionReturnType<typeof metaPoolExtensionAbi, "view", "claim">;
-
-const CLAIM_PENDING = 1;
 
 export interface PendingClaim {
   id: bigint;
@@ -75,30 +64,24 @@ export async function readArbiterDesk(
   const read = <T>(functionName: string, args: readonly unknown[] = []) =>
     client.readContract({ address, abi: metaPoolExtensionAbi, functionName, args } as never) as Promise<T>;
 
-  const [[firstPending, nextClaimId], feesOwed] = await Promise.all([
-    read<readonly [bigint, bigint, bigint]>("claimQueue"),
+  const [{ firstPending, claims: pending }, feesOwed] = await Promise.all([
+    readPendingClaims(client, address),
     read<bigint>("feesOwed", [account]),
   ]);
-  const ids: bigint[] = [];
-  for (let id = firstPending; id < nextClaimId; id++) ids.push(id);
-  if (ids.length === 0) return { claims: [], firstPending, feesOwed };
+  if (pending.length === 0) return { claims: [], firstPending, feesOwed };
 
-  const [records, filed] = await Promise.all([
-    Promise.all(ids.map((id) => read<ClaimStruct>("claim", [id]))),
+  const poolIds = [...new Set(pending.map((c) => c.claim.poolId))];
+  const [filed, previews, holders] = await Promise.all([
     client
       .getContractEvents({
         address,
         abi: metaPoolExtensionAbi,
         eventName: "ClaimFiled",
-        args: { claimId: ids },
+        args: { claimId: pending.map((c) => c.id) },
         fromBlock,
         strict: true,
       })
       .catch(() => []),
-  ]);
-  const pending = ids.map((id, i) => ({ id, claim: records[i]! })).filter((c) => c.claim.status === CLAIM_PENDING);
-  const poolIds = [...new Set(pending.map((c) => c.claim.poolId))];
-  const [previews, holders] = await Promise.all([
     Promise.all(poolIds.map((poolId) => read<readonly [bigint, bigint]>("previewPayout", [BigInt(poolId)]))),
     Promise.all(poolIds.map((poolId) => readHolders(client, view.pools[poolId]!.token, fromBlock))),
   ]);
@@ -115,7 +98,7 @@ export async function readArbiterDesk(
         id,
         claim,
         evidence,
-        evidenceVerified: evidence !== undefined && keccak256(toBytes(evidence)) === claim.evidenceHash,
+        evidenceVerified: evidence !== undefined && evidenceMatches(evidence, claim.evidenceHash),
         filedTx: log?.transactionHash ?? undefined,
         payout: preview[0],
         redeemable: preview[1],

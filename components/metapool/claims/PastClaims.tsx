@@ -4,9 +4,9 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { formatDateTime } from "@/lib/format";
 import type { ClaimRecord, ClaimStatus } from "@/lib/history";
+import { evidenceMatches } from "@/lib/reads/claims";
 
 import { Evidence } from "./PendingClaims";
-import { evidenceMatches } from "./useClaims";
 
 const STATUS: Record<ClaimStatus, { tone: BadgeTone; text: string }> = {
   pending: { tone: "warn", text: "Pending" },

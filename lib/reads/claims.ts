@@ -1,0 +1,36 @@
+import { keccak256, toBytes, type Address, type ContractFunctionReturnType, type PublicClient } from "viem";
+
+import { metaPoolExtensionAbi } from "@/abis";
+
+/** One claim as `claim(id)` returns it. */
+export type ClaimStruct = ContractFunctionReturnType<typeof metaPoolExtensionAbi, "view", "claim">;
+
+/** ClaimStatus enum: 1 = Pending. */
+const CLAIM_PENDING = 1;
+
+export interface PendingClaimQueue {
+  /** `claimQueue()`'s first pending id: the only claim the arbiter can rule now. */
+  firstPending: bigint;
+  /** The pending claims in filing order. */
+  claims: { id: bigint; claim: ClaimStruct }[];
+}
+
+/**
+ * Pending claims as the contract holds them: `claimQueue()` gives the first pending id, the next
+ * id and the pending count; claims are ruled in filing order, so every id in between is read with
+ * `claim(id)` (at most one per pool, 16 at most) and those still pending are kept.
+ */
+export async function readPendingClaims(client: PublicClient, metaPool: Address): Promise<PendingClaimQueue> {
+  const read = { address: metaPool, abi: metaPoolExtensionAbi } as const;
+  const [firstPending, nextClaimId, pending] = await client.readContract({ ...read, functionName: "claimQueue" });
+  if (pending === 0n) return { firstPending, claims: [] };
+  const ids: bigint[] = [];
+  for (let id = firstPending; id < nextClaimId; id++) ids.push(id);
+  const claims = await Promise.all(ids.map((id) => client.readContract({ ...read, functionName: "claim", args: [id] })));
+  return { firstPending, claims: ids.map((id, i) => ({ id, claim: claims[i]! })).filter((c) => c.claim.status === CLAIM_PENDING) };
+}
+
+/** The filer's evidence text hashes to the `evidenceHash` the contract stored at filing. */
+export function evidenceMatches(evidence: string, hash: `0x${string}`): boolean {
+  return keccak256(toBytes(evidence)).toLowerCase() === hash.toLowerCase();
+}
