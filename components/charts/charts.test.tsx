@@ -1,4 +1,3 @@
-import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
@@ -6,10 +5,6 @@ import { formatAmount, formatPercentWad } from "@/lib/format";
 
 import FundingCurveChartDefault, { FundingCurveChart } from "./FundingCurveChart";
 import LineChartDefault, { LineChart } from "./LineChart";
-
-// vitest.config.ts compiles JSX with the classic runtime (React.createElement), so the components
-// under test need a global React until the config sets esbuild's automatic runtime.
-(globalThis as { React?: typeof React }).React = React;
 
 const ONE = 10n ** 18n;
 const PCT = 10n ** 16n;

@@ -1,4 +1,3 @@
-import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { Address } from "viem";
 import { describe, expect, test } from "vitest";
@@ -18,9 +17,6 @@ import { PoolsStep } from "./steps/PoolsStep";
 import { ReviewStep } from "./steps/ReviewStep";
 import { TermsStep } from "./steps/TermsStep";
 import type { StepProps } from "./types";
-
-// vitest.config.ts compiles JSX with the classic runtime (React.createElement): the components need a global React.
-(globalThis as { React?: typeof React }).React = React;
 
 const DUSD: AssetInfo = { address: "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9", symbol: "dUSD", decimals: 6 };
 const CREATOR: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";

@@ -1,5 +1,4 @@
 "use client";
-// @jsxRuntime automatic (Next compiles it so anyway; Vitest needs telling, as tsconfig says "preserve")
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";

@@ -1,4 +1,3 @@
-import * as React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
@@ -10,9 +9,6 @@ import { ExploreSummary } from './ExploreSummary';
 import { MetaPoolCards } from './MetaPoolCards';
 import { MetaPoolTable, type ShownRow } from './MetaPoolTable';
 import { Pagination } from './Pagination';
-
-// The app compiles JSX with the automatic runtime; Vitest's transform of the imported components uses the classic one.
-(globalThis as { React?: typeof React }).React = React;
 
 const WAD = 10n ** 18n;
 const ARBITER = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const;

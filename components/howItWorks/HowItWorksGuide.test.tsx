@@ -1,4 +1,3 @@
-import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
@@ -6,10 +5,6 @@ import { glossary, termHref, type GlossaryTerm } from "@/lib/glossary";
 
 import { HowItWorksGuide } from "./HowItWorksGuide";
 import { TermLink } from "./TermLink";
-
-// vitest.config.ts compiles JSX with the classic runtime (React.createElement), so the components
-// under test need a global React until the config sets esbuild's automatic runtime.
-(globalThis as { React?: typeof React }).React = React;
 
 const html = renderToStaticMarkup(<HowItWorksGuide />);
 

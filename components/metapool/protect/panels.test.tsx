@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import * as React from "react";
+import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { http } from "viem";
 import { describe, expect, it } from "vitest";
@@ -13,9 +13,6 @@ import type { AccountPosition } from "@/lib/reads/positions";
 
 import { ProtectPanel } from "./ProtectPanel";
 import { example1, fixture } from "./testkit";
-
-// The app compiles JSX with the automatic runtime; Vitest's transform of the imported components uses the classic one.
-(globalThis as { React?: typeof React }).React = React;
 
 const { E, T0 } = fixture;
 const ME = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const;
@@ -51,7 +48,7 @@ const position: AccountPosition = {
   feesOwed: 0n,
 };
 
-function render(panel: React.ReactNode, options: { position?: AccountPosition; view?: ReturnType<typeof example1> } = {}) {
+function render(panel: ReactNode, options: { position?: AccountPosition; view?: ReturnType<typeof example1> } = {}) {
   const view = options.view ?? example1();
   const details = {
     view,
