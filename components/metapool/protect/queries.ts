@@ -2,10 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { Address } from "viem";
+import type { Address, PublicClient } from "viem";
 import { usePublicClient } from "wagmi";
 
 import { metaPoolExtensionAbi } from "@/abis";
+import { LIVE_REFRESH_MS } from "@/hooks/useMetaPools";
 import { appChain } from "@/lib/chain";
 import { queryKeys } from "@/lib/queryKeys";
 
@@ -20,41 +21,38 @@ export function useDebounced<T>(value: T, ms = 300): T {
 }
 
 /**
- * `previewBuy(poolId, amount)`, projected to the latest block: capacity left (C − ΣK − ΣR), the
- * funding rate now and with this purchase as cover, the payout and premium speed after. Keyed
- * under the MetaPool, so any write to it refreshes the quote.
+ * A contract preview that follows the chain: keyed under the MetaPool (so any write to it refreshes
+ * the quote), re-read every block time, and showing the last answer while a new one loads.
  */
-export function useBuyQuote(metaPool: Address, poolId: number | null, amount: bigint) {
+function useLiveQuote<T>(metaPool: Address, key: readonly unknown[], enabled: boolean, read: (client: PublicClient) => Promise<T>) {
   const client = usePublicClient({ chainId: appChain.id });
   return useQuery({
-    queryKey: [...queryKeys.metaPool(metaPool), "previewBuy", poolId, amount.toString()],
-    enabled: Boolean(client) && poolId !== null,
+    queryKey: [...queryKeys.metaPool(metaPool), ...key],
+    enabled: Boolean(client) && enabled,
     placeholderData: keepPreviousData,
-    refetchInterval: 12_000,
-    queryFn: () =>
-      client!.readContract({
-        address: metaPool,
-        abi: metaPoolExtensionAbi,
-        functionName: "previewBuy",
-        args: [BigInt(poolId!), amount],
-      }),
+    refetchInterval: LIVE_REFRESH_MS,
+    queryFn: () => read(client!),
   });
+}
+
+/**
+ * `previewBuy(poolId, amount)`, projected to the latest block: capacity left (C − ΣK − ΣR), the
+ * funding rate now and with this purchase as cover, the payout and premium speed after.
+ */
+export function useBuyQuote(metaPool: Address, poolId: number | null, amount: bigint) {
+  return useLiveQuote(metaPool, ["previewBuy", poolId, amount.toString()], poolId !== null, (client) =>
+    client.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewBuy", args: [BigInt(poolId!), amount] }),
+  );
 }
 
 /** `previewWithdrawProtection(poolId, tokens)`: what burning `tokens` pays now (net of any claim debt share). */
 export function useWithdrawCoverQuote(metaPool: Address, poolId: number, tokens: bigint) {
-  const client = usePublicClient({ chainId: appChain.id });
-  return useQuery({
-    queryKey: [...queryKeys.metaPool(metaPool), "previewWithdrawProtection", poolId, tokens.toString()],
-    enabled: Boolean(client) && tokens > 0n,
-    placeholderData: keepPreviousData,
-    refetchInterval: 12_000,
-    queryFn: () =>
-      client!.readContract({
-        address: metaPool,
-        abi: metaPoolExtensionAbi,
-        functionName: "previewWithdrawProtection",
-        args: [BigInt(poolId), tokens],
-      }),
-  });
+  return useLiveQuote(metaPool, ["previewWithdrawProtection", poolId, tokens.toString()], tokens > 0n, (client) =>
+    client.readContract({
+      address: metaPool,
+      abi: metaPoolExtensionAbi,
+      functionName: "previewWithdrawProtection",
+      args: [BigInt(poolId), tokens],
+    }),
+  );
 }
