@@ -1,7 +1,7 @@
 import { erc20Abi, parseEventLogs, type Address } from "viem";
 
 import { coverTokenAbi, demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
-import { chainReader, chainWriter, e2eChain, metaPoolView } from "../fixtures/chain";
+import { chainReader, chainWriter, e2eChain, metaPoolView, send } from "../fixtures/chain";
 import { expect, test, type TestWallet } from "../fixtures/journey";
 import type { Page } from "@playwright/test";
 
@@ -14,7 +14,7 @@ async function fileClaim(page: Page, wallet: TestWallet, metaPool: string) {
   // The bond comes from the seeker's wallet.
   const seeker = (await chainWriter.getAddresses())[ROLE.seeker]!;
   const asset = (await metaPoolView(await metaPoolAddress(metaPool))).config.asset;
-  await chainWriter.writeContract({ account: seeker, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [10n ** 9n] });
+  await send({ account: seeker, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [10n ** 9n] });
   const address = await openMetaPool(page, wallet, ROLE.seeker, metaPool, "claims");
   const form = page.getByTestId("file-claim-form");
   const pool = form.getByLabel("Coverage pool");

@@ -1,7 +1,8 @@
 import { erc20Abi, parseUnits } from "viem";
 
 import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
-import { chainReader, chainWriter, e2eChain, metaPoolView } from "../fixtures/chain";
+import { chainReader, chainWriter, e2eChain, metaPoolView, send } from "../fixtures/chain";
+import { withAnvilDown } from "../fixtures/anvil";
 import { anvilPid } from "../fixtures/serverPids";
 import { expect, test } from "../fixtures/journey";
 import { expectConfirmed, fund, metaPoolAddress, openMetaPool, ROLE } from "./helpers";
@@ -40,26 +41,22 @@ test("on the wrong network the banner shows; after switching the action goes thr
 });
 
 test("with the RPC down the app says it cannot reach the chain, and recovers when it is back", async ({ page, wallet }) => {
-  test.setTimeout(90_000);
   await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "overview");
   const footer = page.getByRole("contentinfo");
   await expect(footer.getByRole("status").first()).toContainText(/block \d+/);
-  const pid = anvilPid();
-  process.kill(pid, "SIGSTOP"); // the node stops answering, as a dead RPC does
-  try {
+  await withAnvilDown(anvilPid(), async () => {
     await expect(footer.getByText(/cannot reach http:\/\/127\.0\.0\.1:\d+/)).toBeVisible({ timeout: 45_000 });
-  } finally {
-    process.kill(pid, "SIGCONT");
-  }
+  });
   await expect(footer.getByRole("status").first()).toContainText(/block \d+/, { timeout: 30_000 });
   await expect(page.getByTestId("metapool-name")).toHaveText(LENDING);
+  await page.getByTestId("tab-underwrite").click();
+  await expect(page.getByRole("heading", { name: "My underwriting" })).toBeVisible({ timeout: 30_000 });
 });
 
 test("reverts that slip past the form are decoded: capacity taken meanwhile, a claim filed meanwhile", async ({ page, wallet }) => {
+  await fund(ROLE.underwriter, await metaPoolAddress(LENDING), parseUnits("1000", 6));
   const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "protect");
-  const me = wallet.address;
   const view = await metaPoolView(metaPool);
-  await chainWriter.writeContract({ account: me, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [parseUnits("1000", 6)] });
   await page.getByTestId("protect-pool-0").check();
   await page.getByLabel("Deposit", { exact: true }).fill("1000");
   await expect(page.getByTestId("protect-submit")).toBeEnabled();
@@ -69,9 +66,9 @@ test("reverts that slip past the form are decoded: capacity taken meanwhile, a c
   const fresh = await metaPoolView(metaPool);
   const capacity = fresh.capital - fresh.totalActive - fresh.totalPending;
   const take = capacity - parseUnits("420", 6);
-  await chainWriter.writeContract({ account: other, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [take] });
-  await chainWriter.writeContract({ account: other, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, take] });
-  await chainWriter.writeContract({ account: other, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "buyProtection", args: [1n, take, other] });
+  await send({ account: other, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [take] });
+  await send({ account: other, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, take] });
+  await send({ account: other, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "buyProtection", args: [1n, take, other] });
 
   await page.getByTestId("protect-submit").click();
   await expect(page.getByRole("alert").filter({ hasText: /Only 4\d\d\.\d\d dUSD of capacity is left/ })).toBeVisible({ timeout: 20_000 });
@@ -82,11 +79,11 @@ test("reverts that slip past the form are decoded: capacity taken meanwhile, a c
   await deposit.getByLabel("Amount (dUSD)").fill("5");
   const [holder] = [other];
   const tokenHolderView = await metaPoolView(metaPool);
-  await chainWriter.writeContract({ account: holder, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [view.config.claimBond] });
-  await chainWriter.writeContract({ account: holder, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, view.config.claimBond] });
+  await send({ account: holder, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [view.config.claimBond] });
+  await send({ account: holder, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, view.config.claimBond] });
   const poolWithCover = tokenHolderView.pools.findIndex((p) => p.active > 0n);
   const block = await chainReader.getBlock();
-  await chainWriter.writeContract({
+  await send({
     account: holder,
     chain: e2eChain,
     address: metaPool,
@@ -119,7 +116,7 @@ test("invalid inputs block sending and say what is wrong next to the field", asy
   await page.getByTestId("tab-protect").click();
   await page.getByTestId("protect-pool-0").check();
   await page.getByLabel("Deposit", { exact: true }).fill("1");
-  await expect(page.getByText(/Enter at least 10\.00 dUSD/)).toBeVisible();
+  await expect(page.getByText(/Enter at least 10\.00 dUSD/).first()).toBeVisible();
   await expect(page.getByTestId("protect-submit")).toBeDisabled();
 
   await page.getByTestId("tab-claims").click();

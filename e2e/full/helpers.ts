@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import type { Address } from "viem";
 
 import { demoTokenAbi } from "../../abis";
-import { chainWriter, e2eChain, metaPoolsByName, metaPoolView } from "../fixtures/chain";
+import { chainWriter, e2eChain, metaPoolView, metaPoolsByName, send } from "../fixtures/chain";
 import { connectTestWallet, shortAddress } from "../fixtures/connect";
 import type { TestWallet } from "../fixtures/test";
 
@@ -71,5 +71,5 @@ export function stat(scope: Page | ReturnType<Page["locator"]>, label: string | 
 export async function fund(index: number, metaPool: Address, amount: bigint): Promise<void> {
   const account = (await chainWriter.getAddresses())[index]!;
   const asset = (await metaPoolView(metaPool)).config.asset;
-  await chainWriter.writeContract({ account, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [amount] });
+  await send({ account, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [amount] });
 }

@@ -1,7 +1,7 @@
 import { erc20Abi, parseUnits } from "viem";
 
 import { coverTokenAbi, demoTokenAbi, metaPoolExtensionAbi } from "../../abis";
-import { chainReader, chainWriter, e2eChain, metaPoolView, travel } from "../fixtures/chain";
+import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
 import { expectConfirmed, openMetaPool, ROLE, units } from "./helpers";
 
@@ -14,7 +14,7 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   const buyer = (await chainWriter.getAddresses())[ROLE.fresh]!;
   const metaPool = (await openMetaPool(page, wallet, ROLE.fresh, LENDING, "protect"));
   const asset = (await metaPoolView(metaPool)).config.asset;
-  await chainWriter.writeContract({ account: buyer, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [parseUnits("5000", 6)] });
+  await send({ account: buyer, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [parseUnits("5000", 6)] });
   const balance = () => chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [buyer] });
   const balanceBefore = await balance();
   await page.reload();

@@ -1,7 +1,7 @@
 import { erc20Abi, parseUnits } from "viem";
 
 import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
-import { chainReader, chainWriter, e2eChain, metaPoolView, travel } from "../fixtures/chain";
+import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
 import { expectConfirmed, openMetaPool, ROLE, stat } from "./helpers";
 
@@ -92,9 +92,9 @@ test("J6 a request larger than free capital withdraws only what is free and says
   const seeker = (await chainWriter.getAddresses())[ROLE.seeker]!;
   const capacity = view.capital - view.totalActive - view.totalPending;
   const buy = capacity - parseUnits("5000", 6); // leaves about 5 000 dUSD free once it matures
-  await chainWriter.writeContract({ account: seeker, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [buy] });
-  await chainWriter.writeContract({ account: seeker, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, buy] });
-  await chainWriter.writeContract({ account: seeker, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "buyProtection", args: [0n, buy, seeker] });
+  await send({ account: seeker, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [buy] });
+  await send({ account: seeker, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, buy] });
+  await send({ account: seeker, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "buyProtection", args: [0n, buy, seeker] });
   await travel(3 * 86_400 + 60);
 
   const quote = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdraw", args: [requestId] });
