@@ -85,7 +85,7 @@ test("J8 the arbiter shuts the MetaPool down: deposits and purchases refused, un
   await expect(page.getByTestId("deposit-submit")).toHaveCount(0); // no deposit form: only the exit
   await expect(page.getByRole("tabpanel").getByText(/shut down/i).first()).toBeVisible();
   await page.getByTestId("tab-protect").click();
-  await expect(page.getByText(/shut down: it sells no more protection/)).toBeVisible();
+  await expect(page.getByText(/shut down: it sells no more protection/).first()).toBeVisible();
 
   // The underwriter exits with every share at once.
   const underwriter = wallet.address;
