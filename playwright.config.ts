@@ -20,7 +20,8 @@ export default defineConfig({
     baseURL: e2eEnv.appUrl,
     browserName: "chromium",
     trace: "retain-on-failure",
-    screenshot: "only-on-failure",
+    // Every test leaves its last screen; journeys also attach their key steps (see e2e/full/helpers.ts `snap`).
+    screenshot: "on",
     launchOptions: {
       executablePath: e2eEnv.chromiumPath,
       args: [

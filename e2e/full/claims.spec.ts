@@ -5,7 +5,7 @@ import { chainReader, chainWriter, e2eChain, metaPoolView, send } from "../fixtu
 import { expect, test, type TestWallet } from "../fixtures/journey";
 import type { Page } from "@playwright/test";
 
-import { expectConfirmed, metaPoolAddress, openAs, openMetaPool, ROLE } from "./helpers";
+import { ROLE, expectConfirmed, metaPoolAddress, openAs, openMetaPool, snap } from "./helpers";
 
 const LENDING = "Blue-chip lending"; // uncapped payout (K + F), dUSD, seeker #8 holds cover
 
@@ -33,6 +33,7 @@ async function rule(page: Page, wallet: TestWallet, claimId: bigint, valid: bool
   await page.getByTestId(`${valid ? "approve" : "reject"}-claim-${claimId}`).click();
   const dialog = page.getByTestId("ruling-dialog");
   await expect(dialog).toBeVisible();
+  await snap(page, `ruling dialog: ${valid ? "approve" : "reject"}`);
   await dialog.getByTestId("ruling-confirm").click();
   await expect(dialog.locator("[data-phase]").last()).toHaveAttribute("data-phase", "confirmed", { timeout: 20_000 });
 }
@@ -50,6 +51,7 @@ test("J4 a seeker files a claim, deposits and withdrawals are refused with the r
   await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
   await expect(page.getByTestId("deposit-refused")).toContainText(`#${claimId}`);
   await expect(page.getByText(/claim .*pending/i).first()).toBeVisible();
+  await snap(page, "deposits held by the claim");
 
   await rule(page, wallet, claimId, true);
 
@@ -89,6 +91,7 @@ test("J4 a seeker files a claim, deposits and withdrawals are refused with the r
   await redeem.getByRole("button").click();
   await expect(redeem.locator("[data-phase]").last()).toHaveAttribute("data-phase", "confirmed", { timeout: 20_000 });
   expect((await balance()) - balanceBefore).toBe(expected);
+  await snap(page, "payout redeemed");
 
   // The pool sells again in its new epoch.
   await page.getByTestId("tab-protect").click();

@@ -2,7 +2,7 @@ import { getAddress } from "viem";
 
 import { metaPoolsByName, metaPoolView } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
-import { openAs, ROLE } from "./helpers";
+import { ROLE, openAs, snap } from "./helpers";
 
 const WAD_PERCENT = 10n ** 16n;
 
@@ -44,6 +44,7 @@ test("J1 a creator creates a MetaPool through the wizard; Explore lists it with 
   await next.click();
   // 7 Review: the immutability warning, then create.
   await expect(page.getByTestId("create-immutable-warning")).toBeVisible();
+  await snap(page, "review step");
   await page.getByTestId("create-submit").click();
   await page.waitForURL(/\/metapool\/0x[0-9a-fA-F]{40}/, { timeout: 30_000 });
   await expect(page.getByTestId("metapool-name")).toHaveText("Perps venues");
@@ -67,6 +68,7 @@ test("J1 a creator creates a MetaPool through the wizard; Explore lists it with 
   await page.goto(`/?q=${encodeURIComponent("Perps venues")}`);
   const row = page.getByTestId("metapool-row").filter({ hasText: "Perps venues" });
   await expect(row).toBeVisible();
+  await snap(page, "listed in explore");
   await expect(row).toContainText("2 coverage pools");
   await expect(row).toContainText("dUSD");
   await expect(row).toContainText("1 d");

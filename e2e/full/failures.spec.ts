@@ -3,7 +3,7 @@ import { erc20Abi, parseUnits } from "viem";
 import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
 import { chainReader, chainWriter, e2eChain, metaPoolView, send } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
-import { expectConfirmed, fund, metaPoolAddress, openMetaPool, ROLE } from "./helpers";
+import { ROLE, expectConfirmed, fund, metaPoolAddress, openMetaPool, snap } from "./helpers";
 
 const LENDING = "Blue-chip lending";
 
@@ -16,6 +16,7 @@ test("a rejected signature says so, changes nothing, and the retry goes through"
   wallet.rejectNext();
   await deposit.getByTestId("deposit-submit").click();
   await expect(deposit.getByRole("alert")).toContainText("You rejected the request");
+  await snap(page, "rejected in the wallet");
   expect((await metaPoolView(metaPool)).capital - capital < parseUnits("1", 6)).toBe(true); // premium only, no deposit
   await deposit.getByRole("button", { name: "Try again" }).click();
   await expectConfirmed(page, deposit);

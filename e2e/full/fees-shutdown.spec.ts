@@ -3,7 +3,7 @@ import { erc20Abi, type Address } from "viem";
 import { metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
 import { chainReader, chainWriter, metaPoolView, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
-import { metaPoolAddress, openAs, openMetaPool, ROLE } from "./helpers";
+import { ROLE, metaPoolAddress, openAs, openMetaPool, snap } from "./helpers";
 
 const LENDING = "Blue-chip lending"; // arbiter fee 5 %, creator fee 5 %
 
@@ -56,6 +56,7 @@ test("J7 the creator and the arbiter collect their fees: exactly the fee split o
     await expect(collect).toBeEnabled();
     await collect.click();
     await expect(page.locator("[data-phase]").last()).toHaveAttribute("data-phase", "confirmed", { timeout: 20_000 });
+    await snap(page, `${role} collected`);
     const received = (await balance(who)) - before;
     expect(received).toBeGreaterThan(0n);
     // Everything credited by the syncs (including the collecting transaction's own) was paid, nothing more.
@@ -84,6 +85,7 @@ test("J8 the arbiter shuts the MetaPool down: deposits and purchases refused, un
   await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
   await expect(page.getByTestId("deposit-submit")).toHaveCount(0); // no deposit form: only the exit
   await expect(page.getByRole("tabpanel").getByText(/shut down/i).first()).toBeVisible();
+  await snap(page, "shut down: exit only");
   await page.getByTestId("tab-protect").click();
   await expect(page.getByText(/shut down: it sells no more protection/).first()).toBeVisible();
 

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import type { Address } from "viem";
 
 import { demoTokenAbi } from "../../abis";
@@ -72,4 +72,9 @@ export async function fund(index: number, metaPool: Address, amount: bigint): Pr
   const account = (await chainWriter.getAddresses())[index]!;
   const asset = (await metaPoolView(metaPool)).config.asset;
   await send({ account, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [amount] });
+}
+
+/** Attaches a screenshot of a journey's key step to the test's results (kept with the HTML report). */
+export async function snap(page: Page, step: string): Promise<void> {
+  await test.info().attach(step, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 }

@@ -3,7 +3,7 @@ import { erc20Abi, parseUnits } from "viem";
 import { coverTokenAbi, demoTokenAbi, metaPoolExtensionAbi } from "../../abis";
 import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
-import { expectConfirmed, openMetaPool, ROLE, units } from "./helpers";
+import { ROLE, expectConfirmed, openMetaPool, snap, units } from "./helpers";
 
 const LENDING = "Blue-chip lending"; // 1-day purchase delay, dUSD
 
@@ -32,6 +32,7 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   const purchaseId = nextPurchaseId - 1n;
   const purchase = page.getByTestId(`purchase-${purchaseId}`);
   await expect(purchase).toContainText(/Becomes cover in (23 h 59 min|1 d)/);
+  await snap(page, "purchase pending");
 
   await travel(86_400 + 60);
   await page.reload();
@@ -57,6 +58,7 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   await expect(underlying).not.toHaveText(firstText);
   const later = units((await underlying.textContent())!, 6);
   expect(later).toBeLessThan(first);
+  await snap(page, "cover active, streaming");
   expect(await worth()).toBeGreaterThan(worthBefore);
 
   // The page's figure is the contract's (its tokens' underlying at this block, within one block of drift).

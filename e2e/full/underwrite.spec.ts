@@ -3,7 +3,7 @@ import { erc20Abi, parseUnits } from "viem";
 import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
 import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
-import { expectConfirmed, openMetaPool, ROLE, stat } from "./helpers";
+import { ROLE, expectConfirmed, openMetaPool, snap, stat } from "./helpers";
 
 const LENDING = "Blue-chip lending"; // dUSD, 6 decimals, 3-day withdrawal period, no claim pending
 
@@ -26,6 +26,7 @@ test("J2 an underwriter gets test dUSD, deposits (approve → deposit) and sees 
   await deposit.getByTestId("deposit-submit").click();
   await expect(deposit.getByText(/Approve 2,500.00 dUSD/)).toBeVisible();
   await expectConfirmed(page, deposit);
+  await snap(page, "deposit confirmed");
 
   const amount = parseUnits("2500", 6);
   const after = await metaPoolView(metaPool);
@@ -59,6 +60,7 @@ test("J6 an underwriter requests a withdrawal, sees the countdown, travels past 
   await expect(card).toBeVisible();
   await expect(card.getByText(/in 2 d 23 h|in 3 d/)).toBeVisible(); // the 3-day withdrawal period counting down
   await expect(page.getByTestId(`withdrawable-${requestId}`)).toHaveText(/^0 dUSD/);
+  await snap(page, "request locked, counting down");
 
   await travel(3 * 86_400 + 60);
   await page.reload();
@@ -105,6 +107,7 @@ test("J6 a request larger than free capital withdraws only what is free and says
   await page.getByTestId("tab-underwrite").click();
   const card = page.getByTestId(`withdrawal-request-${requestId}`);
   await expect(card.getByText(/Active coverage holds capital back: only .* is free right now\./)).toBeVisible();
+  await snap(page, "held back by coverage");
   await page.getByTestId(`withdraw-all-${requestId}`).click();
   await expect(page.getByText(/confirmed/).first()).toBeVisible({ timeout: 20_000 });
 
