@@ -39,26 +39,20 @@ const suites = [
       return p ? [p[0], f ? f[0] : 0] : null;
     },
   },
-  {
-    name: 'playwright smoke',
-    cmd: 'npx',
-    args: ['playwright', 'test', '--project=smoke'],
-    count: (out) => {
-      const p = lastMatch(out, /(\d+) passed/g);
-      const f = lastMatch(out, /(\d+) failed/g);
-      return p || f ? [p ? p[0] : 0, f ? f[0] : 0] : null;
-    },
+  { name: 'playwright smoke', cmd: 'npx', args: ['playwright', 'test', '--project=smoke'], count: playwrightCount },
   {
     name: 'playwright journeys',
     cmd: 'npx',
     args: ['playwright', 'test', '--project=full', '--workers=1'],
-    count: (out) => {
-      const p = lastMatch(out, /(\d+) passed/g);
-      const f = lastMatch(out, /(\d+) failed/g);
-      return p || f ? [p ? p[0] : 0, f ? f[0] : 0] : null;
-    },
+    count: playwrightCount,
   },
 ];
+
+function playwrightCount(out) {
+  const p = lastMatch(out, /(\d+) passed/g);
+  const f = lastMatch(out, /(\d+) failed/g);
+  return p || f ? [p ? p[0] : 0, f ? f[0] : 0] : null;
+}
 
 function vitestCount(out) {
   const passed = lastMatch(out, /Tests\s+(?:(\d+) failed \| )?(\d+) passed/g);
