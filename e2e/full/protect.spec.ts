@@ -1,7 +1,7 @@
 import { erc20Abi, parseUnits } from "viem";
 
 import { coverTokenAbi, demoTokenAbi, metaPoolExtensionAbi } from "../../abis";
-import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
+import { chainNow, chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
 import { ROLE, expectConfirmed, openMetaPool, snap, units } from "./helpers";
 
@@ -34,9 +34,10 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   await expect(purchase).toContainText(/Becomes cover in (23 h 59 min|1 d)/);
   await snap(page, "purchase pending");
 
-  await travel(86_400 + 60);
-  await page.reload();
-  await page.getByTestId("tab-protect").click();
+  // The footer's time travel (local chains only) moves the chain past the one-day delay.
+  const before = await chainNow();
+  await page.getByRole("button", { name: "Advance chain time by 1 day" }).click();
+  await expect.poll(chainNow, { timeout: 15_000 }).toBeGreaterThanOrEqual(before + 86_400n);
   // Due: cover in force; its tokens are minted by the next sync, which the seeker may run at once.
   await expect(purchase).toContainText(/becomes cover at the next sync/i);
   await page.getByTestId(`mature-purchase-${purchaseId}`).click();
