@@ -5,7 +5,7 @@ import { chainReader, chainWriter, e2eChain, metaPoolView, send } from "../fixtu
 import { expect, test, type TestWallet } from "../fixtures/journey";
 import type { Page } from "@playwright/test";
 
-import { ROLE, expectConfirmed, metaPoolAddress, openAs, openMetaPool, snap } from "./helpers";
+import { ROLE, metaPoolAddress, openAs, openMetaPool, snap } from "./helpers";
 
 const LENDING = "Blue-chip lending"; // uncapped payout (K + F), dUSD, seeker #8 holds cover
 
@@ -21,10 +21,15 @@ async function fileClaim(page: Page, wallet: TestWallet, metaPool: string) {
   const poolId = Number(await pool.inputValue());
   await form.getByRole("button", { name: "Now" }).click();
   await form.getByTestId("claim-evidence").fill("https://example.org/post-mortem — oracle manipulation drained the market");
+  const [, nextBefore] = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "claimQueue" });
   await form.getByTestId("claim-submit").click();
-  await expectConfirmed(page);
-  const [, nextClaimId] = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "claimQueue" });
-  return { address, poolId, claimId: nextClaimId - 1n };
+  // The form gives way to the pending claim once it lands: wait on the chain.
+  await expect
+    .poll(async () => (await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "claimQueue" }))[1], {
+      timeout: 20_000,
+    })
+    .toBe(nextBefore + 1n);
+  return { address, poolId, claimId: nextBefore };
 }
 
 /** The arbiter rules on `claimId` from the dashboard, through the confirmation dialog. */
@@ -89,8 +94,8 @@ test("J4 a seeker files a claim, deposits and withdrawals are refused with the r
   await openMetaPool(page, wallet, ROLE.seeker, LENDING, "claims");
   const redeem = page.getByTestId(`redeem-${poolId}-${closed.epoch}`);
   await redeem.getByRole("button").click();
-  await expect(redeem.locator("[data-phase]").last()).toHaveAttribute("data-phase", "confirmed", { timeout: 20_000 });
-  expect((await balance()) - balanceBefore).toBe(expected);
+  // The row leaves once redeemed, progress and all: wait on the chain.
+  await expect.poll(async () => (await balance()) - balanceBefore, { timeout: 20_000 }).toBe(expected);
   await snap(page, "payout redeemed");
 
   // The pool sells again in its new epoch.
