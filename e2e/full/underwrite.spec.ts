@@ -32,9 +32,9 @@ test("J2 an underwriter gets test dUSD, deposits (approve → deposit) and sees 
   const after = await metaPoolView(metaPool);
   const sharesAfter = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "balanceOf", args: [me] });
   // Capital grew by the deposit plus whatever premium streamed meanwhile; free capital by at least the deposit.
-  expect(after.capital - before.capital >= amount).toBe(true);
-  expect(after.freeCapital - before.freeCapital >= amount - 1n).toBe(true);
-  expect(sharesAfter > sharesBefore).toBe(true);
+  expect(after.capital - before.capital).toBeGreaterThanOrEqual(amount);
+  expect(after.freeCapital - before.freeCapital).toBeGreaterThanOrEqual(amount - 1n);
+  expect(sharesAfter).toBeGreaterThan(sharesBefore);
   const allowance = await chainReader.readContract({ address: after.config.asset, abi: erc20Abi, functionName: "allowance", args: [me, metaPool] });
   expect(allowance).toBe(0n); // exact approval, fully used
 
