@@ -7,6 +7,7 @@ import { Footer } from "@/components/layout/Footer";
 import { Header } from "@/components/layout/Header";
 import { WrongNetworkBanner } from "@/components/layout/WrongNetworkBanner";
 import { Providers } from "@/components/providers";
+import { TxToasts } from "@/components/tx/TxToasts";
 
 export const metadata: Metadata = {
   title: { default: "Canopy", template: "%s · Canopy" },
@@ -32,6 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">{children}</main>
             <Footer />
           </div>
+          <TxToasts />
         </Providers>
       </body>
     </html>

@@ -17,6 +17,7 @@ import {
 import { appChain } from "@/lib/chain";
 import { describeError, type ErrorContext } from "@/lib/errors";
 import { queryKeys } from "@/lib/queryKeys";
+import { pushNotice } from "@/lib/tx/notices";
 
 /** One contract call, as typed by the caller (`abi` from `@/abis`). */
 export interface ContractWrite {
@@ -221,6 +222,7 @@ export function useTransactionFlow(): TransactionFlow {
         const mined = await send(mainIndex, plan.write, plan.errorContext);
         setReceipt(mined);
         setStatus("confirmed");
+        pushNotice({ label: plan.label, hash: mined.transactionHash });
         return mined;
       } catch (cause) {
         if (!(cause instanceof StepFailed)) setError(describeError(cause, plan.errorContext));

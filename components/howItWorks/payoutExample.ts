@@ -1,5 +1,4 @@
 import {
-  DAY,
   WAD,
   buyProtection,
   deposit,
@@ -10,30 +9,10 @@ import {
   sync,
   unwrap,
   type FundingCurve,
-  type MetaPoolParams,
 } from "@/lib/protocol";
+import { ONE, exampleParams } from "@/lib/protocol/specExample";
 
-const ONE = 10n ** 18n;
-
-/** SPEC §9's curve: base 2 %, slope1 8 %, kink 80 %, slope2 100 % (WAD per year). */
-export const EXAMPLE_CURVE: FundingCurve = {
-  baseRate: 2n * 10n ** 16n,
-  slope1: 8n * 10n ** 16n,
-  kink: 8n * 10n ** 17n,
-  slope2: 10n ** 18n,
-};
-
-const PARAMS: MetaPoolParams = {
-  decimals: 18,
-  curve: EXAMPLE_CURVE,
-  arbiterFeeBps: 500n,
-  creatorFeeBps: 500n,
-  payoutMultiple: 0n,
-  withdrawalPeriod: 7n * DAY,
-  purchaseDelay: DAY,
-  claimBond: ONE,
-  minPurchase: ONE / 100n,
-};
+const PARAMS = exampleParams();
 
 export interface PayoutExample {
   decimals: number;

@@ -1,7 +1,8 @@
 "use client";
 
 import type { TransactionFlow, TxStep } from "@/hooks/useTransactionFlow";
-import { appChain } from "@/lib/chain";
+
+import { HashLink } from "./HashLink";
 
 const PHASE_TEXT: Record<TxStep["phase"], string> = {
   waiting: "waiting",
@@ -20,20 +21,6 @@ const PHASE_MARK: Record<TxStep["phase"], string> = {
   confirmed: "✓",
   failed: "✕",
 };
-
-function shortHash(hash: string) {
-  return `${hash.slice(0, 10)}…${hash.slice(-6)}`;
-}
-
-function HashLink({ hash }: { hash: string }) {
-  const explorer = appChain.blockExplorers?.default.url;
-  if (!explorer) return <span className="font-mono">{shortHash(hash)}</span>;
-  return (
-    <a className="font-mono underline" href={`${explorer}/tx/${hash}`} target="_blank" rel="noreferrer">
-      {shortHash(hash)}
-    </a>
-  );
-}
 
 /**
  * The lifecycle of a write, step by step (approve → act): waiting for signature, pending with

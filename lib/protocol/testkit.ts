@@ -2,41 +2,17 @@
  * Fixtures for the protocol tests: SPEC §9's parameters, states built through the actions, and
  * a small seeded PRNG for hand-written property tests (no extra dependencies).
  */
-import { DAY, HOUR } from './constants';
+import { HOUR } from './constants';
 import { unwrap } from './errors';
 import { buyProtection } from './protection';
 import { deposit } from './shares';
 import { newMetaPool, type FundingCurve, type MetaPoolParams, type MetaPoolState } from './state';
+import { exampleParams } from './specExample';
 import { sync } from './sync';
 
-/** 18-decimal asset. */
-export const ONE = 10n ** 18n;
-
-/** SPEC §9: base 2 %, slope1 8 %, kink 80 %, slope2 100 %. */
-export const EXAMPLE_CURVE: FundingCurve = {
-  baseRate: 2n * 10n ** 16n,
-  slope1: 8n * 10n ** 16n,
-  kink: 8n * 10n ** 17n,
-  slope2: 10n ** 18n,
-};
+export { EXAMPLE_CURVE, ONE, exampleParams } from './specExample';
 
 export const ZERO_CURVE: FundingCurve = { baseRate: 0n, slope1: 0n, kink: 8n * 10n ** 17n, slope2: 0n };
-
-/** SPEC §9 parameters: fees 5 % + 5 %, uncapped payout, 1-day purchase delay. */
-export function exampleParams(overrides: Partial<MetaPoolParams> = {}): MetaPoolParams {
-  return {
-    decimals: 18,
-    curve: EXAMPLE_CURVE,
-    arbiterFeeBps: 500n,
-    creatorFeeBps: 500n,
-    payoutMultiple: 0n,
-    withdrawalPeriod: 7n * DAY,
-    purchaseDelay: DAY,
-    claimBond: ONE,
-    minPurchase: ONE / 100n,
-    ...overrides,
-  };
-}
 
 /** A fixed, readable start time (2025-01-01T00:00:00Z). */
 export const T0 = 1_735_689_600n;

@@ -1,6 +1,7 @@
 "use client";
 
 import { TermLink } from "@/components/howItWorks/TermLink";
+import { AddressInput } from "@/components/ui/AddressInput";
 import { Field } from "@/components/ui/Field";
 import { formatAmount, formatBps } from "@/lib/format";
 import { checkArbiter, checkFees, checkPayoutMultiple } from "@/lib/forms/createMetaPool";
@@ -33,12 +34,8 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
         >
           {(control) => (
             <div className="flex flex-col gap-2 sm:flex-row">
-              <input
+              <AddressInput
                 {...control}
-                className="input font-mono"
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="0x…"
                 value={form.arbiter}
                 onChange={(e) => update({ arbiter: e.target.value })}
                 onBlur={touch("arbiter")}

@@ -2,6 +2,7 @@
 
 import type { Address } from "viem";
 
+import { AddressInput } from "@/components/ui/AddressInput";
 import { Field } from "@/components/ui/Field";
 import { Skeleton } from "@/components/ui/States";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
@@ -89,12 +90,8 @@ export function AssetStep({
         error={verdict ?? (readFailed || reading ? undefined : shown("asset", errors.asset))}
       >
         {(control) => (
-          <input
+          <AddressInput
             {...control}
-            className="input font-mono"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="0x…"
             value={form.asset}
             onChange={(e) => update({ asset: e.target.value })}
             onBlur={touch("asset")}
