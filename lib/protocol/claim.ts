@@ -55,7 +55,7 @@ export interface Ruling {
 
 /**
  * `resolveClaim(claimId, valid)` after sync. Invalid: the bond goes to C and the premium debt is
- * charged from K_i (capped, may lapse). Valid: the bond returns, P_i leaves C, the epoch closes
+ * charged from K_i (capped, may lapse); once no claim is pending, frozen purchases restart their delay. Valid: the bond returns, P_i leaves C, the epoch closes
  * with K_i + P_i less the premium owed for its holders, pending purchases become refundable.
  */
 export function resolveClaim(
@@ -70,6 +70,8 @@ export function resolveClaim(
   const s = synced.value.state;
   s.claims.shift();
   s.lastRulingAt = args.now;
+  // The freeze ends with the last pending claim: frozen purchases restart their delay from here.
+  if (s.claims.length === 0) s.freezeEndedAt = args.now;
   const ruling: Ruling = { claim, valid: args.valid, payout: 0n, premiumCharged: 0n, premiumForgiven: 0n, refunded: 0n, shareWipe: false };
   if (!args.valid) {
     s.capital += claim.bond;

@@ -3,7 +3,7 @@ import { fail, ok, type Result } from './errors';
 import { ceilDiv, min, mulDivDown, mulDivUp, saturatingSub } from './math';
 import { poolView, type PoolView } from './poolView';
 import { accrueOwed, premiumDue } from './premium';
-import { buyBlocker } from './protection';
+import { buyBlocker, pendingAhead, purchaseCapacity } from './protection';
 import { cloneState, poolAt, type MetaPoolState } from './state';
 import { projectTo } from './sync';
 import { totalActive } from './utilisation';
@@ -59,9 +59,19 @@ export function poolCoverLifetime(state: MetaPoolState, poolId: number): bigint 
 
 export interface PurchaseQuote {
   maturesAt: bigint;
+  /** C − Σ K now: what could be accepted if the purchase matured now (`previewBuy`'s capacity). */
+  capacity: bigint;
+  /** Σ R of the whole MetaPool: pending purchases queued ahead, which mature first and take capital first. */
+  pendingAhead: bigint;
+  /**
+   * What would be accepted at maturity if everything queued ahead matured first and nothing else
+   * changed: min(amount, C − Σ K after them). The rest would be refundable. An estimate: acceptance
+   * is decided at maturity, by the capital free then.
+   */
+  acceptedIfAheadMature: bigint;
   /** The pool now, projected to `now`. */
   before: PoolView;
-  /** The pool once this purchase and every purchase queued before it have matured. */
+  /** The pool once every purchase queued before it and then this one have matured. */
   after: PoolView;
   /** Cover tokens at today's supply / K (1:1 when the epoch opens); an estimate, K shrinks until maturity. */
   tokens: bigint;
@@ -72,8 +82,9 @@ export interface PurchaseQuote {
 }
 
 /**
- * `previewBuy(poolId, amount)`: the rate now and after the purchase once matured, assuming
- * everything already queued matures first and nothing else changes.
+ * `previewBuy(poolId, amount)` and what follows it: the capacity now, the pending amount queued
+ * ahead, and the pool once everything queued ahead and then this purchase have matured, in queue
+ * order, each taking min(amount, C − Σ K) (SPEC §5), assuming nothing else changes.
  */
 export function quotePurchase(state: MetaPoolState, poolId: number, amount: bigint, now: bigint): Result<PurchaseQuote> {
   const s = projectTo(state, now);
@@ -84,16 +95,23 @@ export function quotePurchase(state: MetaPoolState, poolId: number, amount: bigi
   const tokens = pool.epochOpenedAt === 0n || pool.supply === 0n ? amount : mulDivDown(amount, pool.supply, pool.active);
 
   const matured = cloneState(s);
-  for (const p of matured.pools) {
-    p.active += min(p.pending, saturatingSub(matured.capital, totalActive(matured.pools)));
-    p.pending = 0n;
+  const free = () => saturatingSub(matured.capital, totalActive(matured.pools));
+  for (const entry of matured.queue) {
+    if (entry.refunded) continue;
+    const p = poolAt(matured, entry.poolId);
+    p.active += min(entry.amount, free());
+    p.pending -= entry.amount;
   }
   const target = poolAt(matured, poolId);
-  target.active += min(amount, saturatingSub(matured.capital, totalActive(matured.pools)));
+  const accepted = min(amount, free());
+  target.active += accepted;
   target.supply += tokens;
   const after = poolView(matured, poolId);
   return ok({
     maturesAt: now + s.params.purchaseDelay,
+    capacity: purchaseCapacity(s),
+    pendingAhead: pendingAhead(s),
+    acceptedIfAheadMature: accepted,
     before,
     after,
     tokens,

@@ -11,7 +11,7 @@ import { buyProtection, purchaseCapacity, refundFrozenPurchase, withdrawProtecti
 import { convertToAssets, deposit, previewDeposit, sharesInCurrentEpoch } from './shares';
 import { shutdown } from './shutdown';
 import type { MetaPoolState } from './state';
-import { poke, sync } from './sync';
+import { effectiveMaturity, poke, sync } from './sync';
 import { EXAMPLE_CURVE, ONE, T0, exampleParams, prng, stateAt } from './testkit';
 import { totalActive, totalPending, utilisation } from './utilisation';
 import { cancelWithdrawal, completeWithdrawal, requestWithdrawal, type WithdrawalRequest } from './withdrawal';
@@ -244,7 +244,7 @@ function simulate(seed: number, steps: number): void {
         break;
       }
       case 8: {
-        const entry = s.queue.find((e) => !e.refunded && e.maturesAt <= now);
+        const entry = s.queue.find((e) => !e.refunded && effectiveMaturity(s, e) <= now);
         if (entry) apply(refundFrozenPurchase(s, entry.id, now), (v) => -v.amount);
         break;
       }

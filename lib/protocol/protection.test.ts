@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { fileClaim, premiumDebt } from './claim';
+import { fileClaim, premiumDebt, resolveClaim } from './claim';
 import { DAY, HOUR } from './constants';
 import { unwrap } from './errors';
-import { buyBlocker, buyProtection, purchaseCapacity, refundFrozenPurchase, underlyingOf, withdrawProtection } from './protection';
+import { buyBlocker, buyProtection, pendingAhead, purchaseCapacity, refundFrozenPurchase, underlyingOf, withdrawProtection } from './protection';
 import { sync } from './sync';
-import { ONE, T0, stateAt } from './testkit';
+import { ONE, T0, ZERO_CURVE, exampleParams, stateAt } from './testkit';
 
 const P = (n: bigint) => n * ONE;
 const example1 = () => stateAt(T0, P(1000n), [P(100n), P(100n), P(100n)]);
@@ -16,11 +16,27 @@ describe('buyProtection', () => {
     expect(state.pools[1]!.pending).toBe(P(50n));
   });
 
-  test('capacity counts pending purchases: C − Σ K − Σ R', () => {
-    const s = unwrap(buyProtection(example1(), 1, P(650n), T0)).state;
-    expect(purchaseCapacity(s)).toBe(P(50n));
-    expect(buyProtection(s, 0, P(51n), T0)).toEqual({ ok: false, error: { name: 'CapacityExceeded', available: P(50n) } });
-    expect(buyProtection(s, 0, P(50n), T0).ok).toBe(true);
+  test('pending purchases reserve nothing: capacity is C − Σ K, and Σ R is what is queued ahead', () => {
+    // Zero rates, so no premium moves C while the purchases wait.
+    const zero = stateAt(T0, P(1000n), [P(100n), P(100n), P(100n)], exampleParams({ curve: ZERO_CURVE }));
+    const s = unwrap(buyProtection(zero, 1, P(650n), T0)).state;
+    expect(purchaseCapacity(s)).toBe(P(700n));
+    expect(pendingAhead(s)).toBe(P(650n));
+    expect(buyProtection(s, 0, P(701n), T0)).toEqual({ ok: false, error: { name: 'CapacityExceeded', available: P(700n) } });
+    const both = unwrap(buyProtection(s, 0, P(700n), T0 + 1n)).state;
+    expect(pendingAhead(both)).toBe(P(1350n));
+    // Maturing in queue order decides: the 650 first, then 50 of the 700; the other 650 is refundable.
+    const out = unwrap(sync(both, T0 + 1n + DAY));
+    expect(out.matured.map((m) => [m.poolId, m.accepted, m.refund])).toEqual([
+      [1, P(650n), 0n],
+      [0, P(50n), P(650n)],
+    ]);
+    expect(purchaseCapacity(out.state)).toBe(0n);
+  });
+
+  test('capacity is never negative (capital below Σ K after shutdown clamps at 0)', () => {
+    const s = example1();
+    expect(purchaseCapacity({ ...s, capital: P(200n) })).toBe(0n);
   });
 
   test('refuses zero, amounts below minPurchase, pending claims and shutdown', () => {
@@ -43,6 +59,22 @@ describe('buyProtection', () => {
     expect(refund.amount).toBe(P(50n));
     expect(refund.state.pools[1]!.pending).toBe(0n);
     expect(refundFrozenPurchase(refund.state, id, T0 + DAY).ok).toBe(false); // once
+  });
+
+  test('a restarted purchase frozen again is due, and refundable by its buyer, only from its restarted maturity', () => {
+    const bought = unwrap(buyProtection(example1(), 1, P(50n), T0));
+    const id = bought.purchase.id;
+    const first = unwrap(fileClaim(bought.state, { poolId: 0, incidentTime: T0, filerTokens: ONE, now: T0 + HOUR })).state;
+    // Ruled invalid at T0 + 2 days: the purchase (due at T0 + 1 day) restarts to T0 + 3 days.
+    const ruled = unwrap(resolveClaim(first, { claimId: 1n, valid: false, now: T0 + 2n * DAY })).state;
+    const second = unwrap(fileClaim(ruled, { poolId: 2, incidentTime: T0, filerTokens: ONE, now: T0 + 2n * DAY + HOUR })).state;
+    // Its original maturesAt has passed, but it is not due: the refund names the restarted time.
+    expect(refundFrozenPurchase(second, id, T0 + 2n * DAY + HOUR)).toEqual({
+      ok: false,
+      error: { name: 'PurchaseNotRefundable', purchaseId: id, maturesAt: T0 + 3n * DAY },
+    });
+    expect(refundFrozenPurchase(second, id, T0 + 3n * DAY - 1n).ok).toBe(false);
+    expect(unwrap(refundFrozenPurchase(second, id, T0 + 3n * DAY)).amount).toBe(P(50n));
   });
 });
 

@@ -3,12 +3,21 @@ import { fail, ok, type ProtocolError, type Result } from './errors';
 import { min, mulDivDown, mulDivUp, saturatingSub } from './math';
 import { creditPremium, retireEmptiedEpoch } from './poolLedger';
 import { pendingClaimOn, poolAt, type MetaPoolState, type QueuedPurchase } from './state';
-import { sync } from './sync';
+import { effectiveMaturity, sync } from './sync';
 import { totalActive, totalPending } from './utilisation';
 
-/** Capacity left for new purchases: C − Σ K_j − Σ R_j (reservations count). */
+/**
+ * Capacity for a new purchase: C − Σ K_j, what could be accepted if it matured now (SPEC §5,
+ * revision 4). Pending purchases reserve nothing, so nobody can block other buyers by buying and
+ * never holding cover; maturing, in queue order, decides acceptance. Pass a state synced to now.
+ */
 export function purchaseCapacity(state: MetaPoolState): bigint {
-  return saturatingSub(state.capital, totalActive(state.pools) + totalPending(state.pools));
+  return saturatingSub(state.capital, totalActive(state.pools));
+}
+
+/** Σ R: pending purchases of the whole MetaPool, all queued ahead of a purchase made now. */
+export function pendingAhead(state: MetaPoolState): bigint {
+  return totalPending(state.pools);
 }
 
 /** Why `buyProtection(poolId, amount)` would revert now, if it would. */
@@ -52,8 +61,10 @@ export function refundFrozenPurchase(state: MetaPoolState, purchaseId: bigint, n
   if (!synced.ok) return synced;
   const s = synced.value.state;
   const entry = s.queue.find((e) => e.id === purchaseId);
-  if (!entry || entry.refunded || s.claims.length === 0 || entry.maturesAt > now) {
-    return fail({ name: 'PurchaseNotRefundable', purchaseId, maturesAt: entry?.maturesAt ?? 0n });
+  // Due by its effective maturity: a purchase restarted by an earlier freeze is due only at its new time.
+  const maturesAt = entry ? effectiveMaturity(s, entry) : 0n;
+  if (!entry || entry.refunded || s.claims.length === 0 || maturesAt > now) {
+    return fail({ name: 'PurchaseNotRefundable', purchaseId, maturesAt });
   }
   entry.refunded = true;
   poolAt(s, entry.poolId).pending -= entry.amount;

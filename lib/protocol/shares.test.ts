@@ -1,8 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { unwrap } from './errors';
-import { convertToAssets, convertToShares, deposit, isShareWipe, previewDeposit, sharesInCurrentEpoch } from './shares';
+import { fileClaim } from './claim';
+import { DAY } from './constants';
+import { buyProtection } from './protection';
+import { convertToAssets, convertToShares, deposit, isShareWipe, maxDeposit, previewDeposit, sharesInCurrentEpoch } from './shares';
+import { poke } from './sync';
 import { newMetaPool } from './state';
-import { ONE, T0, exampleParams, prng } from './testkit';
+import { ONE, T0, ZERO_CURVE, exampleParams, prng } from './testkit';
 import { fileAndRule } from './claimFlow.testkit';
 import { stateAt } from './testkit';
 
@@ -14,9 +18,17 @@ describe('shares', () => {
     expect(convertToAssets(1n, 2n, 1n)).toBe(1n); // 1 × 3 / 2
   });
 
-  test('the first deposit, or any deposit after the supply reached 0, mints 1:1', () => {
+  test('the first deposit mints 1:1; after the supply reached 0 a deposit also takes what was left in C, at a price of exactly 1', () => {
     expect(previewDeposit(123n, 0n, 0n)).toBe(123n);
-    expect(previewDeposit(123n, 5n, 0n)).toBe(123n); // dust left in C goes to the new holders
+    // 5 wei left in C: the depositor gets 128 shares for the 128 wei now in C, not 123 shares priced above 1.
+    expect(previewDeposit(123n, 5n, 0n)).toBe(128n);
+    expect(convertToShares(123n, 5n, 0n)).toBe(123n); // ERC-4626's conversion itself stays 1:1
+    const dust = { ...newMetaPool(exampleParams(), 1, T0), capital: 5n };
+    const after = unwrap(deposit(dust, 1n, T0));
+    expect(after.shares).toBe(6n);
+    expect(after.state).toMatchObject({ capital: 6n, shareSupply: 6n });
+    // The next depositor pays 1 wei per share: nothing lost to a price above 1.
+    expect(previewDeposit(10n, after.state.capital, after.state.shareSupply)).toBe(10n);
     const s = unwrap(deposit(newMetaPool(exampleParams(), 1, T0), 1000n * ONE, T0));
     expect(s.shares).toBe(1000n * ONE);
     expect(s.state).toMatchObject({ capital: 1000n * ONE, shareSupply: 1000n * ONE });
@@ -34,6 +46,26 @@ describe('shares', () => {
     const filed = { ...s, claims: [{ id: 4n, poolId: 0, incidentTime: T0, filedAt: T0, bond: ONE }] };
     expect(deposit(filed, ONE, T0)).toEqual({ ok: false, error: { name: 'ClaimPending', claimId: 4n } });
     expect(deposit({ ...s, isShutDown: true }, ONE, T0)).toEqual({ ok: false, error: { name: 'MetaPoolIsShutDown' } });
+  });
+
+  test('maxDeposit is 0 whenever deposit would revert for everyone: shut down, a claim pending, more than 16 purchases due', () => {
+    const params = exampleParams({ curve: ZERO_CURVE });
+    const s = stateAt(T0, 1000n * ONE, [100n * ONE], params);
+    const room = (1n << 128n) - 1n - 1000n * ONE;
+    expect(maxDeposit(s, T0)).toBe(room);
+    expect(maxDeposit({ ...s, isShutDown: true }, T0)).toBe(0n);
+    const filed = unwrap(fileClaim(s, { poolId: 0, incidentTime: T0, filerTokens: ONE, now: T0 })).state;
+    expect(maxDeposit(filed, T0)).toBe(0n);
+    // 17 purchases due at once: deposit's sync would revert SyncRequired(1).
+    let queued = s;
+    for (let k = 0; k < 17; k++) queued = unwrap(buyProtection(queued, 0, ONE, T0)).state;
+    expect(maxDeposit(queued, T0 + DAY - 1n)).toBe(room);
+    expect(maxDeposit(queued, T0 + DAY)).toBe(0n);
+    expect(deposit(queued, ONE, T0 + DAY)).toEqual({ ok: false, error: { name: 'SyncRequired', remaining: 1 } });
+    // Sixteen due is fine.
+    const sixteen = unwrap(poke(queued, T0 + DAY, 1)).state;
+    expect(maxDeposit(sixteen, T0 + DAY)).toBe(room);
+    expect(deposit(sixteen, ONE, T0 + DAY).ok).toBe(true);
   });
 
   test('a first-depositor inflation attack never pays the attacker', () => {

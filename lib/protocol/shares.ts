@@ -1,8 +1,8 @@
-import { LAPSE_DENOMINATOR } from './constants';
+import { LAPSE_DENOMINATOR, MAX_SYNC_ITEMS } from './constants';
 import { fail, ok, type Result } from './errors';
 import { mulDivDown } from './math';
 import type { MetaPoolState } from './state';
-import { sync } from './sync';
+import { dueCount, projectTo, sync } from './sync';
 
 /**
  * Underwriter shares, ERC-4626 style with OpenZeppelin's virtual share and asset (decimalsOffset
@@ -10,7 +10,7 @@ import { sync } from './sync';
  * Both directions round down, in the pool's favour.
  */
 
-/** floor(assets × (supply + 1) / (C + 1)); 1:1 when there are no shares (new holders own what is left in C). */
+/** floor(assets × (supply + 1) / (C + 1)); 1:1 when there are no shares (ERC-4626 `convertToShares`; a deposit then mints more: see previewDeposit). */
 export function convertToShares(assets: bigint, capital: bigint, supply: bigint): bigint {
   return supply === 0n ? assets : mulDivDown(assets, supply + 1n, capital + 1n);
 }
@@ -20,9 +20,14 @@ export function convertToAssets(shares: bigint, capital: bigint, supply: bigint)
   return supply === 0n ? shares : mulDivDown(shares, capital + 1n, supply + 1n);
 }
 
-/** Shares a deposit of `assets` mints. */
+/**
+ * Shares a deposit of `assets` mints (`previewDeposit`): convertToShares, except that with no
+ * shares at all the depositor also takes whatever capital was left, as shares at exactly 1:1
+ * (assets + C). Minting only `assets` would leave a few shares priced above 1, and the next
+ * depositor would lose up to a whole share's price to rounding.
+ */
 export function previewDeposit(assets: bigint, capital: bigint, supply: bigint): bigint {
-  return convertToShares(assets, capital, supply);
+  return supply === 0n ? assets + capital : convertToShares(assets, capital, supply);
 }
 
 /** Why deposits are refused right now, if they are. */
@@ -31,6 +36,18 @@ export function depositBlocker(state: MetaPoolState) {
   const claim = state.claims[0];
   if (claim) return { name: 'ClaimPending', claimId: claim.id } as const;
   return undefined;
+}
+
+const MAX_UINT128 = (1n << 128n) - 1n;
+
+/**
+ * ERC-4626 `maxDeposit` at `now`: 0 whenever `deposit` would revert for everyone (shut down, a
+ * claim pending, or more than 16 purchases due so its sync reverts `SyncRequired`), else what
+ * capital (a uint128) can still take. Pass the stored state; the view projects it.
+ */
+export function maxDeposit(state: MetaPoolState, now: bigint): bigint {
+  if (depositBlocker(state) || dueCount(state, now) > MAX_SYNC_ITEMS) return 0n;
+  return MAX_UINT128 - projectTo(state, now).capital;
 }
 
 /** `deposit(assets, receiver)`: sync, then mint shares to the depositor. */

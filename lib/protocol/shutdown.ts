@@ -33,6 +33,7 @@ export function shutdown(
   s.claims = [];
   for (const claim of voided) settleClaimDebt(s, claim.poolId);
   const refunded = refundAllPending(s);
+  s.freezeEndedAt = args.now;
   s.isShutDown = true;
   return ok({ state: s, voided, refunded });
 }

@@ -6,12 +6,12 @@ import { unwrap } from './errors';
 import { fundingRate } from './fundingRate';
 import { poolView } from './poolView';
 import { splitPremium } from './premium';
-import { poolCoverLifetime } from './projection';
-import { buyProtection } from './protection';
+import { poolCoverLifetime, quotePurchase } from './projection';
+import { buyProtection, purchaseCapacity, withdrawProtection } from './protection';
 import { redeemPayout, resolveClaim, fileClaim } from './claim';
 import { convertToAssets, deposit, sharesInCurrentEpoch } from './shares';
 import { newMetaPool } from './state';
-import { dueCount, sync } from './sync';
+import { dueCount, effectiveMaturity, sync } from './sync';
 import { cancelWithdrawal, completeWithdrawal, requestWithdrawal } from './withdrawal';
 import { EXAMPLE_CURVE, ONE, T0, ZERO_CURVE, exampleParams, prng, stateAt } from './testkit';
 
@@ -89,16 +89,22 @@ describe('SPEC §9 worked numbers', () => {
       expect(state.queue).toEqual([]);
     });
 
-    test('rejected at t0 + 30 h: the 50 matures at t0 + 30 h, not at t0 + 24 h', () => {
+    test('rejected at t0 + 30 h: the 50 restarts its delay and matures at t0 + 54 h (the ruling plus one day), not at t0 + 24 h', () => {
       const frozen = unwrap(sync(filed, t0 + 25n * HOUR));
       expect(frozen.matured).toEqual([]);
       expect(dueCount(frozen.state, t0 + 25n * HOUR)).toBe(0);
       const ruled = unwrap(resolveClaim(frozen.state, { claimId: claimOf(filed).id, valid: false, now: t0 + 30n * HOUR })).state;
       expect(ruled.capital).toBe(P(1000n) + params.claimBond);
-      const later = unwrap(sync(ruled, t0 + 31n * HOUR));
+      expect(ruled.freezeEndedAt).toBe(t0 + 30n * HOUR);
+      expect(effectiveMaturity(ruled, ruled.queue[0]!)).toBe(t0 + 54n * HOUR);
+      // Not at the ruling, nor a second before the restarted delay ends.
+      expect(unwrap(sync(ruled, t0 + 30n * HOUR)).matured).toEqual([]);
+      expect(unwrap(sync(ruled, t0 + 54n * HOUR - 1n)).matured).toEqual([]);
+      const later = unwrap(sync(ruled, t0 + 60n * HOUR));
       expect(later.matured).toHaveLength(1);
-      expect(later.matured[0]).toMatchObject({ at: t0 + 30n * HOUR, accepted: P(50n), refund: 0n, tokens: P(50n) });
+      expect(later.matured[0]).toMatchObject({ at: t0 + 54n * HOUR, accepted: P(50n), refund: 0n, tokens: P(50n) });
       expect(later.state.pools[1]!.active).toBe(P(150n));
+      expect(later.state.pools[1]!.epochOpenedAt).toBe(t0); // B's epoch was already open: the 50 joins it
     });
   });
 
@@ -249,6 +255,92 @@ describe('SPEC §9 worked numbers', () => {
       const out = unwrap(sync(s, T0 + YEAR));
       expect(out.lapsed).toEqual([]);
       expect(out.charged[0]).toBe(100_000_500_000_000_000n);
+    });
+  });
+
+  describe('specExample10: no reservations; maturing in queue order decides acceptance', () => {
+    const params = exampleParams({ curve: ZERO_CURVE, purchaseDelay: DAY });
+    const t0 = T0;
+    const base = stateAt(t0, P(1000n), [P(100n), P(100n), P(100n)], params);
+    const eve = unwrap(buyProtection(base, 2, P(700n), t0));
+    const carol = unwrap(buyProtection(eve.state, 1, P(10n), t0 + 1n));
+
+    test('Carol can still buy 10 in B at t0 + 1 s: previewBuy says capacity 700, pending ahead 700', () => {
+      expect(poolView(base, 0).free).toBe(P(700n));
+      const quote = unwrap(quotePurchase(eve.state, 1, P(10n), t0 + 1n));
+      expect(quote.capacity).toBe(P(700n));
+      expect(quote.pendingAhead).toBe(P(700n));
+      // If Eve's 700 matures first, nothing is left for Carol's 10.
+      expect(quote.acceptedIfAheadMature).toBe(0n);
+      expect(purchaseCapacity(carol.state)).toBe(P(700n));
+      expect(carol.purchase.maturesAt).toBe(t0 + 1n + DAY);
+    });
+
+    test("at t0 + 1 day Eve's 700 matures first and takes all the free capital; Carol's 10 a second later is refundable in full", () => {
+      const first = unwrap(sync(carol.state, t0 + DAY));
+      expect(first.matured).toEqual([expect.objectContaining({ purchaseId: eve.purchase.id, at: t0 + DAY, accepted: P(700n), refund: 0n })]);
+      expect(poolView(first.state, 0).free).toBe(0n);
+      const second = unwrap(sync(first.state, t0 + DAY + 1n));
+      expect(second.matured).toEqual([expect.objectContaining({ purchaseId: carol.purchase.id, accepted: 0n, refund: P(10n), tokens: 0n })]);
+      expect(second.state.refundsOwed).toBe(P(10n));
+      expect(second.state.pools.map((p) => p.active)).toEqual([P(100n), P(100n), P(800n)]);
+    });
+
+    test("had Eve withdrawn her cover in between, Carol's 10 would have been accepted", () => {
+      const matured = unwrap(sync(carol.state, t0 + DAY)).state;
+      const withdrawn = unwrap(withdrawProtection(matured, 2, P(700n), P(700n), t0 + DAY)).state;
+      const out = unwrap(sync(withdrawn, t0 + DAY + 1n));
+      expect(out.matured).toEqual([expect.objectContaining({ purchaseId: carol.purchase.id, accepted: P(10n), refund: 0n })]);
+      expect(out.state.pools[1]!.active).toBe(P(110n));
+    });
+  });
+
+  describe('specExample11: a sham claim cannot let post-incident cover share a real one', () => {
+    // Bond 1; A's 100 of cover held 90 by Bob and 10 by Eve; A's protocol is hacked at t0.
+    const params = exampleParams({ curve: ZERO_CURVE, purchaseDelay: DAY, claimBond: ONE });
+    const t0 = T0;
+    const MIN = 60n;
+    const base = stateAt(t0, P(1000n), [P(100n), P(100n), P(100n)], params);
+    const bob = P(90n);
+    const eveTokens = P(10n);
+    const bought = unwrap(buyProtection(base, 0, P(500n), t0 + MIN));
+    const sham = unwrap(fileClaim(bought.state, { poolId: 0, incidentTime: t0, filerTokens: eveTokens, now: t0 + 2n * MIN }));
+    const rejected = unwrap(resolveClaim(sham.state, { claimId: sham.claim.id, valid: false, now: t0 + 2n * DAY })).state;
+
+    test("the rejection sends the bond to C = 1 001 and restarts Eve's 500 to t0 + 3 days", () => {
+      expect(rejected.capital).toBe(P(1001n));
+      expect(rejected.freezeEndedAt).toBe(t0 + 2n * DAY);
+      expect(effectiveMaturity(rejected, rejected.queue[0]!)).toBe(t0 + 3n * DAY);
+    });
+
+    test("Bob files at t0 + 2 days + 1 min: Eve's 500 has not matured and is frozen again", () => {
+      const honest = unwrap(fileClaim(rejected, { poolId: 0, incidentTime: t0, filerTokens: bob, now: t0 + 2n * DAY + MIN }));
+      expect(honest.state.queue).toHaveLength(1);
+      expect(honest.state.pools[0]).toMatchObject({ active: P(100n), pending: P(500n), supply: P(100n) });
+      // Frozen: even past its restarted maturity nothing matures while Bob's claim is pending.
+      expect(unwrap(sync(honest.state, t0 + 4n * DAY)).matured).toEqual([]);
+    });
+
+    test("the arbiter accepts Bob's claim: P = 100 + (1 001 − 300) = 801, C = 200; Bob redeems 810.9, Eve 90.1; Eve's 500 is refundable and Bob's bond returned", () => {
+      const honest = unwrap(fileClaim(rejected, { poolId: 0, incidentTime: t0, filerTokens: bob, now: t0 + 2n * DAY + MIN }));
+      const { state, ruling } = unwrap(resolveClaim(honest.state, { claimId: honest.claim.id, valid: true, now: t0 + 2n * DAY + 2n * MIN }));
+      expect(ruling.payout).toBe(P(801n));
+      expect(state.capital).toBe(P(200n));
+      expect(ruling.closedEpoch!.remaining).toBe(P(901n));
+      const bobRedeems = redeemPayout(ruling.closedEpoch!, bob);
+      expect(bobRedeems.assets).toBe(8109n * ONE / 10n);
+      const eveRedeems = redeemPayout(bobRedeems.closed, eveTokens);
+      expect(eveRedeems.assets).toBe(901n * ONE / 10n);
+      expect(ruling.refunded).toBe(P(500n));
+      expect(state.refundsOwed).toBe(P(500n));
+      // The bond goes back to the filer: C holds no bond of Bob's (1 001 − 801 = 200).
+      expect(state.capital + ruling.payout).toBe(rejected.capital);
+    });
+
+    test("between the sham ruling and Bob's filing Eve's 500 gets no cover tokens (it would have matured at the ruling before revision 4)", () => {
+      const justBefore = unwrap(sync(rejected, t0 + 2n * DAY + MIN)).state;
+      expect(justBefore.pools[0]!.supply).toBe(P(100n));
+      expect(dueCount(justBefore, t0 + 2n * DAY + MIN)).toBe(0);
     });
   });
 });

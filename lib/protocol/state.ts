@@ -102,8 +102,13 @@ export interface MetaPoolState {
   fees: { arbiter: bigint; creator: bigint };
   /** Time every pool has been accrued up to. */
   lastSyncAt: bigint;
-  /** Time of the last claim ruling (0 if none): frozen purchases mature then; withdrawal windows reopen. */
+  /** Time of the last claim ruling (0 if none): withdrawal windows reopen for 7 days from it. */
   lastRulingAt: bigint;
+  /**
+   * When the last claim freeze ended (0 before any): the ruling that left no claim pending, or the
+   * shutdown. A purchase frozen by a claim restarts its delay then (SPEC §5, revision 4).
+   */
+  freezeEndedAt: bigint;
   isShutDown: boolean;
   /** Purchase amounts owed back to buyers (unaccepted rests, frozen or voided purchases). */
   refundsOwed: bigint;
@@ -132,6 +137,7 @@ export function newMetaPool(params: MetaPoolParams, poolCount: number, now: bigi
     fees: { arbiter: 0n, creator: 0n },
     lastSyncAt: now,
     lastRulingAt: 0n,
+    freezeEndedAt: 0n,
     isShutDown: false,
     refundsOwed: 0n,
     closedEpochs: [],

@@ -8,7 +8,8 @@ import { poolView } from './poolView';
 import { buyProtection, refundFrozenPurchase } from './protection';
 import { deposit } from './shares';
 import { newMetaPool, type MetaPoolState } from './state';
-import { dueCount, poke, projectTo, sync } from './sync';
+import { dueCount, effectiveMaturity, poke, projectTo, sync } from './sync';
+import { shutdown } from './shutdown';
 import { ONE, T0, ZERO_CURVE, exampleParams, stateAt } from './testkit';
 import { completeWithdrawal, requestWithdrawal } from './withdrawal';
 
@@ -129,16 +130,55 @@ describe('sync', () => {
     expect(unwrap(sync(s, frozenAt)).matured).toEqual([]);
     s = unwrap(refundFrozenPurchase(s, s.queue[0]!.id, frozenAt)).state;
     expect(s.pools[0]!.pending).toBe(P(160n));
-    // Rule the claim invalid: 17 entries come due at the ruling time, one of them refunded.
+    // Rule the claim invalid: the 17 entries restart their delay and come due together a delay after the ruling.
     const ruled = unwrap(resolveClaim(s, { claimId: claimOf(s).id, valid: false, now: frozenAt })).state;
-    expect(sync(ruled, frozenAt)).toEqual({ ok: false, error: { name: 'SyncRequired', remaining: 1 } });
-    const first = unwrap(poke(ruled, frozenAt, 16));
+    const restartedAt = frozenAt + params.purchaseDelay;
+    expect(dueCount(ruled, restartedAt - 1n)).toBe(0);
+    expect(sync(ruled, restartedAt)).toEqual({ ok: false, error: { name: 'SyncRequired', remaining: 1 } });
+    const first = unwrap(poke(ruled, restartedAt, 16));
     expect(first.processed).toBe(16);
     expect(first.matured).toHaveLength(15);
-    expect(first.matured.every((m) => m.at === frozenAt)).toBe(true);
-    const second = unwrap(sync(first.state, frozenAt + 1n));
+    expect(first.matured.every((m) => m.at === restartedAt)).toBe(true);
+    const second = unwrap(sync(first.state, restartedAt + 1n));
     expect(second.matured).toHaveLength(1);
     expect(second.state.pools[0]!.active).toBe(P(260n));
+  });
+
+  test('a freeze ends with the last pending claim: ruling the first of two restarts nothing yet', () => {
+    const params = exampleParams({ curve: ZERO_CURVE });
+    let s = stateAt(T0, P(1000n), [P(100n), P(100n)], params);
+    s = unwrap(buyProtection(s, 0, P(10n), T0)).state;
+    s = unwrap(fileClaim(s, { poolId: 0, incidentTime: T0, filerTokens: P(100n), now: T0 + HOUR })).state;
+    s = unwrap(fileClaim(s, { poolId: 1, incidentTime: T0, filerTokens: P(100n), now: T0 + 2n * HOUR })).state;
+    const one = unwrap(resolveClaim(s, { claimId: 1n, valid: false, now: T0 + 2n * DAY })).state;
+    expect(one.freezeEndedAt).toBe(0n);
+    expect(one.lastRulingAt).toBe(T0 + 2n * DAY);
+    const both = unwrap(resolveClaim(one, { claimId: 2n, valid: false, now: T0 + 3n * DAY })).state;
+    expect(both.freezeEndedAt).toBe(T0 + 3n * DAY);
+    expect(effectiveMaturity(both, both.queue[0]!)).toBe(T0 + 4n * DAY);
+    expect(unwrap(sync(both, T0 + 4n * DAY)).matured[0]).toMatchObject({ at: T0 + 4n * DAY, accepted: P(10n) });
+  });
+
+  test('purchases bought after a freeze ended keep their own maturity', () => {
+    const params = exampleParams({ curve: ZERO_CURVE });
+    let s = stateAt(T0, P(1000n), [P(100n)], params);
+    s = unwrap(fileClaim(s, { poolId: 0, incidentTime: T0, filerTokens: P(100n), now: T0 + HOUR })).state;
+    s = unwrap(resolveClaim(s, { claimId: 1n, valid: false, now: T0 + 2n * HOUR })).state;
+    const later = unwrap(buyProtection(s, 0, P(10n), T0 + 5n * HOUR));
+    expect(later.purchase.maturesAt).toBe(T0 + 5n * HOUR + DAY);
+    expect(effectiveMaturity(later.state, later.purchase)).toBe(T0 + 5n * HOUR + DAY);
+    expect(unwrap(sync(later.state, T0 + 5n * HOUR + DAY)).matured[0]).toMatchObject({ at: T0 + 5n * HOUR + DAY });
+  });
+
+  test('before any freeze the effective maturity is maturesAt; a shutdown ends a freeze too but nothing matures after it', () => {
+    const params = exampleParams({ curve: ZERO_CURVE });
+    const s = stateAt(T0, P(1000n), [P(100n)], params);
+    expect(s.freezeEndedAt).toBe(0n);
+    const bought = unwrap(buyProtection(s, 0, P(10n), T0));
+    expect(effectiveMaturity(bought.state, bought.purchase)).toBe(T0 + DAY);
+    const down = unwrap(shutdown(bought.state, { byArbiter: true, now: T0 + HOUR })).state;
+    expect(down.freezeEndedAt).toBe(T0 + HOUR);
+    expect(dueCount(down, T0 + 9n * DAY)).toBe(0);
   });
 
   test('a claim pending on a pool accrues its premium without charging it; other pools pay as usual', () => {

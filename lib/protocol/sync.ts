@@ -11,7 +11,7 @@ import { totalActive } from './utilisation';
 export interface MaturedPurchase {
   purchaseId: bigint;
   poolId: number;
-  /** When it matured: maturesAt, or the ruling time for a purchase frozen by a claim. */
+  /** When it matured: its effective maturity (maturesAt, or a restarted delay's end for a purchase frozen by a claim). */
   at: bigint;
   accepted: bigint;
   /** The unaccepted rest, now refundable. */
@@ -36,9 +36,15 @@ export interface SyncOutcome {
   remaining: number;
 }
 
-/** When a queued purchase matures: its maturesAt, or the last ruling if it came due during a freeze. */
-export function effectiveMaturity(state: MetaPoolState, entry: QueuedPurchase): bigint {
-  return max(entry.maturesAt, state.lastRulingAt);
+/**
+ * When a queued purchase matures (SPEC §5, revision 4): max(maturesAt, freezeEndedAt + purchaseDelay).
+ * A purchase frozen by a claim restarts its delay when the freeze ends, so cover bought around an
+ * incident cannot mature between a rejected (perhaps sham) claim and the honest one that follows.
+ * Buying is refused while a claim is pending, so every purchase queued when a freeze ends was
+ * frozen by it and later ones are untouched; the result is monotone in maturesAt (the queue stays sorted).
+ */
+export function effectiveMaturity(state: MetaPoolState, entry: Pick<QueuedPurchase, 'maturesAt'>): bigint {
+  return max(entry.maturesAt, state.freezeEndedAt + state.params.purchaseDelay);
 }
 
 /** Queue entries due at `now`; none while a claim is pending or after shutdown (frozen). */

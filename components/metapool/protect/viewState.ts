@@ -75,6 +75,7 @@ export function stateFromView(view: MetaPoolView): MetaPoolState {
     fees: { arbiter: 0n, creator: 0n },
     lastSyncAt: BigInt(view.lastSyncAt),
     lastRulingAt: BigInt(view.lastRulingAt),
+    freezeEndedAt: 0n,
     isShutDown: view.shutDown,
     refundsOwed: 0n,
     closedEpochs: [],
