@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'hooks/**/*.test.ts', 'components/**/*.test.ts?(x)'],
+    include: ['lib/**/*.test.ts', 'hooks/**/*.test.ts', 'components/**/*.test.ts?(x)', 'scripts/lib/**/*.test.mjs'],
     exclude: ['e2e/**', 'node_modules/**', '**/*.chain.test.ts'],
   },
 });

@@ -1,124 +1,152 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, each timed: ABI freshness, typecheck, lint, forge (unit, fuzz,
 // invariant), Vitest, the chain suite (TS vs Anvil), the seeded demo market on a fresh Anvil, Playwright smoke and journeys. Under CI=true forge uses the deep `ci` profile.
-// Ends with the summed count of tests as one line: "N passed, N failed".
+// Each runner's own output streams as it runs; the counts come from its JSON report (scripts/lib/test-reports.mjs),
+// never from its coloured text. Ends with the summed count of tests as one line: "N passed, N failed".
+// `node scripts/test.mjs vitest "forge test"` runs only the suites so named.
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { repoDir } from './lib/paths.mjs';
+import { forgeCounts, formatForgeReport, nodeTestCounts, playwrightCounts, vitestCounts } from './lib/test-reports.mjs';
 
 const ci = Boolean(process.env.CI);
+const reportDir = mkdtempSync(join(tmpdir(), 'canopy-test-reports-'));
+process.on('exit', () => rmSync(reportDir, { recursive: true, force: true }));
+
+function vitest(name, configArgs) {
+  const report = join(reportDir, `${name.replace(/\W+/g, '-')}.json`);
+  return {
+    name,
+    cmd: 'npx',
+    args: ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    report,
+    count: vitestCounts,
+  };
+}
+
+// The config's reporters (list, and html under CI) stay; json is added for the counts.
+function playwright(name, args) {
+  const report = join(reportDir, `${name.replace(/\W+/g, '-')}.json`);
+  return {
+    name,
+    cmd: 'npx',
+    args: ['playwright', 'test', ...args, `--reporter=${ci ? 'list,html,json' : 'list,json'}`],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report, PLAYWRIGHT_HTML_OPEN: 'never' },
+    report,
+    count: playwrightCounts,
+  };
+}
+
+const seedReport = join(reportDir, 'seed.json');
 const suites = [
   { name: 'abis up to date', cmd: 'node', args: ['scripts/check-abis.mjs'] },
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit'] },
   { name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'] },
   {
+    // forge writes its JSON report instead of its text, on stdout; formatForgeReport prints the text from it.
     name: 'forge test',
     cmd: 'node',
-    args: ['scripts/forge.mjs', 'test', ...(ci ? ['--summary', '--detailed'] : [])],
+    args: ['scripts/forge.mjs', 'test', '--json'],
     env: { FOUNDRY_PROFILE: ci ? 'ci' : 'default' },
-    count: (out) => sumMatches(out, /Suite result: \w+\. (\d+) passed; (\d+) failed/g),
+    report: 'stdout',
+    count: forgeCounts,
+    show: formatForgeReport,
   },
-  {
-    name: 'vitest',
-    cmd: 'npx',
-    args: ['vitest', 'run'],
-    count: vitestCount,
-  },
-  {
-    name: 'vitest chain (Anvil)',
-    cmd: 'npx',
-    args: ['vitest', 'run', '-c', 'vitest.chain.config.ts'],
-    count: vitestCount,
-  },
+  vitest('vitest', []),
+  vitest('vitest chain (Anvil)', ['-c', 'vitest.chain.config.ts']),
   {
     name: 'seeded demo market',
     cmd: 'node',
-    args: ['--test', '--test-reporter=spec', 'scripts/seed.check.mjs'],
-    count: (out) => {
-      const p = lastMatch(out, /ℹ pass (\d+)/g);
-      const f = lastMatch(out, /ℹ fail (\d+)/g);
-      return p ? [p[0], f ? f[0] : 0] : null;
-    },
+    args: [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/lib/node-test-json-reporter.mjs',
+      `--test-reporter-destination=${seedReport}`,
+      'scripts/seed.check.mjs',
+    ],
+    report: seedReport,
+    count: nodeTestCounts,
   },
-  { name: 'playwright smoke', cmd: 'npx', args: ['playwright', 'test', '--project=smoke'], count: playwrightCount },
-  {
-    name: 'playwright journeys',
-    cmd: 'npx',
-    args: ['playwright', 'test', '--project=full', '--workers=1'],
-    count: playwrightCount,
-  },
+  playwright('playwright smoke', ['--project=smoke']),
+  playwright('playwright journeys', ['--project=full', '--workers=1']),
 ];
-
-// A test that failed once and passed on CI's retry is reported "flaky": it ran and passed, so it counts
-// as passed here, and Playwright's own output above names it.
-function playwrightCount(out) {
-  const p = lastMatch(out, /(\d+) passed/g);
-  const f = lastMatch(out, /(\d+) failed/g);
-  const flaky = lastMatch(out, /(\d+) flaky/g);
-  if (!p && !f && !flaky) return null;
-  return [(p ? p[0] : 0) + (flaky ? flaky[0] : 0), f ? f[0] : 0];
-}
-
-function vitestCount(out) {
-  const passed = lastMatch(out, /Tests\s+(?:(\d+) failed \| )?(\d+) passed/g);
-  return passed ? [passed[1], passed[0]] : null;
-}
-
-const stripColours = (text) => text.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), '');
-
-function lastMatch(text, re) {
-  let m;
-  let last = null;
-  while ((m = re.exec(stripColours(text)))) last = m.slice(1).map((x) => Number(x ?? 0));
-  return last;
-}
-
-function sumMatches(text, re) {
-  let m;
-  let sum = null;
-  while ((m = re.exec(stripColours(text)))) {
-    sum ??= [0, 0];
-    sum[0] += Number(m[1]);
-    sum[1] += Number(m[2]);
-  }
-  return sum;
-}
 
 function run(suite) {
   return new Promise((resolve) => {
     const started = Date.now();
-    let out = '';
+    const reportOnStdout = suite.report === 'stdout';
+    let stdout = '';
     const child = spawn(suite.cmd, suite.args, {
       cwd: repoDir,
       env: { ...process.env, ...suite.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (d) => {
-      out += d;
-      process.stdout.write(d);
+      if (reportOnStdout) stdout += d;
+      else process.stdout.write(d);
     });
     child.stderr.on('data', (d) => process.stderr.write(d));
-    child.on('close', (code) => resolve({ code, seconds: (Date.now() - started) / 1000, out }));
+    // A runner whose stdout is its report is silent until it ends (forge under CI: ~15 min).
+    const heartbeat =
+      reportOnStdout &&
+      setInterval(() => {
+        const minutes = Math.round((Date.now() - started) / 60_000);
+        console.log(`  … ${suite.name}: running for ${minutes} min; its report prints when it ends`);
+      }, 60_000);
+    child.on('close', (code) => {
+      clearInterval(heartbeat);
+      resolve({ code, seconds: (Date.now() - started) / 1000, stdout });
+    });
   });
 }
 
+function readReport(suite, stdout) {
+  if (suite.report === 'stdout') return stdout;
+  return existsSync(suite.report) ? readFileSync(suite.report, 'utf8') : '';
+}
+
+const only = process.argv.slice(2);
+const selected = suites.filter((suite) => only.length === 0 || only.includes(suite.name));
 let passed = 0;
 let failed = 0;
 const rows = [];
-for (const suite of suites) {
-  console.log(`\n=== ${suite.name} ===`);
-  const { code, seconds, out } = await run(suite);
-  const counts = suite.count?.(out);
-  if (counts) {
-    passed += counts[0];
-    failed += counts[1];
-  }
-  rows.push({ suite: suite.name, result: code === 0 ? 'ok' : `FAILED (${code})`, seconds: seconds.toFixed(1), tests: counts ? `${counts[0]} passed, ${counts[1]} failed` : '' });
-  if (code !== 0) {
-    failed += counts ? 0 : 1;
-    console.table(rows);
-    console.log(`\n${passed} passed, ${failed} failed`);
-    process.exit(code || 1);
-  }
+
+function finish(code) {
+  console.table(rows);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(code);
 }
-console.table(rows);
-console.log(`\n${passed} passed, ${failed} failed`);
+
+for (const suite of selected) {
+  console.log(`\n=== ${suite.name} ===`);
+  const { code, seconds, stdout } = await run(suite);
+  const report = suite.count ? readReport(suite, stdout) : '';
+  if (suite.show) console.log(suite.show(report));
+  const counts = suite.count ? suite.count(report) : undefined;
+  let result = code === 0 ? 'ok' : `FAILED (exit ${code})`;
+  if (counts) {
+    passed += counts.passed;
+    failed += counts.failed;
+    // A runner can fail outside any test (an unhandled error, a teardown): that is one failure more.
+    if (code !== 0 && counts.failed === 0) failed += 1;
+    if (code === 0 && counts.failed > 0) result = 'FAILED';
+  } else if (counts === null) {
+    // No report: the runner died before writing it (a compile error, a crash), whatever its exit code.
+    failed += 1;
+    result = `FAILED (no report; exit ${code})`;
+  } else if (code !== 0) {
+    failed += 1;
+  }
+  const skipped = counts?.skipped ? `, ${counts.skipped} skipped` : '';
+  rows.push({
+    suite: suite.name,
+    result,
+    seconds: seconds.toFixed(1),
+    tests: counts ? `${counts.passed} passed, ${counts.failed} failed${skipped}` : '',
+  });
+  if (result !== 'ok') finish(code || 1);
+}
+finish(0);
