@@ -63,14 +63,14 @@ abstract contract Protection is Fees {
             amount = purchase.amount;
             purchase.status = PurchaseStatus.Refunded;
             _refundsOwed -= amount;
-        } else if (_pendingClaims != 0 && purchase.maturesAt <= block.timestamp) {
+        } else if (_pendingClaims != 0 && _maturityOf(purchase.maturesAt) <= block.timestamp) {
             if (msg.sender != buyer) revert OnlyBuyer(purchaseId, buyer);
             amount = purchase.amount;
             purchase.status = PurchaseStatus.Refunded;
             _pools[purchase.poolId].pending -= uint128(amount);
             _totalPending -= uint128(amount);
         } else {
-            revert PurchaseNotRefundable(purchaseId, purchase.maturesAt);
+            revert PurchaseNotRefundable(purchaseId, _maturityOf(purchase.maturesAt));
         }
         _pushAsset(buyer, amount);
         emit PurchaseRefunded(purchaseId, buyer, amount);
@@ -116,9 +116,10 @@ abstract contract Protection is Fees {
         _totalActive -= uint128(charged + assets);
     }
 
-    /// @dev Capacity for a new purchase: `C - ΣK - ΣR` (pending purchases reserve capacity).
+    /// @dev Capacity for a new purchase: `C - ΣK`, what could be accepted if it matured now. Pending purchases
+    /// reserve nothing (SPEC revision 4), so buying and never holding cover cannot block other buyers;
+    /// maturing, in queue order, decides acceptance.
     function _capacity() internal view returns (uint256) {
-        uint256 used = uint256(_totalActive) + _totalPending;
-        return _capital > used ? _capital - used : 0;
+        return _freeCapital();
     }
 }

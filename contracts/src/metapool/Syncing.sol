@@ -83,7 +83,7 @@ abstract contract Syncing is CoverEpochs {
     function _hasDuePurchase() internal view returns (bool) {
         if (_shutDown || _pendingClaims != 0) return false;
         uint256 head = _queueHead;
-        return head < _nextPurchaseId && _purchases[head].maturesAt <= block.timestamp;
+        return head < _nextPurchaseId && _maturityOf(_purchases[head].maturesAt) <= block.timestamp;
     }
 
     function _loadSync(bool persist) internal view returns (SyncMem memory m) {
@@ -114,8 +114,8 @@ abstract contract Syncing is CoverEpochs {
             uint256 processed;
             while (head < next) {
                 Purchase storage purchase = _purchases[head];
-                uint256 maturesAt = purchase.maturesAt;
-                if (maturesAt > block.timestamp) break;
+                uint256 at = _maturityOf(purchase.maturesAt);
+                if (at > block.timestamp) break;
                 if (processed == maxItems) {
                     m.dueLeft = _countDue(head, next);
                     break;
@@ -124,8 +124,6 @@ abstract contract Syncing is CoverEpochs {
                 ++head;
                 // Skipped entries (taken back by their buyer during a freeze) count towards the batch.
                 if (purchase.status != PurchaseStatus.Pending) continue;
-                // Purchases that came due during a claim freeze mature when the freeze ended.
-                uint256 at = maturesAt > _freezeEndedAt ? maturesAt : _freezeEndedAt;
                 _accrueTo(m, at);
                 _mature(m, head - 1, purchase, at);
                 _fixSpeeds(m);
@@ -245,6 +243,7 @@ abstract contract Syncing is CoverEpochs {
         PoolState storage pool = _pools[poolId];
         pool.pending -= uint128(amount);
         purchase.status = PurchaseStatus.Matured;
+        purchase.maturesAt = uint40(at); // the effective time (a restarted delay), in the slot written anyway
         purchase.accepted = uint128(accepted);
         if (accepted != 0) {
             address token = opens ? _openCoverEpoch(poolId, at) : pool.token;
@@ -260,7 +259,7 @@ abstract contract Syncing is CoverEpochs {
         uint256 hi = next;
         while (lo < hi) {
             uint256 mid = (lo + hi) / 2;
-            if (_purchases[mid].maturesAt <= block.timestamp) lo = mid + 1;
+            if (_maturityOf(_purchases[mid].maturesAt) <= block.timestamp) lo = mid + 1;
             else hi = mid;
         }
         return lo - head;
