@@ -7,6 +7,7 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { BeforeAfter, type Change } from "@/components/ui/BeforeAfter";
 import { Field } from "@/components/ui/Field";
+import { useLatestBlockTime } from "@/hooks/useChainNow";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
@@ -26,7 +27,11 @@ import {
  * epoch and not in the future) and the evidence, and posts the bond: approve → fileClaim.
  */
 export function FileClaimForm() {
-  const { address: metaPool, view, asset, position, now, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const { address: metaPool, view, asset, position, now: clock, fmt, errorContext, invalidate } = useMetaPoolContext();
+  // The latest incident time is the latest block's: the contract refuses one after block.timestamp, and the
+  // simulation before signing runs at the latest block, which on an idle chain lags the ticking clock.
+  const lastBlock = useLatestBlockTime();
+  const now = clock !== undefined && lastBlock !== undefined && lastBlock < clock ? lastBlock : clock;
   const { address: account } = useAccount();
   const balance = useTokenBalance(account ? asset.address : undefined);
   const flow = useTransactionFlow();
