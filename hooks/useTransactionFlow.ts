@@ -65,6 +65,9 @@ export interface TransactionFlow {
   reset: () => void;
 }
 
+/** What a progress display reads of a flow: everything but how to run it. */
+export type FlowState = Omit<TransactionFlow, "run">;
+
 class StepFailed extends Error {}
 
 const approveCall = (token: Address, spender: Address, amount: bigint): ContractWrite =>

@@ -4,7 +4,7 @@ import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { RefundPurchaseButton } from "@/components/metapool/protect/MyPurchases";
-import { livePurchase } from "@/components/metapool/protect/purchases";
+import { livePurchase } from "@/lib/protect/purchases";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";

@@ -16,9 +16,9 @@ import { metaPoolFullAbi } from "@/lib/contracts";
 import { formatDateTime, formatDuration, formatPercentWad, formatRateApr, parseAmount } from "@/lib/format";
 import { acceptanceAtMaturity, checkPurchase, purchaseCapacity, saleRefusal, type AcceptanceEstimate } from "@/lib/forms/protect";
 
-import { formatLifetime } from "./lifetime";
+import { formatLifetime } from "@/lib/protect/lifetime";
 import { PoolPicker } from "./PoolPicker";
-import { liveUnderlying, projectPurchase, stateFromView } from "./viewState";
+import { liveUnderlying, projectPurchase, stateFromView } from "@/lib/protect/viewState";
 
 /**
  * Buy protection: choose a coverage pool and an amount, see the quote (payout, my share, rate

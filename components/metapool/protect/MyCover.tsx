@@ -16,8 +16,8 @@ import { coverTokenSymbol, formatAmount, formatPercentWad, parseAmount } from "@
 import { checkCoverWithdrawal } from "@/lib/forms/protect";
 import { WAD, holdingCostPerDay, mulDivDown, poolCoverLifetime, type MetaPoolState } from "@/lib/protocol";
 
-import { formatLifetime } from "./lifetime";
-import { liveUnderlying, stateFromView } from "./viewState";
+import { formatLifetime } from "@/lib/protect/lifetime";
+import { liveUnderlying, stateFromView } from "@/lib/protect/viewState";
 
 interface Holding {
   poolId: number;

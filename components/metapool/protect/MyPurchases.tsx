@@ -13,7 +13,7 @@ import { metaPoolFullAbi } from "@/lib/contracts";
 import { formatDateTime, formatDuration, sameAddress } from "@/lib/format";
 import type { PurchasePosition, PurchaseRestart, PurchaseState } from "@/lib/reads/positions";
 
-import { livePurchase, openPurchases } from "./purchases";
+import { livePurchase, openPurchases } from "@/lib/protect/purchases";
 
 const STATE_BADGE: Record<PurchaseState, { tone: BadgeTone; text: string }> = {
   pending: { tone: "neutral", text: "In purchase delay" },
