@@ -341,6 +341,8 @@ export const activity = onchainTable(
   }),
 );
 
+// Relations for relational queries (`with`) and GraphQL: a MetaPool's rows, and each row's `metaPoolInfo` (the
+// `metaPool` column keeps the address).
 export const metaPoolRelations = relations(metaPool, ({ many }) => ({
   pools: many(coveragePool),
   purchases: many(purchase),
@@ -350,21 +352,21 @@ export const metaPoolRelations = relations(metaPool, ({ many }) => ({
 }));
 
 export const coveragePoolRelations = relations(coveragePool, ({ one }) => ({
-  metaPool: one(metaPool, { fields: [coveragePool.metaPool], references: [metaPool.address] }),
+  metaPoolInfo: one(metaPool, { fields: [coveragePool.metaPool], references: [metaPool.address] }),
 }));
 
 export const purchaseRelations = relations(purchase, ({ one }) => ({
-  metaPool: one(metaPool, { fields: [purchase.metaPool], references: [metaPool.address] }),
+  metaPoolInfo: one(metaPool, { fields: [purchase.metaPool], references: [metaPool.address] }),
 }));
 
 export const withdrawalRequestRelations = relations(withdrawalRequest, ({ one }) => ({
-  metaPool: one(metaPool, { fields: [withdrawalRequest.metaPool], references: [metaPool.address] }),
+  metaPoolInfo: one(metaPool, { fields: [withdrawalRequest.metaPool], references: [metaPool.address] }),
 }));
 
 export const claimRelations = relations(claim, ({ one }) => ({
-  metaPool: one(metaPool, { fields: [claim.metaPool], references: [metaPool.address] }),
+  metaPoolInfo: one(metaPool, { fields: [claim.metaPool], references: [metaPool.address] }),
 }));
 
 export const shareHolderRelations = relations(shareHolder, ({ one }) => ({
-  metaPool: one(metaPool, { fields: [shareHolder.metaPool], references: [metaPool.address] }),
+  metaPoolInfo: one(metaPool, { fields: [shareHolder.metaPool], references: [metaPool.address] }),
 }));

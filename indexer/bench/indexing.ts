@@ -68,7 +68,7 @@ test('the seeded demo market', async () => {
         args: [parseUnits('10', metaPool.assetDecimals), account.address],
         gas: 3_000_000n,
       });
-      const receipt = await chain.client.waitForTransactionReceipt({ hash, pollingInterval: 5 });
+      const receipt = await chain.receipt(hash, 'deposit');
       const t0 = performance.now();
       await indexer.waitForBlock(Number(receipt.blockNumber));
       delays.push(performance.now() - t0);
@@ -137,7 +137,7 @@ test('a larger generated market', async () => {
         }
       }
       await testClient.mine({ blocks: 1 });
-      for (const hash of hashes) await client.waitForTransactionReceipt({ hash });
+      for (const hash of hashes) await chain.receipt(hash, 'round');
     }
     await testClient.setAutomine(true);
     const indexer = await timeBackfill(`${metaPoolCount} MetaPools × 8 pools, ${rounds} rounds`, chain, deployment.factory, deployment.startBlock);

@@ -32,7 +32,10 @@ export function startIndexer({ rpcUrl, chainId, port = INDEXER_PORT }) {
   const args = ['dev', '--disable-ui', '--port', String(port), '--log-level', process.env.INDEXER_LOG_LEVEL ?? 'warn'];
   const child = spawn(process.execPath, [ponderBin, ...args], { cwd: indexerDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => say(line));
+    createInterface({ input: stream }).on('line', (line) => {
+      // Normal on a dev chain: no .env.local, and no block while nobody sends a transaction.
+      if (!/\.env\.local\) not found|No new block received/.test(line)) say(line);
+    });
   }
   const url = `http://localhost:${port}`;
   child.on('exit', (code, signal) => {

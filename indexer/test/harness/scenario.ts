@@ -351,7 +351,7 @@ export function actions(market: Market) {
     }
     await chain.testClient.mine({ blocks: 1 });
     await chain.testClient.setAutomine(true);
-    for (const hash of hashes) await client.waitForTransactionReceipt({ hash });
+    for (const hash of hashes) await chain.receipt(hash, 'poke in one block');
     return (await client.getBlock({ blockTag: 'latest' })).number;
   }
 
