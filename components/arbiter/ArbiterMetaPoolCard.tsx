@@ -16,8 +16,7 @@ import { Stat } from "@/components/ui/Stat";
 import { ErrorState, LoadingRows } from "@/components/ui/States";
 import { useMetaPool } from "@/hooks/useMetaPool";
 import { useTokenBalance, type TokenMeta } from "@/hooks/useTokens";
-import { useTransactionFlow } from "@/hooks/useTransactionFlow";
-import { metaPoolFullAbi } from "@/lib/contracts";
+import { useResolveClaim } from "@/hooks/actions/claims";
 import {
   approvalConsequence,
   checkRuling,
@@ -28,7 +27,6 @@ import {
 } from "@/lib/forms/arbiter";
 import { formatAmount, formatBps, formatDateTime } from "@/lib/format";
 import { metaPoolHref } from "@/lib/portfolio/labels";
-import { queryKeys } from "@/lib/queryKeys";
 import type { MetaPoolView } from "@/lib/reads/metaPools";
 
 interface RulingDraft {
@@ -75,7 +73,16 @@ export function ArbiterMetaPoolCard({
   const desk = useArbiterDesk(view, account);
   const details = useMetaPool(view.metaPool);
   const wallet = useTokenBalance(asset.address);
-  const flow = useTransactionFlow();
+  const flow = useResolveClaim({
+    address: view.metaPool,
+    asset,
+    errorContext: (action) => ({
+      action,
+      asset: { symbol: asset.symbol, decimals: asset.decimals },
+      poolNames: view.pools.map((p) => p.name),
+      now,
+    }),
+  });
   const [draft, setDraft] = useState<RulingDraft | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
@@ -92,7 +99,6 @@ export function ArbiterMetaPoolCard({
   const descriptions = details.data?.params.pools.map((p) => p.description);
   const claims = desk.data?.claims ?? [];
   const oldest = claims[0];
-  const invalidate = [queryKeys.metaPool(view.metaPool), queryKeys.metaPools(), queryKeys.token(asset.address)];
 
   const open = (claim: PendingClaim, valid: boolean) => {
     flow.reset();
@@ -106,23 +112,7 @@ export function ArbiterMetaPoolCard({
       at: now,
     });
   };
-  const rule = (d: RulingDraft) =>
-    flow.run({
-      label: `${d.valid ? "Approve" : "Reject"} claim #${d.claim.id} on ${d.poolName}`,
-      write: {
-        address: view.metaPool,
-        abi: metaPoolFullAbi,
-        functionName: "resolveClaim",
-        args: [d.claim.id, d.valid],
-      },
-      errorContext: {
-        action: `${d.valid ? "approve" : "reject"} claim #${d.claim.id}`,
-        asset: { symbol: asset.symbol, decimals: asset.decimals },
-        poolNames: view.pools.map((p) => p.name),
-        now,
-      },
-      invalidate,
-    });
+  const rule = (d: RulingDraft) => flow.run(d.claim.id, d.poolName, d.valid);
   const close = () => {
     if (flow.status === "running") return;
     setDraft(null);

@@ -100,7 +100,7 @@ export function PortfolioView() {
         })}
       </section>
       {items.map((m) => (
-        <MetaPoolPositions key={m.metaPool} m={m} account={account} />
+        <MetaPoolPositions key={m.metaPool} m={m} />
       ))}
     </div>
   );

@@ -41,14 +41,20 @@ export function useRequestWithdrawal(target: WriteTarget) {
   }));
 }
 
-/** Withdraw `shares` of request `id`, paying `assets`, inside its window. */
-export function useCompleteWithdrawal(target: WriteTarget) {
+/**
+ * Withdraw `shares` of request `id`, paying `assets`, inside its window. A portfolio row ("row")
+ * completes the request in full and says only what it pays.
+ */
+export function useCompleteWithdrawal(target: WriteTarget, wording: "page" | "row" = "page") {
   const receiver = useReceiver();
   const fmt = fmtOf(target);
   return useMetaPoolAction(target, (id: bigint, shares: bigint, assets: bigint) => ({
-    label: `Withdraw ${fmt(assets)} (${formatShares(shares, target.asset.decimals)}) from request #${id}`,
+    label:
+      wording === "row"
+        ? `Withdraw ${fmt(assets)} (request #${id})`
+        : `Withdraw ${fmt(assets)} (${formatShares(shares, target.asset.decimals)}) from request #${id}`,
     write: contractWrite(target.address, metaPoolFullAbi, "completeWithdrawal", [id, shares, receiver]),
-    action: "withdraw",
+    action: wording === "row" ? `complete withdrawal request #${id}` : "withdraw",
   }));
 }
 

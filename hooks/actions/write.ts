@@ -46,12 +46,14 @@ export interface ActionCall {
 /** A flow whose `run` takes the action's amounts or ids rather than a plan. */
 export type ActionFlow<args extends unknown[]> = FlowState & {
   run: (...args: args) => Promise<TransactionReceipt | null>;
+  /** What the action's button says for these arguments: the main step's label. */
+  labelFor: (...args: args) => string;
 };
 
 /** Runs `plan`'s result through the one write path; the flow's status, steps and errors come along. */
 export function useActionFlow<args extends unknown[]>(plan: (...args: args) => TxPlan): ActionFlow<args> {
   const flow = useTransactionFlow();
-  return { ...flow, run: (...args: args) => flow.run(plan(...args)) };
+  return { ...flow, run: (...args: args) => flow.run(plan(...args)), labelFor: (...args: args) => plan(...args).label };
 }
 
 /**
