@@ -7,7 +7,7 @@ import type { Address } from "viem";
 import { ClaimItem } from "@/components/arbiter/ClaimItem";
 import { ApprovalLines, RejectionLines } from "@/components/arbiter/RulingConsequences";
 import { ShutdownPanel } from "@/components/arbiter/ShutdownPanel";
-import { useArbiterDesk, type PendingClaim } from "@/components/arbiter/useArbiterDesk";
+import { useArbiterDesk, type PendingClaim } from "@/hooks/useArbiterDesk";
 import { CollectFees } from "@/components/portfolio/CollectFees";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { Badge } from "@/components/ui/Badge";

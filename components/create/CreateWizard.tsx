@@ -30,7 +30,7 @@ import { PoolsStep } from "./steps/PoolsStep";
 import { ReviewStep } from "./steps/ReviewStep";
 import { TermsStep } from "./steps/TermsStep";
 import type { StepProps } from "./types";
-import { useAssetInfo } from "./useAssetInfo";
+import { useAssetInfo } from "@/hooks/useAssetInfo";
 
 const DRAFT_KEY = "canopy:create-draft";
 
