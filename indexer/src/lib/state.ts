@@ -26,7 +26,7 @@ export async function loadMetaPool(db: Db, address: Address): Promise<MetaPoolSt
   if (!mp) throw new Error(`event from ${address}, which no MetaPoolCreated announced`);
   const pools = await Promise.all(
     Array.from({ length: mp.poolCount }, async (_, poolId) => {
-      const row = await db.find(coveragePool, { metaPool: address, poolId });
+      const row = await db.find(coveragePool, { metaPool: address, poolId: BigInt(poolId) });
       if (!row) throw new Error(`MetaPool ${address} has no coverage pool ${poolId}`);
       return row;
     }),
@@ -80,7 +80,7 @@ export async function saveMetaPool(context: Context, event: AnyEvent, kind: stri
     .values({
       metaPool: address,
       block: event.block.number,
-      logIndex: event.log.logIndex,
+      logIndex: BigInt(event.log.logIndex),
       timestamp: event.block.timestamp,
       kind,
       capital: mp.capital,
@@ -100,8 +100,8 @@ export async function saveMetaPool(context: Context, event: AnyEvent, kind: stri
     .onConflictDoNothing();
 }
 
-export function poolOf(state: MetaPoolState, poolId: number): CoveragePoolRow {
-  const pool = state.pools[poolId];
+export function poolOf(state: MetaPoolState, poolId: bigint | number): CoveragePoolRow {
+  const pool = state.pools[Number(poolId)];
   if (!pool) throw new Error(`MetaPool ${state.mp.address} has no coverage pool ${poolId}`);
   return pool;
 }
@@ -148,7 +148,7 @@ export async function creditFees(
 export interface ActivityFields {
   account?: Address | null;
   receiver?: Address | null;
-  poolId?: number | null;
+  poolId?: bigint | number | null;
   ref?: bigint | null;
   assets?: bigint | null;
   shares?: bigint | null;
@@ -170,8 +170,9 @@ export async function recordActivity(
       metaPool: metaPoolAddress,
       kind,
       ...fields,
+      poolId: fields.poolId === undefined || fields.poolId === null ? null : BigInt(fields.poolId),
       block: event.block.number,
-      logIndex: event.log.logIndex,
+      logIndex: BigInt(event.log.logIndex),
       timestamp: event.block.timestamp,
       tx: event.transaction.hash,
     })
