@@ -19,6 +19,8 @@ export type AnyEvent = Pick<Event, 'id' | 'log' | 'block' | 'transaction'>;
 export interface MetaPoolState {
   mp: MetaPoolRow;
   pools: CoveragePoolRow[];
+  /** The pools as loaded: only those that changed are written back. */
+  loaded?: readonly CoveragePoolRow[];
 }
 
 export async function loadMetaPool(db: Db, address: Address): Promise<MetaPoolState> {
@@ -31,7 +33,7 @@ export async function loadMetaPool(db: Db, address: Address): Promise<MetaPoolSt
       return row;
     }),
   );
-  return { mp: { ...mp }, pools: pools.map((p) => ({ ...p })) };
+  return { mp: { ...mp }, pools: pools.map((p) => ({ ...p })), loaded: pools.map((p) => ({ ...p })) };
 }
 
 /** F as the views compute it: C − Σ K, clamped at 0, and 0 after shutdown (exits ignore cover). */
@@ -72,7 +74,10 @@ export async function saveMetaPool(context: Context, event: AnyEvent, kind: stri
   mp.updatedBlock = event.block.number;
   const { address, ...mpValues } = mp;
   await context.db.update(metaPool, { address }).set(mpValues);
-  for (const { metaPool: poolOf, poolId, ...values } of pools) {
+  for (const [i, pool] of pools.entries()) {
+    const before = state.loaded?.[i];
+    if (before && (Object.keys(pool) as (keyof CoveragePoolRow)[]).every((key) => pool[key] === before[key])) continue;
+    const { metaPool: poolOf, poolId, ...values } = pool;
     await context.db.update(coveragePool, { metaPool: poolOf, poolId }).set(values);
   }
   await context.db

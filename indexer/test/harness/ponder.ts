@@ -1,7 +1,7 @@
 // Runs `ponder start` on a chain, as the app would reach it: SQL over HTTP through `@ponder/client`, GraphQL, and
 // /canopy/status. PGlite in a fresh directory unless DATABASE_URL is set, then a fresh PostgreSQL schema.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -63,7 +63,9 @@ export async function startPonder(options: PonderOptions) {
     [ponderBin, 'start', '--schema', dbSchema, '--port', String(port), '--hostname', '127.0.0.1', '--log-format', 'json'],
     { cwd: indexerDir, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const logFile = process.env.INDEXER_TEST_PONDER_LOG; // every line Ponder writes, for a closer look
   const collect = (chunk: Buffer) => {
+    if (logFile) appendFileSync(logFile, chunk);
     log.push(chunk.toString());
     if (log.length > 4000) log.splice(0, log.length - 4000);
   };
