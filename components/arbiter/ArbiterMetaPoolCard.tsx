@@ -28,6 +28,7 @@ import {
 import { formatAmount, formatBps, formatDateTime } from "@/lib/format";
 import { metaPoolHref } from "@/lib/portfolio/labels";
 import type { MetaPoolView } from "@/lib/reads/metaPools";
+import { metaPoolErrorContext } from "@/lib/errors/context";
 
 interface RulingDraft {
   claim: PendingClaim;
@@ -76,12 +77,7 @@ export function ArbiterMetaPoolCard({
   const flow = useResolveClaim({
     address: view.metaPool,
     asset,
-    errorContext: (action) => ({
-      action,
-      asset: { symbol: asset.symbol, decimals: asset.decimals },
-      poolNames: view.pools.map((p) => p.name),
-      now,
-    }),
+    errorContext: metaPoolErrorContext(asset, view.pools.map((p) => p.name), now),
   });
   const [draft, setDraft] = useState<RulingDraft | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);

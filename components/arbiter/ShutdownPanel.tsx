@@ -11,6 +11,7 @@ import type { TokenMeta } from "@/hooks/useTokens";
 import { checkShutdown, checkTypedName } from "@/lib/forms/arbiter";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import type { MetaPoolView } from "@/lib/reads/metaPools";
+import { metaPoolErrorContext } from "@/lib/errors/context";
 
 /**
  * `shutdown()` (SPEC §8) behind a typed confirmation: what it ends, with this MetaPool's numbers,
@@ -38,12 +39,7 @@ export function ShutdownPanel({
     {
       address: view.metaPool,
       asset,
-      errorContext: (action) => ({
-        action,
-        asset: { symbol: asset.symbol, decimals: asset.decimals },
-        poolNames: view.pools.map((p) => p.name),
-        now,
-      }),
+      errorContext: metaPoolErrorContext(asset, view.pools.map((p) => p.name), now),
     },
     name,
   );

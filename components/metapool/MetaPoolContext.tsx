@@ -8,6 +8,7 @@ import type { ErrorContext } from "@/lib/errors";
 import { formatAmount } from "@/lib/format";
 import type { MetaPoolDetails, MetaPoolView } from "@/lib/reads/metaPools";
 import type { AccountPosition } from "@/lib/reads/positions";
+import { metaPoolErrorContext } from "@/lib/errors/context";
 
 export interface MetaPoolContextValue {
   address: Address;
@@ -52,7 +53,7 @@ export function MetaPoolProvider({
       position,
       now,
       fmt: (amount, options) => formatAmount(amount, asset.decimals, { symbol: asset.symbol, ...options }),
-      errorContext: (action) => ({ action, asset: { symbol: asset.symbol, decimals: asset.decimals }, poolNames, now }),
+      errorContext: metaPoolErrorContext(asset, poolNames, now),
     };
   }, [details, asset, position, now]);
   return <MetaPoolContext.Provider value={value}>{children}</MetaPoolContext.Provider>;
