@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from '@ponder/client';
 import pg from 'pg';
 import * as schema from '../../ponder.schema';
+import { forgetChainInPostgres } from '../../scripts/local-chain.mjs';
 import type { IndexingStatus } from '../../src/api/status';
 
 export const indexerDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,6 +58,8 @@ export async function startPonder(options: PonderOptions) {
     delete env.DATABASE_URL;
     env.CANOPY_PGLITE_DIR = pgliteDir;
   }
+  // A PostgreSQL database outlives the chains tested on it; PGlite starts in a new directory.
+  if (options.databaseUrl) await forgetChainInPostgres(options.databaseUrl, 31_337);
   const log: string[] = [];
   const child: ChildProcess = spawn(
     process.execPath,
