@@ -57,7 +57,7 @@ test("J1 a creator creates a MetaPool through the wizard; Explore lists it with 
   expect(view.config.arbiterFeeBps).toBe(300);
   expect(view.config.creatorFeeBps).toBe(200);
   expect(view.config.curve).toEqual({ baseRate: 4n * WAD_PERCENT, slope1: 12n * WAD_PERCENT, kink: 60n * WAD_PERCENT, slope2: 200n * WAD_PERCENT });
-  expect(view.config.payoutMultiple).toBe(10);
+  expect(view.config.payoutMultiple).toBe(3); // the default: capped at 3×
   expect(view.config.withdrawalPeriod).toBe(7 * 86_400);
   expect(view.config.purchaseDelay).toBe(86_400);
   expect(view.config.claimBond).toBe(100_000_000n);

@@ -62,6 +62,9 @@ export function AssetStep({
                     className="mt-1"
                     checked={checked}
                     onChange={() => update({ asset: token })}
+                    // A click on the card whose radio the browser still thinks is checked (after a bad
+                    // address was typed) fires no change: restore the token here too.
+                    onClick={() => update({ asset: token })}
                     data-testid={`create-asset-${meta?.symbol ?? token}`}
                   />
                   <span className="min-w-0">
