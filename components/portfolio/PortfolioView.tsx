@@ -14,6 +14,7 @@ import { useChainNow } from "@/hooks/useChainNow";
 import { useMetaPools } from "@/hooks/useMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { deployment } from "@/lib/deployment";
+import { describeError } from "@/lib/errors";
 import { formatAmount } from "@/lib/format";
 import { hasAnything, metaPoolPortfolio, totalsByAsset } from "@/lib/portfolio/summary";
 
@@ -54,7 +55,7 @@ export function PortfolioView() {
     return (
       <ErrorState
         title="Your positions could not be read."
-        detail={failed.error?.message}
+        detail={describeError(failed.error, { action: "read your positions" })}
         onRetry={() => {
           void metaPools.refetch();
           void positions.refetch();

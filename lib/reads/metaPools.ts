@@ -2,6 +2,7 @@ import type { Address, ContractEventArgsFromTopics, ContractFunctionReturnType, 
 
 import { metaPoolExtensionAbi, metaPoolFactoryAbi } from '@/abis';
 import local from '@/lib/deployments/31337.json';
+import { NotCreatedByFactoryError } from '@/lib/errors/notAMetaPool';
 
 import { RPC_BATCH_SIZE } from './transport';
 
@@ -73,6 +74,6 @@ export async function readMetaPool(
     }),
   ]);
   const created = logs.find((log) => log.args.metaPool.toLowerCase() === address.toLowerCase());
-  if (!created) throw new Error(`no MetaPoolCreated event for ${address} from block ${fromBlock}`);
+  if (!created) throw new NotCreatedByFactoryError({ address, fromBlock });
   return { view, params: created.args.params };
 }
