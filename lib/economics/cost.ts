@@ -42,6 +42,8 @@ export interface PurchaseEconomics {
   after30: bigint;
   after90: bigint;
   tokens: bigint;
+  /** K of the pool after the purchase. */
+  activeAfter: bigint;
 }
 
 /** A purchase of `amount` in pool `poolId` as if it were cover now, plus `myTokens` already held there. */
@@ -60,6 +62,7 @@ export function purchaseEconomics(state: MetaPoolState, poolId: number, amount: 
     after30: p.after30,
     after90: p.after90,
     tokens: p.tokens,
+    activeAfter: p.activeAfter,
   };
 }
 

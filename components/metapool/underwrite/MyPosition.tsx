@@ -65,7 +65,7 @@ export function MyPosition({ position }: { position: AccountPosition }) {
                     ) : (
                       <>
                         up to <strong>{fmt(loss, { rounding: "up" })}</strong>{" "}
-                        <span className="text-muted">of its {fmt(pool.payout, { compact: true })} payout</span>
+                        <span className="text-muted">of its pool payout now, {fmt(pool.payout)}</span>
                       </>
                     )}
                   </span>
