@@ -151,7 +151,7 @@ export function useTransactionFlow(): TransactionFlow {
       const account = getAccount(config);
       const approval = plan.approval;
       const owner = account.address;
-      const approveContext = approval ? { ...plan.errorContext, action: approval.label.toLowerCase() } : plan.errorContext;
+      const approveContext = approval ? { ...plan.errorContext, action: lowerFirst(approval.label) } : plan.errorContext;
       publish([...(approval ? [{ label: approval.label, phase: "waiting" as const }] : []), { label: plan.label, phase: "waiting" }]);
       try {
         if (!owner) fail(0, new Error("connect a wallet first"), plan.errorContext);

@@ -19,6 +19,13 @@ describe("checkAmount", () => {
     expect(checkAmount(text, usd)).toEqual({ ok: false, error });
   });
 
+  it("says \"shares have\", not \"shares has\"", () => {
+    expect(checkAmount("1.1234567", { ...usd, symbol: "shares" })).toEqual({
+      ok: false,
+      error: "shares have 6 decimals; use at most 6 digits after the point.",
+    });
+  });
+
   it("names the minimum", () => {
     const r = checkAmount("5", { ...usd, min: { value: 10_000_000n, reason: "the minimum purchase" } });
     expect(r).toEqual({ ok: false, error: "Enter at least 10.00 dUSD: the minimum purchase." });

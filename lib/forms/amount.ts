@@ -31,7 +31,7 @@ export function checkAmount(text: string, rules: AmountRules): AmountCheck {
       case "not-a-number":
         return { ok: false, error: "Enter a number, like 1250.50." };
       case "too-many-decimals":
-        return { ok: false, error: `${symbol} has ${decimals} decimals; use at most ${decimals} digits after the point.` };
+        return { ok: false, error: `${symbol} ${unitVerb(symbol)} ${decimals} decimals; use at most ${decimals} digits after the point.` };
       case "zero":
         return { ok: false, error: "Enter an amount greater than 0." };
       case "negative":
@@ -48,4 +48,9 @@ export function checkAmount(text: string, rules: AmountRules): AmountCheck {
     return { ok: false, error: `Enter at most ${fmt(tightest.value)}: ${tightest.reason}.` };
   }
   return { ok: true, value };
+}
+
+/** "dUSD has", but "shares have": a unit written as a plural word takes a plural verb. */
+function unitVerb(symbol: string): "has" | "have" {
+  return /^[a-z]+s$/.test(symbol) ? "have" : "has";
 }
