@@ -39,9 +39,12 @@ export function checkAmount(text: string, rules: AmountRules): AmountCheck {
     }
   }
   const value = parsed.value;
-  const fmt = (v: bigint) => formatAmount(v, decimals, { symbol, maxDecimals: Math.min(decimals, 6) });
+  // A bound is shown rounded towards the side it allows, so the figure typed back is accepted:
+  // "at least" up, "at most" down.
+  const fmt = (v: bigint, rounding: "up" | "down" = "down") =>
+    formatAmount(v, decimals, { symbol, maxDecimals: Math.min(decimals, 6), rounding });
   if (rules.min && value < rules.min.value) {
-    return { ok: false, error: `Enter at least ${fmt(rules.min.value)}: ${rules.min.reason}.` };
+    return { ok: false, error: `Enter at least ${fmt(rules.min.value, "up")}: ${rules.min.reason}.` };
   }
   const tightest = [...(rules.max ?? [])].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))[0];
   if (tightest && value > tightest.value) {

@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/Field";
 import { useLatestBlockTime } from "@/hooks/useChainNow";
 import { useFileClaim } from "@/hooks/actions/claims";
 import { useTokenBalance } from "@/hooks/useTokens";
+import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
 import { PAYOUT_LABEL, payoutShare } from "@/lib/economics/payout";
 import { coverTokenSymbol, formatAmount, formatDateTime, formatDuration } from "@/lib/format";
 import {
@@ -48,6 +49,7 @@ export function FileClaimForm() {
   const [incidentTime, setIncidentTime] = useState("");
   const [evidence, setEvidence] = useState("");
   const [submitted, setSubmitted] = useState(false);
+  useResetFailedFlow(flow, [poolId, incidentTime, evidence]);
 
   const [filedOn, setFiledOn] = useState<string>();
   const purchases = (position?.purchases ?? []).map((p) => ({

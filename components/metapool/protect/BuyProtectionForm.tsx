@@ -11,6 +11,7 @@ import { BeforeAfter, type Change } from "@/components/ui/BeforeAfter";
 import { useBuyQuote, useDebounced } from "@/hooks/useLiveQuote";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { useBuyProtection } from "@/hooks/actions/protect";
+import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
 import { purchaseEconomics } from "@/lib/economics";
 import { parseAmount } from "@/lib/format";
 import { acceptanceAtMaturity, checkPurchase, purchaseCapacity, saleRefusal } from "@/lib/forms/protect";
@@ -36,6 +37,7 @@ export function BuyProtectionForm() {
   const [poolId, setPoolId] = useState<number | null>(null);
   const [text, setText] = useState("");
   const [submitted, setSubmitted] = useState(false);
+  useResetFailedFlow(flow, [poolId, text]);
 
   const refusal = saleRefusal(view);
   const parsed = parseAmount(text, asset.decimals);
@@ -144,7 +146,7 @@ export function BuyProtectionForm() {
         max={account && !refusal ? minOf(capacity, balance.data ?? capacity) : undefined}
         hint={
           <>
-            Minimum {fmt(view.config.minPurchase)} · capacity left {fmt(capacity)}
+            Minimum {fmt(view.config.minPurchase, { rounding: "up" })} · capacity left {fmt(capacity)}
             {balance.data !== undefined && <> · wallet {fmt(balance.data)}</>}. Premium streams out of your deposit: the pool&apos;s{" "}
             <TermLink term="funding-rate">funding rate</TermLink> times its <TermLink term="payout">payout</TermLink>, shared by its
             cover holders.

@@ -12,6 +12,7 @@ import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Stat } from "@/components/ui/Stat";
 import { useDebounced, useWithdrawCoverQuote } from "@/hooks/useLiveQuote";
 import { useWithdrawProtection } from "@/hooks/actions/protect";
+import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
 import { coverTokenSymbol, formatAmount, formatPercentWad, parseAmount } from "@/lib/format";
 import { checkCoverWithdrawal } from "@/lib/forms/protect";
 import { coverCostRate, formatCostRate, payoutShare } from "@/lib/economics";
@@ -105,6 +106,7 @@ function WithdrawCoverForm({ holding, symbol }: { holding: Holding; symbol: stri
   const flow = useWithdrawProtection(target);
   const [text, setText] = useState("");
   const pool = view.pools[holding.poolId]!;
+  useResetFailedFlow(flow, [text]);
   const parsed = parseAmount(text, asset.decimals);
   const typed = parsed.ok && parsed.value <= holding.tokens ? parsed.value : 0n;
   const tokensToQuote = useDebounced(typed);

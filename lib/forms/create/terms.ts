@@ -81,13 +81,15 @@ export function durationInput(seconds: bigint): DurationInput {
 function checkAssetAmount(text: string, asset: AssetInfo, what: string, min: bigint, why: string): Check<bigint> {
   const { decimals, symbol } = asset;
   const parsed = parseAmount(text, decimals);
-  const fmt = (v: bigint) => formatAmount(v, decimals, { symbol, maxDecimals: Math.min(decimals, 6) });
+  // A minimum is shown rounded up, so the figure typed back is accepted.
+  const fmt = (v: bigint, rounding: "up" | "down" = "down") =>
+    formatAmount(v, decimals, { symbol, maxDecimals: Math.min(decimals, 6), rounding });
   if (!parsed.ok) {
     switch (parsed.error) {
       case "empty":
         return fail(`Enter ${what} in ${symbol}.`);
       case "zero":
-        return fail(`${capitalise(what)} must be at least ${fmt(min)}: ${why}.`);
+        return fail(`${capitalise(what)} must be at least ${fmt(min, "up")}: ${why}.`);
       case "negative":
         return fail(`${capitalise(what)} cannot be negative.`);
       case "too-many-decimals":
@@ -96,7 +98,7 @@ function checkAssetAmount(text: string, asset: AssetInfo, what: string, min: big
         return fail(`Enter ${what} as a number of ${symbol}, like 100.`);
     }
   }
-  if (parsed.value < min) return fail(`${capitalise(what)} must be at least ${fmt(min)}: ${why}.`);
+  if (parsed.value < min) return fail(`${capitalise(what)} must be at least ${fmt(min, "up")}: ${why}.`);
   if (parsed.value > MAX_UINT128) return fail(`${capitalise(what)} is too large for the contract to store.`);
   return ok(parsed.value);
 }
