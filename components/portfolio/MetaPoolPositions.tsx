@@ -5,6 +5,7 @@ import Link from "next/link";
 import { CollectFees } from "@/components/portfolio/CollectFees";
 import {
   CompleteRequestAction,
+  ExitAction,
   RedeemAction,
   RefundAction,
   WithdrawCoverAction,
@@ -14,7 +15,14 @@ import { Countdown } from "@/components/ui/Countdown";
 import { Stat } from "@/components/ui/Stat";
 import { formatAmount } from "@/lib/format";
 import { metaPoolHref } from "@/lib/portfolio/labels";
-import type { MetaPoolPortfolio, ProtectionRow, ProtectionStatus, RequestRow, RequestStatus } from "@/lib/portfolio/summary";
+import {
+  shownNetResult,
+  type MetaPoolPortfolio,
+  type ProtectionRow,
+  type ProtectionStatus,
+  type RequestRow,
+  type RequestStatus,
+} from "@/lib/portfolio/summary";
 
 const REQUEST_BADGE: Record<RequestStatus, [string, BadgeTone]> = {
   locked: ["Locked", "neutral"],
@@ -44,7 +52,9 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
   const headingId = `portfolio-${m.metaPool}`;
   const target = { address: m.metaPool, asset: m.asset };
   const hasUnderwriting = m.shares > 0n || m.requests.length > 0 || m.deposited > 0n;
-  const showFees = m.feesOwed > 0n || m.isArbiter || m.isCreator;
+  const showFees = m.feesOwed > 0n || m.bondsOwed > 0n || m.isArbiter || m.isCreator;
+  const requested = m.requests.reduce((s, r) => s + r.assets, 0n);
+  const net = shownNetResult(m.netResult, m.asset.decimals);
   const href = metaPoolHref(m.metaPool);
 
   return (
@@ -69,19 +79,38 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
           <h3 className="font-medium">Underwriting</h3>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
             <Stat label="Shares" value={units(m.shares, "shares")} />
-            <Stat label="Value now" value={fmt(m.shareValue)} />
+            <Stat
+              label="Value now"
+              value={fmt(m.shareValue + requested)}
+              sub={requested > 0n ? `${fmt(requested)} of it in withdrawal requests` : undefined}
+            />
             <Stat label="Deposited / withdrawn" value={`${fmt(m.deposited)} / ${fmt(m.withdrawn)}`} />
             <Stat
               label="Net result"
               value={
-                <span className={m.netResult < 0n ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"}>
-                  {m.netResult > 0n ? "+" : ""}
-                  {fmt(m.netResult)}
+                <span
+                  className={
+                    net < 0n ? "text-red-700 dark:text-red-400" : net > 0n ? "text-green-700 dark:text-green-400" : undefined
+                  }
+                >
+                  {net > 0n ? "+" : ""}
+                  {fmt(net)}
                 </span>
               }
               sub="value now and in requests, plus withdrawn, less deposited"
             />
           </dl>
+          {m.exitNow > 0n && (
+            <div className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-border p-3 text-sm">
+              <p className="min-w-0">
+                <span className="font-medium">Exit</span>
+                <span className="block text-muted">
+                  The MetaPool is shut down: your {units(m.shares, "shares")} pay {fmt(m.exitNow)} at once, with no waiting.
+                </span>
+              </p>
+              <ExitAction target={target} m={m} />
+            </div>
+          )}
           {m.requests.length > 0 && (
             <ul className="space-y-2">
               {m.requests.map((r) => (
@@ -116,7 +145,7 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
           <h3 className="font-medium">
             Fees{m.isArbiter || m.isCreator ? ` (${[m.isArbiter && "arbiter", m.isCreator && "creator"].filter(Boolean).join(" and ")})` : " and returned bonds"}
           </h3>
-          <CollectFees metaPool={m.metaPool} metaPoolName={m.name} asset={m.asset} owed={m.feesOwed} />
+          <CollectFees metaPool={m.metaPool} metaPoolName={m.name} asset={m.asset} owed={m.feesOwed + m.bondsOwed} />
         </div>
       )}
     </section>
