@@ -215,7 +215,7 @@ function ProtectionItem({
       <div className="space-y-1">
         <p className="flex flex-wrap items-center gap-2">
           <span className="font-medium">
-            {x.poolName} · {x.kind === "purchase" ? `purchase #${x.purchaseId}` : `cover, epoch ${x.epoch}`}
+            {x.poolName} · {x.kind === "purchase" ? `purchase #${x.purchaseId}` : `cover (${x.quantityUnit} tokens)`}
           </span>
           <Badge tone={tone}>{label}</Badge>
         </p>
@@ -230,14 +230,14 @@ function ProtectionItem({
                 </>
               )}
               {x.restartedBy !== undefined && ` · its delay restarted when claim #${x.restartedBy} was ruled`}
-              {x.status === "maturing" && " · becomes cover at the next sync"}
+              {x.status === "maturing" && " · due: becomes cover with the next transaction on this MetaPool"}
               {x.claimableNow > 0n && ` · refundable ${fmt(x.claimableNow)}`}
             </>
           ) : (
             <>
               {units(x.quantity, x.quantityUnit)} · underlying {fmt(x.value)}
               {x.status === "active" && " · premium streams out of it; withdraw or file a claim on the MetaPool page"}
-              {x.status === "redeemable" && " · a claim was paid (or the epoch lapsed)"}
+              {x.status === "redeemable" && " · a claim on the pool was upheld (or its cover ran out)"}
               {x.status === "not-in-force" && " · the MetaPool is shut down: take your deposit back"}
             </>
           )}
