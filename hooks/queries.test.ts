@@ -1,7 +1,7 @@
 import type { Address, PublicClient } from "viem";
 import { describe, expect, test } from "vitest";
 
-import type { MetaPoolView } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 import {
   accountPositionsQuery,

@@ -11,7 +11,8 @@ import { fetchMetaPoolLogs, type MetaPoolLog } from "@/lib/history";
 import { queryKeys } from "@/lib/queryKeys";
 import { readArbiterDesk } from "@/lib/reads/arbiterDesk";
 import { readPendingClaims } from "@/lib/reads/claims";
-import { readMetaPool, readMetaPoolPage, type MetaPoolView } from "@/lib/reads/metaPools";
+import { readMetaPool, readMetaPoolPage } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 import { readAccountPosition } from "@/lib/reads/positions";
 
 /** How often each kind of number is read again while a page shows it. */

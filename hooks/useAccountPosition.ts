@@ -7,7 +7,7 @@ import { useAccount, usePublicClient } from "wagmi";
 import { accountPositionsQuery } from "@/hooks/queries";
 import { useChainNow } from "@/hooks/useChainNow";
 import { appChain } from "@/lib/chain";
-import type { MetaPoolView } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 /**
  * The connected account's position in each of `views`. Keyed under both the account and the
@@ -26,5 +26,5 @@ export function useAccountPosition(view: MetaPoolView | undefined) {
   return { ...result, data: result.data?.[0] };
 }
 
-export type { AccountPosition } from "@/lib/reads/positions";
+export type { AccountPosition } from "@/lib/types/positions";
 export type MetaPoolAddress = Address;

@@ -6,7 +6,7 @@ import { usePublicClient } from "wagmi";
 
 import { arbiterDeskQuery } from "@/hooks/queries";
 import { appChain } from "@/lib/chain";
-import type { MetaPoolView } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 export type { ArbiterDesk, PendingClaim } from "@/lib/reads/arbiterDesk";
 

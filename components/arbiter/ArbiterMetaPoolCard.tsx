@@ -28,7 +28,7 @@ import {
 import { describeError } from "@/lib/errors";
 import { formatAmount, formatBps, formatDateTime } from "@/lib/format";
 import { metaPoolHref } from "@/lib/portfolio/labels";
-import type { MetaPoolView } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 import { metaPoolErrorContext } from "@/lib/errors/context";
 
 interface RulingDraft {

@@ -18,7 +18,7 @@ import { useChainNow } from "@/hooks/useChainNow";
 import { useMetaPool } from "@/hooks/useMetaPool";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { describeError, isNotAMetaPool } from "@/lib/errors";
-import type { MetaPoolDetails } from "@/lib/reads/metaPools";
+import type { MetaPoolDetails } from "@/lib/types/metaPool";
 
 const TABS = [
   { id: "overview", label: "Overview", panel: <OverviewPanel /> },

@@ -1,4 +1,4 @@
-import type { MetaPoolView } from '@/lib/reads/metaPools';
+import type { MetaPoolView } from '@/lib/types/metaPool';
 import { stateFromView } from '@/lib/protect/viewState';
 
 import { poolPrice } from './cost';

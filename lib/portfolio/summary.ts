@@ -1,8 +1,8 @@
 import type { Address } from "viem";
 
 import { coverTokenSymbol, sameAddress } from "@/lib/format";
-import type { MetaPoolView } from "@/lib/reads/metaPools";
-import type { AccountPosition, PurchaseState } from "@/lib/reads/positions";
+import type { MetaPoolView } from "@/lib/types/metaPool";
+import type { AccountPosition, PurchaseState } from "@/lib/types/positions";
 
 /**
  * The portfolio's model: one account's positions in every MetaPool, each with its status, what

@@ -4,7 +4,7 @@ import { coverTokenAbi, metaPoolExtensionAbi } from '@/abis';
 import { countHolders } from '@/lib/forms/arbiter';
 
 import { evidenceMatches, readPendingClaims, type ClaimStruct } from './claims';
-import type { MetaPoolView } from './metaPools';
+import type { MetaPoolView } from '@/lib/types/metaPool';
 
 export interface PendingClaim {
   id: bigint;

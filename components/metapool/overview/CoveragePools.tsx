@@ -6,7 +6,7 @@ import { PayoutFigure } from "@/components/metapool/economics/PayoutFigure";
 import { Badge } from "@/components/ui/Badge";
 import { coverCostRate, formatCostRate, formatMultiple, payoutMultiple } from "@/lib/economics";
 import { formatPercentWad, formatRateApr } from "@/lib/format";
-import type { MetaPoolView } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 type PoolView = MetaPoolView["pools"][number];
 

@@ -10,7 +10,7 @@ import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
 import { useMintDueCover, useRefundPurchase } from "@/hooks/actions/protect";
 import { formatDateTime, formatDuration, sameAddress } from "@/lib/format";
-import type { PurchasePosition, PurchaseRestart, PurchaseState } from "@/lib/reads/positions";
+import type { PurchasePosition, PurchaseRestart, PurchaseState } from "@/lib/types/positions";
 
 import { livePurchase, openPurchases } from "@/lib/protect/purchases";
 

@@ -3,7 +3,7 @@
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Stat } from "@/components/ui/Stat";
 import { claimLoss, netResult } from "@/lib/forms/underwrite";
-import type { AccountPosition } from "@/lib/reads/positions";
+import type { AccountPosition } from "@/lib/types/positions";
 
 import { formatShares } from "@/lib/format/shares";
 

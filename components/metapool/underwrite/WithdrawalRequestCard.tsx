@@ -19,7 +19,7 @@ import {
   SHARE_UNIT,
   type RequestState,
 } from "@/lib/forms/underwrite";
-import type { WithdrawQuote } from "@/lib/reads/positions";
+import type { WithdrawQuote } from "@/lib/types/positions";
 
 import { formatShares } from "@/lib/format/shares";
 
