@@ -5,3 +5,4 @@ export * from './cost';
 export * from './payout';
 export * from './format';
 export * from './explore';
+export * from './repricing';

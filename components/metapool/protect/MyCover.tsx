@@ -7,6 +7,7 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { PayoutFigure } from "@/components/metapool/economics/PayoutFigure";
+import { RepricingAlert } from "@/components/metapool/economics/RepricingAlert";
 import { Badge } from "@/components/ui/Badge";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Stat } from "@/components/ui/Stat";
@@ -91,6 +92,7 @@ function HoldingRow({ holding, state }: { holding: Holding; state: MetaPoolState
         <Stat label="Lasts at today's rates" value={lifetime === null ? "no premium charged" : formatLifetime(lifetime)} />
         <PayoutFigure kind="mine" poolId={holding.poolId} value={fmt(myPayout)} explain />
       </dl>
+      <RepricingAlert poolId={holding.poolId} epoch={holding.epoch} onWithdraw={open ? undefined : () => setOpen(true)} />
       <button type="button" className="btn-secondary" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         {open ? "Close" : "Withdraw cover"}
       </button>
