@@ -54,7 +54,7 @@ export function AssetStep({
               return (
                 <label
                   key={token}
-                  className={`card flex cursor-pointer items-start gap-3 ${checked ? "border-green-600 ring-1 ring-green-600" : ""}`}
+                  className={`card flex min-w-0 cursor-pointer items-start gap-3 ${checked ? "border-green-600 ring-1 ring-green-600" : ""}`}
                 >
                   <input
                     type="radio"
