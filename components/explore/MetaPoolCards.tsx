@@ -8,8 +8,8 @@ function Figure({ label, children, sub }: { label: string; children: ReactNode; 
   return (
     <div className="min-w-0">
       <dt className="text-xs text-muted">{label}</dt>
-      <dd className="truncate font-medium tabular-nums">{children}</dd>
-      {sub && <dd className="truncate text-xs text-muted">{sub}</dd>}
+      <dd className="font-medium break-words tabular-nums">{children}</dd>
+      {sub && <dd className="text-xs break-words text-muted">{sub}</dd>}
     </div>
   );
 }
