@@ -4,7 +4,7 @@ import { useEffect, useSyncExternalStore } from "react";
 import { useBlock } from "wagmi";
 
 import { appChain } from "@/lib/chain";
-import { chainNowAt, observeBlock, type ChainClock } from "@/lib/time/chainClock";
+import { createChainClockStore } from "@/lib/time/chainClockStore";
 
 // A watched block is pushed as soon as it is mined; the interval also catches blocks the
 // watcher missed (a node restarted, a tab woken up).
@@ -15,41 +15,7 @@ const BLOCK_REFRESH_MS = 15_000;
  * (the latest block and when it was first seen) and tick on one shared one-second timer, so two
  * countdowns never disagree.
  */
-const store = (() => {
-  let clock: ChainClock | undefined;
-  let now: bigint | undefined;
-  const listeners = new Set<() => void>();
-  let ticker: ReturnType<typeof setInterval> | undefined;
-
-  const publish = (force = false) => {
-    const next = clock ? chainNowAt(clock, Date.now()) : undefined;
-    if (next === now && !force) return;
-    now = next;
-    listeners.forEach((listener) => listener());
-  };
-
-  return {
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      ticker ??= setInterval(() => publish(), 1000);
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0 && ticker) {
-          clearInterval(ticker);
-          ticker = undefined;
-        }
-      };
-    },
-    observe(block: { number: bigint; timestamp: bigint }) {
-      const seen = observeBlock(clock, block, Date.now());
-      if (seen === clock) return;
-      clock = seen;
-      publish(true);
-    },
-    now: () => now,
-    blockTime: () => clock?.timestamp,
-  };
-})();
+const store = createChainClockStore();
 
 /** Feeds the latest block into the shared clock; every reader runs it, the query is shared. */
 function useLatestBlockFeed() {
