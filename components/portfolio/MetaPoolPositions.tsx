@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 
+import { PortfolioRepricingAlert } from "@/components/metapool/economics/RepricingAlert";
 import { CollectFees } from "@/components/portfolio/CollectFees";
 import {
   CompleteRequestAction,
@@ -134,6 +135,9 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
                 )}
                 {x.oneClick === "redeem" && x.epoch !== undefined && <RedeemAction target={target} x={x} epoch={x.epoch} />}
                 {x.oneClick === "withdraw" && <WithdrawCoverAction target={target} x={x} />}
+                {x.kind === "cover" && x.status === "active" && x.epoch !== undefined && (
+                  <PortfolioRepricingAlert metaPool={m.metaPool} poolId={x.poolId} epoch={x.epoch} fmt={fmt} />
+                )}
               </ProtectionItem>
             ))}
           </ul>

@@ -1,22 +1,37 @@
 "use client";
 
+import Link from "next/link";
 import { useMemo } from "react";
+import type { Address } from "viem";
 import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { useMetaPool } from "@/hooks/useMetaPool";
 import { useMetaPoolHistory } from "@/hooks/useMetaPoolHistory";
 import { deployment } from "@/lib/deployment";
 import { coverCostRate, formatCostRate, formatMultiple, repricing, type RepricingReason } from "@/lib/economics";
 import { formatDateTime } from "@/lib/format";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 /**
  * Flags the connected account's cover in pool `poolId` when its yearly cost more than doubled since it became
  * cover, says why (a valid claim elsewhere, deposits, withdrawals, more cover bought) and offers to withdraw.
  */
-export function RepricingAlert({ poolId, epoch, onWithdraw }: { poolId: number; epoch: number; onWithdraw?: () => void }) {
-  const { address, view, fmt, poolNames } = useMetaPoolContext();
+function RepricingNotice({
+  view,
+  fmt,
+  poolId,
+  epoch,
+  action,
+}: {
+  view: MetaPoolView;
+  fmt: (amount: bigint) => string;
+  poolId: number;
+  epoch: number;
+  action: React.ReactNode;
+}) {
   const { address: account } = useAccount();
-  const history = useMetaPoolHistory(address, view.config.curve, deployment?.startBlock ?? 0n);
+  const history = useMetaPoolHistory(view.metaPool, view.config.curve, deployment?.startBlock ?? 0n);
   const pool = view.pools[poolId];
   const costNow = pool && !view.shutDown ? coverCostRate(pool.premiumSpeed, pool.active) : null;
   const data = history.data;
@@ -31,7 +46,7 @@ export function RepricingAlert({ poolId, epoch, onWithdraw }: { poolId: number; 
   const reason = (r: RepricingReason) => {
     switch (r.kind) {
       case "claim":
-        return `a valid claim on ${poolNames[r.poolId] ?? `pool ${r.poolId}`} took ${fmt(r.amount)} of capital`;
+        return `a valid claim on ${view.pools[r.poolId]?.name ?? `pool ${r.poolId}`} took ${fmt(r.amount)} of capital`;
       case "deposits":
         return view.config.payoutMultiple === 0
           ? `underwriters deposited ${fmt(r.amount)}, which widens this uncapped payout`
@@ -43,17 +58,43 @@ export function RepricingAlert({ poolId, epoch, onWithdraw }: { poolId: number; 
     }
   };
   return (
-    <div role="note" className="space-y-2 rounded-md border border-amber-500/50 bg-amber-500/10 p-3 text-sm" data-testid={`repricing-${poolId}`}>
+    <div role="note" className="w-full space-y-2 rounded-md border border-amber-500/50 bg-amber-500/10 p-3 text-sm" data-testid={`repricing-${poolId}`}>
       <p>
         <strong>Your cover now costs {formatMultiple(alert.factor)} what it did</strong> when it became cover ({formatDateTime(BigInt(alert.since))}):{" "}
         {formatCostRate(alert.costThen)} → {formatCostRate(alert.costNow)} of your cover a year.{" "}
         {alert.reasons.length > 0 ? <>Since then {alert.reasons.map(reason).join("; ")}.</> : "Others' purchases and withdrawals moved the rate."}
       </p>
-      {onWithdraw && (
-        <button type="button" className="btn-secondary" onClick={onWithdraw}>
-          Withdraw this cover
-        </button>
-      )}
+      {action}
     </div>
+  );
+}
+
+/** On the Protect tab: the notice for one holding, with a button that opens its withdraw form. */
+export function RepricingAlert({ poolId, epoch, onWithdraw }: { poolId: number; epoch: number; onWithdraw?: () => void }) {
+  const { view, fmt } = useMetaPoolContext();
+  const action = onWithdraw ? (
+    <button type="button" className="btn-secondary" onClick={onWithdraw}>
+      Withdraw this cover
+    </button>
+  ) : null;
+  return <RepricingNotice view={view} fmt={(v) => fmt(v)} poolId={poolId} epoch={epoch} action={action} />;
+}
+
+/** On Portfolio: the same notice for cover in any MetaPool (`fmt` names its asset), linking to its Protect tab to withdraw. */
+export function PortfolioRepricingAlert({ metaPool, poolId, epoch, fmt }: { metaPool: Address; poolId: number; epoch: number; fmt: (v: bigint) => string }) {
+  const view = useMetaPool(metaPool).data?.view;
+  if (!view) return null;
+  return (
+    <RepricingNotice
+      view={view}
+      fmt={fmt}
+      poolId={poolId}
+      epoch={epoch}
+      action={
+        <Link href={`/metapool/${view.metaPool}#protect`} className="btn-secondary inline-block">
+          Withdraw on the MetaPool page
+        </Link>
+      }
+    />
   );
 }
