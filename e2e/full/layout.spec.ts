@@ -64,7 +64,8 @@ async function overflowingNumbers(page: Page): Promise<string[]> {
     const seen = new Set<Element>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!/\d/.test(node.textContent ?? "")) continue;
+      // A number: a digit not glued to a letter before it ("4,987.12", "25 %", "#2"; not "Aave v3").
+      if (!/(^|[^\p{L}\d])\d/u.test(node.textContent ?? "")) continue;
       let box = node.parentElement;
       while (box && getComputedStyle(box).display.startsWith("inline") && box.parentElement) box = box.parentElement;
       if (!box || seen.has(box) || box.closest("svg")) continue;

@@ -77,7 +77,7 @@ export function AssetStep({
                     ) : (
                       <Skeleton className="h-4 w-24" />
                     )}
-                    <span className="block truncate font-mono text-xs text-muted">{token}</span>
+                    <span className="block font-mono text-xs break-all text-muted">{token}</span>
                     {meta && <span className="block text-xs text-muted">{meta.decimals} decimals</span>}
                   </span>
                 </label>
