@@ -159,6 +159,8 @@ export function useTransactionFlow(): TransactionFlow {
           try {
             await switchChain(config, { chainId: appChain.id });
           } catch (cause) {
+            // A refused switch is its own step: it is not the approval (or the action) that failed.
+            publish([{ label: `Switch your wallet to ${appChain.name}`, phase: "waiting" }]);
             fail(0, cause, { ...plan.errorContext, action: `switch to ${appChain.name}` });
           }
         }
