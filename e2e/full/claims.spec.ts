@@ -194,7 +194,7 @@ test("J5b a purchase frozen by a rejected claim restarts its delay: its buyer se
   await travel(86_400);
   await page.reload();
   await page.getByTestId("tab-protect").click();
-  await expect(row).toContainText(/becomes cover at the next sync/i);
+  await expect(row).toContainText(/becomes cover with the next transaction/i);
   await expect(page.getByTestId(`purchase-restart-${purchaseId}`)).toBeVisible();
 });
 

@@ -68,7 +68,7 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   await page.getByRole("button", { name: "Advance chain time by 1 day" }).click();
   await expect.poll(chainNow, { timeout: 15_000 }).toBeGreaterThanOrEqual(before + 86_400n);
   // Due: cover in force; its tokens are minted by the next sync, which the seeker may run at once.
-  await expect(purchase).toContainText(/becomes cover at the next sync/i);
+  await expect(purchase).toContainText(/becomes cover with the next transaction/i);
   await page.getByTestId(`mature-purchase-${purchaseId}`).click();
   const underlying = page.getByTestId("cover-underlying-0");
   await expect(underlying).toContainText("dUSD");

@@ -16,7 +16,7 @@ import { livePurchase, openPurchases } from "@/lib/protect/purchases";
 
 const STATE_BADGE: Record<PurchaseState, { tone: BadgeTone; text: string }> = {
   pending: { tone: "neutral", text: "In purchase delay" },
-  maturing: { tone: "good", text: "Due: becomes cover at the next sync" },
+  maturing: { tone: "good", text: "Due: becomes cover with the next transaction on this MetaPool" },
   frozen: { tone: "warn", text: "Frozen by a pending claim" },
   voided: { tone: "bad", text: "Voided: refundable" },
   matured: { tone: "good", text: "Matured" },

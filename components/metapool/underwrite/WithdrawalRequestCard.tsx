@@ -95,7 +95,7 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
           <dd className="inline tabular-nums">{fmt(quote.assetsAtRequest)}</dd>
         </div>
         <div>
-          <dt className="inline text-muted">Pays now (min rule): </dt>
+          <dt className="inline text-muted">Pays now (at most its worth at request): </dt>
           <dd className="inline tabular-nums">{fmt(quote.assets)}</dd>
         </div>
         {!view.shutDown && (
@@ -125,7 +125,7 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
             </strong>
           </p>
           <p>
-            <span className="text-muted">Held back: </span>
+            <span className="text-muted">Not payable yet: </span>
             <strong className="tabular-nums">{fmt(status.heldBack)}</strong>
           </p>
           {status.reason && <p className="text-muted sm:col-span-2">{status.reason}</p>}
