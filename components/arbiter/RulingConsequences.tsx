@@ -56,7 +56,7 @@ export function ApprovalLines({
       </dl>
       {a.sharesWiped && (
         <p className="py-2 text-sm font-medium text-red-700 dark:text-red-400">
-          Capital falls to almost nothing: the underwriters&apos; shares are wiped and a new share epoch starts.
+          Capital falls to almost nothing: the underwriters&apos; shares are wiped and new deposits start afresh.
         </p>
       )}
     </>
@@ -116,7 +116,7 @@ export function RejectionLines({
       </dl>
       {r.lapses && (
         <p className="py-2 text-sm font-medium text-amber-800 dark:text-amber-300">
-          The premium owed uses up the pool&apos;s cover: its epoch lapses and holders redeem the dust.
+          The premium owed uses up the pool&apos;s cover: it lapses and holders redeem what little is left.
         </p>
       )}
     </>

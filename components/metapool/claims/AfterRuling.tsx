@@ -65,7 +65,7 @@ function RedeemRow({ holding, claim }: { holding: CoverHolding; claim: ClaimReco
           </>
         ) : (
           <>
-            {name}&apos;s cover epoch {holding.epoch} has closed; your {formatAmount(holding.tokens, asset.decimals, { symbol })} redeem
+            {name}&apos;s cover has ended (a claim was upheld or premium used it up); your {formatAmount(holding.tokens, asset.decimals, { symbol })} redeem
             their share of what is left in it.
           </>
         )}
