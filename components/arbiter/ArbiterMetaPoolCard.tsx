@@ -229,8 +229,8 @@ export function ArbiterMetaPoolCard({
           title={`${draft.valid ? "Approve" : "Reject"} claim #${draft.claim.id} on ${draft.poolName}?`}
           description={
             <>
-              {name} · figures projected to {draft.at !== undefined ? formatDateTime(draft.at) : "now"}; the ruling&apos;s own
-              sync adds the premium accrued until it is mined. A ruling is final.
+              {name} · figures projected to {draft.at !== undefined ? formatDateTime(draft.at) : "now"}; the ruling also
+              charges the premium accrued until it is mined. A ruling is final.
             </>
           }
           onClose={close}

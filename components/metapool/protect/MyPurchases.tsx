@@ -76,7 +76,7 @@ function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
         {live.state === "maturing" && (
           <>
             Its delay ended {formatDateTime(maturesAt)}; it becomes cover, up to the capital free then, when the next
-            transaction on this MetaPool syncs it, or now with the button below.
+            transaction on this MetaPool, or now with the button below.
           </>
         )}
         {live.state === "frozen" && (
