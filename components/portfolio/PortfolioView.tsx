@@ -98,7 +98,7 @@ export function PortfolioView() {
               <Stat
                 label="Fees owed"
                 value={fmt(t.feesOwed)}
-                sub={t.bondsOwed > 0n ? `and ${fmt(t.bondsOwed)} of returned claim bonds` : "as arbiter or creator"}
+                sub={t.bondsOwed > 0n ? `and ${fmt(t.bondsOwed)} of returned claim bonds` : undefined}
               />
             </dl>
           );
