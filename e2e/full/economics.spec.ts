@@ -1,11 +1,11 @@
-import { parseUnits, type Address } from "viem";
+import { erc20Abi, parseUnits, type Address } from "viem";
 
-import { coverTokenAbi } from "../../abis";
+import { coverTokenAbi, demoTokenAbi, metaPoolAbi } from "../../abis";
 import { BPS, DAY, WAD, YEAR, poolView, sync, unwrap } from "../../lib/protocol";
 import { stateFromView } from "../../lib/protect/viewState";
-import { chainReader, chainWriter, metaPoolView } from "../fixtures/chain";
+import { chainNow, chainReader, chainWriter, e2eChain, metaPoolView, send } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
-import { ROLE, fund, metaPoolAddress, openMetaPool, snap, stat, units } from "./helpers";
+import { ROLE, fund, metaPoolAddress, openAs, openMetaPool, snap, stat, units } from "./helpers";
 
 /**
  * Issue #13's economics on the seeded market: the underwriters' APY, the true price of cover, the payout cap in
@@ -43,6 +43,8 @@ async function mirrorApy(metaPool: Address): Promise<bigint> {
 }
 
 test("the APY shown on Overview, Underwrite and Explore is the mirror's: premium net of fees over capital", async ({ page, wallet }) => {
+  // The underwriter's wallet gets the demo tokens first, so the deposit preview below reads a balance.
+  await fund(ROLE.underwriter, await metaPoolAddress(LENDING), parseUnits("10000", DECIMALS));
   const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "overview");
   const apyNow = page.getByTestId("apy-now").first();
   await expect(apyNow).toContainText("% APY");
@@ -60,7 +62,6 @@ test("the APY shown on Overview, Underwrite and Explore is the mirror's: premium
   await expect(underwriteApy).toHaveText(/% APY/);
   expect(abs(percentHundredths((await underwriteApy.textContent())!) - expected)).toBeLessThanOrEqual(1n);
   // The deposit preview: what a deposit would earn in a year at today's rates, re-fixed with the deposit in C.
-  await fund(ROLE.underwriter, metaPool, parseUnits("10000", DECIMALS));
   await page.getByLabel(/Amount \(dUSD\)/).fill("1000");
   const earnings = stat(page, "You would earn");
   await expect(earnings).toContainText(/≈ [\d,.]+ dUSD a year/);
@@ -205,4 +206,47 @@ test("one payout figure for a pool: Overview, the pool picker, the quote and You
   const myExpected = (units(payoutText, DECIMALS) * tokens) / pool.coverSupply;
   expect(abs(units((await mine.textContent())!, DECIMALS) - myExpected)).toBeLessThanOrEqual(parseUnits("1", DECIMALS));
   await snap(page, "one payout figure: picker, quote, your protection");
+});
+
+test("after a valid claim elsewhere, the seeker's cover is flagged as repriced on Portfolio and Protect, with the reason", async ({ page, wallet }) => {
+  const metaPool = await metaPoolAddress(LENDING);
+  const accounts = await chainWriter.getAddresses();
+  const arbiter = accounts[ROLE.lendingArbiter]!;
+  const view = await metaPoolView(metaPool);
+  const aave = view.pools.findIndex((p) => p.name === "Aave v3");
+  const compound = view.pools.findIndex((p) => p.name === "Compound v3"); // the seeker's cover
+  // Whoever holds the seeded Aave v3 cover files a claim on it.
+  let claimant: Address | undefined;
+  for (const account of accounts) {
+    const balance = await chainReader.readContract({ address: view.pools[aave]!.token, abi: coverTokenAbi, functionName: "balanceOf", args: [account] });
+    if (balance > 0n && account !== accounts[ROLE.seeker]) {
+      claimant = account;
+      break;
+    }
+  }
+  expect(claimant, "someone other than the seeker holds Aave v3 cover").toBeDefined();
+  // A valid claim on Aave v3 takes its cover plus all free capital: Compound v3 goes to 100 % utilisation.
+  await send({ account: claimant!, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [view.config.claimBond] });
+  await send({ account: claimant!, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, view.config.claimBond] });
+  const claim = { address: metaPool, abi: metaPoolAbi, functionName: "fileClaim", args: [BigInt(aave), (await chainNow()) - 60n, "Exploit of the Aave v3 Pool (e2e)"] } as const;
+  // Simulated first, so a refusal names its custom error.
+  await chainReader.simulateContract({ ...claim, account: claimant! });
+  await send({ ...claim, account: claimant!, chain: e2eChain });
+  const claimId = (await metaPoolView(metaPool)).pools[aave]!.pendingClaimId;
+  const ruling = { address: metaPool, abi: metaPoolAbi, functionName: "resolveClaim", args: [claimId, true] } as const;
+  await chainReader.simulateContract({ ...ruling, account: arbiter });
+  await send({ ...ruling, account: arbiter, chain: e2eChain });
+
+  await openAs(page, wallet, ROLE.seeker, "/portfolio");
+  const alert = page.getByTestId(`repricing-${compound}`).first();
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(alert).toContainText(/now costs [\d,.]+× what it did/);
+  await expect(alert).toContainText(/a valid claim on Aave v3 took [\d,.]+ dUSD of capital/);
+  await snap(page, "portfolio: repricing alert");
+
+  await openMetaPool(page, wallet, ROLE.seeker, LENDING, "protect");
+  const onProtect = page.getByTestId(`cover-${compound}`).getByTestId(`repricing-${compound}`);
+  await expect(onProtect).toContainText(/a valid claim on Aave v3/);
+  await onProtect.getByRole("button", { name: "Withdraw this cover" }).click();
+  await expect(page.getByTestId(`withdraw-cover-submit-${compound}`)).toBeVisible();
 });
