@@ -108,7 +108,11 @@ test("the wizard says what is wrong next to each field: a name in use, an all-ze
 
   // An all-zero curve: refused under the fields once Next is tried.
   for (const field of ["baseRate", "slope1", "slope2"]) await page.getByTestId(`create-curve-${field}`).fill("0");
-  await next.click();
+  // Next is aria-disabled (announced as unavailable) but still pressable, as a mouse or keyboard user can:
+  // pressing it shows every problem of the step next to its field. Playwright's click waits for
+  // aria-disabled to clear, hence force.
+  await expect(next).toBeDisabled();
+  await next.click({ force: true });
   await expect(page.getByText(/are all 0 %: cover would cost nothing/).first()).toBeVisible();
   await expect(page.getByTestId("create-step-terms")).toBeDisabled();
   await page.getByTestId("create-curve-standard").click();
@@ -116,7 +120,7 @@ test("the wizard says what is wrong next to each field: a name in use, an all-ze
 
   // A minimum purchase above every dUSD in existence: refused next to the field, with the figures.
   await page.getByLabel("Minimum purchase").fill("99999999999");
-  await next.click();
+  await next.click({ force: true });
   const minError = page.getByText(/A minimum purchase of 99,999,999,999\.00 dUSD could never be bought.*only [\d,.]+ dUSD exist/);
   await expect(minError.first()).toBeVisible();
   await expect(page.getByTestId("create-step-review")).not.toContainText("✓");
