@@ -52,58 +52,31 @@ export function ExploreControls({
           />
         )}
       </Field>
-      <Field label="Asset">
-        {(control) => (
-          <select
-            {...control}
-            className="input"
-            value={query.asset ?? ""}
-            onChange={(e) => onChange({ asset: (e.target.value || null) as Address | null })}
-          >
-            <option value="">All assets</option>
-            {assetOptions.map((a) => (
-              <option key={a} value={a}>
-                {symbolOf(a)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Status">
-        {(control) => (
-          <select
-            {...control}
-            className="input"
-            value={query.status ?? ""}
-            onChange={(e) => onChange({ status: STATUSES.find((s) => s === e.target.value) ?? null })}
-          >
-            <option value="">Any status</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Payout cap">
-        {(control) => (
-          <select
-            {...control}
-            className="input"
-            value={query.payout ?? ""}
-            onChange={(e) => onChange({ payout: PAYOUT_FILTERS.find((f) => f === e.target.value) ?? null })}
-            data-testid="explore-payout-filter"
-          >
-            <option value="">Any payout</option>
-            {PAYOUT_FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {PAYOUT_LABEL[f]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <FilterSelect
+        label="Asset"
+        anyLabel="All assets"
+        options={assetOptions}
+        value={query.asset}
+        labelOf={symbolOf}
+        onSelect={(asset) => onChange({ asset })}
+      />
+      <FilterSelect
+        label="Status"
+        anyLabel="Any status"
+        options={STATUSES}
+        value={query.status}
+        labelOf={(s) => STATUS_LABEL[s]}
+        onSelect={(status) => onChange({ status })}
+      />
+      <FilterSelect
+        label="Payout cap"
+        anyLabel="Any payout"
+        options={PAYOUT_FILTERS}
+        value={query.payout}
+        labelOf={(f) => PAYOUT_LABEL[f]}
+        onSelect={(payout) => onChange({ payout })}
+        testId="explore-payout-filter"
+      />
       <Field label="Sort by">
         {(control) => (
           <select
@@ -127,3 +100,43 @@ export function ExploreControls({
   );
 }
 
+
+/** One filter: "any" (null) or one of `options`; a value not among them is never produced. */
+function FilterSelect<T extends string>({
+  label,
+  anyLabel,
+  options,
+  value,
+  labelOf,
+  onSelect,
+  testId,
+}: {
+  label: string;
+  anyLabel: string;
+  options: readonly T[];
+  value: T | null | undefined;
+  labelOf: (option: T) => string;
+  onSelect: (option: T | null) => void;
+  testId?: string;
+}) {
+  return (
+    <Field label={label}>
+      {(control) => (
+        <select
+          {...control}
+          className="input"
+          value={value ?? ""}
+          onChange={(e) => onSelect(options.find((o) => o === e.target.value) ?? null)}
+          data-testid={testId}
+        >
+          <option value="">{anyLabel}</option>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {labelOf(o)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
