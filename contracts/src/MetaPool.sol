@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {MetaPoolConfig, MetaPoolParams} from "./interfaces/MetaPoolTypes.sol";
+import {MetaPoolParams} from "./interfaces/MetaPoolTypes.sol";
+import {ConfigArgs} from "./lib/ConfigArgs.sol";
 import {ParamsValidation} from "./lib/ParamsValidation.sol";
 import {Claims} from "./metapool/Claims.sol";
 import {Protection} from "./metapool/Protection.sol";
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 
 /// @title MetaPool
@@ -21,34 +23,26 @@ contract MetaPool is Claims, Protection, Initializable {
         _disableInitializers();
     }
 
-    /// @notice Called once by the factory in the clone's creation transaction.
+    /// @notice Called once by the factory in the clone's creation transaction. The fixed configuration lives in
+    /// the clone's immutable args, which must encode exactly `p`, `creator` and `coverTokenImplementation`;
+    /// only what the args cannot hold (the asset's decimals, the names) and the counters go to storage.
     function initialize(MetaPoolParams calldata p, address creator, address coverTokenImplementation)
         external
         initializer
     {
         uint8 decimals = ParamsValidation.validate(p);
+        if (
+            keccak256(Clones.fetchCloneArgs(address(this)))
+                != keccak256(ConfigArgs.encode(p, creator, coverTokenImplementation))
+        ) {
+            revert InvalidInitialization();
+        }
+        _decimals = decimals;
+        _name = p.name;
         uint256 n = p.pools.length;
-        _config = MetaPoolConfig({
-            asset: p.asset,
-            decimals: decimals,
-            arbiter: p.arbiter,
-            creator: creator,
-            name: p.name,
-            protectionStatementHash: keccak256(bytes(p.protectionStatement)),
-            arbiterFeeBps: p.arbiterFeeBps,
-            creatorFeeBps: p.creatorFeeBps,
-            curve: p.curve,
-            payoutMultiple: p.payoutMultiple,
-            withdrawalPeriod: p.withdrawalPeriod,
-            purchaseDelay: p.purchaseDelay,
-            claimBond: p.claimBond,
-            minPurchase: p.minPurchase,
-            poolCount: uint8(n)
-        });
         for (uint256 i; i < n; ++i) {
             _poolNames[i] = p.pools[i].name;
         }
-        _coverTokenImplementation = coverTokenImplementation;
         _lastSyncAt = uint40(block.timestamp);
         _nextPurchaseId = 1;
         _queueHead = 1;

@@ -10,12 +10,16 @@ library FundingRate {
 
     /// @notice Yearly funding rate (WAD) at utilisation `u` (WAD).
     /// Each division rounds up: the rate is a price seekers pay, so it never rounds in their favour.
+    /// Cannot wrap for any `u`: the curve's fields are uint64, `kink < 1e18`, and `u` enters only below the kink
+    /// or capped at `1e18` above it.
     function rate(FundingCurve memory curve, uint256 u) internal pure returns (uint256) {
-        if (u <= curve.kink) {
-            return curve.baseRate + Rounding.mulDivUp(curve.slope1, u, curve.kink);
+        unchecked {
+            if (u <= curve.kink) {
+                return curve.baseRate + Rounding.mulDivUp(curve.slope1, u, curve.kink);
+            }
+            uint256 over = u > WAD ? WAD - curve.kink : u - curve.kink;
+            return curve.baseRate + curve.slope1 + Rounding.mulDivUp(curve.slope2, over, WAD - curve.kink);
         }
-        uint256 over = u > WAD ? WAD - curve.kink : u - curve.kink;
-        return curve.baseRate + curve.slope1 + Rounding.mulDivUp(curve.slope2, over, WAD - curve.kink);
     }
 
     /// @notice `u = K / (K + F)` in WAD, rounded up (0 when both are 0).

@@ -21,10 +21,13 @@ library Premium {
     {
         // Rounds up: the accumulator never under-counts what seekers owe.
         uint256 added = Rounding.mulDivUp(speed, dt, YEAR);
-        if (added <= creditWad) return (0, creditWad - added);
-        uint256 excess = added - creditWad;
-        increase = Rounding.divUp(excess, WAD);
-        newCredit = increase * WAD - excess;
+        // Cannot wrap: `added > creditWad` below, and `increase * WAD` is within WAD of `excess < added`.
+        unchecked {
+            if (added <= creditWad) return (0, creditWad - added);
+            uint256 excess = added - creditWad;
+            increase = Rounding.divUp(excess, WAD);
+            newCredit = increase * WAD - excess;
+        }
     }
 
     /// @notice Split a charged premium: fees round down (the rest, capital's part, absorbs the dust).
@@ -33,8 +36,11 @@ library Premium {
         pure
         returns (uint256 toCapital, uint256 arbiterFee, uint256 creatorFee)
     {
-        arbiterFee = amount * arbiterFeeBps / BPS;
-        creatorFee = amount * creatorFeeBps / BPS;
-        toCapital = amount - arbiterFee - creatorFee;
+        // Cannot wrap: amounts are uint128 and the fees at most 5 000 bps together (SPEC §2).
+        unchecked {
+            arbiterFee = amount * arbiterFeeBps / BPS;
+            creatorFee = amount * creatorFeeBps / BPS;
+            toCapital = amount - arbiterFee - creatorFee;
+        }
     }
 }

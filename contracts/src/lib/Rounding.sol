@@ -5,11 +5,17 @@ pragma solidity 0.8.30;
 /// 10e18, times at most uint40), so checked arithmetic replaces 512-bit mulDiv and keeps MetaPool small.
 library Rounding {
     function mulDivUp(uint256 a, uint256 b, uint256 d) internal pure returns (uint256) {
+        // Checked: the product is the one step whose bound comes from the callers.
         uint256 product = a * b;
-        return product == 0 ? 0 : (product - 1) / d + 1;
+        // `product >= 1` and `d >= 1` (a zero divisor still panics), so neither step can wrap.
+        unchecked {
+            return product == 0 ? 0 : (product - 1) / d + 1;
+        }
     }
 
     function divUp(uint256 a, uint256 d) internal pure returns (uint256) {
-        return a == 0 ? 0 : (a - 1) / d + 1;
+        unchecked {
+            return a == 0 ? 0 : (a - 1) / d + 1;
+        }
     }
 }

@@ -10,7 +10,7 @@ abstract contract AssetTransfers is MetaPoolStorage {
     using SafeERC20 for IERC20;
 
     function _pullAsset(address from, uint256 amount) internal {
-        IERC20 asset = IERC20(address(_config.asset));
+        IERC20 asset = IERC20(_asset());
         uint256 before = asset.balanceOf(address(this));
         asset.safeTransferFrom(from, address(this), amount);
         uint256 received = asset.balanceOf(address(this)) - before;
@@ -18,6 +18,6 @@ abstract contract AssetTransfers is MetaPoolStorage {
     }
 
     function _pushAsset(address to, uint256 amount) internal {
-        if (amount != 0) IERC20(address(_config.asset)).safeTransfer(to, amount);
+        if (amount != 0) IERC20(_asset()).safeTransfer(to, amount);
     }
 }

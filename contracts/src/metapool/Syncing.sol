@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Purchase, PurchaseStatus} from "../interfaces/MetaPoolTypes.sol";
+import {FundingCurve, Purchase, PurchaseStatus} from "../interfaces/MetaPoolTypes.sol";
+import {ConfigArgs} from "../lib/ConfigArgs.sol";
 import {FundingRate} from "../lib/FundingRate.sol";
+import {LapseHint} from "../lib/LapseHint.sol";
 import {Payout} from "../lib/Payout.sol";
 import {Premium} from "../lib/Premium.sol";
 import {CoverEpochs} from "./CoverEpochs.sol";
@@ -11,13 +13,19 @@ import {PoolState} from "./MetaPoolStorage.sol";
 /// @notice `sync` (SPEC §6): premium accrual, maturing of due purchases, lapse.
 /// The whole sync runs on a memory copy of the hot state. State-changing calls persist it (`_sync`);
 /// views run the very same code with `persist = false` to project the state to now (`_project`).
+/// Gas: a sync reads and writes two global slots (C and ΣK; the time, flags and fee balances) and one slot per
+/// pool (K, accumulator, lapse hint, claim flag). A pool's supply and debt are read only when it may lapse, has a
+/// pending claim or matures a purchase; the queue only when purchases are queued; the configuration comes from
+/// the clone's immutable args.
 abstract contract Syncing is CoverEpochs {
     struct PoolMem {
         uint256 active;
-        uint256 supply;
         uint256 credit;
+        uint256 hint; // LapseHint of `supply` (slot 0)
+        bool claimPending;
+        bool cold; // `supply` and `debt` (slot 1) have been read
+        uint256 supply;
         uint256 debt;
-        uint256 claimId;
         uint256 speed;
         uint256 pendingOut; // R that left the pool by maturing during this sync
         uint256 lapses; // epochs closed during this sync (views use it to show the next epoch)
@@ -25,17 +33,22 @@ abstract contract Syncing is CoverEpochs {
         uint256 lapsedRemainder; // the last lapse's redeemable dust and token supply (views)
         uint256 lapsedSupply;
         bool dirty;
-        bool slot1Dirty; // supply or debt changed (slot 1 is written only then)
+        bool coldDirty; // supply or debt changed (slot 1 is written only then)
     }
 
     struct SyncMem {
         bool persist;
         bool changed;
+        bool shutDown;
+        bool queued; // purchases were queued when the sync began (`head` is loaded)
         uint256 capital;
         uint256 totalActive;
-        uint256 totalPending;
         uint256 time;
         uint256 head;
+        FundingCurve curve;
+        uint256 payoutMultiple;
+        uint256 arbiterFeeBps;
+        uint256 creatorFeeBps;
         uint256 premiumToCapital;
         uint256 arbiterFees;
         uint256 creatorFees;
@@ -44,6 +57,8 @@ abstract contract Syncing is CoverEpochs {
         uint256 dueLeft; // due purchases this sync could not process
         PoolMem[] pools;
     }
+
+    uint256 private constant U128 = type(uint128).max;
 
     /// @dev Brings the stored state to now. Reverts `SyncRequired` when more than 16 purchases are due.
     function _sync() internal {
@@ -81,34 +96,73 @@ abstract contract Syncing is CoverEpochs {
     }
 
     function _hasDuePurchase() internal view returns (bool) {
-        if (_shutDown || _pendingClaims != 0) return false;
-        uint256 head = _queueHead;
-        return head < _nextPurchaseId && _purchases[head].maturesAt <= block.timestamp;
+        if (!_queued || _shutDown || _pendingClaims != 0) return false;
+        return _purchases[_queueHead].maturesAt <= block.timestamp;
     }
 
     function _loadSync(bool persist) internal view returns (SyncMem memory m) {
-        uint256 n = _config.poolCount;
+        uint256 settings = ConfigArgs.word(ConfigArgs.SETTINGS);
+        uint256 n = settings >> 248;
+        (m.arbiterFeeBps, m.creatorFeeBps, m.payoutMultiple) =
+        (uint16(settings >> 232), uint16(settings >> 216), uint16(settings >> 200));
+        m.curve = _curve();
         m.persist = persist;
-        m.capital = _capital;
-        m.totalActive = _totalActive;
-        m.totalPending = _totalPending;
-        m.time = _lastSyncAt;
-        m.head = _queueHead;
-        m.pools = new PoolMem[](n);
+        (m.capital, m.totalActive) = (_capital, _totalActive);
+        (m.time, m.shutDown, m.queued) = (_lastSyncAt, _shutDown, _queued);
+        if (m.queued || !persist) m.head = _queueHead;
+        PoolMem[] memory pools = _newPools(n);
         for (uint256 i; i < n; ++i) {
+            // Slot 0 in one read, unpacked (the layout of `PoolState`: active, creditWad, lapseHint, claimPending).
             PoolState storage s = _pools[i];
-            PoolMem memory p = m.pools[i];
-            p.active = s.active;
-            p.supply = s.supply;
-            p.credit = s.creditWad;
-            p.claimId = s.claimId;
-            p.debt = s.debt;
+            uint256 hot;
+            assembly ("memory-safe") {
+                hot := sload(s.slot)
+            }
+            PoolMem memory p = PoolMem({
+                active: hot & U128,
+                credit: uint64(hot >> 128),
+                hint: uint56(hot >> 192),
+                claimPending: hot >> 248 != 0,
+                cold: false,
+                supply: 0,
+                debt: 0,
+                speed: 0,
+                pendingOut: 0,
+                lapses: 0,
+                openedAt: 0,
+                lapsedRemainder: 0,
+                lapsedSupply: 0,
+                dirty: false,
+                coldDirty: false
+            });
+            pools[i] = p;
+            // Views read everything up front; transactions read slot 1 only when they need it (a pending
+            // claim's debt is in the `Synced` event, so it is read at once).
+            if (!persist || p.claimPending) _loadCold(p, i);
         }
+        m.pools = pools;
+    }
+
+    /// @dev An array of `n` pool pointers, each set by `_loadSync` before anything reads it (it allocates every
+    /// `PoolMem` once, with its values, instead of zeroing it first).
+    function _newPools(uint256 n) private pure returns (PoolMem[] memory pools) {
+        assembly ("memory-safe") {
+            pools := mload(0x40)
+            mstore(pools, n)
+            mstore(0x40, add(pools, shl(5, add(n, 1))))
+        }
+    }
+
+    /// @dev Slot 1 of pool `poolId` (supply, debt), read once.
+    function _loadCold(PoolMem memory p, uint256 poolId) private view {
+        if (p.cold) return;
+        PoolState storage s = _pools[poolId];
+        (p.supply, p.debt, p.cold) = (s.supply, s.debt, true);
     }
 
     function _runSync(SyncMem memory m, uint256 maxItems) internal {
         _fixSpeeds(m);
-        if (!_shutDown && _pendingClaims == 0) {
+        if (m.queued && !m.shutDown && _pendingClaims == 0) {
             uint256 head = m.head;
             uint256 next = _nextPurchaseId;
             uint256 processed;
@@ -125,7 +179,8 @@ abstract contract Syncing is CoverEpochs {
                 // Skipped entries (taken back by their buyer during a freeze) count towards the batch.
                 if (purchase.status != PurchaseStatus.Pending) continue;
                 // Purchases that came due during a claim freeze mature when the freeze ended.
-                uint256 at = maturesAt > _freezeEndedAt ? maturesAt : _freezeEndedAt;
+                uint256 freezeEndedAt = _freezeEndedAt;
+                uint256 at = maturesAt > freezeEndedAt ? maturesAt : freezeEndedAt;
                 _accrueTo(m, at);
                 _mature(m, head - 1, purchase, at);
                 _fixSpeeds(m);
@@ -137,24 +192,21 @@ abstract contract Syncing is CoverEpochs {
     }
 
     /// @dev Step 1 of SPEC §6: each pool's premium speed `r(u_i) * P_i` from the current (memory) state.
-    function _fixSpeeds(SyncMem memory m) internal view {
-        uint256 n = m.pools.length;
-        if (_shutDown) {
-            for (uint256 i; i < n; ++i) {
-                m.pools[i].speed = 0;
-            }
-            return;
-        }
+    function _fixSpeeds(SyncMem memory m) internal pure {
+        PoolMem[] memory pools = m.pools;
+        uint256 n = pools.length;
+        bool shutDown = m.shutDown;
         uint256 free = m.capital > m.totalActive ? m.capital - m.totalActive : 0;
+        FundingCurve memory curve = m.curve;
+        uint256 payoutMultiple = m.payoutMultiple;
         for (uint256 i; i < n; ++i) {
-            PoolMem memory p = m.pools[i];
-            p.speed = p.active == 0 ? 0 : _speed(p.active, free);
+            PoolMem memory p = pools[i];
+            uint256 active = p.active;
+            p.speed = shutDown || active == 0
+                ? 0
+                : FundingRate.rate(curve, FundingRate.utilisation(active, free))
+                    * Payout.payout(active, free, payoutMultiple);
         }
-    }
-
-    function _speed(uint256 active, uint256 free) internal view returns (uint256) {
-        uint256 r = FundingRate.rate(_config.curve, FundingRate.utilisation(active, free));
-        return r * Payout.payout(active, free, _config.payoutMultiple);
     }
 
     /// @dev Accrues every pool from `m.time` to `t` at the fixed speeds; charges, or books as claim debt.
@@ -163,33 +215,41 @@ abstract contract Syncing is CoverEpochs {
         uint256 dt = t - m.time;
         m.time = t;
         m.changed = true;
-        uint256 n = m.pools.length;
+        PoolMem[] memory pools = m.pools;
+        uint256 n = pools.length;
         for (uint256 i; i < n; ++i) {
-            PoolMem memory p = m.pools[i];
-            if (p.speed == 0) continue;
-            (uint256 increase, uint256 credit) = Premium.accrue(p.credit, p.speed, dt);
+            PoolMem memory p = pools[i];
+            uint256 speed = p.speed;
+            if (speed == 0) continue;
+            (uint256 increase, uint256 credit) = Premium.accrue(p.credit, speed, dt);
             p.credit = credit;
             p.dirty = true;
             if (increase == 0) continue;
-            if (p.claimId != 0) {
+            if (p.claimPending) {
                 // Not charged while the pool's claim is pending; the ruling charges it.
                 p.debt += increase;
-                p.slot1Dirty = true;
+                p.coldDirty = true;
                 continue;
             }
             // Premium beyond K is forgiven.
-            uint256 charge = increase < p.active ? increase : p.active;
-            p.active -= charge;
+            uint256 active = p.active;
+            uint256 charge = increase < active ? increase : active;
+            active -= charge;
+            p.active = active;
             m.totalActive -= charge;
             _bookPremium(m, charge);
-            if (p.active * DUST_RATIO < p.supply) _lapse(m, i);
+            // The hint proves most pools safe without reading the supply (see LapseHint).
+            if (active < LapseHint.decode(p.hint)) {
+                _loadCold(p, i);
+                if (active * DUST_RATIO < p.supply) _lapse(m, i);
+            }
         }
     }
 
     /// @dev Splits a charged premium into the fees and capital.
-    function _bookPremium(SyncMem memory m, uint256 amount) internal view {
+    function _bookPremium(SyncMem memory m, uint256 amount) internal pure {
         (uint256 toCapital, uint256 arbiterFee, uint256 creatorFee) =
-            Premium.split(amount, _config.arbiterFeeBps, _config.creatorFeeBps);
+            Premium.split(amount, m.arbiterFeeBps, m.creatorFeeBps);
         m.capital += toCapital;
         m.premiumToCapital += toCapital;
         m.arbiterFees += arbiterFee;
@@ -207,12 +267,13 @@ abstract contract Syncing is CoverEpochs {
         p.lapsedSupply = p.supply;
         p.active = 0;
         p.supply = 0;
+        p.hint = 0;
         p.credit = 0;
         p.debt = 0;
         p.speed = 0;
         p.openedAt = 0;
         p.dirty = true;
-        p.slot1Dirty = true;
+        p.coldDirty = true;
     }
 
     /// @dev Turns a due purchase into cover up to the free capital now; the rest becomes refundable.
@@ -220,7 +281,7 @@ abstract contract Syncing is CoverEpochs {
         uint256 poolId = purchase.poolId;
         uint256 amount = purchase.amount;
         PoolMem memory p = m.pools[poolId];
-        m.totalPending -= amount;
+        _loadCold(p, poolId);
         p.pendingOut += amount;
         p.dirty = true;
         m.changed = true;
@@ -230,14 +291,15 @@ abstract contract Syncing is CoverEpochs {
         // Tokens mint at supply / K, rounded down (1:1 when the epoch opens). A mint of 0 tokens, or of more than
         // the uint128 supply can hold (K far below the supply after premium), is refused and refunded instead.
         uint256 tokens = p.supply == 0 ? accepted : accepted * p.supply / p.active;
-        if (tokens == 0 || p.supply + tokens > type(uint128).max) (accepted, tokens) = (0, 0);
+        if (tokens == 0 || p.supply + tokens > U128) (accepted, tokens) = (0, 0);
         m.refundsAdded += amount - accepted;
         bool opens = accepted != 0 && p.supply == 0;
         if (accepted != 0) {
             if (opens) p.openedAt = at;
             p.active += accepted;
             p.supply += tokens;
-            p.slot1Dirty = true;
+            p.hint = LapseHint.encode(p.supply);
+            p.coldDirty = true;
             m.totalActive += accepted;
         }
         if (!m.persist) return;
@@ -267,39 +329,44 @@ abstract contract Syncing is CoverEpochs {
     }
 
     function _storeSync(SyncMem memory m) internal {
-        uint256 n = m.pools.length;
+        PoolMem[] memory pools = m.pools;
+        uint256 n = pools.length;
+        // The `Synced` log data, ABI-encoded by hand while the pools are stored: 7 head words (two of them the
+        // offsets of the arrays), then `active` and `debt`, each a length word and n items.
+        uint256[] memory log = new uint256[](9 + 2 * n);
         for (uint256 i; i < n; ++i) {
-            PoolMem memory p = m.pools[i];
+            PoolMem memory p = pools[i];
+            (uint256 active, uint256 debt) = (p.active, p.debt);
+            assembly ("memory-safe") {
+                // log[8 + i] and log[9 + n + i] (in bounds by construction)
+                mstore(add(log, shl(5, add(9, i))), active)
+                mstore(add(log, shl(5, add(add(10, n), i))), debt)
+            }
             if (!p.dirty) continue;
             PoolState storage s = _pools[i];
-            s.active = uint128(p.active);
-            s.creditWad = uint64(p.credit);
-            if (p.slot1Dirty) {
-                s.supply = uint128(p.supply);
-                s.debt = uint128(p.debt);
+            // One write for the whole of slot 0 (the layout of `PoolState`, lowest-order member first).
+            uint256 hot = active | (p.credit << 128) | (p.hint << 192) | (p.claimPending ? 1 << 248 : 0);
+            assembly ("memory-safe") {
+                sstore(s.slot, hot)
             }
+            if (p.coldDirty) (s.supply, s.debt) = (uint128(p.supply), uint128(debt));
         }
-        _capital = uint128(m.capital);
-        _totalActive = uint128(m.totalActive);
-        _totalPending = uint128(m.totalPending);
+        (_capital, _totalActive) = (uint128(m.capital), uint128(m.totalActive));
         _lastSyncAt = uint40(m.time);
-        _queueHead = uint64(m.head);
-        uint256 fees = m.arbiterFees + m.creatorFees;
-        if (fees != 0) {
-            _owed[_config.arbiter] += m.arbiterFees;
-            _owed[_config.creator] += m.creatorFees;
-            _owedTotal += fees;
+        if (m.queued && m.head != _queueHead) {
+            _queueHead = uint64(m.head);
+            _queued = m.head < _nextPurchaseId;
         }
-        if (m.redeemableAdded != 0) _redeemableTotal += m.redeemableAdded;
-        if (m.refundsAdded != 0) _refundsOwed += m.refundsAdded;
-        if (m.changed) {
-            uint256[] memory active = new uint256[](n);
-            uint256[] memory debt = new uint256[](n);
-            for (uint256 i; i < n; ++i) {
-                active[i] = m.pools[i].active;
-                debt[i] = m.pools[i].debt;
-            }
-            emit Synced(uint40(m.time), m.capital, active, debt, m.premiumToCapital, m.arbiterFees, m.creatorFees);
+        if (m.arbiterFees != 0 || m.creatorFees != 0) _addFees(m.arbiterFees, m.creatorFees);
+        if (m.redeemableAdded != 0) _redeemableTotal += uint128(m.redeemableAdded);
+        if (m.refundsAdded != 0) _refundsOwed += uint128(m.refundsAdded);
+        if (!m.changed) return;
+        (log[0], log[1], log[2], log[3]) = (m.time, m.capital, 7 * 32, (8 + n) * 32);
+        (log[4], log[5], log[6], log[7], log[8 + n]) = (m.premiumToCapital, m.arbiterFees, m.creatorFees, n, n);
+        bytes32 topic = Synced.selector;
+        // The same log as `emit Synced(time, capital, active, debt, premiumToCapital, arbiterFees, creatorFees)`.
+        assembly ("memory-safe") {
+            log1(add(log, 32), mul(mload(log), 32), topic)
         }
     }
 }

@@ -37,7 +37,10 @@ contract MetaPoolReaderExtension is MetaPoolExtension {
     function rawState() external view returns (RawState memory s) {
         s.capital = _capital;
         s.totalActive = _totalActive;
-        s.totalPending = _totalPending;
+        // Σ R is not stored: the pools' R added up (the invariants check each R against the live purchases).
+        for (uint256 i; i < _poolCount(); ++i) {
+            s.totalPending += _pools[i].pending;
+        }
         s.lastSyncAt = _lastSyncAt;
         s.freezeEndedAt = _freezeEndedAt;
         s.lastRulingAt = _lastRulingAt;
@@ -49,7 +52,8 @@ contract MetaPoolReaderExtension is MetaPoolExtension {
         s.claimHead = _claimHead;
         s.nextClaimId = _nextClaimId;
         s.pendingClaims = _pendingClaims;
-        s.owedTotal = _owedTotal;
+        // Fees (one slot) and returned bonds (per account), as `liabilities()` adds them.
+        s.owedTotal = _owedTotal + uint256(_arbiterFees) + _creatorFees;
         s.bondsHeld = _bondsHeld;
         s.redeemableTotal = _redeemableTotal;
         s.refundsOwed = _refundsOwed;
@@ -62,8 +66,10 @@ contract MetaPoolReaderExtension is MetaPoolExtension {
         return _pools[poolId];
     }
 
-    function rawOwed(address account) external view returns (uint256) {
-        return _owed[account];
+    /// @notice What `claimFees` would pay `account` from the stored books: its returned bonds, plus the fee
+    /// balance of each role it holds.
+    function rawOwed(address account) external view returns (uint256 owed) {
+        owed = _claimable(account);
     }
 
     function rawShareBalance(address account) external view returns (ShareBalance memory) {
