@@ -1,7 +1,8 @@
 import type { NextConfig } from "next";
 
 // Optional peers that wagmi's connectors (and WalletConnect's logger) import but Canopy never uses;
-// aliasing them to `false` keeps webpack from failing on the missing modules.
+// aliasing them to `false` (webpack: `next build`, `DEV_BUNDLER=webpack npm run dev`) or to an empty module
+// (Turbopack: `npm run dev`) keeps the bundlers from failing on the missing modules.
 const absentOptionalPeers = [
   "@x402/core",
   "@x402/evm",
@@ -16,6 +17,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   outputFileTracingRoot: __dirname,
   reactStrictMode: true,
+  turbopack: {
+    resolveAlias: Object.fromEntries(absentOptionalPeers.map((name) => [name, "./next.empty-module.js"])),
+  },
   webpack(config) {
     config.resolve.alias = {
       ...config.resolve.alias,

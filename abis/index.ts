@@ -232,6 +232,13 @@ export const demoTokenAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'DOMAIN_SEPARATOR',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'FAUCET_LIMIT',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
@@ -272,6 +279,21 @@ export const demoTokenAbi = [
   },
   {
     type: 'function',
+    inputs: [],
+    name: 'eip712Domain',
+    outputs: [
+      { name: 'fields', internalType: 'bytes1', type: 'bytes1' },
+      { name: 'name', internalType: 'string', type: 'string' },
+      { name: 'version', internalType: 'string', type: 'string' },
+      { name: 'chainId', internalType: 'uint256', type: 'uint256' },
+      { name: 'verifyingContract', internalType: 'address', type: 'address' },
+      { name: 'salt', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'extensions', internalType: 'uint256[]', type: 'uint256[]' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [{ name: 'amount', internalType: 'uint256', type: 'uint256' }],
     name: 'faucet',
     outputs: [],
@@ -283,6 +305,28 @@ export const demoTokenAbi = [
     name: 'name',
     outputs: [{ name: '', internalType: 'string', type: 'string' }],
     stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    name: 'nonces',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'owner', internalType: 'address', type: 'address' },
+      { name: 'spender', internalType: 'address', type: 'address' },
+      { name: 'value', internalType: 'uint256', type: 'uint256' },
+      { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+      { name: 'v', internalType: 'uint8', type: 'uint8' },
+      { name: 'r', internalType: 'bytes32', type: 'bytes32' },
+      { name: 's', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'permit',
+    outputs: [],
+    stateMutability: 'nonpayable',
   },
   {
     type: 'function',
@@ -344,6 +388,7 @@ export const demoTokenAbi = [
     ],
     name: 'Approval',
   },
+  { type: 'event', anonymous: false, inputs: [], name: 'EIP712DomainChanged' },
   {
     type: 'event',
     anonymous: false,
@@ -358,6 +403,17 @@ export const demoTokenAbi = [
       },
     ],
     name: 'Transfer',
+  },
+  { type: 'error', inputs: [], name: 'ECDSAInvalidSignature' },
+  {
+    type: 'error',
+    inputs: [{ name: 'length', internalType: 'uint256', type: 'uint256' }],
+    name: 'ECDSAInvalidSignatureLength',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 's', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'ECDSAInvalidSignatureS',
   },
   {
     type: 'error',
@@ -399,11 +455,38 @@ export const demoTokenAbi = [
   },
   {
     type: 'error',
+    inputs: [{ name: 'deadline', internalType: 'uint256', type: 'uint256' }],
+    name: 'ERC2612ExpiredSignature',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'signer', internalType: 'address', type: 'address' },
+      { name: 'owner', internalType: 'address', type: 'address' },
+    ],
+    name: 'ERC2612InvalidSigner',
+  },
+  {
+    type: 'error',
     inputs: [
       { name: 'requested', internalType: 'uint256', type: 'uint256' },
       { name: 'limit', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'FaucetLimitExceeded',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'account', internalType: 'address', type: 'address' },
+      { name: 'currentNonce', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'InvalidAccountNonce',
+  },
+  { type: 'error', inputs: [], name: 'InvalidShortString' },
+  {
+    type: 'error',
+    inputs: [{ name: 'str', internalType: 'string', type: 'string' }],
+    name: 'StringTooLong',
   },
 ] as const
 
@@ -765,6 +848,37 @@ export const metaPoolAbi = [
     anonymous: false,
     inputs: [
       {
+        name: 'sender',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'assets',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'shares',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'Deposit',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
         name: 'caller',
         internalType: 'address',
         type: 'address',
@@ -1112,6 +1226,31 @@ export const metaPoolAbi = [
         indexed: false,
       },
       {
+        name: 'maturesAt',
+        internalType: 'uint40',
+        type: 'uint40',
+        indexed: false,
+      },
+    ],
+    name: 'PurchasesRestarted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'fromId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'toId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
         name: 'total',
         internalType: 'uint256',
         type: 'uint256',
@@ -1124,7 +1263,18 @@ export const metaPoolAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'epoch', internalType: 'uint32', type: 'uint32', indexed: true },
+      {
+        name: 'closedEpoch',
+        internalType: 'uint32',
+        type: 'uint32',
+        indexed: true,
+      },
+      {
+        name: 'newEpoch',
+        internalType: 'uint32',
+        type: 'uint32',
+        indexed: false,
+      },
       {
         name: 'capital',
         internalType: 'uint256',
@@ -1657,6 +1807,30 @@ export const metaPoolAbi = [
   {
     type: 'error',
     inputs: [
+      { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+      { name: 'nowTime', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'PermitExpired',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'value', internalType: 'uint256', type: 'uint256' },
+      { name: 'allowance', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'PermitRejected',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'token', internalType: 'address', type: 'address' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+    ],
+    name: 'PermitTokenNotAsset',
+  },
+  {
+    type: 'error',
+    inputs: [
       { name: 'poolId', internalType: 'uint256', type: 'uint256' },
       { name: 'claimId', internalType: 'uint256', type: 'uint256' },
     ],
@@ -2047,6 +2221,7 @@ export const metaPoolExtensionAbi = [
           { name: 'feesOwedTotal', internalType: 'uint256', type: 'uint256' },
           { name: 'lastSyncAt', internalType: 'uint40', type: 'uint40' },
           { name: 'lastRulingAt', internalType: 'uint40', type: 'uint40' },
+          { name: 'freezeEndedAt', internalType: 'uint40', type: 'uint40' },
           {
             name: 'pools',
             internalType: 'struct PoolView[]',
@@ -2089,6 +2264,13 @@ export const metaPoolExtensionAbi = [
     name: 'mint',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'pure',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'data', internalType: 'bytes[]', type: 'bytes[]' }],
+    name: 'multicall',
+    outputs: [{ name: 'results', internalType: 'bytes[]', type: 'bytes[]' }],
+    stateMutability: 'nonpayable',
   },
   {
     type: 'function',
@@ -2201,6 +2383,7 @@ export const metaPoolExtensionAbi = [
         type: 'tuple',
         components: [
           { name: 'capacity', internalType: 'uint256', type: 'uint256' },
+          { name: 'pendingAhead', internalType: 'uint256', type: 'uint256' },
           { name: 'maturesAt', internalType: 'uint40', type: 'uint40' },
           { name: 'rateNow', internalType: 'uint256', type: 'uint256' },
           { name: 'rateAfter', internalType: 'uint256', type: 'uint256' },
@@ -2231,6 +2414,13 @@ export const metaPoolExtensionAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    name: 'previewMint',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
     inputs: [{ name: 'poolId', internalType: 'uint256', type: 'uint256' }],
     name: 'previewPayout',
     outputs: [
@@ -2241,8 +2431,32 @@ export const metaPoolExtensionAbi = [
   },
   {
     type: 'function',
-    inputs: [{ name: 'requestId', internalType: 'uint256', type: 'uint256' }],
+    inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    name: 'previewRedeem',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     name: 'previewWithdraw',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'poolId', internalType: 'uint256', type: 'uint256' },
+      { name: 'tokens', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'previewWithdrawProtection',
+    outputs: [{ name: 'assets', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'requestId', internalType: 'uint256', type: 'uint256' }],
+    name: 'previewWithdrawal',
     outputs: [
       {
         name: 'q',
@@ -2265,16 +2479,6 @@ export const metaPoolExtensionAbi = [
         ],
       },
     ],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: 'poolId', internalType: 'uint256', type: 'uint256' },
-      { name: 'tokens', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'previewWithdrawProtection',
-    outputs: [{ name: 'assets', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
   {
@@ -2343,6 +2547,20 @@ export const metaPoolExtensionAbi = [
     name: 'requestCount',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'token', internalType: 'address', type: 'address' },
+      { name: 'value', internalType: 'uint256', type: 'uint256' },
+      { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+      { name: 'v', internalType: 'uint8', type: 'uint8' },
+      { name: 'r', internalType: 'bytes32', type: 'bytes32' },
+      { name: 's', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'selfPermit',
+    outputs: [],
+    stateMutability: 'nonpayable',
   },
   {
     type: 'function',
@@ -2588,6 +2806,37 @@ export const metaPoolExtensionAbi = [
       },
     ],
     name: 'CoverEpochOpened',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'sender',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'assets',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'shares',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'Deposit',
   },
   {
     type: 'event',
@@ -2928,6 +3177,31 @@ export const metaPoolExtensionAbi = [
         indexed: false,
       },
       {
+        name: 'maturesAt',
+        internalType: 'uint40',
+        type: 'uint40',
+        indexed: false,
+      },
+    ],
+    name: 'PurchasesRestarted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'fromId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'toId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
         name: 'total',
         internalType: 'uint256',
         type: 'uint256',
@@ -2940,7 +3214,18 @@ export const metaPoolExtensionAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'epoch', internalType: 'uint32', type: 'uint32', indexed: true },
+      {
+        name: 'closedEpoch',
+        internalType: 'uint32',
+        type: 'uint32',
+        indexed: true,
+      },
+      {
+        name: 'newEpoch',
+        internalType: 'uint32',
+        type: 'uint32',
+        indexed: false,
+      },
       {
         name: 'capital',
         internalType: 'uint256',
@@ -3176,6 +3461,11 @@ export const metaPoolExtensionAbi = [
   },
   {
     type: 'error',
+    inputs: [{ name: 'target', internalType: 'address', type: 'address' }],
+    name: 'AddressEmptyCode',
+  },
+  {
+    type: 'error',
     inputs: [
       { name: 'amount', internalType: 'uint256', type: 'uint256' },
       { name: 'minPurchase', internalType: 'uint256', type: 'uint256' },
@@ -3257,6 +3547,7 @@ export const metaPoolExtensionAbi = [
     ],
     name: 'EvidenceTooLong',
   },
+  { type: 'error', inputs: [], name: 'FailedCall' },
   { type: 'error', inputs: [], name: 'FailedDeployment' },
   {
     type: 'error',
@@ -3467,6 +3758,30 @@ export const metaPoolExtensionAbi = [
       { name: 'buyer', internalType: 'address', type: 'address' },
     ],
     name: 'OnlyBuyer',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+      { name: 'nowTime', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'PermitExpired',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'value', internalType: 'uint256', type: 'uint256' },
+      { name: 'allowance', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'PermitRejected',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'token', internalType: 'address', type: 'address' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+    ],
+    name: 'PermitTokenNotAsset',
   },
   {
     type: 'error',

@@ -1,5 +1,7 @@
 "use client";
 
+/** Live contract previews for the Protect forms: components pass amounts, the reads live here. */
+
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { Address, PublicClient } from "viem";
@@ -36,8 +38,9 @@ function useLiveQuote<T>(metaPool: Address, key: readonly unknown[], enabled: bo
 }
 
 /**
- * `previewBuy(poolId, amount)`, projected to the latest block: capacity left (C − ΣK − ΣR), the
- * funding rate now and with this purchase as cover, the payout and premium speed after.
+ * `previewBuy(poolId, amount)`, projected to the latest block: the capacity now (C − ΣK, 0 while a
+ * claim is pending or after shutdown), the pending amount queued ahead (ΣR of the whole MetaPool),
+ * the funding rate now and with this purchase as cover, the payout and premium speed after.
  */
 export function useBuyQuote(metaPool: Address, poolId: number | null, amount: bigint) {
   return useLiveQuote(metaPool, ["previewBuy", poolId, amount.toString()], poolId !== null, (client) =>

@@ -24,7 +24,7 @@ const deployments: Record<number, Deployment> = {
     chainId: 31337,
     metaPoolFactory: local.metaPoolFactory as Address,
     startBlock: BigInt(local.startBlock),
-    demoTokens: [local.demoUsd as Address, local.demoDai as Address],
+    demoTokens: [local.demoUsd as Address, local.demoDai as Address, local.demoUsdt as Address],
   },
 };
 

@@ -11,7 +11,7 @@ export const glossary = {
   "funding-rate": { label: "funding rate", summary: "The yearly premium rate, set by utilisation on a curve fixed at creation." },
   premium: { label: "premium", summary: "What cover costs: the funding rate times the pool's payout, taken continuously from seekers' deposits." },
   fees: { label: "fees", summary: "The arbiter's and the creator's cut of every premium, fixed at creation; the rest goes to capital." },
-  "purchase-delay": { label: "purchase delay", summary: "The wait between buying cover and the cover being in force." },
+  "purchase-delay": { label: "purchase delay", summary: "The wait between buying cover and the cover being in force; a claim filed meanwhile and rejected restarts it from the ruling." },
   "withdrawal-period": { label: "withdrawal period", summary: "The wait between an underwriter's withdrawal request and the first moment it can be completed." },
   "withdrawal-request": { label: "withdrawal request", summary: "Shares handed to the MetaPool to leave: they bear losses but earn nothing until withdrawn or cancelled." },
   "withdrawal-window": { label: "withdrawal window", summary: "The 7 days after unlocking (or after the last claim ruling) in which a request can be completed." },

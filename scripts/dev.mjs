@@ -3,11 +3,13 @@
 //  1. Anvil on 127.0.0.1:8545 (reused if one already answers; FORK_URL=<rpc> forks that chain)
 //  2. the contracts, deployed unless the chain already has them (lib/deployments/<chainId>.json)
 //  3. the demo market (scripts/seed.mjs), seeded unless the chain already has MetaPools
-//  4. Next.js on http://localhost:3000
+//  4. the indexer (indexer/, Ponder) on http://localhost:42069, following that chain (indexer/scripts/dev.mjs)
+//  5. Next.js on http://localhost:3000
 // Ctrl-C stops exactly what this script started.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startIndexer } from '../indexer/scripts/dev.mjs';
 import { chainIdAt, rpc, startAnvil, waitForRpc } from './lib/anvil.mjs';
 import { repoDir } from './lib/paths.mjs';
 
@@ -68,11 +70,19 @@ async function main() {
   step('Seeding the demo market (scripts/seed.mjs; skipped when the chain already has MetaPools)');
   const seed = spawnSync(process.execPath, ['scripts/seed.mjs', '--rpc', RPC_URL], { cwd: repoDir, stdio: 'inherit' });
   if (seed.status !== 0) stopAll(seed.status ?? 1);
+  step('Starting the indexer (indexer/, Ponder; DATABASE_URL for PostgreSQL, else embedded PGlite)');
+  const indexer = startIndexer({ rpcUrl: RPC_URL, chainId });
+  if (indexer) started.push(indexer.child);
   step(`Starting the app on http://localhost:${APP_PORT}`);
   const next = spawn(join(repoDir, 'node_modules', '.bin', 'next'), ['dev', '-p', String(APP_PORT)], {
     cwd: repoDir,
     stdio: 'inherit',
-    env: { ...process.env, NEXT_PUBLIC_RPC_URL: RPC_URL, NEXT_PUBLIC_CHAIN_ID: String(chainId) },
+    env: {
+      ...process.env,
+      NEXT_PUBLIC_RPC_URL: RPC_URL,
+      NEXT_PUBLIC_CHAIN_ID: String(chainId),
+      ...(indexer ? { NEXT_PUBLIC_INDEXER_URL: indexer.url } : {}),
+    },
   });
   started.push(next);
   next.on('exit', (code) => stopAll(code ?? 0));

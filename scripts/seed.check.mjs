@@ -9,8 +9,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createPublicClient, http } from 'viem';
+import { mnemonicToAccount } from 'viem/accounts';
 import { chainIdAt, startAnvil, waitForRpc } from './lib/anvil.mjs';
-import { SEEDED } from './lib/demo-market.mjs';
+import { metaPoolCloneAbi } from './lib/artifacts.mjs';
+import { ANVIL_MNEMONIC, METAPOOLS, SEEDED } from './lib/demo-market.mjs';
 import { claimsByStatus, readMarket } from './lib/market-state.mjs';
 import { repoDir } from './lib/paths.mjs';
 
@@ -126,4 +128,36 @@ test('withdrawal requests: one still locked, one open inside its window', () => 
   assert.equal(states.filter((s) => s === 'waiting').length, SEEDED.withdrawalRequests.waiting);
   assert.equal(states.filter((s) => s === 'matured').length, SEEDED.withdrawalRequests.matured);
   assert.equal(states.length, SEEDED.withdrawalRequests.waiting + SEEDED.withdrawalRequests.matured);
+});
+
+test('the purchase frozen by the rejected claim restarted its delay and matured a full delay after the ruling', async () => {
+  const { metaPool, pool, buyer } = SEEDED.restartedPurchase;
+  const lending = byName(metaPool);
+  const address = lending.address;
+  const abi = metaPoolCloneAbi();
+  const events = (eventName) => client().getContractEvents({ address, abi, eventName, fromBlock: 0n, strict: true });
+  const [restarts, bought, resolved] = await Promise.all([events('PurchasesRestarted'), events('ProtectionBought'), events('ClaimResolved')]);
+  const poolId = lending.pools.findIndex((p) => p.name === pool);
+  const buyerAddress = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: buyer }).address;
+  const purchases = bought.filter((e) => e.args.poolId === poolId && e.args.buyer === buyerAddress);
+  assert.equal(purchases.length, 1, `one purchase in ${pool} by account #${buyer}`);
+  const [purchase] = purchases;
+  const id = purchase.args.purchaseId;
+  // One freeze ended with queued purchases: the invalid ruling, in the same transaction.
+  assert.equal(restarts.length, 1);
+  const [restart] = restarts;
+  assert.ok(restart.args.fromId <= id && id < restart.args.toId, `purchase #${id} in [${restart.args.fromId}, ${restart.args.toId})`);
+  const ruling = resolved.find((e) => e.transactionHash === restart.transactionHash);
+  assert.ok(ruling && ruling.args.valid === false, 'the freeze ended with the invalid ruling');
+  const claim = await client().readContract({ address, abi, functionName: 'claim', args: [ruling.args.claimId] });
+  const delay = METAPOOLS.lending.purchaseDelay;
+  assert.equal(restart.args.maturesAt, claim.resolvedAt + delay);
+  // Matured (status 2) in full at the restarted time, stored as its maturesAt: later than it was bought to.
+  const record = await client().readContract({ address, abi, functionName: 'purchase', args: [id] });
+  assert.equal(record.status, 2);
+  assert.equal(record.accepted, record.amount);
+  assert.equal(record.maturesAt, claim.resolvedAt + delay);
+  assert.ok(record.maturesAt > purchase.args.maturesAt, 'matured later than it was bought to');
+  const [matured] = await client().getContractEvents({ address, abi, eventName: 'PurchaseMatured', args: { purchaseId: id }, fromBlock: 0n, strict: true });
+  assert.equal(matured.args.maturedAt, claim.resolvedAt + delay);
 });

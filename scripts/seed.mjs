@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run seed`: fills a fresh local chain with a living demo market (scripts/lib/demo-market.mjs), the same
 // every time: four MetaPools from four creators, underwriters, cover in force and pending, streamed premiums,
-// a pending claim, a valid and an invalid ruling, a shut-down MetaPool, and withdrawal requests locked and open.
+// a pending claim, a valid and an invalid ruling (whose frozen purchase restarts its delay), a shut-down MetaPool,
+// and withdrawal requests locked and open.
 //   node scripts/seed.mjs [--rpc http://127.0.0.1:8545]
 // Needs the contracts deployed (scripts/deploy.mjs). Does nothing on a chain that already has MetaPools, or that
 // is not a local chain (id 31337). Moves the chain's clock about four days forward.
@@ -101,7 +102,9 @@ function metaPoolActions(plan, address, token) {
       const id = await act(from, 'buyProtection', [poolId(pool), amount(whole), accounts[from].address]);
       const { maturesAt } = await read('purchase', [id]);
       step(`${plan.name}: ${who(from)} buys ${fmt(whole)} of ${pool} cover (#${id}, matures ${iso(maturesAt)})`);
+      return id;
     },
+    purchase: (id) => read('purchase', [id]),
     async requestWithdrawal(from, percent) {
       const shares = await read('balanceOf', [accounts[from].address]);
       const requested = (shares * BigInt(percent)) / 100n;
@@ -202,6 +205,8 @@ async function seedMarket(deployment) {
   step('poke(16) on each MetaPool: the purchases mature into cover and premiums start streaming');
 
   heading('Day 2: two claims are filed; the vaults MetaPool winds down');
+  // Bought just before the Compound claim freezes Blue-chip lending: the claim's rejection restarts its delay.
+  const frozenPurchase = await lending.buy(deployer, 'Spark', 5_000);
   const wormholeClaim = await bridges.fileClaim(
     seeker,
     'Wormhole',
@@ -221,6 +226,8 @@ async function seedMarket(deployment) {
   await warp(6 * HOUR, 'the arbiters weigh the evidence');
   await bridges.resolve(wormholeClaim, true);
   await lending.resolve(compoundClaim, false);
+  const { maturesAt: restartedTo } = await lending.purchase(frozenPurchase);
+  step(`Blue-chip lending: purchase #${frozenPurchase}, frozen by the claim, restarts its delay: matures ${iso(restartedTo)}`);
   // The Wormhole pool opens a new epoch: the MetaPool sells cover again.
   await bridges.buy(vaultsArbiter, 'Wormhole', 20_000);
 

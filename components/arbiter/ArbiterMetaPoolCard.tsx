@@ -52,6 +52,7 @@ function rulingInputs(view: MetaPoolView, claim: PendingClaim): RulingInputs {
     redeemable: claim.redeemable,
     bond: claim.claim.bond,
     totalPending: view.totalPending,
+    purchaseDelay: BigInt(view.config.purchaseDelay),
     arbiterFeeBps: BigInt(view.config.arbiterFeeBps),
     creatorFeeBps: BigInt(view.config.creatorFeeBps),
     pendingClaims: view.pendingClaims,
@@ -281,7 +282,7 @@ export function ArbiterMetaPoolCard({
               filer={draft.claim.claim.filer}
             />
           ) : (
-            <RejectionLines r={draft.rejection} fmt={fmt} poolName={draft.poolName} filer={draft.claim.claim.filer} />
+            <RejectionLines r={draft.rejection} fmt={fmt} poolName={draft.poolName} filer={draft.claim.claim.filer} at={draft.at} />
           )}
           <TxProgress flow={flow} />
         </ConfirmDialog>

@@ -1,6 +1,6 @@
 import { BeforeAfterRow } from "@/components/ui/BeforeAfter";
 import type { Approval, Rejection } from "@/lib/forms/arbiter";
-import { formatPercentWad, shortAddress } from "@/lib/format";
+import { formatDateTime, formatDuration, formatPercentWad, shortAddress } from "@/lib/format";
 
 type Fmt = (amount: bigint, options?: { rounding?: "down" | "up" }) => string;
 
@@ -69,11 +69,14 @@ export function RejectionLines({
   fmt,
   poolName,
   filer,
+  at,
 }: {
   r: Rejection;
   fmt: Fmt;
   poolName: string;
   filer: string;
+  /** The chain's time now: the ruling's time, to date the restarted maturity. */
+  at?: bigint;
 }) {
   return (
     <>
@@ -96,9 +99,19 @@ export function RejectionLines({
       />
       <BeforeAfterRow label="Payout" after="none" note="cover stays in force; holders may file a new claim with a new bond" />
       <BeforeAfterRow
-        label="Frozen purchases"
-        after={r.unfreezes ? "mature at the ruling time" : "stay frozen"}
-        note={r.unfreezes ? "deposits, withdrawals and purchases resume" : "another claim is still pending"}
+        label={r.frozenPurchases > 0n ? `Frozen purchases (${fmt(r.frozenPurchases)})` : "Frozen purchases"}
+        after={
+          !r.unfreezes
+            ? "stay frozen"
+            : r.frozenPurchases === 0n
+              ? "none"
+              : `restart their delay: mature ${formatDuration(r.restartDelay)} after the ruling${at !== undefined ? `, ${formatDateTime(at + r.restartDelay)}` : ""}`
+        }
+        note={
+          r.unfreezes
+            ? "so cover bought around an incident cannot slip in before the next claim; deposits, withdrawals and purchases resume"
+            : "another claim is still pending"
+        }
       />
       </dl>
       {r.lapses && (

@@ -130,12 +130,15 @@ export function HowItWorksGuide() {
         <p>
           Cover starts after the purchase delay (between {formatDuration(HOUR)} and {formatDuration(30n * DAY)}, fixed at
           creation). Until then the deposit waits in escrow: it is not cover, it pays no premium and it cannot be
-          cancelled. When the delay ends the deposit becomes cover up to the free capital at that moment; any rest is
-          refunded.
+          cancelled. Pending purchases reserve nothing: a purchase is accepted if the MetaPool&apos;s capital is not all
+          backing cover, and acceptance is decided when the delay ends. Purchases mature in the order they were made,
+          each becoming cover up to the free capital at that moment; any rest is refunded.
         </p>
         <p>
           The delay stops people from buying cover after an incident is already known. If a claim is filed during your
-          delay, your purchase waits for the ruling; a valid claim refunds it in full.
+          delay, your purchase waits for the ruling; a valid claim refunds it in full. A rejected claim restarts the
+          delay: the purchase becomes cover one full purchase delay after the ruling, so cover bought around an incident
+          cannot slip in between a rejected claim and the next one.
         </p>
       </Section>
 

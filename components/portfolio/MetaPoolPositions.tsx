@@ -236,6 +236,7 @@ function ProtectionItem({
                   · becomes cover <Countdown target={x.time} />
                 </>
               )}
+              {x.restartedBy !== undefined && ` · its delay restarted when claim #${x.restartedBy} was ruled`}
               {x.status === "maturing" && " · becomes cover at the next sync"}
               {x.claimableNow > 0n && ` · refundable ${fmt(x.claimableNow)}`}
             </>

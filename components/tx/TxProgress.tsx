@@ -30,6 +30,7 @@ export function TxProgress({ flow, onRetry }: { flow: TransactionFlow; onRetry?:
   if (flow.status === "idle" || flow.steps.length === 0) return null;
   return (
     <div role="status" aria-live="polite" className="space-y-2 rounded-md border border-border p-3 text-sm">
+      {flow.modeNote && <p className="text-muted">How: {flow.modeNote}.</p>}
       <ol className="space-y-1">
         {flow.steps.map((step, i) => (
           <li key={i} data-phase={step.phase} className="flex flex-wrap items-baseline gap-x-2">

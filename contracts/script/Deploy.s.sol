@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {MetaPool} from "../src/MetaPool.sol";
 import {MetaPoolExtension} from "../src/MetaPoolExtension.sol";
 import {MetaPoolFactory} from "../src/MetaPoolFactory.sol";
+import {DemoTetherToken} from "../src/demo/DemoTetherToken.sol";
 import {DemoToken} from "../src/demo/DemoToken.sol";
 import {CoverToken} from "../src/tokens/CoverToken.sol";
 import {Script} from "forge-std/Script.sol";
@@ -24,9 +25,12 @@ contract Deploy is Script {
         MetaPoolFactory factory = new MetaPoolFactory(address(implementation), address(coverToken));
         address demoUsd;
         address demoDai;
+        address demoUsdt;
         if (block.chainid == LOCAL_CHAIN_ID) {
             demoUsd = address(new DemoToken("Demo USD", "dUSD", 6));
             demoDai = address(new DemoToken("Demo DAI", "dDAI", 18));
+            // USDT-style: no return values, approve only through 0, no permit.
+            demoUsdt = address(new DemoTetherToken());
         }
         vm.stopBroadcast();
 
@@ -38,6 +42,7 @@ contract Deploy is Script {
         key.serialize("metaPoolExtension", address(extension));
         key.serialize("coverTokenImplementation", address(coverToken));
         key.serialize("demoUsd", demoUsd);
+        key.serialize("demoUsdt", demoUsdt);
         string memory json = key.serialize("demoDai", demoDai);
         json.write(string.concat(vm.projectRoot(), "/../lib/deployments/", vm.toString(block.chainid), ".json"));
     }

@@ -24,7 +24,9 @@ test("J2 an underwriter gets test dUSD, deposits (approve → deposit) and sees 
   // The preview states what the deposit changes before anything is signed.
   await expect(deposit.getByText("Shares you get")).toBeVisible();
   await deposit.getByTestId("deposit-submit").click();
-  await expect(deposit.getByText(/Approve 2,500.00 dUSD/)).toBeVisible();
+  // dUSD takes EIP-2612 permits: the approval is a signature and the deposit one transaction.
+  await expect(deposit.getByText(/Sign a permit: allow 2,500.00 dUSD/)).toBeVisible();
+  await expect(deposit.getByText(/How: approval by signature/)).toBeVisible();
   await expectConfirmed(page, deposit);
   await snap(page, "deposit confirmed");
 
@@ -65,7 +67,7 @@ test("J6 an underwriter requests a withdrawal, sees the countdown, travels past 
   await travel(3 * 86_400 + 60);
   await page.reload();
   await page.getByTestId("tab-underwrite").click();
-  const quote = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdraw", args: [requestId] });
+  const quote = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdrawal", args: [requestId] });
   expect(quote.withdrawableNow).toBeGreaterThan(0n);
   await expect(page.getByTestId(`withdrawable-${requestId}`)).not.toHaveText(/^0 dUSD/);
 
@@ -102,7 +104,7 @@ test("J6 a request larger than free capital withdraws only what is free and says
   await send({ account: seeker, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "buyProtection", args: [0n, buy, seeker] });
   await travel(3 * 86_400 + 60);
 
-  const quote = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdraw", args: [requestId] });
+  const quote = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdrawal", args: [requestId] });
   expect(quote.withdrawableNow).toBeLessThan(quote.assets);
   expect(quote.withdrawableNow).toBe(quote.freeCapital);
 
@@ -114,7 +116,7 @@ test("J6 a request larger than free capital withdraws only what is free and says
   await page.getByTestId(`withdraw-all-${requestId}`).click();
   await expect(page.getByText(/confirmed/).first()).toBeVisible({ timeout: 20_000 });
 
-  const after = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdraw", args: [requestId] });
+  const after = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdrawal", args: [requestId] });
   expect(after.shares).toBeGreaterThan(0n); // the rest stays requested
   const freeAfter = (await metaPoolView(metaPool)).freeCapital;
   expect(freeAfter).toBeLessThan(quote.freeCapital / 100n + 1n); // the free capital went out

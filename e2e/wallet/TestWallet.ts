@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { getAddress, isAddress, numberToHex, type Address, type Hex } from "viem";
+import { getAddress, isAddress, keccak256, numberToHex, toHex, type Address, type Hex } from "viem";
 
 import { testWalletInfo } from "./info";
 import { installTestWallet, type WalletReply } from "./inject";
@@ -25,7 +25,11 @@ const PROMPTS = new Set([
   "personal_sign",
   "eth_signTypedData_v4",
   "eth_sendTransaction",
+  "wallet_sendCalls",
 ]);
+
+/** An EIP-5792 call batch the wallet ran: its id and the transaction receipts of its calls. */
+type CallBatch = { id: Hex; chainId: Hex; receipts: unknown[]; ok: boolean };
 
 type Request = { method: string; params?: unknown };
 
@@ -41,6 +45,11 @@ export class TestWallet {
   private chainId: number;
   private readonly knownChains: Set<number>;
   private readonly pages = new Set<Page>();
+  /** Reports atomic batching (EIP-5792 `wallet_getCapabilities`), as a smart wallet would. */
+  private atomicBatching = false;
+  private readonly batches = new Map<string, CallBatch>();
+  /** The next transaction is cancelled from the wallet (same nonce, zero value to self) after this many ms. */
+  private cancelAfterMs: number | null = null;
 
   private constructor(
     readonly rpcUrl: string,
@@ -101,6 +110,20 @@ export class TestWallet {
   /** Makes the next prompt (connect, switch, sign or send) fail as if the user clicked Reject. */
   rejectNext(): void {
     this.rejections += 1;
+  }
+
+  /** Turns atomic call batching (EIP-5792) on or off, like switching between a smart wallet and an EOA. */
+  setAtomicBatching(on: boolean): void {
+    this.atomicBatching = on;
+  }
+
+  /**
+   * The next transaction the page sends is cancelled in the wallet: it waits in the mempool for
+   * `afterMs` (the app sees it pending), then a same-nonce, higher-fee transfer of 0 to self replaces
+   * it and is mined, as "Cancel" in a wallet does.
+   */
+  cancelNextTransaction(afterMs = 6_000): void {
+    this.cancelAfterMs = afterMs;
   }
 
   /** Claims to be on `chainId`; switching back to the node's chain then succeeds. */
@@ -173,6 +196,12 @@ export class TestWallet {
         return this.forwardSigned(method, params, params[0]);
       case "eth_sendTransaction":
         return this.sendTransaction(params[0]);
+      case "wallet_getCapabilities":
+        return this.capabilities();
+      case "wallet_sendCalls":
+        return this.sendCalls(params[0]);
+      case "wallet_getCallsStatus":
+        return this.callsStatus(params[0]);
       default:
         return rpcCall(this.rpcUrl, method, params);
     }
@@ -213,10 +242,71 @@ export class TestWallet {
     return rpcCall(this.rpcUrl, method, params);
   }
 
-  private sendTransaction(param: unknown): Promise<unknown> {
+  private async sendTransaction(param: unknown): Promise<unknown> {
     const tx = { ...(param as Record<string, unknown>) };
     tx.from ??= this.address;
     this.assertCanSign(tx.from);
-    return rpcCall(this.rpcUrl, "eth_sendTransaction", [tx]);
+    if (this.cancelAfterMs === null) return rpcCall(this.rpcUrl, "eth_sendTransaction", [tx]);
+    const delay = this.cancelAfterMs;
+    this.cancelAfterMs = null;
+    // Hold the original in the mempool, then replace it with a cancel and mine that.
+    await rpcCall(this.rpcUrl, "evm_setAutomine", [false]);
+    const nonce = await rpcCall<Hex>(this.rpcUrl, "eth_getTransactionCount", [tx.from, "latest"]);
+    const gasPrice = BigInt(await rpcCall<Hex>(this.rpcUrl, "eth_gasPrice"));
+    // Legacy fees on both, so the cancel's higher price is unambiguous to the node.
+    const legacy = { ...tx };
+    for (const key of ["maxFeePerGas", "maxPriorityFeePerGas", "type"]) delete legacy[key];
+    const hash = await rpcCall<Hex>(this.rpcUrl, "eth_sendTransaction", [{ ...legacy, nonce, gasPrice: numberToHex(gasPrice * 2n) }]);
+    setTimeout(() => {
+      void (async () => {
+        await rpcCall(this.rpcUrl, "eth_sendTransaction", [
+          { from: tx.from, to: tx.from, value: "0x0", nonce, gasPrice: numberToHex(gasPrice * 4n) },
+        ]);
+        await rpcCall(this.rpcUrl, "evm_mine");
+        await rpcCall(this.rpcUrl, "evm_setAutomine", [true]);
+      })();
+    }, delay);
+    return hash;
+  }
+
+  private capabilities(): Record<Hex, unknown> {
+    const status = this.atomicBatching ? "supported" : "unsupported";
+    return { [numberToHex(this.nodeChainId)]: { atomic: { status } } };
+  }
+
+  /**
+   * Runs the batch's calls one after another; any failure rolls the chain back to before the
+   * first (evm_snapshot/evm_revert), so the batch is atomic as EIP-5792 `atomicRequired` asks.
+   */
+  private async sendCalls(param: unknown): Promise<{ id: Hex }> {
+    const request = param as { from?: string; chainId?: Hex; calls?: { to: string; data?: Hex; value?: Hex }[]; atomicRequired?: boolean };
+    if (!this.atomicBatching) throw new ProviderRpcError(5700, "The test wallet does not batch calls (turn setAtomicBatching on).");
+    const from = request.from ?? this.address;
+    this.assertCanSign(from);
+    const snapshot = await rpcCall<Hex>(this.rpcUrl, "evm_snapshot");
+    const receipts: unknown[] = [];
+    let ok = true;
+    for (const call of request.calls ?? []) {
+      const hash = await rpcCall<Hex>(this.rpcUrl, "eth_sendTransaction", [{ from, to: call.to, data: call.data, value: call.value ?? "0x0" }]).catch(() => null);
+      const receipt = hash && (await rpcCall<{ status: Hex } | null>(this.rpcUrl, "eth_getTransactionReceipt", [hash]));
+      if (!receipt || receipt.status !== "0x1") {
+        ok = false;
+        break;
+      }
+      receipts.push(receipt);
+    }
+    if (!ok) {
+      await rpcCall(this.rpcUrl, "evm_revert", [snapshot]);
+      receipts.length = 0;
+    }
+    const id = keccak256(toHex(`${snapshot}-${Date.now()}-${this.batches.size}`));
+    this.batches.set(id, { id, chainId: request.chainId ?? numberToHex(this.nodeChainId), receipts, ok });
+    return { id };
+  }
+
+  private callsStatus(id: unknown) {
+    const batch = this.batches.get(String(id));
+    if (!batch) throw new ProviderRpcError(5730, `Unknown call batch ${String(id)}`);
+    return { version: "2.0.0", id: batch.id, chainId: batch.chainId, atomic: true, status: batch.ok ? 200 : 500, receipts: batch.receipts };
   }
 }

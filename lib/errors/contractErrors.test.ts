@@ -47,6 +47,7 @@ function sample(inputs: readonly AbiParameterLike[], where: string): unknown[] {
     if (input.type === 'string') return 'text';
     if (/^u?int(8|16)$/.test(input.type)) return 8;
     if (/^u?int\d*$/.test(input.type)) return 123_456_789n;
+    if (input.type === 'bytes32') return `0x${'ab'.repeat(32)}`;
     throw new Error(`no sample for ${input.type} in ${where}`);
   });
 }
@@ -200,6 +201,47 @@ const cases: [string, readonly unknown[], string][] = [
   ['InsufficientBalance', [0n, e18 / 2n], 'The contract holds 0 ETH but needs 0.50 ETH to deploy.'],
   ['InvalidInitialization', [], 'This contract has been initialised already and cannot be set up again.'],
   ['NotInitializing', [], 'This contract can only be set up while it is being initialised.'],
+  [
+    'PermitTokenNotAsset',
+    [USER, POOL],
+    'A permit for 0x1234…7890 cannot pay this MetaPool, whose asset is 0x9876…3210; sign a permit for the asset.',
+  ],
+  [
+    'PermitExpired',
+    [NOW - HOUR, NOW],
+    'The signed approval expired on 24 Nov 2025, 15:00 UTC, before the transaction landed at 24 Nov 2025, 16:00 UTC; sign a new one to deposit 100.00 dUSD.',
+  ],
+  [
+    'PermitRejected',
+    [dUSD(100n), dUSD(10n)],
+    'The token refused the signed approval of 100.00 dUSD (wrong signer or already used) and only 10.00 dUSD is approved; sign again or approve in a transaction to deposit 100.00 dUSD.',
+  ],
+  [
+    'ERC2612ExpiredSignature',
+    [NOW - 2n * HOUR],
+    'The signed approval expired on 24 Nov 2025, 14:00 UTC (2 h ago); sign a new one to deposit 100.00 dUSD.',
+  ],
+  [
+    'ERC2612InvalidSigner',
+    [POOL, USER],
+    'The approval was signed by 0x9876…3210, not by the token holder 0x1234…7890; sign it from the account that pays.',
+  ],
+  [
+    'InvalidAccountNonce',
+    [USER, 3n],
+    'The signed approval of 0x1234…7890 was already used or is out of order (the token expects nonce 3); sign a new one.',
+  ],
+  ['ECDSAInvalidSignature', [], 'The signature is not valid; sign the approval again.'],
+  ['ECDSAInvalidSignatureLength', [64n], 'The signature is 64 bytes long instead of 65; sign the approval again.'],
+  ['ECDSAInvalidSignatureS', [`0x${'ff'.repeat(32)}`], 'The signature is malformed (its s value is out of range); sign the approval again.'],
+  ['InvalidShortString', [], "The token's name could not be read for the signed approval; approve in a transaction instead."],
+  [
+    'StringTooLong',
+    ['Demo USD with a name far longer than thirty-one bytes'],
+    "The text “Demo USD with a name far longer than thi…” (53 characters) is too long for the token's signing domain.",
+  ],
+  ['AddressEmptyCode', [POOL], 'There is no contract at 0x9876…3210, so the batched call could not deposit 100.00 dUSD.'],
+  ['FailedCall', [], 'One call of the batch failed without a reason, so nothing was done; try to deposit 100.00 dUSD again.'],
   ['OnlyMetaPool', [POOL], 'Only the MetaPool 0x9876…3210 can mint or burn its cover tokens.'],
   [
     'FaucetLimitExceeded',

@@ -120,6 +120,28 @@ export const contractErrorDescribers: Describers = {
   InvalidInitialization: () => 'This contract has been initialised already and cannot be set up again.',
   NotInitializing: () => 'This contract can only be set up while it is being initialised.',
 
+  // ----- approval by signature (EIP-2612 permit) and batched calls -----
+  PermitTokenNotAsset: ([token, asset], p) =>
+    `A permit for ${p.address(token)} cannot pay this MetaPool, whose asset is ${p.address(asset)}; sign a permit for the asset.`,
+  PermitExpired: ([deadline, nowTime], p) =>
+    `The signed approval expired on ${p.date(deadline)}, before the transaction landed at ${p.date(nowTime)}; sign a new one to ${p.action}.`,
+  PermitRejected: ([value, allowance], p) =>
+    `The token refused the signed approval of ${p.assets(value, 'up')} (wrong signer or already used) and only ${p.assets(allowance)} is approved; sign again or approve in a transaction to ${p.action}.`,
+  ERC2612ExpiredSignature: ([deadline], p) =>
+    `The signed approval expired on ${p.when(deadline)}; sign a new one to ${p.action}.`,
+  ERC2612InvalidSigner: ([signer, owner], p) =>
+    `The approval was signed by ${p.address(signer)}, not by the token holder ${p.address(owner)}; sign it from the account that pays.`,
+  InvalidAccountNonce: ([account, currentNonce], p) =>
+    `The signed approval of ${p.address(account)} was already used or is out of order (the token expects nonce ${p.count(currentNonce)}); sign a new one.`,
+  ECDSAInvalidSignature: () => 'The signature is not valid; sign the approval again.',
+  ECDSAInvalidSignatureLength: ([length], p) =>
+    `The signature is ${p.count(length)} bytes long instead of 65; sign the approval again.`,
+  ECDSAInvalidSignatureS: () => 'The signature is malformed (its s value is out of range); sign the approval again.',
+  InvalidShortString: () => "The token's name could not be read for the signed approval; approve in a transaction instead.",
+  StringTooLong: ([str]) => `The text “${str.slice(0, 40)}${str.length > 40 ? '…' : ''}” (${str.length} characters) is too long for the token's signing domain.`,
+  AddressEmptyCode: ([target], p) => `There is no contract at ${p.address(target)}, so the batched call could not ${p.action}.`,
+  FailedCall: (_, p) => `One call of the batch failed without a reason, so nothing was done; try to ${p.action} again.`,
+
   // ----- tokens -----
   OnlyMetaPool: ([metaPool], p) => `Only the MetaPool ${p.address(metaPool)} can mint or burn its cover tokens.`,
   FaucetLimitExceeded: ([requested, limit], p) =>

@@ -139,6 +139,7 @@ const example1: RulingInputs = {
   redeemable: 900n * E18,
   bond: 10n * E18,
   totalPending: 0n,
+  purchaseDelay: 86_400n,
   arbiterFeeBps: 500n,
   creatorFeeBps: 500n,
   pendingClaims: 1n,
@@ -196,6 +197,13 @@ describe("rejectionConsequence", () => {
     expect(r.activeAfter).toBe(98n * E18);
     expect(r.arbiterFee + r.creatorFee).toBe(E18 / 5n);
     expect(r.capitalAfter).toBe(1_010n * E18 + (18n * E18) / 10n);
+  });
+  it("restarts the frozen purchases' delay when it ends the freeze, and keeps them frozen while another claim waits", () => {
+    const r = rejectionConsequence({ ...example1, totalPending: 50n * E18 });
+    expect(r.unfreezes).toBe(true);
+    expect(r.frozenPurchases).toBe(50n * E18);
+    expect(r.restartDelay).toBe(86_400n);
+    expect(rejectionConsequence({ ...example1, totalPending: 50n * E18, pendingClaims: 2n }).unfreezes).toBe(false);
   });
   it("caps the charge at K and reports the lapse it causes", () => {
     const r = rejectionConsequence({ ...example1, debt: 150n * E18 });

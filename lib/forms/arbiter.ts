@@ -135,6 +135,8 @@ export interface RulingInputs {
   bond: bigint;
   /** Σ R_j: every pending purchase of the MetaPool (a valid ruling makes them refundable). */
   totalPending: bigint;
+  /** The MetaPool's purchase delay, seconds: an invalid ruling ending the freeze restarts it for frozen purchases. */
+  purchaseDelay: bigint;
   arbiterFeeBps: bigint;
   creatorFeeBps: bigint;
   /** Claims pending in the MetaPool, this one included (the freeze lifts when it is the last). */
@@ -179,6 +181,10 @@ export interface Rejection {
   /** The premium debt takes the pool's cover below its lapse threshold: the epoch closes. */
   lapses: boolean;
   unfreezes: boolean;
+  /** Purchases frozen by the claims (Σ R) that restart their delay if this ruling ends the freeze. */
+  frozenPurchases: bigint;
+  /** Seconds after the ruling at which the frozen purchases mature when the freeze ends (the purchase delay). */
+  restartDelay: bigint;
 }
 
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
@@ -207,7 +213,10 @@ export function approvalConsequence(x: RulingInputs): Approval {
   };
 }
 
-/** SPEC §7 invalid ruling: the bond goes to C; the pool's premium debt is charged from K (capped; it may lapse). */
+/**
+ * SPEC §7 invalid ruling: the bond goes to C; the pool's premium debt is charged from K (capped; it
+ * may lapse); if no other claim is pending, frozen purchases restart their delay from the ruling (§5).
+ */
 export function rejectionConsequence(x: RulingInputs): Rejection {
   const premiumCharged = min(x.debt, x.active);
   const split = splitPremium(premiumCharged, x.arbiterFeeBps, x.creatorFeeBps);
@@ -223,6 +232,8 @@ export function rejectionConsequence(x: RulingInputs): Rejection {
     activeAfter,
     lapses: x.coverSupply > 0n && activeAfter * LAPSE_DENOMINATOR < x.coverSupply,
     unfreezes: x.pendingClaims <= 1n,
+    frozenPurchases: x.totalPending,
+    restartDelay: x.purchaseDelay,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { checkCoverWithdrawal, checkPoolChoice, checkPurchase, checkPurchaseAmount, purchaseCapacity, saleRefusal } from "./protect";
+import { acceptanceAtMaturity, checkCoverWithdrawal, checkPoolChoice, checkPurchase, checkPurchaseAmount, purchaseCapacity, saleRefusal } from "./protect";
 
 const open = { shutDown: false, pendingClaims: 0n, firstPendingClaimId: 0n };
 const usd = { decimals: 6, symbol: "dUSD" };
@@ -29,16 +29,33 @@ describe("saleRefusal", () => {
 });
 
 describe("purchaseCapacity", () => {
-  const figures = { ...open, capital: 1_000n, totalActive: 300n, totalPending: 50n };
-  it("is C − ΣK − ΣR", () => {
-    expect(purchaseCapacity(figures)).toBe(650n);
+  const figures = { ...open, capital: 1_000n, totalActive: 300n };
+  it("is C − ΣK: pending purchases reserve nothing", () => {
+    expect(purchaseCapacity(figures)).toBe(700n);
+    expect(purchaseCapacity({ ...figures, totalPending: 650n } as typeof figures)).toBe(700n);
   });
-  it("is 0 when cover and reservations use all capital (never negative)", () => {
-    expect(purchaseCapacity({ ...figures, totalActive: 990n, totalPending: 50n })).toBe(0n);
+  it("is 0 when cover uses all capital (never negative)", () => {
+    expect(purchaseCapacity({ ...figures, totalActive: 1_000n })).toBe(0n);
+    expect(purchaseCapacity({ ...figures, totalActive: 1_200n })).toBe(0n);
   });
   it("is 0 while a claim is pending or after shutdown", () => {
     expect(purchaseCapacity({ ...figures, pendingClaims: 1n })).toBe(0n);
     expect(purchaseCapacity({ ...figures, shutDown: true })).toBe(0n);
+  });
+});
+
+describe("acceptanceAtMaturity", () => {
+  it("accepts everything when the capacity covers what is queued ahead and this purchase", () => {
+    expect(acceptanceAtMaturity(100n, 700n, 300n)).toEqual({ accepted: 100n, refundable: 0n, leftAfterAhead: 400n });
+  });
+  it("SPEC §9 example 10: capacity 700, 700 pending ahead: Carol's 10 would be refundable in full", () => {
+    expect(acceptanceAtMaturity(10n, 700n, 700n)).toEqual({ accepted: 0n, refundable: 10n, leftAfterAhead: 0n });
+  });
+  it("accepts part when the queue ahead leaves less than the amount", () => {
+    expect(acceptanceAtMaturity(100n, 700n, 650n)).toEqual({ accepted: 50n, refundable: 50n, leftAfterAhead: 50n });
+  });
+  it("more pending ahead than capacity leaves nothing (never negative)", () => {
+    expect(acceptanceAtMaturity(5n, 100n, 1_000n)).toEqual({ accepted: 0n, refundable: 5n, leftAfterAhead: 0n });
   });
 });
 

@@ -24,13 +24,35 @@ export function saleRefusal(status: SaleStatus): string | null {
 }
 
 /**
- * Capacity left for a new purchase, as `previewBuy` reports it: C − ΣK − ΣR (pending purchases
- * reserve capital), and 0 while the MetaPool is shut down or a claim is pending.
+ * Capacity for a new purchase, as `previewBuy` reports it: C − ΣK, what could become cover if the
+ * purchase matured now, and 0 while the MetaPool is shut down or a claim is pending. Pending
+ * purchases reserve nothing (SPEC §5, revision 4): they are queued ahead and mature first, so
+ * acceptance is decided at maturity (see `acceptanceAtMaturity`).
  */
-export function purchaseCapacity(figures: SaleStatus & { capital: bigint; totalActive: bigint; totalPending: bigint }): bigint {
+export function purchaseCapacity(figures: SaleStatus & { capital: bigint; totalActive: bigint }): bigint {
   if (figures.shutDown || figures.pendingClaims > 0n) return 0n;
-  const used = figures.totalActive + figures.totalPending;
-  return figures.capital > used ? figures.capital - used : 0n;
+  return figures.capital > figures.totalActive ? figures.capital - figures.totalActive : 0n;
+}
+
+export interface AcceptanceEstimate {
+  /** What becomes cover at maturity if everything queued ahead matures first and nothing else changes. */
+  accepted: bigint;
+  /** The rest, refundable to the buyer at maturity. */
+  refundable: bigint;
+  /** Capacity left for this purchase once everything queued ahead has matured: C − ΣK − ΣR, at least 0. */
+  leftAfterAhead: bigint;
+}
+
+/**
+ * What a purchase of `amount` would become at maturity (SPEC §5): purchases queued ahead mature
+ * first, each taking min(its amount, C − ΣK), so together they take min(ΣR, C − ΣK) and this one
+ * gets min(amount, C − ΣK − ΣR). An estimate that assumes capital and cover stay as they are:
+ * deposits, withdrawals, premiums and lapses until then change it, and acceptance is decided at maturity.
+ */
+export function acceptanceAtMaturity(amount: bigint, capacity: bigint, pendingAhead: bigint): AcceptanceEstimate {
+  const leftAfterAhead = capacity > pendingAhead ? capacity - pendingAhead : 0n;
+  const accepted = amount < leftAfterAhead ? amount : leftAfterAhead;
+  return { accepted, refundable: amount - accepted, leftAfterAhead };
 }
 
 export type PoolChoice = { ok: true; poolId: number } | { ok: false; error: string };
@@ -50,7 +72,7 @@ export interface PurchaseRules {
   poolCount: number;
   /** `config.minPurchase`. */
   minPurchase: bigint;
-  /** C − ΣK − ΣR (see `purchaseCapacity`). */
+  /** C − ΣK (see `purchaseCapacity`). */
   capacity: bigint;
   /** The wallet's balance of the asset; undefined while disconnected (the button says so instead). */
   balance?: bigint;
@@ -74,7 +96,7 @@ export function checkPurchase(poolId: number | null, text: string, rules: Purcha
 
 /** The amount alone: the minimum purchase, the capacity left and the wallet's balance. */
 export function checkPurchaseAmount(text: string, rules: Omit<PurchaseRules, "poolCount" | "refusal">): AmountCheck {
-  const max: AmountLimit[] = [{ value: rules.capacity, reason: "the capacity left in this MetaPool (capital not yet backing cover or pending purchases)" }];
+  const max: AmountLimit[] = [{ value: rules.capacity, reason: "the capacity left in this MetaPool (capital not yet backing cover)" }];
   if (rules.balance !== undefined) max.push({ value: rules.balance, reason: "your wallet balance" });
   return checkAmount(text, {
     decimals: rules.decimals,

@@ -81,7 +81,7 @@ export function checkWithdrawalRequest(text: string, rules: { decimals: number; 
   });
 }
 
-/** An open request as `previewWithdraw(requestId)` quotes it. */
+/** An open request as `previewWithdrawal(requestId)` quotes it. */
 export interface RequestQuote {
   shares: bigint;
   assetsAtRequest: bigint;

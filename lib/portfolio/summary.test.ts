@@ -64,6 +64,13 @@ describe("protection", () => {
   it("shows a pending purchase with its maturity time and no action", () => {
     const [row] = build(view(), position({ purchases: [purchase("pending", 0n)] })).protection;
     expect(row).toMatchObject({ kind: "purchase", status: "pending", time: 5_000n, value: 50n * D, oneClick: null, poolName: "Aave v3" });
+    expect(row!.restartedBy).toBeUndefined();
+  });
+
+  it("names the claim whose ruling restarted a pending purchase's delay", () => {
+    const restart = { claimId: 3n, ruledAt: 1_400n, boughtMaturesAt: 4_000n, maturesAt: 5_000n };
+    const [row] = build(view(), position({ purchases: [{ ...purchase("pending", 0n), restart }] })).protection;
+    expect(row).toMatchObject({ status: "pending", time: 5_000n, restartedBy: 3n });
   });
   it("offers a refund of frozen, voided and partly accepted purchases", () => {
     const rows = build(

@@ -62,8 +62,10 @@ export interface ProtectionRow {
   value: bigint;
   /** Payable to this account now through one call (refund or redeem). */
   claimableNow: bigint;
-  /** maturesAt for pending purchases. */
+  /** maturesAt for pending purchases (the effective one: a claim freeze restarts the delay). */
   time?: bigint;
+  /** Pending purchases whose delay restarted when this claim was ruled (SPEC §5, revision 4). */
+  restartedBy?: bigint;
   /** One click: refundPurchase, redeemPayout, or withdrawProtection of every token after a shutdown. */
   oneClick: "refund" | "redeem" | "withdraw" | null;
 }
@@ -159,6 +161,7 @@ export function metaPoolPortfolio(args: {
       value: inFlight ? x.record.amount : x.refundable,
       claimableNow: x.refundable,
       time: status === "pending" ? BigInt(x.record.maturesAt) : undefined,
+      ...(inFlight && x.restart ? { restartedBy: x.restart.claimId } : {}),
       oneClick: x.refundable > 0n ? "refund" : null,
     });
   }

@@ -64,6 +64,7 @@ export function view(over: Partial<MetaPoolView> = {}): MetaPoolView {
     feesOwedTotal: 0n,
     lastSyncAt: 0,
     lastRulingAt: 0,
+    freezeEndedAt: 0,
     pools: [pool(), pool({ name: "Compound" })],
     ...over,
   } as MetaPoolView;

@@ -7,7 +7,7 @@ import { deposit } from './shares';
 import { shutdown } from './shutdown';
 import { newMetaPool } from './state';
 import { ONE, T0, ZERO_CURVE, exampleParams, stateAt } from './testkit';
-import { cancelWithdrawal, completeWithdrawal, exit, previewWithdraw, requestWithdrawal, withdrawalWindow } from './withdrawal';
+import { cancelWithdrawal, completeWithdrawal, exit, previewWithdrawal, requestWithdrawal, withdrawalWindow } from './withdrawal';
 
 const P = (n: bigint) => n * ONE;
 const params = exampleParams({ curve: ZERO_CURVE, withdrawalPeriod: DAY });
@@ -86,7 +86,7 @@ describe('withdrawal', () => {
     expect(ruled.capital).toBe(P(500n));
     const out = unwrap(completeWithdrawal(ruled, request, P(500n), T0 + DAY));
     expect(out.assets).toBe((P(500n) * (P(500n) + 1n)) / (P(1000n) + 1n));
-    expect(previewWithdraw(ruled, request, P(500n))).toBe(out.assets);
+    expect(previewWithdrawal(ruled, request, P(500n))).toBe(out.assets);
   });
 
   test('after shutdown a request pays at once under the min rule, with no window and no cap', () => {

@@ -49,7 +49,7 @@ export function currentRequest(state: MetaPoolState, request: WithdrawalRequest)
 }
 
 /** The min rule: min(shares × assetsAtRequest / requestShares, convertToAssets(shares)), both rounded down. */
-export function previewWithdraw(state: MetaPoolState, request: WithdrawalRequest, shares: bigint): bigint {
+export function previewWithdrawal(state: MetaPoolState, request: WithdrawalRequest, shares: bigint): bigint {
   const r = currentRequest(state, request);
   if (r.shares === 0n) return 0n;
   return min(mulDivDown(shares, r.assetsAtRequest, r.shares), convertToAssets(shares, state.capital, state.shareSupply));
@@ -79,7 +79,7 @@ export function completeWithdrawal(
     if (now < opensAt) return fail({ name: 'WithdrawalLocked', unlockAt: opensAt });
     if (now > closesAt) return fail({ name: 'WithdrawalWindowClosed', windowEnd: closesAt });
   }
-  const assets = previewWithdraw(s, r, shares);
+  const assets = previewWithdrawal(s, r, shares);
   if (!s.isShutDown) {
     const available = freeCapital(s.capital, s.pools);
     if (assets > available) return fail({ name: 'InsufficientFreeCapital', available });

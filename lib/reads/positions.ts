@@ -10,7 +10,7 @@ import {
 import { metaPoolExtensionAbi } from "@/abis";
 import type { MetaPoolView } from "@/lib/reads/metaPools";
 
-export type WithdrawQuote = ContractFunctionReturnType<typeof metaPoolExtensionAbi, "view", "previewWithdraw">;
+export type WithdrawQuote = ContractFunctionReturnType<typeof metaPoolExtensionAbi, "view", "previewWithdrawal">;
 export type PurchaseRecord = ContractFunctionReturnType<typeof metaPoolExtensionAbi, "view", "purchase">;
 
 /** Where a purchase stands for its buyer now (purchase status enum: 1 pending, 2 matured, 3 refunded). */
@@ -24,10 +24,75 @@ export type PurchaseState =
 
 export interface PurchasePosition {
   id: bigint;
+  /** `purchase(id)`: while pending, `maturesAt` is the effective maturity (a claim freeze restarts the delay). */
   record: PurchaseRecord;
   state: PurchaseState;
   /** What `refundPurchase` pays now (0 when it would revert). */
   refundable: bigint;
+  /** Set when a claim froze this purchase and its delay restarted at the ruling (SPEC §5, revision 4). */
+  restart?: PurchaseRestart;
+}
+
+/** Why a purchase matures later than it was bought to: the ruling that ended the freeze restarted its delay. */
+export interface PurchaseRestart {
+  /** The claim whose ruling ended the freeze (the last one pending then). */
+  claimId: bigint;
+  /** When that claim was ruled: the freeze ended and the delay restarted. */
+  ruledAt: bigint;
+  /** The maturity the purchase was bought with (`ProtectionBought.maturesAt`). */
+  boughtMaturesAt: bigint;
+  /** The maturity now: the ruling plus the purchase delay. */
+  maturesAt: bigint;
+}
+
+/** `PurchasesRestarted(fromId, toId, maturesAt)` and the claim ruled in the same transaction. */
+export interface RestartLog {
+  fromId: bigint;
+  toId: bigint;
+  maturesAt: bigint;
+  claimId: bigint;
+  /** Order on chain (block, then log index), to take the latest freeze. */
+  order: bigint;
+}
+
+/**
+ * The restart that set a purchase's maturity, if any: the latest `PurchasesRestarted` whose range
+ * [fromId, toId) holds the purchase and whose time moved it past the maturity it was bought with.
+ * Only the latest freeze matters: max(maturesAt, freezeEnd + delay) grows with each freeze.
+ */
+export function purchaseRestart(
+  id: bigint,
+  boughtMaturesAt: bigint,
+  purchaseDelay: bigint,
+  restarts: readonly RestartLog[],
+): PurchaseRestart | undefined {
+  let latest: RestartLog | undefined;
+  for (const r of restarts) {
+    if (r.fromId <= id && id < r.toId && (!latest || r.order > latest.order)) latest = r;
+  }
+  if (!latest || latest.maturesAt <= boughtMaturesAt) return undefined;
+  return { claimId: latest.claimId, ruledAt: latest.maturesAt - purchaseDelay, boughtMaturesAt, maturesAt: latest.maturesAt };
+}
+
+/** Pairs each `PurchasesRestarted` log with the `ClaimResolved` of the same transaction (the ruling that ended the freeze). */
+export function restartLogs(
+  restarted: readonly { args: Record<string, unknown>; transactionHash: string | null; blockNumber: bigint | null; logIndex: number | null }[],
+  resolved: readonly { args: Record<string, unknown>; transactionHash: string | null }[],
+): RestartLog[] {
+  const claimByTx = new Map(resolved.map((e) => [e.transactionHash, e.args.claimId as bigint]));
+  return restarted.flatMap((e) => {
+    const claimId = claimByTx.get(e.transactionHash);
+    if (claimId === undefined) return [];
+    return [
+      {
+        fromId: e.args.fromId as bigint,
+        toId: e.args.toId as bigint,
+        maturesAt: BigInt(e.args.maturesAt as number | bigint),
+        claimId,
+        order: (e.blockNumber ?? 0n) * 1_000_000n + BigInt(e.logIndex ?? 0),
+      },
+    ];
+  });
 }
 
 export interface CoverHolding {
@@ -94,13 +159,13 @@ export async function readAccountPosition(
   const address = view.metaPool;
   const logs = (name: string, args: Record<string, Address>) =>
     client.getLogs({ address, event: event(name), args, fromBlock, toBlock: "latest" } as never) as unknown as Promise<
-      { args: Record<string, unknown> }[]
+      { args: Record<string, unknown>; transactionHash: string | null; blockNumber: bigint | null; logIndex: number | null }[]
     >;
   const read = <T>(functionName: string, args: readonly unknown[] = []) =>
     client.readContract({ address, abi: metaPoolExtensionAbi, functionName, args } as never) as Promise<T>;
 
   const currentTokens = view.pools.map((p, poolId) => ({ poolId, epoch: Number(p.epoch), token: p.token }));
-  const [shares, feesOwed, queue, deposits, requested, completed, exits, bought, epochsOpened, currentBalances] =
+  const [shares, feesOwed, queue, deposits, requested, completed, exits, bought, epochsOpened, restarted, resolved, currentBalances] =
     await Promise.all([
       read<bigint>("balanceOf", [account]),
       read<bigint>("feesOwed", [account]),
@@ -111,6 +176,9 @@ export async function readAccountPosition(
       logs("Exited", { owner: account }),
       logs("ProtectionBought", { buyer: account }),
       logs("CoverEpochOpened", {}),
+      // Freezes ended: which purchases restarted their delay, and the ruling that ended each freeze.
+      view.freezeEndedAt === 0 ? [] : logs("PurchasesRestarted", {}),
+      view.freezeEndedAt === 0 ? [] : logs("ClaimResolved", {}),
       Promise.all(
         currentTokens.map((t) =>
           t.token === zeroAddress
@@ -130,7 +198,7 @@ export async function readAccountPosition(
 
   const [shareValue, quotes, records, closedBalances, currentUnderlying] = await Promise.all([
     shares === 0n ? 0n : read<bigint>("convertToAssets", [shares]),
-    Promise.all(requestIds.map((id) => read<WithdrawQuote>("previewWithdraw", [id]))),
+    Promise.all(requestIds.map((id) => read<WithdrawQuote>("previewWithdrawal", [id]))),
     Promise.all(purchaseIds.map((id) => read<PurchaseRecord>("purchase", [id]))),
     Promise.all(
       closedTokens.map((t) =>
@@ -151,6 +219,9 @@ export async function readAccountPosition(
 
   const [, , voidedBefore] = queue;
   const claimPending = view.pendingClaims > 0n;
+  const restarts = restartLogs(restarted, resolved);
+  const boughtMaturesAt = new Map(bought.map((e) => [e.args.purchaseId as bigint, BigInt(e.args.maturesAt as number | bigint)]));
+  const delay = BigInt(view.config.purchaseDelay);
   return {
     metaPool: address,
     account,
@@ -161,11 +232,11 @@ export async function readAccountPosition(
     requests: requestIds
       .map((id, i) => ({ id, quote: quotes[i]! }))
       .filter((r) => r.quote.shares > 0n),
-    purchases: purchaseIds.map((id, i) => ({
-      id,
-      record: records[i]!,
-      ...purchaseState(id, records[i]!, voidedBefore, claimPending, now),
-    })),
+    purchases: purchaseIds.map((id, i) => {
+      const state = purchaseState(id, records[i]!, voidedBefore, claimPending, now);
+      const restart = purchaseRestart(id, boughtMaturesAt.get(id) ?? BigInt(records[i]!.maturesAt), delay, restarts);
+      return { id, record: records[i]!, ...state, ...(restart ? { restart } : {}) };
+    }),
     cover: [
       ...currentTokens
         .map((t, i) => ({ ...t, tokens: currentBalances[i]!, underlying: currentUnderlying[i]!, closed: false }))

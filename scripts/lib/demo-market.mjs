@@ -131,6 +131,9 @@ export const SEEDED = {
   invalidClaim: { metaPool: METAPOOLS.lending.name, pool: 'Compound v3' },
   /** Purchases still inside their purchase delay, one in each live MetaPool. */
   pendingPurchases: 3,
+  /** Revision 4: the purchase frozen by the rejected Compound claim restarted its delay at the ruling and matured
+   * a full purchase delay after it (not at the ruling, nor when it was bought to). */
+  restartedPurchase: { metaPool: METAPOOLS.lending.name, pool: 'Spark', buyer: ROLES.deployer },
   /** Blue-chip lending: one request still locked, one past unlock and inside its 7-day window. */
   withdrawalRequests: { waiting: 1, matured: 1 },
 };

@@ -35,7 +35,7 @@ async function readMetaPool(client, address, now) {
   const requests = (
     await Promise.all(
       range(1n, requestCount + 1n).map(async (id) => {
-        const [r, q] = await Promise.all([read('withdrawalRequest', [id]), read('previewWithdraw', [id])]);
+        const [r, q] = await Promise.all([read('withdrawalRequest', [id]), read('previewWithdrawal', [id])]);
         if (r.owner === '0x0000000000000000000000000000000000000000') return null; // cancelled
         const state = now < BigInt(r.unlockAt) ? 'waiting' : now <= BigInt(q.windowEnd) ? 'matured' : 'expired';
         return { id, owner: r.owner, shares: r.shares, assets: q.assets, unlockAt: r.unlockAt, state };

@@ -9,15 +9,15 @@ import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { BeforeAfter, type Change } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
+import { useBuyQuote, useDebounced } from "@/hooks/useLiveQuote";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
 import { formatDateTime, formatDuration, formatPercentWad, formatRateApr, parseAmount } from "@/lib/format";
-import { checkPurchase, purchaseCapacity, saleRefusal } from "@/lib/forms/protect";
+import { acceptanceAtMaturity, checkPurchase, purchaseCapacity, saleRefusal, type AcceptanceEstimate } from "@/lib/forms/protect";
 
 import { formatLifetime } from "./lifetime";
 import { PoolPicker } from "./PoolPicker";
-import { useBuyQuote, useDebounced } from "./queries";
 import { liveUnderlying, projectPurchase, stateFromView } from "./viewState";
 
 /**
@@ -40,8 +40,9 @@ export function BuyProtectionForm() {
   const typed = parsed.ok ? parsed.value : 0n;
   const quoteAmount = useDebounced(typed);
   const quote = useBuyQuote(metaPool, poolId, quoteAmount);
-  // The contract's capacity once quoted; the view's C − ΣK − ΣR until then (the same formula).
+  // The contract's figures once quoted; the view's C − ΣK and ΣR until then (the same formulas).
   const capacity = quote.data?.capacity ?? purchaseCapacity(view);
+  const pendingAhead = quote.data?.pendingAhead ?? view.totalPending;
 
   const check = checkPurchase(poolId, text, {
     decimals: asset.decimals,
@@ -61,7 +62,8 @@ export function BuyProtectionForm() {
 
   const pool = poolId !== null ? view.pools[poolId] : undefined;
   const delay = BigInt(view.config.purchaseDelay);
-  const effectiveAt = now !== undefined ? now + delay : undefined;
+  const effectiveAt = quote.data && quoteAmount === typed ? BigInt(quote.data.maturesAt) : now !== undefined ? now + delay : undefined;
+  const acceptance = acceptanceAtMaturity(typed, capacity, pendingAhead);
   const myTokens =
     poolId === null || !pool
       ? 0n
@@ -118,7 +120,12 @@ export function BuyProtectionForm() {
     changes.push(
       { label: `${pool.name}: pending deposits`, before: fmt(pool.pending), after: fmt(pool.pending + check.amount) },
       { label: `${pool.name}: active cover at maturity`, before: fmt(pool.active), after: fmt(projection.activeAfter) },
-      { label: "Your cover in this pool at maturity", before: fmt(myCoverNow), after: `≈ ${fmt(myCoverNow + projection.accepted)}` },
+      {
+        label: "Your cover in this pool at maturity",
+        before: fmt(myCoverNow),
+        after: `≈ ${fmt(myCoverNow + acceptance.accepted)}`,
+        note: acceptance.refundable > 0n ? `${fmt(acceptance.refundable)} refundable if everything queued ahead matures first` : undefined,
+      },
     );
     if (balance.data !== undefined) {
       changes.push({ label: "Your wallet", before: fmt(balance.data), after: fmt(balance.data - check.amount) });
@@ -173,6 +180,9 @@ export function BuyProtectionForm() {
           quoteError={quote.isError ? () => void quote.refetch() : undefined}
           delay={delay}
           effectiveAt={effectiveAt}
+          capacity={capacity}
+          pendingAhead={pendingAhead}
+          acceptance={acceptance}
         />
       )}
 
@@ -208,9 +218,13 @@ function QuoteBlock(props: {
   quoteError?: () => void;
   delay: bigint;
   effectiveAt: bigint | undefined;
+  capacity: bigint;
+  pendingAhead: bigint;
+  acceptance: AcceptanceEstimate;
 }) {
-  const { fmt, typed } = props;
+  const { fmt, typed, acceptance } = props;
   const p = props.projection;
+  const at = props.effectiveAt !== undefined ? formatDateTime(props.effectiveAt) : `in ${formatDuration(props.delay)}`;
   return (
     <div className="space-y-3 rounded-md border border-border p-3 text-sm" aria-live="polite" data-testid="protect-quote">
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2">
@@ -240,26 +254,50 @@ function QuoteBlock(props: {
           sub={p ? `left after 30 days: ${fmt(p.after30)} · after 90 days: ${fmt(p.after90)}` : undefined}
         />
         <QuoteLine
-          label="Effective from"
+          label="Capacity now"
+          value={fmt(props.capacity)}
+          sub={
+            <>
+              capital not backing cover (<TermLink term="free-capital">free capital</TermLink>): what could become cover if your
+              purchase matured now
+            </>
+          }
+          testId="quote-capacity"
+        />
+        <QuoteLine
+          label="Pending ahead of you"
+          value={fmt(props.pendingAhead)}
+          sub="purchases already waiting in this MetaPool, all pools: they mature before yours and take capital first"
+          testId="quote-pending-ahead"
+        />
+        <QuoteLine
+          label="Matures, and acceptance is decided"
           value={props.effectiveAt !== undefined ? formatDateTime(props.effectiveAt) : "…"}
           sub={
             props.effectiveAt !== undefined ? (
               <>
-                <Countdown target={props.effectiveAt} /> (purchase delay {formatDuration(props.delay)})
+                <Countdown target={props.effectiveAt} /> (<TermLink term="purchase-delay">purchase delay</TermLink>{" "}
+                {formatDuration(props.delay)})
               </>
             ) : undefined
           }
         />
       </dl>
-      {p && p.accepted < (typed > 0n ? typed : 0n) && (
-        <p className="text-amber-800 dark:text-amber-200">
-          Only {fmt(p.accepted)} of capital is free for cover right now; at maturity anything that cannot be covered is refundable to you.
+      <p data-testid="quote-acceptance">
+        Nothing is reserved for you meanwhile: acceptance is decided at maturity ({at}). Your deposit then becomes cover up to the
+        capital free at that moment, after the {fmt(props.pendingAhead)} queued ahead of you; if capital is short then, the rest is
+        refunded to you.
+      </p>
+      {typed > 0n && acceptance.refundable > 0n && (
+        <p className="text-amber-800 dark:text-amber-200" data-testid="quote-shortfall">
+          If everything queued ahead of you matures first and nothing else changes, only {fmt(acceptance.accepted)} of your{" "}
+          {fmt(typed)} would become cover and {fmt(acceptance.refundable)} would be refundable.
         </p>
       )}
       <p className="text-muted">
-        A purchase cannot be cancelled: your deposit is held in escrow for the purchase delay ({formatDuration(props.delay)}) and becomes
-        cover when it ends. It is not cover before then. If a valid claim or a shutdown comes first, it is refunded in full. Figures
-        assume rates stay as they are; they change as others buy, withdraw and underwrite.
+        A purchase cannot be cancelled: your deposit is held in escrow for the purchase delay ({formatDuration(props.delay)}) and is not
+        cover before then. If a valid claim or a shutdown comes first, it is refunded in full; if a claim is filed and rejected, the
+        delay restarts from the ruling. Figures assume rates stay as they are; they change as others buy, withdraw and underwrite.
       </p>
       {props.quoteLoading && <p className="text-xs text-muted">Updating the quote…</p>}
       {props.quoteError && (
@@ -274,9 +312,9 @@ function QuoteBlock(props: {
   );
 }
 
-function QuoteLine({ label, value, sub }: { label: string; value: ReactNode; sub?: ReactNode }) {
+function QuoteLine({ label, value, sub, testId }: { label: string; value: ReactNode; sub?: ReactNode; testId?: string }) {
   return (
-    <div className="min-w-0">
+    <div className="min-w-0" data-testid={testId}>
       <dt className="text-xs text-muted">{label}</dt>
       <dd className="font-semibold tabular-nums">{value}</dd>
       {sub && <dd className="text-xs text-muted">{sub}</dd>}

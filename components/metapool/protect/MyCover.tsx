@@ -9,6 +9,7 @@ import { AmountField } from "@/components/ui/AmountField";
 import { Badge } from "@/components/ui/Badge";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Stat } from "@/components/ui/Stat";
+import { useDebounced, useWithdrawCoverQuote } from "@/hooks/useLiveQuote";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
 import { coverTokenSymbol, formatAmount, formatPercentWad, parseAmount } from "@/lib/format";
@@ -16,7 +17,6 @@ import { checkCoverWithdrawal } from "@/lib/forms/protect";
 import { WAD, holdingCostPerDay, mulDivDown, poolCoverLifetime, type MetaPoolState } from "@/lib/protocol";
 
 import { formatLifetime } from "./lifetime";
-import { useDebounced, useWithdrawCoverQuote } from "./queries";
 import { liveUnderlying, stateFromView } from "./viewState";
 
 interface Holding {

@@ -2,6 +2,7 @@
 
 import { useAccount } from "wagmi";
 
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
@@ -9,8 +10,8 @@ import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
 import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
 import { metaPoolFullAbi } from "@/lib/contracts";
-import { formatDateTime, sameAddress } from "@/lib/format";
-import type { PurchasePosition, PurchaseState } from "@/lib/reads/positions";
+import { formatDateTime, formatDuration, sameAddress } from "@/lib/format";
+import type { PurchasePosition, PurchaseRestart, PurchaseState } from "@/lib/reads/positions";
 
 import { livePurchase, openPurchases } from "./purchases";
 
@@ -52,7 +53,10 @@ function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
   const live = livePurchase(purchase, now, view.pendingClaims > 0n);
   const r = purchase.record;
   const maturesAt = BigInt(r.maturesAt);
-  const badge = STATE_BADGE[live.state];
+  const delay = BigInt(view.config.purchaseDelay);
+  // A restart matters while the purchase still waits for it (pending, or due and not yet minted).
+  const restart = live.state === "pending" || live.state === "maturing" ? purchase.restart : undefined;
+  const badge = restart && live.state === "pending" ? RESTARTED_BADGE : STATE_BADGE[live.state];
   const receiverIsOther = account !== undefined && r.receiver.toLowerCase() !== account.toLowerCase();
   return (
     <li className="space-y-2 py-3 text-sm" data-testid={`purchase-${purchase.id}`}>
@@ -72,14 +76,14 @@ function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
         )}
         {live.state === "maturing" && (
           <>
-            Its delay ended {formatDateTime(maturesAt)}; it is cover already and its tokens are minted by the next
-            transaction on this MetaPool, or now with the button below.
+            Its delay ended {formatDateTime(maturesAt)}; it becomes cover, up to the capital free then, when the next
+            transaction on this MetaPool syncs it, or now with the button below.
           </>
         )}
         {live.state === "frozen" && (
           <>
-            It came due while a claim is pending. If the claim is rejected it becomes cover at the ruling; if upheld it is refunded in
-            full. You may also take it back now.
+            It came due while a claim is pending. If the claim is rejected its delay restarts: it becomes cover{" "}
+            {formatDuration(delay)} after the ruling. If the claim is upheld it is refunded in full. You may also take it back now.
           </>
         )}
         {live.state === "voided" && <>A valid claim or the shutdown ended it before it became cover: the whole deposit is yours to take back.</>}
@@ -91,9 +95,27 @@ function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
         )}
         {receiverIsOther && <> The cover goes to {r.receiver}.</>}
       </p>
+      {restart && <RestartReason restart={restart} delay={delay} purchaseId={purchase.id} />}
       {live.refundable > 0n && <RefundPurchaseButton purchase={purchase} amount={live.refundable} />}
       {live.state === "maturing" && <MatureNowButton purchase={purchase} />}
     </li>
+  );
+}
+
+const RESTARTED_BADGE = { tone: "warn", text: "Delay restarted after a claim" } as const satisfies { tone: BadgeTone; text: string };
+
+/** Why a purchase frozen by a claim matures later than it was bought to (SPEC §5, revision 4). */
+function RestartReason({ restart, delay, purchaseId }: { restart: PurchaseRestart; delay: bigint; purchaseId: bigint }) {
+  return (
+    <p className="rounded-md border border-amber-500/50 bg-amber-500/10 p-2" data-testid={`purchase-restart-${purchaseId}`}>
+      <span className="font-medium">
+        New maturity {formatDateTime(restart.maturesAt)} (<Countdown target={restart.maturesAt} />
+        ), was {formatDateTime(restart.boughtMaturesAt)}.
+      </span>{" "}
+      A claim froze this purchase, so its {formatDuration(delay)} <TermLink term="purchase-delay">purchase delay</TermLink> restarted
+      when claim #{restart.claimId.toString()} was ruled on {formatDateTime(restart.ruledAt)}: cover bought around an incident cannot
+      slip in between a rejected claim and the next one.
+    </p>
   );
 }
 

@@ -8,6 +8,7 @@ import { WagmiProvider, createConfig } from "wagmi";
 import { ClaimsPanel } from "@/components/metapool/claims/ClaimsPanel";
 import { MetaPoolProvider } from "@/components/metapool/MetaPoolContext";
 import { appChain } from "@/lib/chain";
+import { formatDateTime } from "@/lib/format";
 import type { MetaPoolDetails } from "@/lib/reads/metaPools";
 import type { AccountPosition } from "@/lib/reads/positions";
 
@@ -95,6 +96,32 @@ describe("panels with a position", () => {
     expect(html).toContain("25 % of the pool");
     expect(html).toContain("about 3 years");
     expect(html).not.toContain('data-testid="cover-1"');
+  });
+
+  it("ProtectPanel shows a restarted purchase's new maturity, a countdown and the ruling that restarted it", () => {
+    const restart = { claimId: 2n, ruledAt: BigInt(T0) - 60n, boughtMaturesAt: BigInt(T0) - 3_600n, maturesAt: BigInt(T0) - 60n + 86_400n };
+    const restarted: AccountPosition = {
+      ...position,
+      purchases: [{ id: 5n, record: record(0, 40n * E, T0 - 60 + 86_400, 1), state: "pending", refundable: 0n, restart }],
+    };
+    const html = render(<ProtectPanel />, { position: restarted });
+    expect(html).toContain('data-testid="purchase-restart-5"');
+    expect(html).toContain("Delay restarted after a claim");
+    expect(html).toContain(`New maturity ${formatDateTime(restart.maturesAt)}`);
+    expect(html).toContain(`was ${formatDateTime(restart.boughtMaturesAt)}`);
+    expect(html).toContain(`when claim #2 was ruled on ${formatDateTime(restart.ruledAt)}`);
+    expect(html).toContain(`dateTime="${new Date(Number(restart.maturesAt) * 1000).toISOString()}"`);
+    // Without a restart the row has no reason line.
+    expect(render(<ProtectPanel />, { position })).not.toContain("purchase-restart-");
+  });
+
+  it("ProtectPanel tells the buyer of a frozen purchase that a rejection restarts its delay", () => {
+    const frozen: AccountPosition = {
+      ...position,
+      purchases: [{ id: 6n, record: record(0, 40n * E, T0 - 60, 1), state: "frozen", refundable: 40n * E }],
+    };
+    const html = render(<ProtectPanel />, { position: frozen, view: example1({ pendingClaimOn: 0 }) });
+    expect(html).toContain("If the claim is rejected its delay restarts: it becomes cover 1 d after the ruling");
   });
 
   it("ProtectPanel refuses sales while a claim is pending", () => {

@@ -54,6 +54,7 @@ export function example1(overrides: { pendingClaimOn?: number; debt?: bigint } =
     feesOwedTotal: 0n,
     lastSyncAt: T0,
     lastRulingAt: 0,
+    freezeEndedAt: 0,
     pools: [pool("A", 0), pool("B", 1), pool("C", 2)],
   } as MetaPoolView;
 }

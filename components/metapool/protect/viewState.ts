@@ -41,8 +41,9 @@ export function paramsOf(config: MetaPoolView["config"]): MetaPoolParams {
  *   accumulator restarts at 0 at the view's time (`charged = 0`); the lost sub-wei remainder moves
  *   projections by at most 1 base unit. A pool with a pending claim carries its uncharged premium
  *   as `owedWad = debt × 1e18`, so `premiumDebt` equals the view's `debt` and keeps growing;
- * - the purchase queue: left empty. Pending purchases stay in R (they reserve capacity) but the
- *   projection does not mature them; a projection is "if nothing else changes";
+ * - the purchase queue: left empty. Pending purchases stay in R (they reserve nothing; they take
+ *   capital only when they mature) and the projection does not mature them; a projection is "if
+ *   nothing else changes";
  * - pending claims: only their ids and pools are known here (enough for every rule that asks
  *   whether a claim is pending); times and bonds are left at 0 / the configured bond.
  */
@@ -75,7 +76,7 @@ export function stateFromView(view: MetaPoolView): MetaPoolState {
     fees: { arbiter: 0n, creator: 0n },
     lastSyncAt: BigInt(view.lastSyncAt),
     lastRulingAt: BigInt(view.lastRulingAt),
-    freezeEndedAt: 0n,
+    freezeEndedAt: BigInt(view.freezeEndedAt),
     isShutDown: view.shutDown,
     refundsOwed: 0n,
     closedEpochs: [],

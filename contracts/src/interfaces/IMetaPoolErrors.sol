@@ -98,4 +98,12 @@ interface IMetaPoolErrors {
     error ShutdownNotAllowed(uint256 claimId, uint256 allowedAt);
     error NoFees();
     error InvalidMaxItems(uint256 maxItems);
+
+    /// @notice `selfPermit` names a token other than this MetaPool's asset.
+    error PermitTokenNotAsset(address token, address asset);
+    /// @notice The permit's deadline has passed: sign a new one.
+    error PermitExpired(uint256 deadline, uint256 nowTime);
+    /// @notice The token refused the permit (wrong signer, or a nonce already used: a replay) and the allowance
+    /// is short of `value`.
+    error PermitRejected(uint256 value, uint256 allowance);
 }

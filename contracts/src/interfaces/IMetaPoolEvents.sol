@@ -39,8 +39,11 @@ interface IMetaPoolEvents {
         uint256 indexed requestId, address indexed owner, uint256 sharesReturned, uint256 sharesBurned
     );
     event Exited(address indexed owner, address indexed receiver, uint256 shares, uint256 assets, uint256 capital);
-    /// @notice A near-full wipe closed share epoch `epoch`: its shares convert at `capital / supply`.
-    event ShareEpochClosed(uint32 indexed epoch, uint256 capital, uint256 supply);
+    /// @notice ERC-4626's own deposit event, emitted with `Deposited` so vault indexers see deposits.
+    event Deposit(address indexed sender, address indexed owner, uint256 assets, uint256 shares);
+    /// @notice A near-full wipe closed share epoch `closedEpoch`: every balance of it (requested shares included)
+    /// becomes `floor(balance * capital / supply)` shares of `newEpoch`, without `Transfer` events.
+    event ShareEpochClosed(uint32 indexed closedEpoch, uint32 newEpoch, uint256 capital, uint256 supply);
 
     event ProtectionBought(
         uint256 indexed purchaseId,
@@ -62,6 +65,9 @@ interface IMetaPoolEvents {
         uint256 coverSupply
     );
     event PurchaseRefunded(uint256 indexed purchaseId, address indexed buyer, uint256 amount);
+    /// @notice A claim freeze ended: every pending purchase with id in [fromId, toId) restarted its delay and now
+    /// matures at `maturesAt` (the ruling plus the purchase delay).
+    event PurchasesRestarted(uint256 fromId, uint256 toId, uint40 maturesAt);
     /// @notice A valid claim or a shutdown made every pending purchase with id in [fromId, toId) refundable.
     event PurchasesVoided(uint256 fromId, uint256 toId, uint256 total);
     event ProtectionWithdrawn(

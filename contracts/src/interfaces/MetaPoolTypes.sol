@@ -145,13 +145,18 @@ struct MetaPoolView {
     uint256 feesOwedTotal;
     uint40 lastSyncAt;
     uint40 lastRulingAt;
+    /// When the last claim freeze ended: purchases it froze mature at `freezeEndedAt + purchaseDelay`.
+    uint40 freezeEndedAt;
     PoolView[] pools;
 }
 
 /// @notice Quote for `buyProtection`, projected to now.
 struct BuyQuote {
-    /// Largest purchase accepted now: `C - ΣK - ΣR`.
+    /// Largest purchase accepted now: `C - ΣK`, what could become cover if it matured now (0 while a claim is
+    /// pending or after shutdown). Pending purchases reserve nothing: acceptance is decided at maturity.
     uint256 capacity;
+    /// Pending purchases of the whole MetaPool (ΣR), all queued ahead of a new one: they mature first.
+    uint256 pendingAhead;
     uint40 maturesAt;
     uint256 rateNow;
     /// Funding rate if the purchase were cover now (it becomes cover only at `maturesAt`).

@@ -11,6 +11,15 @@ library ShareMath {
         return assets * (supply + 1) / (capital + 1);
     }
 
+    /// @notice Shares a deposit of `assets` mints: `toShares`, except that with no shares at all the depositor also
+    /// takes whatever capital was left (SPEC §4: it goes to the new holders) as shares at exactly 1:1. Minting only
+    /// `assets` would leave a few shares priced far above 1 (e.g. 1 share for 1.2 tokens after a 1-wei deposit), and
+    /// the next depositor would lose up to a whole share's price to rounding; priced at 1, nobody does.
+    function depositShares(uint256 assets, uint256 capital, uint256 supply) internal pure returns (uint256) {
+        if (supply == 0) return assets + capital;
+        return assets * (supply + 1) / (capital + 1);
+    }
+
     /// @notice Assets for `shares`, rounded down.
     function toAssets(uint256 shares, uint256 capital, uint256 supply) internal pure returns (uint256) {
         if (supply == 0) return shares;

@@ -72,7 +72,18 @@ abstract contract Claims is Underwriting {
         claim.resolvedAt = uint40(block.timestamp);
         _claimHead = uint64(claimId + 1);
         _lastRulingAt = uint40(block.timestamp);
-        if (--_pendingClaims == 0) _freezeEndedAt = uint40(block.timestamp);
+        if (--_pendingClaims == 0) _endFreeze();
+    }
+
+    /// @dev The last pending claim was ruled: every purchase still queued was frozen by it and restarts its delay
+    /// (SPEC §5, revision 4), so cover bought around an incident cannot mature between a rejected (perhaps sham)
+    /// claim and the honest one that follows it.
+    function _endFreeze() private {
+        _freezeEndedAt = uint40(block.timestamp);
+        uint256 head = _queueHead;
+        uint256 next = _nextPurchaseId;
+        (,,, uint256 purchaseDelay,,) = _settings();
+        if (head < next) emit PurchasesRestarted(head, next, uint40(block.timestamp + purchaseDelay));
     }
 
     /// @notice By the arbiter when no claim is pending, or by anyone once a claim has been pending 30 days.
@@ -186,6 +197,6 @@ abstract contract Claims is Underwriting {
         uint256 capital = _capital;
         if (supply == 0 || capital * DUST_RATIO >= supply) return;
         uint32 closed = _closeShareEpoch(capital);
-        emit ShareEpochClosed(closed, capital, supply);
+        emit ShareEpochClosed(closed, closed + 1, capital, supply);
     }
 }

@@ -81,7 +81,7 @@ abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents, Reentranc
 
     uint64 internal _queueHead; // first purchase id not yet matured, voided or skipped
     uint64 internal _voidedBefore; // unmatured purchases with id below this are refundable in full
-    uint40 internal _freezeEndedAt; // when the last claim freeze ended (frozen purchases mature then)
+    uint40 internal _freezeEndedAt; // when the last claim freeze ended (frozen purchases restart their delay then)
     uint40 internal _lastRulingAt;
     uint8 internal _decimals; // the asset's, read once at creation
 
@@ -246,6 +246,16 @@ abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents, Reentranc
     function _windowEnd(uint256 unlockAt) internal view returns (uint256) {
         uint256 from = unlockAt > _lastRulingAt ? unlockAt : _lastRulingAt;
         return from + WITHDRAWAL_WINDOW;
+    }
+
+    /// @dev When a purchase matures (SPEC §5, revision 4): a purchase frozen by a claim restarts its delay when the
+    /// freeze ends. Every purchase still queued when a freeze ends was bought before it (buying is refused while a
+    /// claim is pending), so `max(maturesAt, freezeEnd + delay)` restarts exactly those and leaves later ones alone.
+    /// The result is monotone in `maturesAt`, so the queue stays sorted by it.
+    function _maturityOf(uint256 maturesAt) internal view returns (uint256) {
+        (,,, uint256 purchaseDelay,,) = _settings();
+        uint256 restart = uint256(_freezeEndedAt) + purchaseDelay;
+        return maturesAt > restart ? maturesAt : restart;
     }
 
     function _freeCapital() internal view returns (uint256) {

@@ -65,13 +65,13 @@ abstract contract Protection is Fees {
             amount = purchase.amount;
             purchase.status = PurchaseStatus.Refunded;
             _refundsOwed -= uint128(amount);
-        } else if (_pendingClaims != 0 && purchase.maturesAt <= block.timestamp) {
+        } else if (_pendingClaims != 0 && _maturityOf(purchase.maturesAt) <= block.timestamp) {
             if (msg.sender != buyer) revert OnlyBuyer(purchaseId, buyer);
             amount = purchase.amount;
             purchase.status = PurchaseStatus.Refunded;
             _pools[purchase.poolId].pending -= uint128(amount);
         } else {
-            revert PurchaseNotRefundable(purchaseId, purchase.maturesAt);
+            revert PurchaseNotRefundable(purchaseId, _maturityOf(purchase.maturesAt));
         }
         _pushAsset(buyer, amount);
         emit PurchaseRefunded(purchaseId, buyer, amount);
@@ -117,17 +117,10 @@ abstract contract Protection is Fees {
         _totalActive -= uint128(charged + assets);
     }
 
-    /// @dev Capacity for a new purchase: `C - ΣK - ΣR` (pending purchases reserve capacity).
+    /// @dev Capacity for a new purchase: `C - ΣK`, what could be accepted if it matured now. Pending purchases
+    /// reserve nothing (SPEC revision 4), so buying and never holding cover cannot block other buyers;
+    /// maturing, in queue order, decides acceptance.
     function _capacity() internal view returns (uint256) {
-        uint256 used = uint256(_totalActive) + _totalPendingNow();
-        return _capital > used ? _capital - used : 0;
-    }
-
-    /// @dev Σ R, from the pools (it is not stored).
-    function _totalPendingNow() private view returns (uint256 total) {
-        uint256 n = _poolCount();
-        for (uint256 i; i < n; ++i) {
-            total += _pools[i].pending;
-        }
+        return _freeCapital();
     }
 }

@@ -97,7 +97,7 @@ abstract contract Syncing is CoverEpochs {
 
     function _hasDuePurchase() internal view returns (bool) {
         if (!_queued || _shutDown || _pendingClaims != 0) return false;
-        return _purchases[_queueHead].maturesAt <= block.timestamp;
+        return _maturityOf(_purchases[_queueHead].maturesAt) <= block.timestamp;
     }
 
     function _loadSync(bool persist) internal view returns (SyncMem memory m) {
@@ -168,8 +168,8 @@ abstract contract Syncing is CoverEpochs {
             uint256 processed;
             while (head < next) {
                 Purchase storage purchase = _purchases[head];
-                uint256 maturesAt = purchase.maturesAt;
-                if (maturesAt > block.timestamp) break;
+                uint256 at = _maturityOf(purchase.maturesAt);
+                if (at > block.timestamp) break;
                 if (processed == maxItems) {
                     m.dueLeft = _countDue(head, next);
                     break;
@@ -178,9 +178,6 @@ abstract contract Syncing is CoverEpochs {
                 ++head;
                 // Skipped entries (taken back by their buyer during a freeze) count towards the batch.
                 if (purchase.status != PurchaseStatus.Pending) continue;
-                // Purchases that came due during a claim freeze mature when the freeze ended.
-                uint256 freezeEndedAt = _freezeEndedAt;
-                uint256 at = maturesAt > freezeEndedAt ? maturesAt : freezeEndedAt;
                 _accrueTo(m, at);
                 _mature(m, head - 1, purchase, at);
                 _fixSpeeds(m);
@@ -307,6 +304,7 @@ abstract contract Syncing is CoverEpochs {
         PoolState storage pool = _pools[poolId];
         pool.pending -= uint128(amount);
         purchase.status = PurchaseStatus.Matured;
+        purchase.maturesAt = uint40(at); // the effective time (a restarted delay), in the slot written anyway
         purchase.accepted = uint128(accepted);
         if (accepted != 0) {
             address token = opens ? _openCoverEpoch(poolId, at) : pool.token;
@@ -322,7 +320,7 @@ abstract contract Syncing is CoverEpochs {
         uint256 hi = next;
         while (lo < hi) {
             uint256 mid = (lo + hi) / 2;
-            if (_purchases[mid].maturesAt <= block.timestamp) lo = mid + 1;
+            if (_maturityOf(_purchases[mid].maturesAt) <= block.timestamp) lo = mid + 1;
             else hi = mid;
         }
         return lo - head;

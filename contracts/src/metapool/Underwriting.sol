@@ -16,11 +16,12 @@ abstract contract Underwriting is Fees, ShareToken {
         _sync();
         _requireNotShutDown();
         _requireNoClaimPending();
-        shares = ShareMath.toShares(assets, _capital, _shareSupply);
+        shares = ShareMath.depositShares(assets, _capital, _shareSupply);
         if (shares == 0) revert ZeroShares(assets);
         _pullAsset(msg.sender, assets);
         _capital = (_capital + assets).toUint128();
         _mintShares(receiver, shares);
+        emit Deposit(msg.sender, receiver, assets, shares);
         emit Deposited(msg.sender, receiver, assets, shares, _capital, _shareSupply);
     }
 

@@ -9,6 +9,7 @@ import {
     MetaPoolView,
     PoolView,
     Purchase,
+    PurchaseStatus,
     WithdrawQuote,
     WithdrawalRequest
 } from "../interfaces/MetaPoolTypes.sol";
@@ -41,13 +42,19 @@ abstract contract Views is Syncing {
         return ShareMath.toAssets(shares, _project().capital, _shareSupply);
     }
 
+    /// @notice Exactly the shares `deposit(assets, ...)` would mint now (with no shares at all, the depositor also
+    /// takes the capital left behind: see `ShareMath.depositShares`).
     function previewDeposit(uint256 assets) external view returns (uint256) {
-        return convertToShares(assets);
+        SyncMem memory m = _project();
+        return ShareMath.depositShares(assets, m.capital, _shareSupply);
     }
 
-    /// @notice 0 while deposits are refused (shutdown or a pending claim).
+    /// @notice 0 whenever `deposit` would revert: shut down, a claim pending, or more than 16 purchases due
+    /// (`SyncRequired` until someone pokes); else the room left under the uint128 amount bound.
     function maxDeposit(address) external view returns (uint256) {
-        return _shutDown || _pendingClaims != 0 ? 0 : type(uint128).max - _project().capital;
+        if (_shutDown || _pendingClaims != 0) return 0;
+        SyncMem memory m = _project();
+        return m.dueLeft != 0 ? 0 : type(uint128).max - m.capital;
     }
 
     /// @notice What `account` can collect with `claimFees`, including fees a sync now would add.
@@ -73,6 +80,20 @@ abstract contract Views is Syncing {
     }
 
     function redeem(uint256, address, address) external pure returns (uint256) {
+        revert UseWithdrawalRequest();
+    }
+
+    /// @dev ERC-4626's previews of the disabled actions revert like the actions, so no integrator reads a quote
+    /// for something it cannot do.
+    function previewMint(uint256) external pure returns (uint256) {
+        revert UseWithdrawalRequest();
+    }
+
+    function previewWithdraw(uint256) external pure returns (uint256) {
+        revert UseWithdrawalRequest();
+    }
+
+    function previewRedeem(uint256) external pure returns (uint256) {
         revert UseWithdrawalRequest();
     }
 
@@ -140,11 +161,13 @@ abstract contract Views is Syncing {
         _requireValidPool(poolId);
         SyncMem memory m = _project();
         PoolMem memory p = m.pools[poolId];
-        uint256 used = m.totalActive + _pendingTotal(m);
-        q.capacity = _shutDown || _pendingClaims != 0 || m.capital <= used ? 0 : m.capital - used;
+        uint256 free = _free(m);
+        // Pending purchases reserve nothing (revision 4): capacity is what could be accepted if it matured now;
+        // what is queued ahead matures first and may take it.
+        q.capacity = _pendingClaims != 0 ? 0 : free;
+        q.pendingAhead = _pendingTotal(m);
         (,,, uint256 purchaseDelay,,) = _settings();
         q.maturesAt = uint40(block.timestamp + purchaseDelay);
-        uint256 free = _free(m);
         q.rateNow = _rateOf(p.active, free);
         uint256 accepted = amount < free ? amount : free;
         q.rateAfter = _rateOf(p.active + accepted, free - accepted);
@@ -152,7 +175,8 @@ abstract contract Views is Syncing {
         q.premiumSpeedAfter = _shutDown ? 0 : q.rateAfter * q.payoutAfter;
     }
 
-    function previewWithdraw(uint256 requestId) external view returns (WithdrawQuote memory q) {
+    /// @notice Quote for `completeWithdrawal` of a whole request (not ERC-4626's `previewWithdraw`).
+    function previewWithdrawal(uint256 requestId) external view returns (WithdrawQuote memory q) {
         WithdrawalRequest memory r = _requests[requestId];
         if (r.owner == address(0)) revert UnknownRequest(requestId);
         SyncMem memory m = _project();
@@ -207,9 +231,13 @@ abstract contract Views is Syncing {
         return _closedEpochs[poolId][epoch];
     }
 
+    /// @notice A purchase; while pending, `maturesAt` is when it will mature (a claim freeze restarts the delay).
     function purchase(uint256 purchaseId) external view returns (Purchase memory p) {
         p = _purchases[purchaseId];
         if (p.receiver == address(0)) p.receiver = p.buyer;
+        if (p.status == PurchaseStatus.Pending && purchaseId >= _voidedBefore) {
+            p.maturesAt = uint40(_maturityOf(p.maturesAt));
+        }
     }
 
     /// @notice Purchase ids run from 1 to `nextPurchaseId - 1`; those from `queueHead` on are not matured yet.
@@ -268,6 +296,7 @@ abstract contract Views is Syncing {
         v.feesOwedTotal = _owedTotal + uint256(_arbiterFees) + _creatorFees + m.arbiterFees + m.creatorFees;
         v.lastSyncAt = uint40(m.time);
         v.lastRulingAt = _lastRulingAt;
+        v.freezeEndedAt = _freezeEndedAt;
         uint256 n = m.pools.length;
         v.pools = new PoolView[](n);
         for (uint256 i; i < n; ++i) {

@@ -77,7 +77,7 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
         handler.poke(15);
 
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](18);
+        bytes4[] memory selectors = new bytes4[](20);
         selectors[0] = handler.deposit.selector;
         selectors[1] = handler.requestWithdrawal.selector;
         selectors[2] = handler.completeWithdrawal.selector;
@@ -96,6 +96,9 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
         selectors[15] = handler.warp.selector;
         selectors[16] = handler.shutdown.selector;
         selectors[17] = handler.buyBurst.selector;
+        // Revision 4's two attacks, as moves any actor may make.
+        selectors[18] = handler.recycleReservation.selector;
+        selectors[19] = handler.shamClaim.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -392,8 +395,9 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
         assertEq(handler.ghostCapital(), reader.rawState().capital, "C from events != stored C");
     }
 
-    /// The purchase queue stays ordered (maturesAt non-decreasing over ids), `1 ≤ head ≤ next`, nothing live
-    /// hides behind the head, and claims are ruled in filing order.
+    /// The live purchase queue stays ordered (maturesAt non-decreasing over ids from the head: `_countDue` searches
+    /// it), `1 ≤ head ≤ next`, nothing live hides behind the head, and claims are ruled in filing order. (A matured
+    /// purchase records the time it really matured, which a restarted delay may have pushed past later ones.)
     function invariant_queue_purchasesOrderedAndHeadWithinBounds() public view alsoHandlerFindings {
         RawState memory s = reader.rawState();
         assertGe(s.queueHead, 1, "head < 1");
@@ -403,8 +407,10 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
         Purchase[] memory purchases = reader.rawPurchases();
         for (uint256 id = 1; id < s.nextPurchaseId; ++id) {
             Purchase memory p = purchases[id - 1];
-            assertGe(p.maturesAt, last, "queue out of order");
-            last = p.maturesAt;
+            if (id >= s.queueHead) {
+                assertGe(p.maturesAt, last, "queue out of order");
+                last = p.maturesAt;
+            }
             if (id < s.queueHead && p.status == PurchaseStatus.Pending && id >= s.voidedBefore) {
                 // Only a purchase its buyer took back during a freeze is skipped, and it is Refunded.
                 revert("live purchase behind the queue head");
@@ -444,6 +450,17 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
     /// request, the min rule, cancel, refund, withdrawProtection, redeemPayout, claimFees, exit).
     function invariant_previews_everyActionPaidWhatItsPreviewShowed() public view alsoHandlerFindings {
         assertEq(handler.ghostBrokenPreviews(), 0, handler.firstBrokenPreview());
+    }
+
+    /// SPEC §5 (revision 4): a purchase frozen by a claim never becomes cover earlier than `purchaseDelay` after the
+    /// ruling that ended the freeze, and a recycled full-capacity reservation never stops another buyer.
+    function invariant_attacks_frozenPurchasesRestartTheirDelay_andReservationsBlockNoBuyer()
+        public
+        view
+        alsoHandlerFindings
+    {
+        assertEq(handler.ghostEarlyFrozenMaturities(), 0, handler.firstEarlyFrozenMaturity());
+        assertEq(handler.ghostBlockedBuyers(), 0, "a capacity hog stopped another buyer");
     }
 
     function invariant_callSummary() public view {

@@ -441,9 +441,11 @@ contract AttacksTest is MetaPoolTestBase {
         uint256 requestId = requestWithdrawal(mp, alice, 1000e18);
         skip(7 days - 1 hours);
         uint256 purchaseId = buy(mp, bob, 0, 1000e18);
-        assertEq(ext(mp).previewBuy(0, 1).capacity, 0);
+        // Pending purchases reserve nothing (revision 4): the whole capital is still capacity, and free to leave.
+        assertEq(ext(mp).previewBuy(0, 1).capacity, 1000e18);
+        assertEq(ext(mp).previewBuy(0, 1).pendingAhead, 1000e18);
         skip(1 hours);
-        assertEq(ext(mp).previewWithdraw(requestId).withdrawableNow, 1000e18);
+        assertEq(ext(mp).previewWithdrawal(requestId).withdrawableNow, 1000e18);
         assertEq(completeWithdrawal(mp, alice, requestId, 1000e18), 1000e18);
         assertEq(ext(mp).capital(), 0);
         skip(1 days);
@@ -550,7 +552,7 @@ contract AttacksTest is MetaPoolTestBase {
             uint256 aliceShares = ext(mp).balanceOf(alice);
 
             vm.expectEmit(true, true, true, true, mp);
-            emit IMetaPoolEvents.ShareEpochClosed(uint32(k), d, supply);
+            emit IMetaPoolEvents.ShareEpochClosed(uint32(k), uint32(k + 1), d, supply);
             vm.prank(arbiter);
             core(mp).resolveClaim(claimId, true);
 

@@ -534,9 +534,9 @@ contract ClaimsTest is MetaPoolTestBase {
         assertEq(ext(mp).metaPoolView().totalPending, 0);
         assertEq(uint8(ext(mp).purchase(purchaseId).status), uint8(PurchaseStatus.Refunded));
 
-        // Taken back, it never matures after the ruling.
+        // Taken back, it never matures after the ruling (nor when its restarted delay ends).
         rule(mp, claimId, false);
-        skip(1);
+        skip(1 days);
         core(mp).poke(16);
         assertEq(ext(mp).pool(1).active, 100e18);
         (uint256 queueHead,,) = ext(mp).purchaseQueue();
@@ -546,27 +546,42 @@ contract ClaimsTest is MetaPoolTestBase {
         core(mp).refundPurchase(purchaseId);
     }
 
-    function test_resolveClaim_invalid_frozenPurchasesMatureAtTheRulingTimeAndLaterOnesOnTime() public {
+    /// Revision 4: every purchase frozen by the claim restarts its delay at the ruling; one bought after it is on time.
+    function test_resolveClaim_invalid_frozenPurchasesRestartTheirDelayAtTheRuling_andLaterOnesMatureOnTime() public {
         address mp = _example1Flat();
         uint256 t0 = block.timestamp;
-        uint256 first = buy(mp, carol, 1, 50e18); // due t0 + 24 h, frozen
+        uint256 first = buy(mp, carol, 1, 50e18); // due t0 + 24 h, during the freeze
         skip(20 hours);
         uint256 second = buy(mp, dave, 2, 30e18); // due t0 + 44 h, after the ruling
         skip(1 hours);
         uint256 claimId = fileClaim(mp, bob, 0);
         vm.warp(t0 + 30 hours);
+        vm.expectEmit(false, false, false, true, mp);
+        emit IMetaPoolEvents.PurchasesRestarted(first, second + 1, uint40(t0 + 54 hours));
         rule(mp, claimId, false);
-        // The ruling matured nothing itself.
+        // The ruling matured nothing itself, and the view shows the restarted maturity.
         assertEq(uint8(ext(mp).purchase(first).status), uint8(PurchaseStatus.Pending));
+        assertEq(ext(mp).purchase(first).maturesAt, t0 + 54 hours);
+        assertEq(ext(mp).purchase(second).maturesAt, t0 + 54 hours);
+        assertEq(ext(mp).metaPoolView().freezeEndedAt, t0 + 30 hours);
+        vm.warp(t0 + 31 hours);
+        uint256 third = buy(mp, dave, 2, 20e18); // bought after the freeze: due t0 + 55 h, on time
 
-        vm.warp(t0 + 50 hours);
+        vm.warp(t0 + 54 hours - 1);
+        core(mp).poke(16);
+        assertEq(ext(mp).pool(1).pending, 50e18);
+        vm.warp(t0 + 56 hours);
         vm.expectEmit(true, true, false, true, mp);
-        emit IMetaPoolEvents.PurchaseMatured(first, 1, 0, 50e18, 50e18, uint40(t0 + 30 hours), 150e18, 150e18);
+        emit IMetaPoolEvents.PurchaseMatured(first, 1, 0, 50e18, 50e18, uint40(t0 + 54 hours), 150e18, 150e18);
         vm.expectEmit(true, true, false, true, mp);
-        emit IMetaPoolEvents.PurchaseMatured(second, 2, 0, 30e18, 30e18, uint40(t0 + 44 hours), 130e18, 130e18);
+        emit IMetaPoolEvents.PurchaseMatured(second, 2, 0, 30e18, 30e18, uint40(t0 + 54 hours), 130e18, 130e18);
+        vm.expectEmit(true, true, false, true, mp);
+        emit IMetaPoolEvents.PurchaseMatured(third, 2, 0, 20e18, 20e18, uint40(t0 + 55 hours), 150e18, 150e18);
         core(mp).poke(16);
         assertEq(coverToken(mp, 1).balanceOf(carol), 50e18);
-        assertEq(coverToken(mp, 2).balanceOf(dave), 30e18);
+        assertEq(coverToken(mp, 2).balanceOf(dave), 50e18);
+        // A matured purchase records when it really matured.
+        assertEq(ext(mp).purchase(first).maturesAt, t0 + 54 hours);
     }
 
     function test_resolveClaim_valid_makesEveryPendingPurchaseRefundableByAnyone() public {
@@ -629,7 +644,7 @@ contract ClaimsTest is MetaPoolTestBase {
         uint256 requestId = requestWithdrawal(mp, alice, 100e18);
         uint256 claimId = fileClaim(mp, bob, 0);
         vm.warp(ext(mp).withdrawalRequest(requestId).unlockAt);
-        assertEq(ext(mp).previewWithdraw(requestId).withdrawableNow, 0);
+        assertEq(ext(mp).previewWithdrawal(requestId).withdrawableNow, 0);
         vm.expectRevert(abi.encodeWithSelector(IMetaPoolErrors.ClaimPending.selector, claimId));
         vm.prank(alice);
         core(mp).completeWithdrawal(requestId, 100e18, alice);
@@ -758,7 +773,7 @@ contract ClaimsTest is MetaPoolTestBase {
         uint256 requestId = requestWithdrawal(mp, alice, 200e18);
         uint256 claimId = fileClaim(mp, bob, 0);
         vm.expectEmit(true, false, false, true, mp);
-        emit IMetaPoolEvents.ShareEpochClosed(0, 0, 1000e18);
+        emit IMetaPoolEvents.ShareEpochClosed(0, 1, 0, 1000e18);
         vm.expectEmit(true, true, false, true, mp);
         emit IMetaPoolEvents.ClaimResolved(claimId, 0, true, 1000e18, 1100e18, 0, 0);
         rule(mp, claimId, true);
@@ -784,7 +799,7 @@ contract ClaimsTest is MetaPoolTestBase {
         uint256 left = 1e12 - 2;
         (address mp, uint256 claimId) = _coverLeaving(left);
         vm.expectEmit(true, false, false, true, mp);
-        emit IMetaPoolEvents.ShareEpochClosed(0, left, 1000e18);
+        emit IMetaPoolEvents.ShareEpochClosed(0, 1, left, 1000e18);
         rule(mp, claimId, true);
         assertEq(ext(mp).capital(), left);
         assertEq(ext(mp).metaPoolView().shareEpoch, 1);
@@ -854,7 +869,9 @@ contract ClaimsTest is MetaPoolTestBase {
 
     // ----- batches, refunds and books -----
 
-    function test_resolveClaim_invalid_withMoreThanSixteenFrozenPurchases_maturesThemInBatchesAtTheRulingTime() public {
+    function test_resolveClaim_invalid_withMoreThanSixteenFrozenPurchases_maturesThemInBatchesWhenTheRestartedDelayEnds()
+        public
+    {
         address mp = _example1Flat();
         uint256 firstId;
         for (uint256 i; i < 20; ++i) {
@@ -869,8 +886,9 @@ contract ClaimsTest is MetaPoolTestBase {
         requestWithdrawal(mp, alice, 1e18);
         uint256 ruling = block.timestamp;
         rule(mp, claimId, false);
+        uint256 restarted = ruling + 1 days;
 
-        skip(1 hours);
+        skip(1 days + 1 hours);
         fund(dave, 10e18);
         vm.prank(dave);
         token.approve(mp, 10e18);
@@ -878,12 +896,12 @@ contract ClaimsTest is MetaPoolTestBase {
         vm.prank(dave);
         core(mp).deposit(10e18, dave);
 
-        // The 16th (pool 2's eighth) and the 20th (its tenth) both mature at the ruling time.
+        // The 16th (pool 2's eighth) and the 20th (its tenth) both mature when the restarted delay ends.
         vm.expectEmit(true, true, false, true, mp);
-        emit IMetaPoolEvents.PurchaseMatured(firstId + 15, 2, 0, 10e18, 10e18, uint40(ruling), 180e18, 180e18);
+        emit IMetaPoolEvents.PurchaseMatured(firstId + 15, 2, 0, 10e18, 10e18, uint40(restarted), 180e18, 180e18);
         assertEq(core(mp).poke(16), 4);
         vm.expectEmit(true, true, false, true, mp);
-        emit IMetaPoolEvents.PurchaseMatured(firstId + 19, 2, 0, 10e18, 10e18, uint40(ruling), 200e18, 200e18);
+        emit IMetaPoolEvents.PurchaseMatured(firstId + 19, 2, 0, 10e18, 10e18, uint40(restarted), 200e18, 200e18);
         assertEq(core(mp).poke(16), 0);
         assertEq(ext(mp).pool(1).active, 200e18);
         assertEq(ext(mp).pool(2).active, 200e18);

@@ -4,7 +4,7 @@ pragma solidity 0.8.30;
 import {ICoverToken} from "../../src/interfaces/ICoverToken.sol";
 import {IMetaPoolErrors} from "../../src/interfaces/IMetaPoolErrors.sol";
 import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";
-import {ClosedEpoch, Purchase, PurchaseStatus} from "../../src/interfaces/MetaPoolTypes.sol";
+import {BuyQuote, ClosedEpoch, Purchase, PurchaseStatus} from "../../src/interfaces/MetaPoolTypes.sol";
 import {CoverToken} from "../../src/tokens/CoverToken.sol";
 import {MockERC20} from "../mocks/MockERC20.sol";
 import {MetaPoolTestBase} from "../utils/MetaPoolTestBase.sol";
@@ -143,16 +143,28 @@ contract ProtectionTest is MetaPoolTestBase {
     }
 
     /// C = 1 000, K = 300 active in pool 0 and R = 200 pending in pool 1: 500 of capacity is left.
-    function test_buyProtection_revertsCapacityExceeded_withCapitalLessActiveLessPending() public {
+    /// Revision 4: capacity is `C − ΣK`; pending purchases reserve nothing, and maturing decides acceptance.
+    function test_buyProtection_revertsCapacityExceeded_withCapitalLessActive_pendingReservesNothing() public {
         address pool = zeroRatePool(3);
         deposit(pool, alice, 1000e18);
         buyActive(pool, bob, 0, 300e18);
         buy(pool, bob, 1, 200e18);
-        assertEq(ext(pool).previewBuy(2, 1e18).capacity, 500e18);
+        BuyQuote memory q = ext(pool).previewBuy(2, 1e18);
+        assertEq(q.capacity, 700e18);
+        assertEq(q.pendingAhead, 200e18);
         expectBuyRevert(
-            pool, carol, 2, 500e18 + 1, abi.encodeWithSelector(IMetaPoolErrors.CapacityExceeded.selector, 500e18)
+            pool, carol, 2, 700e18 + 1, abi.encodeWithSelector(IMetaPoolErrors.CapacityExceeded.selector, 700e18)
         );
-        buy(pool, carol, 2, 500e18);
+        buy(pool, carol, 2, 700e18);
+        // Still 700 of capacity: neither pending purchase is cover yet.
+        assertEq(ext(pool).previewBuy(0, 1e18).capacity, 700e18);
+        assertEq(ext(pool).previewBuy(0, 1e18).pendingAhead, 900e18);
+        skip(1 days);
+        core(pool).poke(16);
+        // Bob's 200 matured first and was accepted; carol's 700 found only 500 free and keeps 200 refundable.
+        assertEq(ext(pool).pool(1).active, 200e18);
+        assertEq(ext(pool).pool(2).active, 500e18);
+        assertEq(ext(pool).purchase(3).accepted, 500e18);
         expectBuyRevert(pool, carol, 0, 1e16, abi.encodeWithSelector(IMetaPoolErrors.CapacityExceeded.selector, 0));
     }
 
@@ -352,17 +364,20 @@ contract ProtectionTest is MetaPoolTestBase {
         assertEq(requestWithdrawal(mp, alice, 1e18), 1);
         assertEq(uint8(statusOf(mp, 2)), uint8(PurchaseStatus.Pending));
         rule(mp, claimId, false);
-        uint256 ruledAt = block.timestamp;
+        // Frozen purchases restart their delay at the ruling (revision 4): nothing is due until then.
+        uint256 restartedAt = block.timestamp + 1 days;
+        assertEq(requestWithdrawal(mp, alice, 1e18), 2);
+        vm.warp(restartedAt);
         vm.expectRevert(abi.encodeWithSelector(IMetaPoolErrors.SyncRequired.selector, 1));
         vm.prank(alice);
         core(mp).requestWithdrawal(1e18);
         skip(1 hours);
         vm.recordLogs();
         assertEq(core(mp).poke(16), 1);
-        assertEq(maturedAt(mp, vm.getRecordedLogs(), 2), ruledAt);
+        assertEq(maturedAt(mp, vm.getRecordedLogs(), 2), restartedAt);
         assertEq(core(mp).poke(16), 0);
-        assertEq(maturedAt(mp, vm.getRecordedLogs(), 18), ruledAt);
-        assertEq(ext(mp).pool(0).epochOpenedAt, ruledAt);
+        assertEq(maturedAt(mp, vm.getRecordedLogs(), 18), restartedAt);
+        assertEq(ext(mp).pool(0).epochOpenedAt, restartedAt);
     }
 
     // ----- refundPurchase -----

@@ -289,7 +289,7 @@ contract ShutdownTest is MetaPoolTestBase {
         assertLt(ext(mp).freeCapital(), 800e18);
         _shutdown(mp);
         assertLt(block.timestamp, ext(mp).withdrawalRequest(requestId).unlockAt);
-        assertEq(ext(mp).previewWithdraw(requestId).withdrawableNow, 800e18);
+        assertEq(ext(mp).previewWithdrawal(requestId).withdrawableNow, 800e18);
 
         uint256 capital = ext(mp).capital();
         vm.expectEmit(true, true, false, true, mp);
@@ -398,8 +398,8 @@ contract ShutdownTest is MetaPoolTestBase {
         assertEq(ext(mp).capital(), 1000e18);
         assertEq(ext(mp).freeCapital(), 0);
         assertEq(ext(mp).metaPoolView().freeCapital, 0);
-        assertEq(ext(mp).previewWithdraw(requestId).freeCapital, 0);
-        assertEq(ext(mp).previewWithdraw(requestId).withdrawableNow, 100e18);
+        assertEq(ext(mp).previewWithdrawal(requestId).freeCapital, 0);
+        assertEq(ext(mp).previewWithdrawal(requestId).withdrawableNow, 100e18);
         // Cover is no longer in force: no claim can be filed, so no pool shows a payout.
         PoolView memory v = ext(mp).pool(0);
         assertEq(v.active, 100e18);

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";
-import {MetaPoolParams, PoolView, PurchaseStatus} from "../../src/interfaces/MetaPoolTypes.sol";
+import {BuyQuote, MetaPoolParams, PoolView, PurchaseStatus} from "../../src/interfaces/MetaPoolTypes.sol";
 import {MetaPoolTestBase} from "../utils/MetaPoolTestBase.sol";
 
 /// @notice SPEC §9 worked numbers, one named test each.
@@ -152,7 +152,9 @@ contract SpecExamplesTest is MetaPoolTestBase {
         assertEq(token.balanceOf(carol) - before, 50e18);
     }
 
-    function test_specExample5_claimRejectedAtThirtyHours_maturesThePendingAtThirtyHoursNotTwentyFour() public {
+    function test_specExample5_claimRejectedAtThirtyHours_restartsTheDelay_maturingAtFiftyFourHoursNotTwentyFour()
+        public
+    {
         (address mp, uint256 t0, uint256 purchaseId, uint256 claimId) = _example5State();
         // Due at t0 + 24 h, but frozen by the pending claim.
         vm.warp(t0 + 25 hours);
@@ -162,13 +164,17 @@ contract SpecExamplesTest is MetaPoolTestBase {
 
         vm.warp(t0 + 30 hours);
         rule(mp, claimId, false);
-        // The bond goes to C; resolving matured nothing itself.
+        // The bond goes to C; resolving matured nothing itself; the delay restarts at the ruling.
         assertEq(ext(mp).capital(), 1001e18);
         assertEq(uint8(ext(mp).purchase(purchaseId).status), uint8(PurchaseStatus.Pending));
+        assertEq(ext(mp).purchase(purchaseId).maturesAt, t0 + 54 hours);
 
-        vm.warp(t0 + 31 hours);
+        vm.warp(t0 + 54 hours - 1);
+        core(mp).poke(16);
+        assertEq(ext(mp).pool(1).pending, 50e18);
+        vm.warp(t0 + 55 hours);
         vm.expectEmit(true, true, false, true, mp);
-        emit IMetaPoolEvents.PurchaseMatured(purchaseId, 1, 0, 50e18, 50e18, uint40(t0 + 30 hours), 150e18, 150e18);
+        emit IMetaPoolEvents.PurchaseMatured(purchaseId, 1, 0, 50e18, 50e18, uint40(t0 + 54 hours), 150e18, 150e18);
         core(mp).poke(16);
         assertEq(ext(mp).pool(1).active, 150e18);
         assertEq(coverToken(mp, 1).balanceOf(carol), 50e18);
@@ -263,7 +269,7 @@ contract SpecExamplesTest is MetaPoolTestBase {
         address mp = createWithCover(specParams(token, 1), 1000e18, sameCovers(1, 100e18));
         uint256 claimId = fileClaim(mp, bob, 0);
         vm.expectEmit(true, false, false, true, mp);
-        emit IMetaPoolEvents.ShareEpochClosed(0, 0, 1000e18);
+        emit IMetaPoolEvents.ShareEpochClosed(0, 1, 0, 1000e18);
         rule(mp, claimId, true);
         assertEq(ext(mp).capital(), 0);
         assertEq(ext(mp).totalSupply(), 0);
@@ -307,7 +313,9 @@ contract SpecExamplesTest is MetaPoolTestBase {
         uint256 capitalBefore = ext(mp).capital();
         uint256 claimId = fileClaim(mp, bob, 0);
         vm.expectEmit(true, false, false, true, mp);
-        emit IMetaPoolEvents.ShareEpochClosed(uint32(round), capitalBefore - 2 * cover, ext(mp).totalSupply());
+        emit IMetaPoolEvents.ShareEpochClosed(
+            uint32(round), uint32(round + 1), capitalBefore - 2 * cover, ext(mp).totalSupply()
+        );
         rule(mp, claimId, true);
 
         assertEq(ext(mp).capital(), capitalBefore - 2 * cover);
@@ -370,5 +378,97 @@ contract SpecExamplesTest is MetaPoolTestBase {
         core(mp).poke(16);
         assertEq(ext(mp).pool(0).epoch, 0);
         assertEq(ext(mp).pool(0).active, 1e18 - 0.1000005e18);
+    }
+
+    /// SPEC §9 example 10: pending purchases reserve nothing; maturing in queue order decides acceptance.
+    function _example10State() internal returns (address mp, uint256 t0, uint256 eve, uint256 carols) {
+        MetaPoolParams memory p = specParams(token, 3);
+        p.curve = zeroCurve();
+        mp = _example1StateWith(p);
+        t0 = block.timestamp;
+        eve = buy(mp, dave, 2, 700e18);
+        skip(1);
+        BuyQuote memory q = ext(mp).previewBuy(1, 10e18);
+        assertEq(q.capacity, 700e18);
+        assertEq(q.pendingAhead, 700e18);
+        carols = buy(mp, carol, 1, 10e18);
+    }
+
+    function test_specExample10_noReservations_carolBuysAfterEve_andIsRefundedWhenEveTakesTheCapitalFirst() public {
+        (address mp, uint256 t0, uint256 eve, uint256 carols) = _example10State();
+        vm.warp(t0 + 1 days + 1);
+        core(mp).poke(16);
+        assertEq(ext(mp).purchase(eve).accepted, 700e18);
+        assertEq(ext(mp).pool(2).active, 800e18);
+        assertEq(ext(mp).freeCapital(), 0);
+        assertEq(uint8(ext(mp).purchase(carols).status), uint8(PurchaseStatus.Matured));
+        assertEq(ext(mp).purchase(carols).accepted, 0);
+        uint256 before = token.balanceOf(carol);
+        assertEq(core(mp).refundPurchase(carols), 10e18);
+        assertEq(token.balanceOf(carol) - before, 10e18);
+        assertBooks(mp);
+    }
+
+    function test_specExample10_noReservations_carolIsAccepted_whenEveWithdrewHerCoverInBetween() public {
+        (address mp, uint256 t0, uint256 eve, uint256 carols) = _example10State();
+        vm.warp(t0 + 1 days);
+        core(mp).poke(16);
+        assertEq(ext(mp).purchase(eve).accepted, 700e18);
+        uint256 tokens = coverToken(mp, 2).balanceOf(dave);
+        vm.prank(dave);
+        // At par: rates are zero (with rates, holding cover is what blocking would cost).
+        assertEq(core(mp).withdrawProtection(2, tokens, dave), 700e18);
+        vm.warp(t0 + 1 days + 1);
+        core(mp).poke(16);
+        assertEq(ext(mp).purchase(carols).accepted, 10e18);
+        assertEq(coverToken(mp, 1).balanceOf(carol), 10e18);
+        assertBooks(mp);
+    }
+
+    /// SPEC §9 example 11: a sham claim cannot let post-incident cover share a real one. Pool A's 100 of cover is
+    /// held 90 by bob and 10 by eve (dave here); rates zero, a 1-day delay, a bond of 1.
+    function test_specExample11_shamClaimRejected_postIncidentCoverRestartsItsDelay_andBobRedeemsHisFullShare() public {
+        MetaPoolParams memory p = specParams(token, 3);
+        p.curve = zeroCurve();
+        address mp = createPool(p);
+        deposit(mp, alice, 1000e18);
+        buy(mp, bob, 0, 90e18);
+        buy(mp, dave, 0, 10e18);
+        buy(mp, bob, 1, 100e18);
+        buy(mp, bob, 2, 100e18);
+        skip(1 days);
+        core(mp).poke(16);
+        uint256 t0 = block.timestamp; // pool A's protocol is hacked
+
+        vm.warp(t0 + 1 minutes);
+        uint256 eves = buy(mp, dave, 0, 500e18);
+        vm.warp(t0 + 2 minutes);
+        uint256 sham = fileClaimAt(mp, dave, 0, t0);
+        vm.warp(t0 + 2 days);
+        rule(mp, sham, false);
+        assertEq(ext(mp).capital(), 1001e18);
+        assertEq(ext(mp).purchase(eves).maturesAt, t0 + 3 days);
+
+        vm.warp(t0 + 2 days + 1 minutes);
+        uint256 honest = fileClaimAt(mp, bob, 0, t0);
+        // Eve's 500 did not mature inside bob's filing: it is frozen again.
+        assertEq(ext(mp).pool(0).active, 100e18);
+        assertEq(ext(mp).pool(0).pending, 500e18);
+
+        vm.warp(t0 + 3 days + 1 hours);
+        vm.expectEmit(true, true, false, true, mp);
+        emit IMetaPoolEvents.ClaimResolved(honest, 0, true, 801e18, 901e18, 0, 200e18);
+        rule(mp, honest, true);
+        assertEq(ext(mp).capital(), 200e18);
+        assertEq(redeem(mp, bob, 0), 810.9e18);
+        assertEq(redeem(mp, dave, 0), 90.1e18);
+        assertEq(core(mp).refundPurchase(eves), 500e18);
+        assertEq(ext(mp).feesOwed(bob), 1e18); // bob's bond, returned
+        assertBooks(mp);
+    }
+
+    function redeem(address mp, address who, uint256 poolId) internal returns (uint256) {
+        vm.prank(who);
+        return ext(mp).redeemPayout(poolId, 0, who);
     }
 }

@@ -99,7 +99,9 @@ contract UnderwritingTest is MetaPoolTestBase {
 
     /// Requested shares earn nothing: the premium they would have earned stays in C, and when every share has
     /// left, a deposit mints 1:1 and its holder owns what is left.
-    function test_deposit_mintsOneToOne_andTheNewHolderOwnsTheLeftover_whenEveryShareLeft() public {
+    /// With no shares left, the depositor takes the leftover as shares at exactly 1:1 (decision 19), so the share
+    /// price restarts at 1 and the next depositor loses nothing to rounding.
+    function test_deposit_mintsTheDepositPlusTheLeftover_andTheNewHolderOwnsIt_whenEveryShareLeft() public {
         withCover();
         uint256 requestId = requestWithdrawal(mp, alice, 1000e18);
         skip(7 days);
@@ -111,8 +113,10 @@ contract UnderwritingTest is MetaPoolTestBase {
         assertGt(leftover, 0);
         assertEq(ext(mp).totalSupply(), 0);
 
-        assertEq(deposit(mp, carol, 10e18), 10e18);
+        assertEq(ext(mp).previewDeposit(10e18), leftover + 10e18);
+        assertEq(deposit(mp, carol, 10e18), leftover + 10e18);
         assertEq(ext(mp).capital(), leftover + 10e18);
+        assertEq(ext(mp).totalSupply(), ext(mp).capital());
         // All of it but the virtual share's sliver.
         assertApproxEqAbs(valueOf(mp, carol), leftover + 10e18, 2);
         assertLe(valueOf(mp, carol), leftover + 10e18);
@@ -511,7 +515,7 @@ contract UnderwritingTest is MetaPoolTestBase {
         uint256 s = ext(mp).totalSupply();
         uint256 returned = assetsAtRequest * (s + 1) / (c + 1);
         assertLt(returned, 500e18);
-        assertEq(ext(mp).previewWithdraw(requestId).sharesIfCancelled, returned);
+        assertEq(ext(mp).previewWithdrawal(requestId).sharesIfCancelled, returned);
 
         vm.expectEmit(true, true, true, true, mp);
         emit IMetaPoolEvents.WithdrawalCancelled(requestId, alice, returned, 500e18 - returned);

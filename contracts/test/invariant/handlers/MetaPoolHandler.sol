@@ -68,10 +68,12 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         TransferCover,
         Warp,
         Shutdown,
-        BuyBurst
+        BuyBurst,
+        RecycleReservation,
+        ShamClaim
     }
 
-    uint256 internal constant ACTS = 18;
+    uint256 internal constant ACTS = 20;
     bytes32 internal constant TRANSFER = keccak256("Transfer(address,address,uint256)");
 
     struct IdSet {
@@ -107,6 +109,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     uint256 internal immutable creatorFeeBps;
     uint256 internal immutable minPurchase;
     uint256 internal immutable claimBond;
+    uint256 internal immutable purchaseDelay;
 
     address[] internal _actors;
     address[] internal _coverTokens;
@@ -152,6 +155,19 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     uint256 public ghostLapses;
     uint256 public ghostShareEpochsClosed;
     uint256 public ghostMatured;
+    /// Purchases frozen by a claim that became cover earlier than `purchaseDelay` after the ruling that ended the
+    /// freeze (SPEC §5, revision 4: they restart their delay), and other buyers a capacity hog could stop.
+    uint256 public ghostEarlyFrozenMaturities;
+    string public firstEarlyFrozenMaturity;
+    uint256 public ghostBlockedBuyers;
+
+    /// Each end of a claim freeze: when, and the first purchase id bought after it (all below were frozen).
+    struct FreezeEnd {
+        uint256 at;
+        uint256 belowId;
+    }
+
+    FreezeEnd[] internal _freezeEnds;
     uint256 public ghostWarpedSeconds;
 
     Act internal _current;
@@ -177,6 +193,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         creatorFeeBps = c.creatorFeeBps;
         minPurchase = c.minPurchase;
         claimBond = c.claimBond;
+        purchaseDelay = c.purchaseDelay;
         _actors = actors_;
         for (uint256 i; i < actors_.length; ++i) {
             vm.prank(actors_[i]);
@@ -268,7 +285,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     function cancelWithdrawal(uint256 requestSeed) external action(Act.CancelWithdrawal) {
         (uint256 id, WithdrawalRequest memory r) = _openRequest(requestSeed);
         if (id == 0) return _skip();
-        uint256 preview = reader.previewWithdraw(id).sharesIfCancelled;
+        uint256 preview = reader.previewWithdrawal(id).sharesIfCancelled;
         uint256 worth = _toShares(r.assetsAtRequest);
         _previewed(preview, r.shares < worth ? r.shares : worth, "previewWithdraw.sharesIfCancelled vs SPEC");
         (bool ok, bytes memory ret) = _call(r.owner, abi.encodeCall(IMetaPoolActions.cancelWithdrawal, (id)));
@@ -283,7 +300,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         if (!_chance(amountSeed, 8)) {
             return _buy(_actor(actorSeed), poolId, _logUniform(amountSeed, minPurchase, capacity));
         }
-        // One in eight asks for more than the capacity: SPEC §3.2 reserves C − ΣK − ΣR. Poke through any backlog
+        // One in eight asks for more than the capacity, C − ΣK (SPEC §3.2: pending reserves nothing). Poke through any backlog
         // of due purchases first, so the quote is exactly what the purchase will see.
         address who = _actor(actorSeed);
         _pokeThrough();
@@ -293,7 +310,71 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
         (bool ok, bytes memory ret) = _call(who, abi.encodeCall(IMetaPoolActions.buyProtection, (poolId, amount, who)));
         if (!ok) return _reverted(ret, _errs(IMetaPoolErrors.CapacityExceeded.selector));
         ghostIn[who] += amount;
-        _unexpected("buyProtection accepted more than its capacity C - sum K - sum R");
+        _unexpected("buyProtection accepted more than its capacity C - sum K");
+    }
+
+    /// @notice The free capacity reservation (issue #11): an actor withdraws its cover in the pool at once (at par
+    /// right after its purchase matured) and buys all the capacity again. Another buyer must still be able to buy.
+    function recycleReservation(uint256 actorSeed, uint256 poolSeed, uint256 otherSeed)
+        external
+        action(Act.RecycleReservation)
+    {
+        RawState memory s = reader.rawState();
+        if (s.shutDown || s.pendingClaims != 0) return _skip();
+        uint256 poolId = poolSeed % poolCount;
+        address hog = _actor(actorSeed);
+        _pokeThrough();
+        address token = reader.pool(poolId).token;
+        uint256 tokens = token == address(0) ? 0 : ICoverToken(token).balanceOf(hog);
+        if (tokens != 0) {
+            (bool ok, bytes memory ret) =
+                _call(hog, abi.encodeCall(IMetaPoolActions.withdrawProtection, (poolId, tokens, hog)));
+            if (!ok) return _reverted(ret, _errs());
+            ghostOut[hog] += abi.decode(ret, (uint256));
+        }
+        uint256 capacity = reader.previewBuy(poolId, 0).capacity;
+        if (capacity < minPurchase) return _skip();
+        _buy(hog, poolId, capacity);
+        // Pending purchases reserve nothing: the capacity a new buyer sees is unchanged, and a minimum buy works.
+        if (reader.previewBuy(poolId, 0).capacity != capacity) {
+            ++ghostBlockedBuyers;
+            return _unexpected("a pending purchase reserved capacity");
+        }
+        address other = _actor(otherSeed);
+        if (other == hog) return;
+        asset.mint(other, minPurchase);
+        (bool bought, bytes memory err) =
+            _call(other, abi.encodeCall(IMetaPoolActions.buyProtection, ((poolId + 1) % poolCount, minPurchase, other)));
+        if (!bought) {
+            ++ghostBlockedBuyers;
+            return _reverted(err, _errs());
+        }
+        ghostIn[other] += minPurchase;
+    }
+
+    /// @notice The sham claim (issue #11): a cover holder buys in its pool and files a claim in the same second,
+    /// freezing its own purchase (the arbiter rules it later through `resolveClaim`).
+    function shamClaim(uint256 actorSeed, uint256 poolSeed, uint256 amountSeed) external action(Act.ShamClaim) {
+        RawState memory s = reader.rawState();
+        if (s.shutDown || s.pendingClaims != 0) return _skip();
+        uint256 poolId = poolSeed % poolCount;
+        PoolView memory pool = reader.pool(poolId);
+        if (pool.active == 0 || pool.token == address(0)) return _skip();
+        (address who, uint256 balance) = _tokenHolder(pool.token, actorSeed);
+        if (balance == 0) return _skip();
+        _pokeThrough();
+        uint256 capacity = reader.previewBuy(poolId, 0).capacity;
+        if (capacity >= minPurchase) _buy(who, poolId, _logUniform(amountSeed, minPurchase, capacity));
+        pool = reader.pool(poolId);
+        if (pool.active == 0 || pool.token == address(0) || ICoverToken(pool.token).balanceOf(who) == 0) {
+            return _skip();
+        }
+        asset.mint(who, claimBond);
+        (bool ok, bytes memory ret) = _call(
+            who, abi.encodeCall(IMetaPoolActions.fileClaim, (poolId, pool.epochOpenedAt, "https://example.org/sham"))
+        );
+        if (!ok) return _reverted(ret, _errs());
+        ghostIn[who] += claimBond;
     }
 
     /// @notice 17 to 24 purchases in one second, so that more than 16 come due together: actions then revert
@@ -695,6 +776,8 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
                 if (valid) _paidOut = true;
                 if (!valid) ghostCapital += reader.claim(uint256(log.topics[1])).bond;
                 _chargeDebt(debtCharged);
+                RawState memory s = reader.rawState();
+                if (s.pendingClaims == 0) _freezeEnds.push(FreezeEnd(block.timestamp, s.nextPurchaseId));
             } else if (sig == IMetaPoolEvents.ClaimVoided.selector) {
                 ++ghostVoidedClaims;
                 _chargeDebt(abi.decode(log.data, (uint256)));
@@ -720,7 +803,9 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
             } else if (sig == IMetaPoolEvents.PurchaseMatured.selector) {
                 ++ghostMatured;
                 uint256 id = uint256(log.topics[1]);
-                (, uint256 accepted,,,,) = abi.decode(log.data, (uint32, uint256, uint256, uint40, uint256, uint256));
+                (, uint256 accepted,, uint40 maturedAt,,) =
+                    abi.decode(log.data, (uint32, uint256, uint256, uint40, uint256, uint256));
+                _checkFrozenMaturity(id, maturedAt);
                 if (accepted == _purchaseAmount[id]) _remove(_openPurchases, id);
             } else if (sig == IMetaPoolEvents.ProtectionBought.selector) {
                 uint256 id = uint256(log.topics[1]);
@@ -738,6 +823,25 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     }
 
     /// @dev Claim debt charged outside a sync: split like any premium (fees round down, capital takes the rest).
+    /// @dev A purchase frozen by a claim (bought before the freeze ended, still pending then) may become cover only
+    /// `purchaseDelay` after that freeze's end; the latest freeze end before its maturity is the binding one.
+    function _checkFrozenMaturity(uint256 id, uint256 maturedAt) internal {
+        for (uint256 k = _freezeEnds.length; k != 0; --k) {
+            FreezeEnd memory f = _freezeEnds[k - 1];
+            if (f.at > maturedAt || id >= f.belowId) continue;
+            if (maturedAt < f.at + purchaseDelay && ghostEarlyFrozenMaturities++ == 0) {
+                firstEarlyFrozenMaturity = string.concat(
+                    "purchase ",
+                    vm.toString(id),
+                    " matured ",
+                    vm.toString(f.at + purchaseDelay - maturedAt),
+                    " s before its restarted delay ended"
+                );
+            }
+            return;
+        }
+    }
+
     function _chargeDebt(uint256 amount) internal {
         uint256 arbiterFee = amount * arbiterFeeBps / 10_000;
         uint256 creatorFee = amount * creatorFeeBps / 10_000;
@@ -1003,7 +1107,10 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
             if (p.status == PurchaseStatus.Matured && !p.restRefunded && p.accepted < p.amount) return (id, p, false);
             if (p.status != PurchaseStatus.Pending) continue;
             if (id < s.voidedBefore) return (id, p, false);
-            if (s.pendingClaims != 0 && p.maturesAt <= block.timestamp) return (id, p, true);
+            // Came due during the freeze, counting a delay restarted by an earlier freeze (SPEC §5).
+            uint256 restart = s.freezeEndedAt + purchaseDelay;
+            uint256 due = p.maturesAt > restart ? p.maturesAt : restart;
+            if (s.pendingClaims != 0 && due <= block.timestamp) return (id, p, true);
         }
         id = 0;
     }
@@ -1084,7 +1191,7 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     }
 
     function _name(Act a) internal pure returns (string memory) {
-        string[18] memory names = [
+        string[20] memory names = [
             "deposit",
             "requestWithdrawal",
             "completeWithdrawal",
@@ -1102,7 +1209,9 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
             "transferCover",
             "warp",
             "shutdown",
-            "buyBurst"
+            "buyBurst",
+            "recycleReservation",
+            "shamClaim"
         ];
         return names[uint256(a)];
     }

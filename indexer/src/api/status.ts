@@ -1,0 +1,48 @@
+// "Indexed to block N of M": the block every table reflects (Ponder's checkpoint) next to the chain's head.
+import { sql } from 'ponder';
+import type { db as apiDb } from 'ponder:api';
+import type { PublicClient } from 'viem';
+
+export interface IndexingStatus {
+  chainId: number;
+  /** Historical backfill done: from here on the tables follow the chain block by block. */
+  ready: boolean;
+  /** Every table reflects the chain up to this block (inclusive). */
+  indexedBlock: number;
+  indexedTimestamp: number;
+  /** The chain's latest block (null when the node does not answer). */
+  headBlock: number | null;
+  /** headBlock − indexedBlock. */
+  blocksBehind: number | null;
+}
+
+// Ponder's checkpoint: a fixed-width decimal string, timestamp (10) | chain id (16) | block number (16) | ...
+const blockTimestampOf = (checkpoint: string) => Number(checkpoint.slice(0, 10));
+const blockNumberOf = (checkpoint: string) => Number(checkpoint.slice(26, 42));
+
+export async function indexingStatus(db: typeof apiDb, client: PublicClient): Promise<IndexingStatus> {
+  const [checkpoints, meta, head] = await Promise.all([
+    db.execute(sql`select chain_id, latest_checkpoint from _ponder_checkpoint`),
+    db.execute(sql`select value from _ponder_meta where key = 'app'`),
+    client.getBlockNumber({ cacheTime: 0 }).catch(() => null),
+  ]);
+  const row = rowsOf(checkpoints)[0] as { chain_id: number | string; latest_checkpoint: string } | undefined;
+  const app = rowsOf(meta)[0] as { value: { is_ready?: number } | string } | undefined;
+  const value = typeof app?.value === 'string' ? JSON.parse(app.value) : app?.value;
+  const indexedBlock = row ? blockNumberOf(row.latest_checkpoint) : 0;
+  const headBlock = head === null ? null : Number(head);
+  return {
+    chainId: Number(row?.chain_id ?? client.chain?.id ?? 0),
+    ready: value?.is_ready === 1,
+    indexedBlock,
+    indexedTimestamp: row ? blockTimestampOf(row.latest_checkpoint) : 0,
+    headBlock,
+    blocksBehind: headBlock === null ? null : Math.max(0, headBlock - indexedBlock),
+  };
+}
+
+/** node-postgres returns { rows }, PGlite too; both through drizzle's execute. */
+function rowsOf(result: unknown): unknown[] {
+  if (Array.isArray(result)) return result;
+  return (result as { rows?: unknown[] }).rows ?? [];
+}

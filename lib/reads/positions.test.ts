@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+
+import { purchaseRestart, restartLogs, type RestartLog } from "./positions";
+
+const DAY = 86_400n;
+
+describe("purchaseRestart", () => {
+  // Purchases #4..#6 were queued when claim #2 was ruled at t = 10 days: they restart to 11 days.
+  const first: RestartLog = { fromId: 4n, toId: 7n, maturesAt: 11n * DAY, claimId: 2n, order: 100n };
+
+  it("names the ruling that restarted a purchase queued at the freeze's end", () => {
+    expect(purchaseRestart(5n, 9n * DAY, DAY, [first])).toEqual({
+      claimId: 2n,
+      ruledAt: 10n * DAY,
+      boughtMaturesAt: 9n * DAY,
+      maturesAt: 11n * DAY,
+    });
+  });
+
+  it("leaves purchases outside [fromId, toId) alone", () => {
+    expect(purchaseRestart(3n, 9n * DAY, DAY, [first])).toBeUndefined();
+    expect(purchaseRestart(7n, 9n * DAY, DAY, [first])).toBeUndefined();
+  });
+
+  it("is no restart when the ruling's restart does not move the maturity", () => {
+    expect(purchaseRestart(6n, 11n * DAY, DAY, [first])).toBeUndefined();
+  });
+
+  it("takes the latest freeze when a purchase was restarted twice", () => {
+    const second: RestartLog = { fromId: 5n, toId: 9n, maturesAt: 13n * DAY, claimId: 4n, order: 200n };
+    expect(purchaseRestart(5n, 9n * DAY, DAY, [second, first])).toMatchObject({ claimId: 4n, ruledAt: 12n * DAY, maturesAt: 13n * DAY });
+    expect(purchaseRestart(4n, 9n * DAY, DAY, [second, first])).toMatchObject({ claimId: 2n });
+  });
+});
+
+describe("restartLogs", () => {
+  it("pairs each restart with the claim ruled in the same transaction and orders them by block and log index", () => {
+    const logs = restartLogs(
+      [
+        { args: { fromId: 4n, toId: 7n, maturesAt: 950_400 }, transactionHash: "0xa", blockNumber: 12n, logIndex: 3 },
+        { args: { fromId: 7n, toId: 8n, maturesAt: 990_000 }, transactionHash: "0xb", blockNumber: 15n, logIndex: 0 },
+        { args: { fromId: 8n, toId: 9n, maturesAt: 999_000 }, transactionHash: "0xc", blockNumber: 16n, logIndex: 0 },
+      ],
+      [
+        { args: { claimId: 2n }, transactionHash: "0xa" },
+        { args: { claimId: 5n }, transactionHash: "0xb" },
+      ],
+    );
+    expect(logs).toEqual([
+      { fromId: 4n, toId: 7n, maturesAt: 950_400n, claimId: 2n, order: 12_000_003n },
+      { fromId: 7n, toId: 8n, maturesAt: 990_000n, claimId: 5n, order: 15_000_000n },
+    ]);
+  });
+});

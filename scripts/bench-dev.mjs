@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// `npm run bench:dev`: how long `npm run dev` makes a developer wait, per bundler, from a cold start.
+// For each bundler (default: webpack, then Turbopack) it removes the dev build folder, runs scripts/dev.mjs with
+// DEV_BUNDLER set, and times in headless Chromium, from the moment dev.mjs starts Next (the chain is seeded):
+//   first page  until `/` lists a seeded MetaPool (the list is read from the chain in the browser)
+//   each route  its first visit, until the page has loaded and shows its heading (a MetaPool page: its name)
+// The chain on 127.0.0.1:8545 is reused, or started here and seeded by dev.mjs on the first run.
+// Options: --bundler webpack|turbopack (one only), --warm (keep the build folder), --port <app port, 3000>.
+// It prints the machine's load average with the numbers: two busy cores double them.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { chainIdAt, startAnvil, waitForRpc } from './lib/anvil.mjs';
+import { repoDir } from './lib/paths.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    bundler: { type: 'string' },
+    warm: { type: 'boolean', default: false },
+    port: { type: 'string', default: '3000' },
+  },
+});
+const bundlers = opts.bundler ? [opts.bundler] : ['webpack', 'turbopack'];
+const appUrl = `http://localhost:${opts.port}`;
+const rpcUrl = 'http://127.0.0.1:8545';
+const routeTimeoutMs = 300_000;
+
+const seconds = (ms) => Number((ms / 1000).toFixed(1));
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+async function portAnswers(url) {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs scripts/dev.mjs; resolves `nextStarted` when it starts Next (its "Starting the app" line). */
+function startDev(bundler) {
+  const child = spawn(process.execPath, ['scripts/dev.mjs'], {
+    cwd: repoDir,
+    env: { ...process.env, DEV_BUNDLER: bundler, PORT: opts.port, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const nextStarted = new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      log += d;
+      if (log.includes('Starting the app')) resolve(performance.now());
+    });
+    child.on('exit', (code) => reject(new Error(`dev.mjs exited (${code}) before starting Next:\n${log}`)));
+  });
+  child.stderr.on('data', (d) => (log += d));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    while (await portAnswers(appUrl)) await new Promise((r) => setTimeout(r, 250));
+  };
+  return { nextStarted, stop, log: () => log };
+}
+
+/** Navigates until the server answers (it may not listen yet), then waits for `ready` on the page. */
+async function visit(page, path, ready) {
+  const started = performance.now();
+  for (;;) {
+    try {
+      await page.goto(appUrl + path, { waitUntil: 'load', timeout: routeTimeoutMs });
+      break;
+    } catch (err) {
+      if (!/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET/.test(String(err))) throw err;
+      if (performance.now() - started > routeTimeoutMs) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  await ready.waitFor({ state: 'visible', timeout: routeTimeoutMs });
+  return performance.now();
+}
+
+async function benchOne(browser, bundler) {
+  const distDir = join(repoDir, process.env.NEXT_DIST_DIR || '.next');
+  if (!opts.warm) rmSync(distDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 500 });
+  const loadBefore = load();
+  const dev = startDev(bundler);
+  const page = await browser.newPage();
+  const rows = [];
+  try {
+    const t0 = await dev.nextStarted;
+    const firstRow = page.locator('a[href^="/metapool/0x"]').first();
+    const t1 = await visit(page, '/', firstRow);
+    rows.push({ step: 'first page: / with its MetaPools', seconds: seconds(t1 - t0) });
+    const metaPool = await firstRow.getAttribute('href');
+    const heading = page.locator('main h1');
+    const routes = [
+      ['/create', heading],
+      [metaPool, page.getByTestId('metapool-name')],
+      ['/arbiter', heading],
+      ['/portfolio', heading],
+      ['/how-it-works', heading],
+    ];
+    for (const [path, ready] of routes) {
+      const started = performance.now();
+      rows.push({ step: `first visit: ${path}`, seconds: seconds((await visit(page, path, ready)) - started) });
+    }
+    rows.push({ step: 'all routes, from the start of Next', seconds: seconds(performance.now() - t0) });
+  } catch (err) {
+    console.error(dev.log());
+    throw err;
+  } finally {
+    await page.close();
+    await dev.stop();
+  }
+  // Next's own account of its compiles, for telling server compile time from the browser's wait.
+  const compiles = dev.log().match(/✓ Compiled .+ in [\d.]+m?s/g) ?? [];
+  return { bundler, rows, compiles, load: `${loadBefore} → ${load()}` };
+}
+
+if (await portAnswers(appUrl)) throw new Error(`${appUrl} already answers: stop that server or pass --port`);
+let anvil = null;
+if ((await chainIdAt(rpcUrl)) === null) {
+  anvil = startAnvil({ port: 8545 });
+  await waitForRpc(rpcUrl);
+}
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+const results = [];
+try {
+  for (const bundler of bundlers) {
+    console.log(`\n▸ ${bundler}${opts.warm ? '' : ', cold'}: load average ${load()} on ${cpus().length} cores`);
+    const result = await benchOne(browser, bundler);
+    console.table(result.rows);
+    console.log(`  ${result.compiles.join('\n  ')}`);
+    console.log(`  load average (1, 5, 15 min) before → after: ${result.load}`);
+    results.push(result);
+  }
+} finally {
+  await browser.close();
+  anvil?.kill('SIGTERM');
+}
+if (results.length > 1) {
+  const table = results[0].rows.map((row, i) =>
+    Object.fromEntries([['step', row.step], ...results.map((r) => [`${r.bundler} s`, r.rows[i]?.seconds])]),
+  );
+  console.log('\nbefore → after');
+  console.table(table);
+}
