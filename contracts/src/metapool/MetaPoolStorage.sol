@@ -186,6 +186,11 @@ abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents, Reentranc
     /// would not, both move to their owners' claimable balances (`_owed`, which `claimFees` pays with them): two
     /// extra writes once in a long while, and never for an asset of 6 decimals in practice.
     function _addFees(uint256 arbiterFee, uint256 creatorFee) internal {
+        (_arbiterFees, _creatorFees) = _feesAfter(arbiterFee, creatorFee);
+    }
+
+    /// @dev The fee balances after adding these fees (see `_addFees`), for the caller to write.
+    function _feesAfter(uint256 arbiterFee, uint256 creatorFee) internal returns (uint72, uint72) {
         uint256 arbiterFees = _arbiterFees + arbiterFee;
         uint256 creatorFees = _creatorFees + creatorFee;
         if (arbiterFees > type(uint72).max || creatorFees > type(uint72).max) {
@@ -193,7 +198,7 @@ abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents, Reentranc
             _credit(_creator(), creatorFees);
             (arbiterFees, creatorFees) = (0, 0);
         }
-        (_arbiterFees, _creatorFees) = (uint72(arbiterFees), uint72(creatorFees));
+        return (uint72(arbiterFees), uint72(creatorFees));
     }
 
     /// @dev Credits `amount` to `account`'s claimable balance (pull payment: a blocked transfer to one

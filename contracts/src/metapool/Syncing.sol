@@ -6,6 +6,7 @@ import {ConfigArgs} from "../lib/ConfigArgs.sol";
 import {FundingRate} from "../lib/FundingRate.sol";
 import {LapseHint} from "../lib/LapseHint.sol";
 import {Payout} from "../lib/Payout.sol";
+import {PoolAccrual} from "../lib/PoolAccrual.sol";
 import {Premium} from "../lib/Premium.sol";
 import {CoverEpochs} from "./CoverEpochs.sol";
 import {PoolState} from "./MetaPoolStorage.sol";
@@ -58,11 +59,30 @@ abstract contract Syncing is CoverEpochs {
         PoolMem[] pools;
     }
 
+    /// @notice What one accrual segment shares across pools: its length and the fixed configuration, and what it
+    /// charged so far.
+    struct Segment {
+        uint256 dt;
+        FundingCurve curve;
+        uint256 payoutMultiple;
+        uint256 arbiterFeeBps;
+        uint256 creatorFeeBps;
+        uint256 charged; // premium taken from K
+        uint256 toCapital;
+        uint256 arbiterFees;
+        uint256 creatorFees;
+        uint256 lapsed; // K that left with lapsed epochs (redeemable dust)
+    }
+
     uint256 private constant U128 = type(uint128).max;
 
     /// @dev Brings the stored state to now. Reverts `SyncRequired` when more than 16 purchases are due.
     function _sync() internal {
-        if (_lastSyncAt == block.timestamp && !_hasDuePurchase()) return;
+        bool due = _hasDuePurchase();
+        if (!due) {
+            if (_lastSyncAt != block.timestamp) _accrueStored();
+            return;
+        }
         SyncMem memory m = _loadSync(true);
         _runSync(m, MAX_BATCH);
         if (m.dueLeft != 0) revert SyncRequired(m.dueLeft);
@@ -71,11 +91,96 @@ abstract contract Syncing is CoverEpochs {
 
     /// @dev Processes at most `maxItems` due purchases; if more are due, accrues only to the last maturity.
     function _syncBatch(uint256 maxItems) internal returns (uint256 remaining) {
-        if (_lastSyncAt == block.timestamp && !_hasDuePurchase()) return 0;
+        bool due = _hasDuePurchase();
+        if (!due) {
+            if (_lastSyncAt != block.timestamp) _accrueStored();
+            return 0;
+        }
         SyncMem memory m = _loadSync(true);
         _runSync(m, maxItems);
         _storeSync(m);
         return m.dueLeft;
+    }
+
+    /// @dev A sync with nothing to mature (the common case): SPEC §6 steps 1 and 3 in one pass over the stored
+    /// pools, without the memory copy. Each pool's speed comes from the state as the sync began (its own K and the
+    /// free capital before any charge), exactly as `_fixSpeeds` then `_accrueTo` compute it, through the same
+    /// helpers (`_speedOf`, `_charge`, `_mayLapse`); the invariant suites check every such sync against the
+    /// projection the views make with the general path.
+    function _accrueStored() private {
+        uint256 settings = ConfigArgs.word(ConfigArgs.SETTINGS);
+        Segment memory g = Segment({
+            dt: block.timestamp - _lastSyncAt,
+            curve: _curve(),
+            payoutMultiple: uint16(settings >> 200),
+            arbiterFeeBps: uint16(settings >> 232),
+            creatorFeeBps: uint16(settings >> 216),
+            charged: 0,
+            toCapital: 0,
+            arbiterFees: 0,
+            creatorFees: 0,
+            lapsed: 0
+        });
+        uint256 n = settings >> 248;
+        // After shutdown no pool pays premium (`free` = max marks it).
+        uint256 free = _shutDown ? type(uint256).max : _freeCapital();
+        uint256[] memory log = new uint256[](9 + 2 * n);
+        for (uint256 i; i < n; ++i) {
+            (uint256 active, uint256 debt) = _accrueStoredPool(i, free, g);
+            assembly ("memory-safe") {
+                // log[8 + i] and log[9 + n + i] (in bounds by construction)
+                mstore(add(log, shl(5, add(9, i))), active)
+                mstore(add(log, shl(5, add(add(10, n), i))), debt)
+            }
+        }
+        uint256 capital = _capital + g.toCapital;
+        (_capital, _totalActive) = (uint128(capital), uint128(_totalActive - g.charged - g.lapsed));
+        // The time and the fee balances share a slot: one write.
+        (uint72 arbiterFees, uint72 creatorFees) = _feesAfter(g.arbiterFees, g.creatorFees);
+        (_lastSyncAt, _arbiterFees, _creatorFees) = (uint40(block.timestamp), arbiterFees, creatorFees);
+        if (g.lapsed != 0) _redeemableTotal += uint128(g.lapsed);
+        _logSynced(log, block.timestamp, capital, g.toCapital, g.arbiterFees, g.creatorFees);
+    }
+
+    /// @dev One pool of `_accrueStored`: accrues its speed over the segment, charges (or books as claim debt),
+    /// lapses if it must, and writes the pool back. Returns its K and claim debt after.
+    function _accrueStoredPool(uint256 poolId, uint256 free, Segment memory g)
+        private
+        returns (uint256 active, uint256 debt)
+    {
+        PoolState storage s = _pools[poolId];
+        uint256 hot;
+        assembly ("memory-safe") {
+            hot := sload(s.slot)
+        }
+        active = hot & U128;
+        bool claimPending = hot >> 248 != 0;
+        if (claimPending) debt = s.debt; // in the log
+        if (active == 0 || free == type(uint256).max) return (active, debt);
+        (uint256 increase, uint256 credit) =
+            PoolAccrual.accrue(active, free, uint64(hot >> 128), g.dt, g.curve, g.payoutMultiple);
+        if (claimPending) {
+            // Not charged while the pool's claim is pending; the ruling charges it.
+            if (increase != 0) {
+                debt += increase;
+                s.debt = uint128(debt);
+            }
+        } else if (increase != 0) {
+            active = _charge(g, active, increase);
+            if (_mayLapse(active, hot)) {
+                uint256 supply = s.supply;
+                if (active * DUST_RATIO < supply) {
+                    _closeCoverEpoch(poolId, active, supply, true);
+                    g.lapsed += active;
+                    return (0, 0);
+                }
+            }
+        }
+        // Slot 0 with the new K and accumulator; the lapse hint and the claim flag are unchanged.
+        hot = active | (credit << 128) | ((hot >> 192) << 192);
+        assembly ("memory-safe") {
+            sstore(s.slot, hot)
+        }
     }
 
     /// @dev The state as a sync now would leave it, without writing anything.
@@ -199,10 +304,47 @@ abstract contract Syncing is CoverEpochs {
         for (uint256 i; i < n; ++i) {
             PoolMem memory p = pools[i];
             uint256 active = p.active;
-            p.speed = shutDown || active == 0
-                ? 0
-                : FundingRate.rate(curve, FundingRate.utilisation(active, free))
-                    * Payout.payout(active, free, payoutMultiple);
+            if (shutDown || active == 0) {
+                p.speed = 0;
+                continue;
+            }
+            p.speed = _speedOf(active, free, curve, payoutMultiple);
+        }
+    }
+
+    /// @dev A pool's premium speed `r(u) * P` (WAD-assets a year) for its K and the free capital.
+    function _speedOf(uint256 active, uint256 free, FundingCurve memory curve, uint256 payoutMultiple)
+        private
+        pure
+        returns (uint256)
+    {
+        uint256 rate = FundingRate.rate(curve, FundingRate.utilisation(active, free));
+        uint256 payout = Payout.payout(active, free, payoutMultiple);
+        // Cannot wrap: a rate is below 2^67 (at most 10e18 + 2^64) and a payout below 2^130.
+        unchecked {
+            return rate * payout;
+        }
+    }
+
+    /// @dev Whether a pool whose slot 0 is `hot` may lapse at K = `active`; when true, the caller decides exactly
+    /// from the supply (see LapseHint: false proves it cannot).
+    function _mayLapse(uint256 active, uint256 hot) private pure returns (bool) {
+        return active < LapseHint.decode(uint56(hot >> 192));
+    }
+
+    /// @dev Charges `increase` of premium to a pool holding `active` (premium beyond K is forgiven) and books the
+    /// split into the segment's totals. Returns K after.
+    function _charge(Segment memory g, uint256 active, uint256 increase) private pure returns (uint256) {
+        uint256 charge = increase < active ? increase : active;
+        (uint256 toCapital, uint256 arbiterFee, uint256 creatorFee) =
+            Premium.split(charge, g.arbiterFeeBps, g.creatorFeeBps);
+        // Cannot wrap: a sync charges at most ΣK (below 2^128) in each of at most 17 segments.
+        unchecked {
+            g.charged += charge;
+            g.toCapital += toCapital;
+            g.arbiterFees += arbiterFee;
+            g.creatorFees += creatorFee;
+            return active - charge;
         }
     }
 
@@ -214,6 +356,7 @@ abstract contract Syncing is CoverEpochs {
         m.changed = true;
         PoolMem[] memory pools = m.pools;
         uint256 n = pools.length;
+        uint256 charged; // this segment's premium charged, at most ΣK
         for (uint256 i; i < n; ++i) {
             PoolMem memory p = pools[i];
             uint256 speed = p.speed;
@@ -231,9 +374,11 @@ abstract contract Syncing is CoverEpochs {
             // Premium beyond K is forgiven.
             uint256 active = p.active;
             uint256 charge = increase < active ? increase : active;
-            active -= charge;
+            unchecked {
+                active -= charge;
+                charged += charge;
+            }
             p.active = active;
-            m.totalActive -= charge;
             _bookPremium(m, charge);
             // The hint proves most pools safe without reading the supply (see LapseHint).
             if (active < LapseHint.decode(p.hint)) {
@@ -241,16 +386,20 @@ abstract contract Syncing is CoverEpochs {
                 if (active * DUST_RATIO < p.supply) _lapse(m, i);
             }
         }
+        m.totalActive -= charged;
     }
 
     /// @dev Splits a charged premium into the fees and capital.
     function _bookPremium(SyncMem memory m, uint256 amount) internal pure {
         (uint256 toCapital, uint256 arbiterFee, uint256 creatorFee) =
             Premium.split(amount, m.arbiterFeeBps, m.creatorFeeBps);
-        m.capital += toCapital;
-        m.premiumToCapital += toCapital;
-        m.arbiterFees += arbiterFee;
-        m.creatorFees += creatorFee;
+        // Cannot wrap: a sync charges at most ΣK (below 2^128) in each of at most 17 segments.
+        unchecked {
+            m.capital += toCapital;
+            m.premiumToCapital += toCapital;
+            m.arbiterFees += arbiterFee;
+            m.creatorFees += creatorFee;
+        }
     }
 
     /// @dev Premium took K below 1e-9 of the epoch's 1:1 value: the epoch closes; holders redeem the dust.
@@ -329,8 +478,7 @@ abstract contract Syncing is CoverEpochs {
     function _storeSync(SyncMem memory m) internal {
         PoolMem[] memory pools = m.pools;
         uint256 n = pools.length;
-        // The `Synced` log data, ABI-encoded by hand while the pools are stored: 7 head words (two of them the
-        // offsets of the arrays), then `active` and `debt`, each a length word and n items.
+        // The `Synced` log (see `_logSynced`), its pool items written while the pools are stored.
         uint256[] memory log = new uint256[](9 + 2 * n);
         for (uint256 i; i < n; ++i) {
             PoolMem memory p = pools[i];
@@ -358,13 +506,35 @@ abstract contract Syncing is CoverEpochs {
         if (m.arbiterFees != 0 || m.creatorFees != 0) _addFees(m.arbiterFees, m.creatorFees);
         if (m.redeemableAdded != 0) _redeemableTotal += uint128(m.redeemableAdded);
         if (m.refundsAdded != 0) _refundsOwed += uint128(m.refundsAdded);
-        if (!m.changed) return;
-        (log[0], log[1], log[2], log[3]) = (m.time, m.capital, 7 * 32, (8 + n) * 32);
-        (log[4], log[5], log[6], log[7], log[8 + n]) = (m.premiumToCapital, m.arbiterFees, m.creatorFees, n, n);
+        if (m.changed) _logSynced(log, m.time, m.capital, m.premiumToCapital, m.arbiterFees, m.creatorFees);
+    }
+
+    /// @dev Emits `Synced(time, capital, active, debt, premiumToCapital, arbiterFees, creatorFees)` from `log`,
+    /// whose pool items the caller wrote: the ABI encoding by hand, 7 head words (two of them the offsets of the
+    /// arrays), then `active` and `debt`, each a length word and n items.
+    function _logSynced(
+        uint256[] memory log,
+        uint256 time,
+        uint256 capital,
+        uint256 premiumToCapital,
+        uint256 arbiterFees,
+        uint256 creatorFees
+    ) private {
         bytes32 topic = Synced.selector;
-        // The same log as `emit Synced(time, capital, active, debt, premiumToCapital, arbiterFees, creatorFees)`.
         assembly ("memory-safe") {
-            log1(add(log, 32), mul(mload(log), 32), topic)
+            let size := shl(5, mload(log)) // (9 + 2n) words
+            let n := shr(1, sub(mload(log), 9))
+            let data := add(log, 32)
+            mstore(data, time)
+            mstore(add(data, 0x20), capital)
+            mstore(add(data, 0x40), 0xe0) // offset of `active`: 7 words
+            mstore(add(data, 0x60), shl(5, add(8, n))) // offset of `debt`: 7 + 1 + n words
+            mstore(add(data, 0x80), premiumToCapital)
+            mstore(add(data, 0xa0), arbiterFees)
+            mstore(add(data, 0xc0), creatorFees)
+            mstore(add(data, 0xe0), n) // active.length
+            mstore(add(data, shl(5, add(8, n))), n) // debt.length
+            log1(data, size, topic)
         }
     }
 }
