@@ -1,53 +1,33 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {MetaPoolSetup} from "./MetaPoolSetup.sol";
 import {MetaPoolParams} from "./interfaces/MetaPoolTypes.sol";
-import {ConfigArgs} from "./lib/ConfigArgs.sol";
-import {ParamsValidation} from "./lib/ParamsValidation.sol";
 import {Claims} from "./metapool/Claims.sol";
 import {Protection} from "./metapool/Protection.sol";
-import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 
 /// @title MetaPool
 /// @notice An immutable underwriting pool whose capital backs several coverage pools at once (SPEC).
 /// Deployed as EIP-1167 clones by `MetaPoolFactory`; no owner, admin, pause, upgrade or setter.
 /// Parts: Underwriting (§4), Protection (§5), Syncing (§6), Claims (§7-8), Fees; read-only calls fall through
-/// to the `MetaPoolExtension` facet, which shares this storage layout.
+/// to the `MetaPoolExtension` facet and `initialize` to `MetaPoolSetup`, which share this storage layout.
 contract MetaPool is Claims, Protection, Initializable {
     /// @notice The facet unknown selectors are delegated to (views and the share ERC-20 surface).
     address public immutable extension;
+    /// @dev The facet `initialize` delegates to, deployed with this implementation.
+    address private immutable _setup;
 
     constructor(address extensionFacet) {
         extension = extensionFacet;
+        _setup = address(new MetaPoolSetup());
         _disableInitializers();
     }
 
-    /// @notice Called once by the factory in the clone's creation transaction. The fixed configuration lives in
-    /// the clone's immutable args, which must encode exactly `p`, `creator` and `coverTokenImplementation`;
-    /// only what the args cannot hold (the asset's decimals, the names) and the counters go to storage.
-    function initialize(MetaPoolParams calldata p, address creator, address coverTokenImplementation)
-        external
-        initializer
-    {
-        uint8 decimals = ParamsValidation.validate(p);
-        if (
-            keccak256(Clones.fetchCloneArgs(address(this)))
-                != keccak256(ConfigArgs.encode(p, creator, coverTokenImplementation))
-        ) {
-            revert InvalidInitialization();
-        }
-        _decimals = decimals;
-        _name = p.name;
-        uint256 n = p.pools.length;
-        for (uint256 i; i < n; ++i) {
-            _poolNames[i] = p.pools[i].name;
-        }
-        _lastSyncAt = uint40(block.timestamp);
-        _nextPurchaseId = 1;
-        _queueHead = 1;
-        _nextClaimId = 1;
-        _claimHead = 1;
+    /// @notice Called once by the factory in the clone's creation transaction (see `MetaPoolSetup.initialize`:
+    /// validates the parameters, checks the clone's immutable args against them, stores the names).
+    function initialize(MetaPoolParams calldata, address, address) external {
+        _delegate(_setup);
     }
 
     /// @notice Runs `sync`, maturing at most `maxItems` (1..16) due purchases. Returns how many remain due.
@@ -58,10 +38,18 @@ contract MetaPool is Claims, Protection, Initializable {
 
     /// @dev Views and share transfers live in `MetaPoolExtension`; delegate so it runs on this clone's storage.
     fallback() external {
-        address ext = extension;
+        _delegate(extension);
+    }
+
+    /// @dev This facet's actions sync in one pass over the stored pools when nothing is due (see Syncing).
+    function _sync() internal override {
+        _syncPreferringStored();
+    }
+
+    function _delegate(address facet) private {
         assembly ("memory-safe") {
             calldatacopy(0, 0, calldatasize())
-            let ok := delegatecall(gas(), ext, 0, calldatasize(), 0, 0)
+            let ok := delegatecall(gas(), facet, 0, calldatasize(), 0, 0)
             returndatacopy(0, 0, returndatasize())
             if iszero(ok) { revert(0, returndatasize()) }
             return(0, returndatasize())

@@ -76,30 +76,37 @@ abstract contract Syncing is CoverEpochs {
 
     uint256 private constant U128 = type(uint128).max;
 
-    /// @dev Brings the stored state to now. Reverts `SyncRequired` when more than 16 purchases are due.
-    function _sync() internal {
-        bool due = _hasDuePurchase();
-        if (!due) {
-            if (_lastSyncAt != block.timestamp) _accrueStored();
-            return;
+    /// @dev Brings the stored state to now. Reverts `SyncRequired` when more than 16 purchases are due. This general
+    /// path goes through the memory copy every time; `MetaPool` overrides it with `_syncPreferringStored`.
+    function _sync() internal virtual {
+        if (_lastSyncAt != block.timestamp || _hasDuePurchase()) _syncThroughMemory(MAX_BATCH, true);
+    }
+
+    /// @dev `_sync`, in one pass over the stored pools (`_accrueStored`) when nothing is due. The core facet's
+    /// actions, whose gas matters most, sync this way; the extension's few syncing actions keep the general path,
+    /// which keeps its bytecode small. Both leave exactly the same state.
+    function _syncPreferringStored() internal {
+        if (_hasDuePurchase()) {
+            _syncThroughMemory(MAX_BATCH, true);
+        } else if (_lastSyncAt != block.timestamp) {
+            _accrueStored();
         }
-        SyncMem memory m = _loadSync(true);
-        _runSync(m, MAX_BATCH);
-        if (m.dueLeft != 0) revert SyncRequired(m.dueLeft);
-        _storeSync(m);
     }
 
     /// @dev Processes at most `maxItems` due purchases; if more are due, accrues only to the last maturity.
     function _syncBatch(uint256 maxItems) internal returns (uint256 remaining) {
-        bool due = _hasDuePurchase();
-        if (!due) {
-            if (_lastSyncAt != block.timestamp) _accrueStored();
-            return 0;
-        }
+        if (_hasDuePurchase()) return _syncThroughMemory(maxItems, false);
+        if (_lastSyncAt != block.timestamp) _accrueStored();
+        return 0;
+    }
+
+    /// @dev The general path: load, run and store the memory copy. With `strict`, due purchases left over revert.
+    function _syncThroughMemory(uint256 maxItems, bool strict) private returns (uint256 dueLeft) {
         SyncMem memory m = _loadSync(true);
         _runSync(m, maxItems);
+        dueLeft = m.dueLeft;
+        if (strict && dueLeft != 0) revert SyncRequired(dueLeft);
         _storeSync(m);
-        return m.dueLeft;
     }
 
     /// @dev A sync with nothing to mature (the common case): SPEC §6 steps 1 and 3 in one pass over the stored
