@@ -26,6 +26,50 @@ const eslintConfig = [
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    // Components render; hooks own chain access (ABIs, wagmi actions, reads). Shapes of read results
+    // may be imported as types: that is no chain access.
+    files: ["components/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "wagmi/actions", message: "Hooks own chain access: call or add a hook in hooks/ (writes in hooks/actions)." },
+            { name: "@/abis", message: "Hooks own chain access: call or add a hook in hooks/ (writes in hooks/actions)." },
+            { name: "@/lib/contracts", message: "Hooks own chain access: call or add a hook in hooks/ (addresses: @/lib/deployment)." },
+          ],
+          patterns: [
+            { group: ["@/abis/*"], message: "Hooks own chain access: call or add a hook in hooks/." },
+            {
+              group: ["@/lib/reads", "@/lib/reads/*"],
+              allowTypeImports: true,
+              message: "Hooks own chain access: read through a hook in hooks/ (types of read results are fine).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // lib is pure and React-free: protocol math, formatting, reads as plain functions of a client.
+    files: ["lib/**"],
+    ignores: ["lib/wagmi.ts"], // the wagmi config object itself: it is built with wagmi's createConfig, used by providers and hooks.
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "react", message: "lib is pure and React-free: put React in hooks/ or components/." },
+            { name: "wagmi", message: "lib is pure and React-free: wagmi belongs in hooks/." },
+          ],
+          patterns: [
+            { group: ["wagmi/*", "@/hooks/*", "@/components/*"], message: "lib is pure and React-free: it imports neither hooks nor components." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures receive a `use` callback that is not React's hook.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -39,3 +39,13 @@ export function useChainNow(): bigint | undefined {
   if (!seen) return undefined;
   return seen.timestamp + BigInt(Math.max(0, wall - seen.at));
 }
+
+/**
+ * The latest block's timestamp: what a simulation or a gas estimate runs at. On an idle chain it
+ * lags the clock above by as long as no block was mined (minutes on a local chain), so a bound
+ * the contract checks against `block.timestamp` (an incident "now") must not pass it.
+ */
+export function useLatestBlockTime(): bigint | undefined {
+  const { data: block } = useBlock({ chainId: appChain.id, watch: true, query: { refetchInterval: 15_000 } });
+  return block?.timestamp;
+}

@@ -65,10 +65,27 @@ export interface TransactionFlow {
   reset: () => void;
 }
 
+/** What a progress display reads of a flow: everything but how to run it. */
+export type FlowState = Omit<TransactionFlow, "run">;
+
 class StepFailed extends Error {}
 
+/** `approve` with no declared output: USDT-style tokens return nothing, and nothing here reads the bool. */
+const approveAbi = [
+  {
+    type: "function",
+    name: "approve",
+    stateMutability: "nonpayable",
+    inputs: [
+      { name: "spender", type: "address" },
+      { name: "amount", type: "uint256" },
+    ],
+    outputs: [],
+  },
+] as const;
+
 const approveCall = (token: Address, spender: Address, amount: bigint): ContractWrite =>
-  ({ address: token, abi: erc20Abi, functionName: "approve", args: [spender, amount] }) as ContractWrite;
+  ({ address: token, abi: approveAbi, functionName: "approve", args: [spender, amount] }) as ContractWrite;
 
 const calldataOf = (write: ContractWrite): Hex => encodeFunctionData(write as Parameters<typeof encodeFunctionData>[0]);
 
@@ -257,7 +274,7 @@ async function resetNeeded(
     await simulateContract(config, {
       account: owner,
       address: approval.token,
-      abi: erc20Abi,
+      abi: approveAbi,
       functionName: "approve",
       args: [approval.spender, approval.amount],
       chainId: appChain.id,

@@ -1,6 +1,8 @@
 // What the indexer keeps: every MetaPool rebuilt from its events (SPEC §10), lists and history the chain would need
 // scans for. Amounts are asset base units, times unix seconds, rates and utilisation WAD, all as the contracts emit
 // them. Rows change as events arrive; Ponder undoes every write of a block that a reorg removes.
+// Ids, pool ids, epochs and log indexes are numeric (bigint) like amounts: Ponder prefetches rows by guessing keys
+// from event arguments, and a guess beyond a 32-bit integer column aborts the indexer.
 import { index, onchainEnum, onchainTable, primaryKey, relations } from 'ponder';
 
 export const purchaseStatus = onchainEnum('purchase_status', ['pending', 'matured', 'voided', 'refunded']);
@@ -42,7 +44,7 @@ export const metaPool = onchainTable(
     totalPending: t.bigint().notNull(),
     freeCapital: t.bigint().notNull(),
     shareSupply: t.bigint().notNull(),
-    shareEpoch: t.integer().notNull(),
+    shareEpoch: t.bigint().notNull(),
     shutDown: t.boolean().notNull(),
     shutDownAt: t.bigint(),
     pendingClaims: t.integer().notNull(),
@@ -70,10 +72,10 @@ export const coveragePool = onchainTable(
   'coverage_pool',
   (t) => ({
     metaPool: t.hex().notNull(),
-    poolId: t.integer().notNull(),
+    poolId: t.bigint().notNull(),
     name: t.text().notNull(),
     description: t.text().notNull(),
-    epoch: t.integer().notNull(),
+    epoch: t.bigint().notNull(),
     /** The current epoch's cover token; null until its first purchase matures. */
     token: t.hex(),
     epochOpenedAt: t.bigint(),
@@ -94,8 +96,8 @@ export const coverEpoch = onchainTable(
   'cover_epoch',
   (t) => ({
     metaPool: t.hex().notNull(),
-    poolId: t.integer().notNull(),
-    epoch: t.integer().notNull(),
+    poolId: t.bigint().notNull(),
+    epoch: t.bigint().notNull(),
     token: t.hex().notNull(),
     openedAt: t.bigint().notNull(),
     closed: t.boolean().notNull(),
@@ -118,8 +120,8 @@ export const coverEpoch = onchainTable(
 export const coverToken = onchainTable('cover_token', (t) => ({
   address: t.hex().primaryKey(),
   metaPool: t.hex().notNull(),
-  poolId: t.integer().notNull(),
-  epoch: t.integer().notNull(),
+  poolId: t.bigint().notNull(),
+  epoch: t.bigint().notNull(),
 }));
 
 export const purchase = onchainTable(
@@ -127,7 +129,7 @@ export const purchase = onchainTable(
   (t) => ({
     metaPool: t.hex().notNull(),
     purchaseId: t.bigint().notNull(),
-    poolId: t.integer().notNull(),
+    poolId: t.bigint().notNull(),
     buyer: t.hex().notNull(),
     receiver: t.hex().notNull(),
     amount: t.bigint().notNull(),
@@ -136,7 +138,7 @@ export const purchase = onchainTable(
     /** When it matures (a claim freeze restarts the delay) or matured. */
     maturesAt: t.bigint().notNull(),
     status: purchaseStatus('status').notNull(),
-    epoch: t.integer(),
+    epoch: t.bigint(),
     accepted: t.bigint(),
     tokens: t.bigint(),
     /** What its buyer can take back now: all of a voided purchase, the unaccepted rest of a matured one. */
@@ -181,8 +183,8 @@ export const claim = onchainTable(
   (t) => ({
     metaPool: t.hex().notNull(),
     claimId: t.bigint().notNull(),
-    poolId: t.integer().notNull(),
-    epoch: t.integer().notNull(),
+    poolId: t.bigint().notNull(),
+    epoch: t.bigint().notNull(),
     filer: t.hex().notNull(),
     incidentTime: t.bigint().notNull(),
     bond: t.bigint().notNull(),
@@ -242,8 +244,8 @@ export const shareEpoch = onchainTable(
   'share_epoch',
   (t) => ({
     metaPool: t.hex().notNull(),
-    epoch: t.integer().notNull(),
-    newEpoch: t.integer().notNull(),
+    epoch: t.bigint().notNull(),
+    newEpoch: t.bigint().notNull(),
     capital: t.bigint().notNull(),
     supply: t.bigint().notNull(),
     closedAt: t.bigint().notNull(),
@@ -257,8 +259,8 @@ export const coverHolder = onchainTable(
     token: t.hex().notNull(),
     account: t.hex().notNull(),
     metaPool: t.hex().notNull(),
-    poolId: t.integer().notNull(),
-    epoch: t.integer().notNull(),
+    poolId: t.bigint().notNull(),
+    epoch: t.bigint().notNull(),
     balance: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
   }),
@@ -275,7 +277,7 @@ export const sync = onchainTable(
   (t) => ({
     metaPool: t.hex().notNull(),
     block: t.bigint().notNull(),
-    logIndex: t.integer().notNull(),
+    logIndex: t.bigint().notNull(),
     timestamp: t.bigint().notNull(),
     capital: t.bigint().notNull(),
     /** Decimal strings, one per coverage pool. */
@@ -298,7 +300,7 @@ export const snapshot = onchainTable(
   (t) => ({
     metaPool: t.hex().notNull(),
     block: t.bigint().notNull(),
-    logIndex: t.integer().notNull(),
+    logIndex: t.bigint().notNull(),
     timestamp: t.bigint().notNull(),
     kind: t.text().notNull(),
     capital: t.bigint().notNull(),
@@ -323,14 +325,14 @@ export const activity = onchainTable(
     kind: t.text().notNull(),
     account: t.hex(),
     receiver: t.hex(),
-    poolId: t.integer(),
+    poolId: t.bigint(),
     /** The purchase, request or claim id the event is about. */
     ref: t.bigint(),
     assets: t.bigint(),
     shares: t.bigint(),
     tokens: t.bigint(),
     block: t.bigint().notNull(),
-    logIndex: t.integer().notNull(),
+    logIndex: t.bigint().notNull(),
     timestamp: t.bigint().notNull(),
     tx: t.hex().notNull(),
   }),
@@ -341,6 +343,8 @@ export const activity = onchainTable(
   }),
 );
 
+// Relations for relational queries (`with`) and GraphQL: a MetaPool's rows, and each row's `metaPoolInfo` (the
+// `metaPool` column keeps the address).
 export const metaPoolRelations = relations(metaPool, ({ many }) => ({
   pools: many(coveragePool),
   purchases: many(purchase),
@@ -350,21 +354,21 @@ export const metaPoolRelations = relations(metaPool, ({ many }) => ({
 }));
 
 export const coveragePoolRelations = relations(coveragePool, ({ one }) => ({
-  metaPool: one(metaPool, { fields: [coveragePool.metaPool], references: [metaPool.address] }),
+  metaPoolInfo: one(metaPool, { fields: [coveragePool.metaPool], references: [metaPool.address] }),
 }));
 
 export const purchaseRelations = relations(purchase, ({ one }) => ({
-  metaPool: one(metaPool, { fields: [purchase.metaPool], references: [metaPool.address] }),
+  metaPoolInfo: one(metaPool, { fields: [purchase.metaPool], references: [metaPool.address] }),
 }));
 
 export const withdrawalRequestRelations = relations(withdrawalRequest, ({ one }) => ({
-  metaPool: one(metaPool, { fields: [withdrawalRequest.metaPool], references: [metaPool.address] }),
+  metaPoolInfo: one(metaPool, { fields: [withdrawalRequest.metaPool], references: [metaPool.address] }),
 }));
 
 export const claimRelations = relations(claim, ({ one }) => ({
-  metaPool: one(metaPool, { fields: [claim.metaPool], references: [metaPool.address] }),
+  metaPoolInfo: one(metaPool, { fields: [claim.metaPool], references: [metaPool.address] }),
 }));
 
 export const shareHolderRelations = relations(shareHolder, ({ one }) => ({
-  metaPool: one(metaPool, { fields: [shareHolder.metaPool], references: [metaPool.address] }),
+  metaPoolInfo: one(metaPool, { fields: [shareHolder.metaPool], references: [metaPool.address] }),
 }));

@@ -12,3 +12,10 @@ export const queryKeys = {
   token: (token: Address) => ["canopy", "token", token.toLowerCase()] as const,
   chainTime: () => ["canopy", "chainTime"] as const,
 };
+
+/**
+ * What any write to one MetaPool can change: the MetaPool, the explore list (its totals), and its
+ * asset's balances and allowances. The write path adds the connected account and the clock.
+ */
+export const metaPoolWriteKeys = (metaPool: Address, asset: Address) =>
+  [queryKeys.metaPool(metaPool), queryKeys.metaPools(), queryKeys.token(asset)] as const;

@@ -71,7 +71,7 @@ async function main() {
   const seed = spawnSync(process.execPath, ['scripts/seed.mjs', '--rpc', RPC_URL], { cwd: repoDir, stdio: 'inherit' });
   if (seed.status !== 0) stopAll(seed.status ?? 1);
   step('Starting the indexer (indexer/, Ponder; DATABASE_URL for PostgreSQL, else embedded PGlite)');
-  const indexer = startIndexer({ rpcUrl: RPC_URL, chainId });
+  const indexer = await startIndexer({ rpcUrl: RPC_URL, chainId });
   if (indexer) started.push(indexer.child);
   step(`Starting the app on http://localhost:${APP_PORT}`);
   const next = spawn(join(repoDir, 'node_modules', '.bin', 'next'), ['dev', '-p', String(APP_PORT)], {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order, each timed: ABI freshness, typecheck, lint, forge (unit, fuzz,
-// invariant), Vitest, the chain suite (TS vs Anvil), the seeded demo market on a fresh Anvil, Playwright smoke and journeys. Under CI=true forge uses the deep `ci` profile.
+// `npm test`: every suite, in order, each timed: ABI freshness, typecheck, lint, the gas snapshot, forge (unit, fuzz,
+// invariant), Vitest, the chain suite (TS vs Anvil), the indexer (typecheck, then Ponder on PGlite against Anvil), the
+// seeded demo market on a fresh Anvil, Playwright smoke and journeys. Under CI=true forge uses the deep `ci` profile.
 // Each runner's own output streams as it runs; the counts come from its JSON report (scripts/lib/test-reports.mjs),
 // never from its coloured text. Ends with the summed count of tests as one line: "N passed, N failed".
 // `node scripts/test.mjs vitest "forge test"` runs only the suites so named.
@@ -44,6 +45,8 @@ const suites = [
   { name: 'abis up to date', cmd: 'node', args: ['scripts/check-abis.mjs'] },
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit'] },
   { name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'] },
+  // The committed gas snapshot and README table must be what `npm run bench` measures now.
+  { name: 'gas snapshot up to date', cmd: 'npm', args: ['run', '--silent', 'bench:check'] },
   {
     // forge writes its JSON report instead of its text, on stdout; formatForgeReport prints the text from it.
     name: 'forge test',
@@ -56,6 +59,9 @@ const suites = [
   },
   vitest('vitest', []),
   vitest('vitest chain (Anvil)', ['-c', 'vitest.chain.config.ts']),
+  // The indexer has its own package and tsconfig (Ponder 0.16 types its handlers from the schema).
+  { name: 'indexer typecheck', cmd: 'npm', args: ['--prefix', 'indexer', 'run', '--silent', 'typecheck'] },
+  vitest('indexer (Ponder on PGlite)', ['--root', 'indexer']),
   {
     name: 'seeded demo market',
     cmd: 'node',

@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/States";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useMetaPools } from "@/hooks/useMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
-import { deployment } from "@/lib/contracts";
+import { deployment } from "@/lib/deployment";
 import { sameAddress } from "@/lib/format";
 
 /** The MetaPools whose arbiter is the connected account, each with its claim queue, fees and shutdown. */

@@ -7,7 +7,7 @@ import type { Address } from "viem";
 import { ClaimItem } from "@/components/arbiter/ClaimItem";
 import { ApprovalLines, RejectionLines } from "@/components/arbiter/RulingConsequences";
 import { ShutdownPanel } from "@/components/arbiter/ShutdownPanel";
-import { useArbiterDesk, type PendingClaim } from "@/components/arbiter/useArbiterDesk";
+import { useArbiterDesk, type PendingClaim } from "@/hooks/useArbiterDesk";
 import { CollectFees } from "@/components/portfolio/CollectFees";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { Badge } from "@/components/ui/Badge";
@@ -16,8 +16,7 @@ import { Stat } from "@/components/ui/Stat";
 import { ErrorState, LoadingRows } from "@/components/ui/States";
 import { useMetaPool } from "@/hooks/useMetaPool";
 import { useTokenBalance, type TokenMeta } from "@/hooks/useTokens";
-import { useTransactionFlow } from "@/hooks/useTransactionFlow";
-import { metaPoolFullAbi } from "@/lib/contracts";
+import { useResolveClaim } from "@/hooks/actions/claims";
 import {
   approvalConsequence,
   checkRuling,
@@ -28,8 +27,8 @@ import {
 } from "@/lib/forms/arbiter";
 import { formatAmount, formatBps, formatDateTime } from "@/lib/format";
 import { metaPoolHref } from "@/lib/portfolio/labels";
-import { queryKeys } from "@/lib/queryKeys";
 import type { MetaPoolView } from "@/lib/reads/metaPools";
+import { metaPoolErrorContext } from "@/lib/errors/context";
 
 interface RulingDraft {
   claim: PendingClaim;
@@ -75,7 +74,11 @@ export function ArbiterMetaPoolCard({
   const desk = useArbiterDesk(view, account);
   const details = useMetaPool(view.metaPool);
   const wallet = useTokenBalance(asset.address);
-  const flow = useTransactionFlow();
+  const flow = useResolveClaim({
+    address: view.metaPool,
+    asset,
+    errorContext: metaPoolErrorContext(asset, view.pools.map((p) => p.name), now),
+  });
   const [draft, setDraft] = useState<RulingDraft | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
@@ -92,7 +95,6 @@ export function ArbiterMetaPoolCard({
   const descriptions = details.data?.params.pools.map((p) => p.description);
   const claims = desk.data?.claims ?? [];
   const oldest = claims[0];
-  const invalidate = [queryKeys.metaPool(view.metaPool), queryKeys.metaPools(), queryKeys.token(asset.address)];
 
   const open = (claim: PendingClaim, valid: boolean) => {
     flow.reset();
@@ -106,23 +108,7 @@ export function ArbiterMetaPoolCard({
       at: now,
     });
   };
-  const rule = (d: RulingDraft) =>
-    flow.run({
-      label: `${d.valid ? "Approve" : "Reject"} claim #${d.claim.id} on ${d.poolName}`,
-      write: {
-        address: view.metaPool,
-        abi: metaPoolFullAbi,
-        functionName: "resolveClaim",
-        args: [d.claim.id, d.valid],
-      },
-      errorContext: {
-        action: `${d.valid ? "approve" : "reject"} claim #${d.claim.id}`,
-        asset: { symbol: asset.symbol, decimals: asset.decimals },
-        poolNames: view.pools.map((p) => p.name),
-        now,
-      },
-      invalidate,
-    });
+  const rule = (d: RulingDraft) => flow.run(d.claim.id, d.poolName, d.valid);
   const close = () => {
     if (flow.status === "running") return;
     setDraft(null);

@@ -2,7 +2,7 @@
 
 import { Badge } from "@/components/ui/Badge";
 import { Countdown } from "@/components/ui/Countdown";
-import type { PendingClaim } from "@/components/arbiter/useArbiterDesk";
+import type { PendingClaim } from "@/hooks/useArbiterDesk";
 import { claimTimeoutAt, isClaimOverdue, type Approval, type Rejection, type RulingCheck } from "@/lib/forms/arbiter";
 import { formatDateTime, formatDuration, shortAddress } from "@/lib/format";
 

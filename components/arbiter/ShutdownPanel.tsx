@@ -6,13 +6,12 @@ import type { Address } from "viem";
 import { BeforeAfterRow } from "@/components/ui/BeforeAfter";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { Field } from "@/components/ui/Field";
-import { useTransactionFlow } from "@/hooks/useTransactionFlow";
+import { useShutdown } from "@/hooks/actions/claims";
 import type { TokenMeta } from "@/hooks/useTokens";
-import { metaPoolFullAbi } from "@/lib/contracts";
 import { checkShutdown, checkTypedName } from "@/lib/forms/arbiter";
 import { formatAmount, formatDateTime } from "@/lib/format";
-import { queryKeys } from "@/lib/queryKeys";
 import type { MetaPoolView } from "@/lib/reads/metaPools";
+import { metaPoolErrorContext } from "@/lib/errors/context";
 
 /**
  * `shutdown()` (SPEC §8) behind a typed confirmation: what it ends, with this MetaPool's numbers,
@@ -35,8 +34,15 @@ export function ShutdownPanel({
 }) {
   const [typed, setTyped] = useState("");
   const [touched, setTouched] = useState(false);
-  const flow = useTransactionFlow();
   const name = view.config.name;
+  const flow = useShutdown(
+    {
+      address: view.metaPool,
+      asset,
+      errorContext: metaPoolErrorContext(asset, view.pools.map((p) => p.name), now),
+    },
+    name,
+  );
   const fmt = (v: bigint) => formatAmount(v, asset.decimals, { symbol: asset.symbol });
   const allowed = checkShutdown({
     account,
@@ -49,18 +55,7 @@ export function ShutdownPanel({
   });
   const nameCheck = checkTypedName(typed, name);
   const running = flow.status === "running";
-  const run = () =>
-    flow.run({
-      label: `Shut down ${name}`,
-      write: { address: view.metaPool, abi: metaPoolFullAbi, functionName: "shutdown", args: [] },
-      errorContext: {
-        action: `shut down ${name}`,
-        asset: { symbol: asset.symbol, decimals: asset.decimals },
-        poolNames: view.pools.map((p) => p.name),
-        now,
-      },
-      invalidate: [queryKeys.metaPool(view.metaPool), queryKeys.metaPools(), queryKeys.token(asset.address)],
-    });
+  const run = () => flow.run();
 
   if (view.shutDown) {
     return (

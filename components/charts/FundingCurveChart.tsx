@@ -3,7 +3,7 @@ import { memo, useId } from "react";
 import { formatPercentWad, formatRateApr } from "@/lib/format";
 import type { FundingCurve } from "@/lib/protocol";
 
-import { niceTicks, scaleTo } from "./scale";
+import { niceTicks, scaleTo } from "@/lib/charts/scale";
 
 export interface CurvePoint {
   label: string;

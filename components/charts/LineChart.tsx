@@ -2,7 +2,7 @@ import { useId } from "react";
 
 import { formatDateTime } from "@/lib/format";
 
-import { niceTicks, scaleTo, seriesStyle, timeTicks } from "./scale";
+import { niceTicks, scaleTo, seriesStyle, timeTicks } from "@/lib/charts/scale";
 
 export interface LineSeries {
   label: string;

@@ -5,12 +5,11 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useAccount } from "wagmi";
 
-import { metaPoolFactoryAbi } from "@/abis";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { useOpenConnectModal } from "@/components/wallet/connectModal";
 import { ErrorState } from "@/components/ui/States";
-import { useTransactionFlow } from "@/hooks/useTransactionFlow";
-import { deployment } from "@/lib/contracts";
+import { useCreateMetaPool } from "@/hooks/actions/create";
+import { deployment } from "@/lib/deployment";
 import {
   CREATE_STEPS,
   buildCreateParams,
@@ -22,7 +21,6 @@ import {
   type CreateForm,
   type CreateStepId,
 } from "@/lib/forms/createMetaPool";
-import { queryKeys } from "@/lib/queryKeys";
 
 import { ArbiterStep } from "./steps/ArbiterStep";
 import { AssetStep } from "./steps/AssetStep";
@@ -32,7 +30,7 @@ import { PoolsStep } from "./steps/PoolsStep";
 import { ReviewStep } from "./steps/ReviewStep";
 import { TermsStep } from "./steps/TermsStep";
 import type { StepProps } from "./types";
-import { useAssetInfo } from "./useAssetInfo";
+import { useAssetInfo } from "@/hooks/useAssetInfo";
 
 const DRAFT_KEY = "canopy:create-draft";
 
@@ -45,7 +43,7 @@ export function CreateWizard() {
   const router = useRouter();
   const { address: creator, isConnected } = useAccount();
   const openConnectModal = useOpenConnectModal();
-  const flow = useTransactionFlow();
+  const flow = useCreateMetaPool();
 
   const [form, setForm] = useState<CreateForm>(() => defaultCreateForm(deployment?.demoTokens[0] ?? ""));
   const [stepIndex, setStepIndex] = useState(0);
@@ -155,16 +153,7 @@ export function CreateWizard() {
 
   const submit = async () => {
     if (!params || !asset) return;
-    const receipt = await flow.run({
-      label: `Create MetaPool “${params.name}”`,
-      write: { address: factory, abi: metaPoolFactoryAbi, functionName: "createMetaPool", args: [params] },
-      errorContext: {
-        action: "create the MetaPool",
-        asset: { symbol: asset.symbol, decimals: asset.decimals },
-        poolNames: params.pools.map((p) => p.name),
-      },
-      invalidate: [queryKeys.metaPools()],
-    });
+    const receipt = await flow.run(params, asset);
     if (!receipt) return;
     const address = createdMetaPool(receipt.logs, factory);
     try {

@@ -18,7 +18,7 @@ import { EmptyState, ErrorState } from "@/components/ui/States";
 import { useMetaPools } from "@/hooks/useMetaPools";
 import { useTokenMetas } from "@/hooks/useTokens";
 import { appChain } from "@/lib/chain";
-import { deployment } from "@/lib/contracts";
+import { deployment } from "@/lib/deployment";
 import { describeError } from "@/lib/errors";
 import {
   assetsOf,

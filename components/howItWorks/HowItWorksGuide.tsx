@@ -4,7 +4,7 @@ import type { GlossaryTerm } from "@/lib/glossary";
 import { CLAIM_TIMEOUT, DAY, HOUR, MAX_POOLS, WITHDRAWAL_WINDOW } from "@/lib/protocol";
 
 import { PayoutPicture } from "./PayoutPicture";
-import { payoutExample } from "./payoutExample";
+import { payoutExample } from "@/lib/howItWorks/payoutExample";
 import { Defined, Formula, Section } from "./Section";
 
 const CONTENTS: readonly { id: GlossaryTerm; title: string }[] = [

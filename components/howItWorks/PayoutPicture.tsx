@@ -1,6 +1,6 @@
 import { formatAmount, formatPercentWad, formatRateApr } from "@/lib/format";
 
-import type { PayoutExample } from "./payoutExample";
+import type { PayoutExample } from "@/lib/howItWorks/payoutExample";
 
 const W = 480;
 const H = 262;

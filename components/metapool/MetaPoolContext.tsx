@@ -1,15 +1,14 @@
 "use client";
 
-import type { QueryKey } from "@tanstack/react-query";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Address } from "viem";
 
 import type { TokenMeta } from "@/hooks/useTokens";
 import type { ErrorContext } from "@/lib/errors";
 import { formatAmount } from "@/lib/format";
-import { queryKeys } from "@/lib/queryKeys";
 import type { MetaPoolDetails, MetaPoolView } from "@/lib/reads/metaPools";
 import type { AccountPosition } from "@/lib/reads/positions";
+import { metaPoolErrorContext } from "@/lib/errors/context";
 
 export interface MetaPoolContextValue {
   address: Address;
@@ -25,8 +24,6 @@ export interface MetaPoolContextValue {
   fmt: (amount: bigint, options?: { compact?: boolean; rounding?: "down" | "up" }) => string;
   /** Error context naming this MetaPool's asset and pools, for the write path. */
   errorContext: (action: string) => ErrorContext;
-  /** Reads any write to this MetaPool may change: it, the explore list, the asset's balances. */
-  invalidate: QueryKey[];
 }
 
 const MetaPoolContext = createContext<MetaPoolContextValue | null>(null);
@@ -56,8 +53,7 @@ export function MetaPoolProvider({
       position,
       now,
       fmt: (amount, options) => formatAmount(amount, asset.decimals, { symbol: asset.symbol, ...options }),
-      errorContext: (action) => ({ action, asset: { symbol: asset.symbol, decimals: asset.decimals }, poolNames, now }),
-      invalidate: [queryKeys.metaPool(view.metaPool), queryKeys.metaPools(), queryKeys.token(asset.address)],
+      errorContext: metaPoolErrorContext(asset, poolNames, now),
     };
   }, [details, asset, position, now]);
   return <MetaPoolContext.Provider value={value}>{children}</MetaPoolContext.Provider>;

@@ -4,11 +4,9 @@ import type { Address } from "viem";
 import { useAccount } from "wagmi";
 
 import { TxProgress } from "@/components/tx/TxProgress";
-import { useTransactionFlow } from "@/hooks/useTransactionFlow";
+import { useClaimFees } from "@/hooks/actions/claims";
 import type { TokenMeta } from "@/hooks/useTokens";
-import { metaPoolFullAbi } from "@/lib/contracts";
 import { formatAmount } from "@/lib/format";
-import { queryKeys } from "@/lib/queryKeys";
 
 /**
  * `claimFees(me)`: pays the connected account its whole fee balance in one MetaPool (arbiter
@@ -29,7 +27,7 @@ export function CollectFees({
   walletBalance?: bigint;
 }) {
   const { address: account } = useAccount();
-  const flow = useTransactionFlow();
+  const flow = useClaimFees({ address: metaPool, asset }, metaPoolName);
   const fmt = (v: bigint) => formatAmount(v, asset.decimals, { symbol: asset.symbol });
   const disabledReason = !account
     ? "Connect a wallet to collect fees."
@@ -38,14 +36,7 @@ export function CollectFees({
       : flow.status === "running"
         ? "Collecting…"
         : null;
-  const run = () =>
-    account &&
-    flow.run({
-      label: `Collect ${fmt(owed)} from ${metaPoolName}`,
-      write: { address: metaPool, abi: metaPoolFullAbi, functionName: "claimFees", args: [account] },
-      errorContext: { action: `collect fees from ${metaPoolName}`, asset: { symbol: asset.symbol, decimals: asset.decimals } },
-      invalidate: [queryKeys.metaPool(metaPool), queryKeys.metaPools(), queryKeys.token(asset.address)],
-    });
+  const run = () => account && flow.run(owed);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">

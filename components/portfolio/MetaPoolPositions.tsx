@@ -1,19 +1,20 @@
 "use client";
 
 import Link from "next/link";
-import type { Address } from "viem";
 
 import { CollectFees } from "@/components/portfolio/CollectFees";
-import { PositionAction } from "@/components/portfolio/PositionAction";
+import {
+  CompleteRequestAction,
+  RedeemAction,
+  RefundAction,
+  WithdrawCoverAction,
+} from "@/components/portfolio/PositionActions";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { Countdown } from "@/components/ui/Countdown";
 import { Stat } from "@/components/ui/Stat";
-import type { TxPlan } from "@/hooks/useTransactionFlow";
-import { metaPoolFullAbi } from "@/lib/contracts";
 import { formatAmount } from "@/lib/format";
 import { metaPoolHref } from "@/lib/portfolio/labels";
 import type { MetaPoolPortfolio, ProtectionRow, ProtectionStatus, RequestRow, RequestStatus } from "@/lib/portfolio/summary";
-import { queryKeys } from "@/lib/queryKeys";
 
 const REQUEST_BADGE: Record<RequestStatus, [string, BadgeTone]> = {
   locked: ["Locked", "neutral"],
@@ -36,19 +37,12 @@ const PROTECTION_BADGE: Record<ProtectionStatus, [string, BadgeTone]> = {
 };
 
 /** One MetaPool's positions of the connected account, with one-click actions where no input is needed. */
-export function MetaPoolPositions({ m, account }: { m: MetaPoolPortfolio; account: Address }) {
+export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
   const fmt = (v: bigint, rounding: "down" | "up" = "down") =>
     formatAmount(v, m.asset.decimals, { symbol: m.asset.symbol, rounding });
   const units = (v: bigint, unit: string) => formatAmount(v, m.asset.decimals, { symbol: unit });
   const headingId = `portfolio-${m.metaPool}`;
-  const invalidate = [queryKeys.metaPool(m.metaPool), queryKeys.metaPools(), queryKeys.token(m.asset.address)];
-  const errorContext = (action: string) => ({ action, asset: { symbol: m.asset.symbol, decimals: m.asset.decimals } });
-  const plan = (label: string, functionName: string, args: readonly unknown[], action: string): TxPlan => ({
-    label,
-    write: { address: m.metaPool, abi: metaPoolFullAbi, functionName, args },
-    errorContext: errorContext(action),
-    invalidate,
-  });
+  const target = { address: m.metaPool, asset: m.asset };
   const hasUnderwriting = m.shares > 0n || m.requests.length > 0 || m.deposited > 0n;
   const showFees = m.feesOwed > 0n || m.isArbiter || m.isCreator;
   const href = metaPoolHref(m.metaPool);
@@ -92,17 +86,7 @@ export function MetaPoolPositions({ m, account }: { m: MetaPoolPortfolio; accoun
             <ul className="space-y-2">
               {m.requests.map((r) => (
                 <RequestItem key={r.id.toString()} r={r} fmt={fmt} units={units}>
-                  {r.completeInFull && (
-                    <PositionAction
-                      testId={`complete-request-${r.id}`}
-                      plan={plan(
-                        `Withdraw ${fmt(r.assets)} (request #${r.id})`,
-                        "completeWithdrawal",
-                        [r.id, r.shares, account],
-                        `complete withdrawal request #${r.id}`,
-                      )}
-                    />
-                  )}
+                  {r.completeInFull && <CompleteRequestAction target={target} r={r} />}
                 </RequestItem>
               ))}
             </ul>
@@ -117,30 +101,10 @@ export function MetaPoolPositions({ m, account }: { m: MetaPoolPortfolio; accoun
             {m.protection.map((x) => (
               <ProtectionItem key={`${x.kind}-${x.purchaseId ?? ""}-${x.poolId}-${x.epoch ?? ""}`} x={x} fmt={fmt} units={units}>
                 {x.oneClick === "refund" && x.purchaseId !== undefined && (
-                  <PositionAction
-                    plan={plan(`Refund ${fmt(x.claimableNow)}`, "refundPurchase", [x.purchaseId], `refund purchase #${x.purchaseId}`)}
-                  />
+                  <RefundAction target={target} x={x} id={x.purchaseId} />
                 )}
-                {x.oneClick === "redeem" && x.epoch !== undefined && (
-                  <PositionAction
-                    plan={plan(
-                      `Redeem ${fmt(x.claimableNow)}`,
-                      "redeemPayout",
-                      [BigInt(x.poolId), BigInt(x.epoch), account],
-                      `redeem the ${x.poolName} payout`,
-                    )}
-                  />
-                )}
-                {x.oneClick === "withdraw" && (
-                  <PositionAction
-                    plan={plan(
-                      `Withdraw ${fmt(x.claimableNow)}`,
-                      "withdrawProtection",
-                      [BigInt(x.poolId), x.quantity, account],
-                      `withdraw your ${x.poolName} deposit`,
-                    )}
-                  />
-                )}
+                {x.oneClick === "redeem" && x.epoch !== undefined && <RedeemAction target={target} x={x} epoch={x.epoch} />}
+                {x.oneClick === "withdraw" && <WithdrawCoverAction target={target} x={x} />}
               </ProtectionItem>
             ))}
           </ul>

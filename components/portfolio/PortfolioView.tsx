@@ -13,7 +13,7 @@ import { useAccountPositions } from "@/hooks/useAccountPosition";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useMetaPools } from "@/hooks/useMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
-import { deployment } from "@/lib/contracts";
+import { deployment } from "@/lib/deployment";
 import { formatAmount } from "@/lib/format";
 import { hasAnything, metaPoolPortfolio, totalsByAsset } from "@/lib/portfolio/summary";
 
@@ -100,7 +100,7 @@ export function PortfolioView() {
         })}
       </section>
       {items.map((m) => (
-        <MetaPoolPositions key={m.metaPool} m={m} account={account} />
+        <MetaPoolPositions key={m.metaPool} m={m} />
       ))}
     </div>
   );

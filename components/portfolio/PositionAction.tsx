@@ -1,15 +1,22 @@
 "use client";
 
 import { TxProgress } from "@/components/tx/TxProgress";
-import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
+import type { ActionFlow } from "@/hooks/actions/write";
 
 /**
  * A one-click action on a position that needs no input (complete a request in full, refund,
  * redeem): the button says exactly what it pays, and its progress shows beneath it.
  */
-export function PositionAction({ plan, testId }: { plan: TxPlan; testId?: string }) {
-  const flow = useTransactionFlow();
-  const run = () => flow.run(plan);
+export function PositionAction<args extends unknown[]>({
+  flow,
+  args,
+  testId,
+}: {
+  flow: ActionFlow<args>;
+  args: args;
+  testId?: string;
+}) {
+  const run = () => flow.run(...args);
   return (
     <div className="space-y-2">
       <button
@@ -19,7 +26,7 @@ export function PositionAction({ plan, testId }: { plan: TxPlan; testId?: string
         onClick={run}
         data-testid={testId}
       >
-        {plan.label}
+        {flow.labelFor(...args)}
       </button>
       <TxProgress flow={flow} onRetry={run} />
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TransactionFlow, TxStep } from "@/hooks/useTransactionFlow";
+import type { FlowState, TxStep } from "@/hooks/useTransactionFlow";
 
 import { HashLink } from "./HashLink";
 
@@ -26,7 +26,7 @@ const PHASE_MARK: Record<TxStep["phase"], string> = {
  * The lifecycle of a write, step by step (approve → act): waiting for signature, pending with
  * its hash, confirmed, or failed with the decoded reason. Announced to screen readers as it changes.
  */
-export function TxProgress({ flow, onRetry }: { flow: TransactionFlow; onRetry?: () => void }) {
+export function TxProgress({ flow, onRetry }: { flow: FlowState; onRetry?: () => void }) {
   if (flow.status === "idle" || flow.steps.length === 0) return null;
   return (
     <div role="status" aria-live="polite" className="space-y-2 rounded-md border border-border p-3 text-sm">

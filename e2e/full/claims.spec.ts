@@ -1,7 +1,8 @@
+import AxeBuilder from "@axe-core/playwright";
 import { erc20Abi, parseEventLogs, type Address } from "viem";
 
 import { coverTokenAbi, demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
-import { chainReader, chainWriter, e2eChain, metaPoolView, send } from "../fixtures/chain";
+import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test, type TestWallet } from "../fixtures/journey";
 import type { Page } from "@playwright/test";
 
@@ -121,6 +122,80 @@ test("J5 the arbiter rejects a claim: the bond goes to capital, the cover and th
   expect(tokensAfter).toBe(tokensBefore);
   // The bond went to the underwriters: capital rose by at least the bond.
   expect(after.capital - before.capital >= before.config.claimBond).toBe(true);
+});
+
+test("J5b a purchase frozen by a rejected claim restarts its delay: its buyer sees the new maturity, a countdown and the reason", async ({
+  page,
+  wallet,
+}) => {
+  // A buyer's purchase waits in its one-day delay when a claim freezes the MetaPool.
+  const address = await metaPoolAddress(LENDING);
+  const buyer = (await chainWriter.getAddresses())[ROLE.fresh]!;
+  const asset = (await metaPoolView(address)).config.asset;
+  const amount = 1_000n * 10n ** 6n;
+  await send({ account: buyer, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [amount] });
+  await send({ account: buyer, chain: e2eChain, address: asset, abi: erc20Abi, functionName: "approve", args: [address, amount] });
+  await send({ account: buyer, chain: e2eChain, address, abi: metaPoolAbi, functionName: "buyProtection", args: [0n, amount, buyer] });
+  const [, nextPurchaseId] = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "purchaseQueue" });
+  const purchaseId = nextPurchaseId - 1n;
+  const bought = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "purchase", args: [purchaseId] });
+
+  const { claimId } = await fileClaim(page, wallet, LENDING);
+  // The delay ends while the claim is pending: the purchase is frozen, not cover.
+  await travel(86_400 + 3_600);
+  await openMetaPool(page, wallet, ROLE.fresh, LENDING, "protect");
+  const row = page.getByTestId(`purchase-${purchaseId}`);
+  await expect(row).toContainText("Frozen by a pending claim");
+  await expect(row).toContainText(/If the claim is rejected its delay restarts: it becomes cover 1 d after the ruling/);
+
+  // The arbiter's confirmation says what the rejection does to frozen purchases.
+  await openAs(page, wallet, ROLE.lendingArbiter, "/arbiter");
+  await page.getByTestId(`reject-claim-${claimId}`).click();
+  const dialog = page.getByTestId("ruling-dialog");
+  await expect(dialog).toContainText(/restart their delay: mature 1 d after the ruling/);
+  await snap(page, "ruling dialog: frozen purchases restart");
+  await dialog.getByTestId("ruling-confirm").click();
+  await expect(dialog.locator("[data-phase]").last()).toHaveAttribute("data-phase", "confirmed", { timeout: 20_000 });
+
+  // On chain: the purchase now matures a full delay after the ruling (SPEC §5, revision 4), later than it was bought to.
+  const claim = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "claim", args: [claimId] });
+  expect(claim.status).toBe(3); // Invalid
+  const view = await metaPoolView(address);
+  expect(view.freezeEndedAt).toBe(claim.resolvedAt);
+  const restarted = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "purchase", args: [purchaseId] });
+  expect(restarted.maturesAt).toBe(claim.resolvedAt + 86_400);
+  expect(restarted.maturesAt > bought.maturesAt).toBe(true);
+
+  // The buyer sees the new maturity with a countdown, and why.
+  await openMetaPool(page, wallet, ROLE.fresh, LENDING, "protect");
+  await expect(row).toContainText("Delay restarted after a claim");
+  const reason = page.getByTestId(`purchase-restart-${purchaseId}`);
+  await expect(reason).toContainText(/New maturity .+ \(in (23 h 5\d min|1 d)\), was /);
+  await expect(reason).toContainText(`when claim #${claimId} was ruled on`);
+  await expect(reason).toContainText(/cannot\s+slip in between a rejected claim and the next one/);
+  await expect(reason.locator("time").first()).toHaveAttribute("datetime", new Date(restarted.maturesAt * 1000).toISOString());
+  await snap(page, "purchase: restarted delay, new maturity and reason");
+  // At 375 px: no sideways scrolling, the reason readable, its term link reachable by keyboard, no serious axe finding.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expect(reason).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  const term = reason.getByRole("link", { name: "purchase delay" });
+  await term.focus();
+  await expect(term).toBeFocused();
+  const scan = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]["page"] })
+    .include(`[data-testid="purchase-${purchaseId}"]`)
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await snap(page, "375 px: restarted purchase");
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // A full delay after the ruling it comes due.
+  await travel(86_400);
+  await page.reload();
+  await page.getByTestId("tab-protect").click();
+  await expect(row).toContainText(/becomes cover at the next sync/i);
+  await expect(page.getByTestId(`purchase-restart-${purchaseId}`)).toBeVisible();
 });
 
 async function latestReceiptOf(address: Address, eventName: "ClaimResolved") {

@@ -1,7 +1,7 @@
 import { erc20Abi, parseUnits, zeroAddress } from "viem";
 
 import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
-import { chainReader, chainWriter, e2eChain, metaPoolView, send } from "../fixtures/chain";
+import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
 import { ROLE, expectConfirmed, fund, metaPoolAddress, openMetaPool, snap } from "./helpers";
 
@@ -47,17 +47,22 @@ test("reverts that slip past the form are decoded: capacity taken meanwhile, a c
   await page.getByLabel("Deposit", { exact: true }).fill("1000");
   await expect(page.getByTestId("protect-submit")).toBeEnabled();
 
-  // Another seeker takes all the capacity left before this purchase is sent.
+  // Before this purchase is sent, another seeker's purchase matures and takes nearly all the free capital (pending
+  // purchases reserve nothing: capacity is C − ΣK, taken when a purchase matures, after the queue ahead of it).
   const other = (await chainWriter.getAddresses())[ROLE.seeker]!;
   const fresh = await metaPoolView(metaPool);
-  const capacity = fresh.capital - fresh.totalActive - fresh.totalPending;
-  const take = capacity - parseUnits("420", 6);
+  const take = fresh.freeCapital - fresh.totalPending - parseUnits("420", 6);
   await send({ account: other, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [take] });
   await send({ account: other, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, take] });
   await send({ account: other, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "buyProtection", args: [1n, take, other] });
+  await travel(Number(view.config.purchaseDelay) + 60);
+  await send({ account: other, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "poke", args: [16n] });
+  const left = (await metaPoolView(metaPool)).freeCapital;
+  // 420 plus the premium a day of cover paid into capital: less than this purchase.
+  expect(left > parseUnits("420", 6) && left < parseUnits("1000", 6), `free capital left ${left}`).toBe(true);
 
   await page.getByTestId("protect-submit").click();
-  await expect(page.getByRole("alert").filter({ hasText: /Only 4\d\d\.\d\d dUSD of capacity is left/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("alert").filter({ hasText: /Only [\d,]+\.\d\d dUSD of capacity is left/ })).toBeVisible({ timeout: 20_000 });
 
   // A claim filed meanwhile holds deposits: the deposit is refused with the claim's number.
   await page.getByTestId("tab-underwrite").click();

@@ -1,4 +1,4 @@
-import { erc20Abi, parseUnits } from "viem";
+import { erc20Abi, formatUnits, parseUnits } from "viem";
 
 import { coverTokenAbi, demoTokenAbi, metaPoolExtensionAbi } from "../../abis";
 import { chainNow, chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
@@ -23,8 +23,37 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   await page.getByTestId("protect-pool-0").check();
   await page.getByLabel("Deposit", { exact: true }).fill("1000");
   const quote = page.getByTestId("protect-quote");
-  await expect(quote.getByText("Effective from")).toBeVisible();
+  // Revision 4: the quote states the capacity now (C − ΣK) and the pending amount queued ahead (ΣR), and says that
+  // acceptance is decided at maturity. The seeded market has a purchase waiting in this MetaPool.
+  const seeded = await metaPoolView(metaPool);
+  expect(seeded.totalPending > 0n).toBe(true);
+  const figure = async (testId: string) => units((await quote.getByTestId(testId).locator("dd").first().textContent())!, 6);
+  await expect(quote.getByTestId("quote-pending-ahead")).toContainText("dUSD");
+  expect(await figure("quote-pending-ahead")).toBe(seeded.totalPending);
+  // C − ΣK, within the premium that moves from cover into capital between two blocks.
+  const capacity = await figure("quote-capacity");
+  const drift = capacity > seeded.freeCapital ? capacity - seeded.freeCapital : seeded.freeCapital - capacity;
+  expect(drift < parseUnits("0.05", 6), `capacity shown ${capacity}, freeCapital on chain ${seeded.freeCapital}`).toBe(true);
+  await expect(quote.getByTestId("quote-acceptance")).toContainText(/acceptance is decided at maturity/i);
+  await expect(quote.getByTestId("quote-acceptance")).toContainText(/rest is\s+refunded to you/i);
+  await expect(quote.getByTestId("quote-shortfall")).toHaveCount(0);
   await expect(quote.getByText(/cannot be cancelled/i).or(page.getByText(/cannot be cancelled/i)).first()).toBeVisible();
+  // An amount the queue ahead would leave short: the quote says how much would become cover and how much be refunded.
+  const short = capacity - seeded.totalPending + parseUnits("100", 6);
+  await page.getByLabel("Deposit", { exact: true }).fill(formatUnits(short, 6));
+  await expect(quote.getByTestId("quote-shortfall")).toContainText(/would be refundable/);
+  const shortfall = (await quote.getByTestId("quote-shortfall").textContent())!;
+  expect(shortfall).toMatch(/only [\d,.]+ dUSD of your [\d,.]+ dUSD would become cover and [\d,.]+ dUSD would be refundable/);
+  await snap(page, "quote: capacity, pending ahead, acceptance at maturity");
+  // At 375 px the quote's new lines fit without sideways scrolling.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expect(quote.getByTestId("quote-pending-ahead")).toBeVisible();
+  await expect(quote.getByTestId("quote-shortfall")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await snap(page, "375 px: quote");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByLabel("Deposit", { exact: true }).fill("1000");
+  await expect(quote.getByTestId("quote-shortfall")).toHaveCount(0);
   await page.getByTestId("protect-submit").click();
   await expectConfirmed(page);
 

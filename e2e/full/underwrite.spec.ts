@@ -94,11 +94,12 @@ test("J6 a request larger than free capital withdraws only what is free and says
   await expect(page.getByText(/confirmed/).first()).toBeVisible({ timeout: 20_000 });
   const requestId = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "requestCount" }); // ids run 1..count
 
-  // …then a seeker buys most of the capacity left, which matures long before the request unlocks.
+  // …then a seeker buys nearly all the capital free once the purchases queued ahead have matured; it matures long
+  // before the request unlocks.
   const view = await metaPoolView(metaPool);
   const seeker = (await chainWriter.getAddresses())[ROLE.seeker]!;
-  const capacity = view.capital - view.totalActive - view.totalPending;
-  const buy = capacity - parseUnits("5000", 6); // leaves about 5 000 dUSD free once it matures
+  const freeAfterQueue = view.freeCapital - view.totalPending;
+  const buy = freeAfterQueue - parseUnits("5000", 6); // leaves about 5 000 dUSD free once everything has matured
   await send({ account: seeker, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [buy] });
   await send({ account: seeker, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, buy] });
   await send({ account: seeker, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "buyProtection", args: [0n, buy, seeker] });

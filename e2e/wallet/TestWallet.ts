@@ -287,7 +287,11 @@ export class TestWallet {
     const receipts: unknown[] = [];
     let ok = true;
     for (const call of request.calls ?? []) {
-      const hash = await rpcCall<Hex>(this.rpcUrl, "eth_sendTransaction", [{ from, to: call.to, data: call.data, value: call.value ?? "0x0" }]).catch(() => null);
+      const tx = { from, to: call.to, data: call.data, value: call.value ?? "0x0" };
+      // A margin over the estimate, as wallets add: a MetaPool call's sync costs more a block later.
+      const estimate = await rpcCall<Hex>(this.rpcUrl, "eth_estimateGas", [tx]).catch(() => null);
+      const gas = estimate === null ? undefined : numberToHex((BigInt(estimate) * 13n) / 10n + 25_000n);
+      const hash = await rpcCall<Hex>(this.rpcUrl, "eth_sendTransaction", [{ ...tx, gas }]).catch(() => null);
       const receipt = hash && (await rpcCall<{ status: Hex } | null>(this.rpcUrl, "eth_getTransactionReceipt", [hash]));
       if (!receipt || receipt.status !== "0x1") {
         ok = false;

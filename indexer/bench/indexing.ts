@@ -27,15 +27,32 @@ async function countLogs(chain: Chain, fromBlock: bigint) {
   return { head, logs: logs.length };
 }
 
-/** Starts Ponder on the chain as it stands and times how long until every table reflects its head. */
+/**
+ * Starts Ponder on the chain as it stands and times it: until its HTTP server answers (database opened, tables
+ * created), then until every table reflects the head. The chain first moves 40 empty blocks on, so every event is
+ * older than Anvil's 30-block finality window and goes through the backfill, as history does on a real chain.
+ */
 async function timeBackfill(name: string, chain: Chain, factory: Address, startBlock: number) {
+  await chain.testClient.mine({ blocks: 40 });
   const { head, logs } = await countLogs(chain, BigInt(startBlock));
   const started = performance.now();
   const indexer = await startPonder({ rpcUrl: chain.rpcUrl, factory, startBlock, databaseUrl });
   try {
+    for (;;) {
+      if (await indexer.status().then(() => true, () => false)) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const up = performance.now();
     await indexer.waitForBlock(Number(head), 30 * 60_000);
-    const seconds = (performance.now() - started) / 1000;
-    results.push({ market: name, blocks: Number(head) - startBlock, logs, 'seconds to caught up': seconds.toFixed(1), 'logs/s': Math.round(logs / seconds) });
+    const indexing = (performance.now() - up) / 1000;
+    results.push({
+      market: name,
+      blocks: Number(head) - startBlock,
+      logs,
+      'startup s': ((up - started) / 1000).toFixed(1),
+      'backfill s': indexing.toFixed(1),
+      'logs/s': Math.round(logs / indexing),
+    });
     return indexer;
   } catch (error) {
     await indexer.stop();
@@ -49,7 +66,7 @@ test('the seeded demo market', async () => {
     const deployment = await chain.deploy();
     const committed = JSON.parse(readFileSync(join(repoDir, 'lib', 'deployments', '31337.json'), 'utf8'));
     // scripts/seed.mjs reads the committed addresses, which a fresh Anvil reproduces when deployed in the same order.
-    expect(deployment.factory).toBe(committed.metaPoolFactory);
+    expect(deployment.factory.toLowerCase()).toBe(committed.metaPoolFactory.toLowerCase());
     const seed = spawnSync(process.execPath, ['scripts/seed.mjs', '--rpc', chain.rpcUrl], { cwd: repoDir, encoding: 'utf8' });
     expect(seed.status, seed.stderr).toBe(0);
     const indexer = await timeBackfill('seeded demo', chain, deployment.factory, deployment.startBlock);
@@ -68,7 +85,7 @@ test('the seeded demo market', async () => {
         args: [parseUnits('10', metaPool.assetDecimals), account.address],
         gas: 3_000_000n,
       });
-      const receipt = await chain.client.waitForTransactionReceipt({ hash, pollingInterval: 5 });
+      const receipt = await chain.receipt(hash, 'deposit');
       const t0 = performance.now();
       await indexer.waitForBlock(Number(receipt.blockNumber));
       delays.push(performance.now() - t0);
@@ -137,7 +154,7 @@ test('a larger generated market', async () => {
         }
       }
       await testClient.mine({ blocks: 1 });
-      for (const hash of hashes) await client.waitForTransactionReceipt({ hash });
+      for (const hash of hashes) await chain.receipt(hash, 'round');
     }
     await testClient.setAutomine(true);
     const indexer = await timeBackfill(`${metaPoolCount} MetaPools × 8 pools, ${rounds} rounds`, chain, deployment.factory, deployment.startBlock);

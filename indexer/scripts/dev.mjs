@@ -1,11 +1,13 @@
 // The indexer as `npm run dev` (scripts/dev.mjs) runs it: `ponder dev` on the dev chain, PGlite in
 // indexer/.ponder unless DATABASE_URL names a PostgreSQL database, logs prefixed with [indexer] (warnings and errors
-// only; INDEXER_LOG_LEVEL=info shows every block). Tables are rebuilt from the chain at every start.
+// only; INDEXER_LOG_LEVEL=info shows every block). Everything is rebuilt from the chain at every start: the dev chain
+// may be a new one with the same id (scripts/local-chain.mjs).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { defaultPgliteDir, forgetChainInPostgres, forgetPglite } from './local-chain.mjs';
 
 export const indexerDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const ponderBin = join(indexerDir, 'node_modules', 'ponder', 'dist', 'esm', 'bin', 'ponder.js');
@@ -17,11 +19,13 @@ const say = (msg) => console.log(`\x1b[35m[indexer]\x1b[0m ${msg}`);
  * Starts the indexer on `rpcUrl` (chain `chainId`, deployment from lib/deployments/<chainId>.json).
  * Returns the child process and the URL the app reads, or null when the indexer is not installed.
  */
-export function startIndexer({ rpcUrl, chainId, port = INDEXER_PORT }) {
+export async function startIndexer({ rpcUrl, chainId, port = INDEXER_PORT }) {
   if (!existsSync(ponderBin)) {
     say('not installed (npm --prefix indexer ci); the app reads the chain alone');
     return null;
   }
+  if (process.env.DATABASE_URL) await forgetChainInPostgres(process.env.DATABASE_URL, chainId);
+  else forgetPglite(defaultPgliteDir(indexerDir));
   const env = {
     ...process.env,
     PONDER_TELEMETRY_DISABLED: 'true',
@@ -32,7 +36,10 @@ export function startIndexer({ rpcUrl, chainId, port = INDEXER_PORT }) {
   const args = ['dev', '--disable-ui', '--port', String(port), '--log-level', process.env.INDEXER_LOG_LEVEL ?? 'warn'];
   const child = spawn(process.execPath, [ponderBin, ...args], { cwd: indexerDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => say(line));
+    createInterface({ input: stream }).on('line', (line) => {
+      // Normal on a dev chain: no .env.local, and no block while nobody sends a transaction.
+      if (!/\.env\.local\) not found|No new block received/.test(line)) say(line);
+    });
   }
   const url = `http://localhost:${port}`;
   child.on('exit', (code, signal) => {

@@ -4,7 +4,8 @@ import { claim } from 'ponder:schema';
 import { chargePremium, creditFees, poolOf, recordActivity, updateMetaPool, type MetaPoolState } from './lib/state';
 
 ponder.on('MetaPool:ClaimFiled', async ({ event, context }) => {
-  const { claimId, poolId, epoch, filer, incidentTime, bond, evidenceHash, evidence } = event.args;
+  const { claimId, filer, incidentTime, bond, evidenceHash, evidence } = event.args;
+  const [poolId, epoch] = [BigInt(event.args.poolId), BigInt(event.args.epoch)];
   const address = event.log.address;
   await context.db.insert(claim).values({
     metaPool: address,
@@ -38,7 +39,7 @@ ponder.on('MetaPool:ClaimFiled', async ({ event, context }) => {
  * A rejected or voided claim charges the pool's premium debt from K, unless the ruling already closed the epoch
  * (its CoverEpochClosed came first and left K at 0).
  */
-function chargeDebtFromCover(state: MetaPoolState, poolId: number, epoch: number, debtCharged: bigint) {
+function chargeDebtFromCover(state: MetaPoolState, poolId: number, epoch: bigint, debtCharged: bigint) {
   const pool = poolOf(state, poolId);
   if (pool.epoch === epoch) pool.active -= debtCharged;
   pool.debt = 0n;

@@ -50,7 +50,7 @@ ponder.on('MetaPoolFactory:MetaPoolCreated', async ({ event, context }) => {
     totalPending: 0n,
     freeCapital: 0n,
     shareSupply: 0n,
-    shareEpoch: 0,
+    shareEpoch: 0n,
     shutDown: false,
     shutDownAt: null,
     pendingClaims: 0,
@@ -68,10 +68,10 @@ ponder.on('MetaPoolFactory:MetaPoolCreated', async ({ event, context }) => {
   await context.db.insert(metaPool).values(row);
   const pools = params.pools.map((p, poolId) => ({
     metaPool: address,
-    poolId,
+    poolId: BigInt(poolId),
     name: p.name,
     description: p.description,
-    epoch: 0,
+    epoch: 0n,
     token: null,
     epochOpenedAt: null,
     active: 0n,
@@ -104,7 +104,7 @@ ponder.on('MetaPool:Synced', async ({ event, context }) => {
   await context.db.insert(sync).values({
     metaPool: event.log.address,
     block: event.block.number,
-    logIndex: event.log.logIndex,
+    logIndex: BigInt(event.log.logIndex),
     timestamp: BigInt(timestamp),
     capital,
     active: decimals(active),

@@ -12,7 +12,7 @@ ponder.on('MetaPool:ProtectionBought', async ({ event, context }) => {
   await context.db.insert(purchase).values({
     metaPool: address,
     purchaseId,
-    poolId,
+    poolId: BigInt(poolId),
     buyer,
     receiver,
     amount,
@@ -45,7 +45,7 @@ ponder.on('MetaPool:PurchaseMatured', async ({ event, context }) => {
   const address = event.log.address;
   const bought = await context.db.update(purchase, { metaPool: address, purchaseId }).set((row) => ({
     status: 'matured',
-    epoch,
+    epoch: BigInt(epoch),
     accepted,
     tokens,
     maturesAt: BigInt(maturedAt),
@@ -155,7 +155,8 @@ ponder.on('MetaPool:ProtectionWithdrawn', async ({ event, context }) => {
 });
 
 ponder.on('MetaPool:CoverEpochOpened', async ({ event, context }) => {
-  const { poolId, epoch, token, openedAt } = event.args;
+  const { token, openedAt } = event.args;
+  const [poolId, epoch] = [BigInt(event.args.poolId), BigInt(event.args.epoch)];
   const address = event.log.address;
   await context.db.insert(coverEpoch).values({
     metaPool: address,
@@ -183,7 +184,8 @@ ponder.on('MetaPool:CoverEpochOpened', async ({ event, context }) => {
 
 /** Closed by a valid claim, a lapse, or emptied: the pool starts its next epoch with nothing in it. */
 ponder.on('MetaPool:CoverEpochClosed', async ({ event, context }) => {
-  const { poolId, epoch, redeemable, supply, lapsed } = event.args;
+  const { redeemable, supply, lapsed } = event.args;
+  const [poolId, epoch] = [BigInt(event.args.poolId), BigInt(event.args.epoch)];
   const address = event.log.address;
   const closing = {
     closed: true,
@@ -196,7 +198,7 @@ ponder.on('MetaPool:CoverEpochClosed', async ({ event, context }) => {
   };
   await updateMetaPool(context, event, 'CoverEpochClosed', (state) => {
     const pool = poolOf(state, poolId);
-    pool.epoch = epoch + 1;
+    pool.epoch = epoch + 1n;
     pool.token = null;
     pool.epochOpenedAt = null;
     pool.active = 0n;
@@ -214,7 +216,8 @@ ponder.on('MetaPool:CoverEpochClosed', async ({ event, context }) => {
 });
 
 ponder.on('MetaPool:PayoutRedeemed', async ({ event, context }) => {
-  const { poolId, epoch, owner, receiver, tokens, assets } = event.args;
+  const { owner, receiver, tokens, assets } = event.args;
+  const [poolId, epoch] = [BigInt(event.args.poolId), BigInt(event.args.epoch)];
   const address = event.log.address;
   await context.db.update(coverEpoch, { metaPool: address, poolId, epoch }).set((row) => ({
     remaining: (row.remaining ?? 0n) - assets,

@@ -47,7 +47,8 @@ ponder.on('MetaPool:Transfer', async ({ event, context }) => {
  * so balances always read as `balanceOf` does.
  */
 ponder.on('MetaPool:ShareEpochClosed', async ({ event, context }) => {
-  const { closedEpoch, newEpoch, capital, supply } = event.args;
+  const { capital, supply } = event.args;
+  const [closedEpoch, newEpoch] = [BigInt(event.args.closedEpoch), BigInt(event.args.newEpoch)];
   const address = event.log.address;
   await context.db.insert(shareEpoch).values({
     metaPool: address,

@@ -118,6 +118,13 @@ describe(`indexer on ${postgres ? 'PostgreSQL' : 'PGlite'} (seed ${seed})`, () =
     expect(data.metaPools.items.map((m) => [m.address, m.name, String(m.capital)])).toEqual(
       rows.map((m) => [m.address, m.name, m.capital.toString()]),
     );
+    // A row's MetaPool through its relation, next to the address column.
+    const claims = await indexer.graphql<{ claims: { items: { metaPool: string; status: string; metaPoolInfo: { name: string } }[] } }>(
+      '{ claims(limit: 1000) { items { metaPool status metaPoolInfo { name } } } }',
+    );
+    const names = new Map(rows.map((m) => [m.address, m.name]));
+    expect(claims.claims.items.length).toBeGreaterThan(0);
+    for (const c of claims.claims.items) expect(c.metaPoolInfo.name).toBe(names.get(c.metaPool as `0x${string}`));
   });
 
   test('the status endpoint says how far the index is', async () => {

@@ -12,6 +12,15 @@ export interface ErrorContext {
   now?: bigint;
 }
 
+/** Error contexts for one MetaPool's actions: its asset, its pool names and the clock, per action phrase. */
+export function metaPoolErrorContext(
+  asset: { symbol: string; decimals: number },
+  poolNames: readonly string[],
+  now?: bigint,
+): (action: string) => ErrorContext {
+  return (action) => ({ action, asset: { symbol: asset.symbol, decimals: asset.decimals }, poolNames, now });
+}
+
 /** The numbers of one error rendered for a person: units, names, dates. */
 export interface Phrases {
   action: string;

@@ -1,4 +1,4 @@
-import { keccak256, toBytes, type Address, type ContractFunctionReturnType, type PublicClient } from "viem";
+import { type Address, type ContractFunctionReturnType, type PublicClient } from "viem";
 
 import { metaPoolExtensionAbi } from "@/abis";
 
@@ -30,7 +30,4 @@ export async function readPendingClaims(client: PublicClient, metaPool: Address)
   return { firstPending, claims: ids.map((id, i) => ({ id, claim: claims[i]! })).filter((c) => c.claim.status === CLAIM_PENDING) };
 }
 
-/** The filer's evidence text hashes to the `evidenceHash` the contract stored at filing. */
-export function evidenceMatches(evidence: string, hash: `0x${string}`): boolean {
-  return keccak256(toBytes(evidence)).toLowerCase() === hash.toLowerCase();
-}
+export { evidenceMatches } from "@/lib/forms/claim";

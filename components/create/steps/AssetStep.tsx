@@ -6,7 +6,7 @@ import { AddressInput } from "@/components/ui/AddressInput";
 import { Field } from "@/components/ui/Field";
 import { Skeleton } from "@/components/ui/States";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
-import { deployment } from "@/lib/contracts";
+import { deployment } from "@/lib/deployment";
 
 import { StepIntro } from "../fields";
 import type { StepProps } from "../types";

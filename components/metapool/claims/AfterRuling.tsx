@@ -4,11 +4,10 @@ import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { RefundPurchaseButton } from "@/components/metapool/protect/MyPurchases";
-import { livePurchase } from "@/components/metapool/protect/purchases";
+import { livePurchase } from "@/lib/protect/purchases";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
-import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
-import { metaPoolFullAbi } from "@/lib/contracts";
+import { useRedeemPayout } from "@/hooks/actions/protect";
 import { coverTokenSymbol, formatAmount } from "@/lib/format";
 import type { ClaimRecord } from "@/lib/history";
 import type { CoverHolding } from "@/lib/reads/positions";
@@ -47,28 +46,14 @@ export function AfterRuling({ history }: { history: readonly ClaimRecord[] | und
 }
 
 function RedeemRow({ holding, claim }: { holding: CoverHolding; claim: ClaimRecord | undefined }) {
-  const { address: metaPool, poolNames, asset, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const target = useMetaPoolContext();
+  const { poolNames, asset, fmt } = target;
   const { address: account } = useAccount();
-  const flow = useTransactionFlow();
+  const flow = useRedeemPayout(target);
   const name = poolNames[holding.poolId] ?? `pool #${holding.poolId}`;
   const symbol = coverTokenSymbol(holding.poolId, holding.epoch);
-  const plan = (): TxPlan | null =>
-    account
-      ? {
-          label: `Redeem ${fmt(holding.underlying)} from ${name}`,
-          write: {
-            address: metaPool,
-            abi: metaPoolFullAbi,
-            functionName: "redeemPayout",
-            args: [BigInt(holding.poolId), BigInt(holding.epoch), account],
-          },
-          errorContext: errorContext(`redeem the payout of ${name}`),
-          invalidate,
-        }
-      : null;
   const run = () => {
-    const p = plan();
-    if (p) void flow.run(p);
+    if (account) void flow.run(holding.poolId, holding.epoch, name, holding.underlying);
   };
   return (
     <li className="space-y-2 rounded-md border border-green-600/40 p-3 text-sm" data-testid={`redeem-${holding.poolId}-${holding.epoch}`}>

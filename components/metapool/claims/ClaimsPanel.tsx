@@ -7,7 +7,7 @@ import { AfterRuling } from "./AfterRuling";
 import { FileClaimForm } from "./FileClaimForm";
 import { PastClaims } from "./PastClaims";
 import { PendingClaims } from "./PendingClaims";
-import { useClaimHistory, usePendingClaims, withEvidence } from "./useClaims";
+import { useClaimHistory, usePendingClaims, withEvidence } from "@/hooks/useClaims";
 
 /**
  * Claims: what is pending (age, incident, evidence, the 30-day timeout), filing a claim as a cover

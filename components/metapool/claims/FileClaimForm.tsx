@@ -7,9 +7,9 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { BeforeAfter, type Change } from "@/components/ui/BeforeAfter";
 import { Field } from "@/components/ui/Field";
+import { useLatestBlockTime } from "@/hooks/useChainNow";
+import { useFileClaim } from "@/hooks/actions/claims";
 import { useTokenBalance } from "@/hooks/useTokens";
-import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
-import { metaPoolFullAbi } from "@/lib/contracts";
 import { coverTokenSymbol, formatAmount, formatDateTime, formatDuration } from "@/lib/format";
 import {
   MAX_EVIDENCE_BYTES,
@@ -26,10 +26,15 @@ import {
  * epoch and not in the future) and the evidence, and posts the bond: approve → fileClaim.
  */
 export function FileClaimForm() {
-  const { address: metaPool, view, asset, position, now, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const target = useMetaPoolContext();
+  const { view, asset, position, now: clock, fmt } = target;
+  // The latest incident time is the latest block's: the contract refuses one after block.timestamp, and the
+  // simulation before signing runs at the latest block, which on an idle chain lags the ticking clock.
+  const lastBlock = useLatestBlockTime();
+  const now = clock !== undefined && lastBlock !== undefined && lastBlock < clock ? lastBlock : clock;
   const { address: account } = useAccount();
   const balance = useTokenBalance(account ? asset.address : undefined);
-  const flow = useTransactionFlow();
+  const flow = useFileClaim(target);
 
   const holdings = position?.cover ?? [];
   const options = claimPoolOptions(view.pools, holdings);
@@ -73,29 +78,13 @@ export function FileClaimForm() {
     );
   }
 
-  const plan = (): TxPlan | null => {
-    if (!check.ok) return null;
-    const name = view.pools[check.poolId]!.name;
-    return {
-      label: `File a claim on ${name}`,
-      write: {
-        address: metaPool,
-        abi: metaPoolFullAbi,
-        functionName: "fileClaim",
-        args: [BigInt(check.poolId), check.incidentTime, check.evidence],
-      },
-      approval: { token: asset.address, spender: metaPool, amount: bond, label: `Approve the ${fmt(bond)} bond` },
-      errorContext: errorContext(`file a claim on ${name}`),
-      invalidate,
-    };
-  };
+  const file = () =>
+    check.ok ? flow.run(check.poolId, view.pools[check.poolId]!.name, check.incidentTime, check.evidence, bond) : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    const p = plan();
-    if (!p) return;
-    if (await flow.run(p)) {
+    if (await file()) {
       setIncidentTime("");
       setEvidence("");
       setSubmitted(false);
@@ -231,10 +220,7 @@ export function FileClaimForm() {
       </div>
       <TxProgress
         flow={flow}
-        onRetry={() => {
-          const p = plan();
-          if (p) void flow.run(p);
-        }}
+        onRetry={() => void file()}
       />
     </form>
   );

@@ -4,7 +4,7 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { formatDateTime } from "@/lib/format";
 import type { ClaimRecord, ClaimStatus } from "@/lib/history";
-import { evidenceMatches } from "@/lib/reads/claims";
+import { evidenceMatches } from "@/lib/forms/claim";
 
 import { Evidence } from "./PendingClaims";
 

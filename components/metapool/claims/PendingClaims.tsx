@@ -10,7 +10,7 @@ import { ErrorState, LoadingRows } from "@/components/ui/States";
 import { formatDateTime, formatDuration, sameAddress } from "@/lib/format";
 import { CLAIM_TIMEOUT } from "@/lib/protocol";
 
-import type { PendingClaimView } from "./useClaims";
+import type { PendingClaimView } from "@/hooks/useClaims";
 
 /**
  * Claims waiting for the arbiter: pool, filer, incident, evidence, bond, age by the chain's clock,

@@ -5,7 +5,7 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/States";
 import { useMetaPoolHistory } from "@/hooks/useMetaPoolHistory";
-import { deployment } from "@/lib/contracts";
+import { deployment } from "@/lib/deployment";
 import { formatDateTime, formatRateApr } from "@/lib/format";
 import type { ClaimRecord, ClaimStatus, MetaPoolSeries } from "@/lib/history";
 

@@ -11,14 +11,13 @@ import { BeforeAfter, type Change } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
 import { useBuyQuote, useDebounced } from "@/hooks/useLiveQuote";
 import { useTokenBalance } from "@/hooks/useTokens";
-import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
-import { metaPoolFullAbi } from "@/lib/contracts";
+import { useBuyProtection } from "@/hooks/actions/protect";
 import { formatDateTime, formatDuration, formatPercentWad, formatRateApr, parseAmount } from "@/lib/format";
 import { acceptanceAtMaturity, checkPurchase, purchaseCapacity, saleRefusal, type AcceptanceEstimate } from "@/lib/forms/protect";
 
-import { formatLifetime } from "./lifetime";
+import { formatLifetime } from "@/lib/protect/lifetime";
 import { PoolPicker } from "./PoolPicker";
-import { liveUnderlying, projectPurchase, stateFromView } from "./viewState";
+import { liveUnderlying, projectPurchase, stateFromView } from "@/lib/protect/viewState";
 
 /**
  * Buy protection: choose a coverage pool and an amount, see the quote (payout, my share, rate
@@ -26,10 +25,11 @@ import { liveUnderlying, projectPurchase, stateFromView } from "./viewState";
  * approve → buyProtection(poolId, amount, me).
  */
 export function BuyProtectionForm() {
-  const { address: metaPool, view, asset, poolNames, position, now, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const target = useMetaPoolContext();
+  const { address: metaPool, view, asset, poolNames, position, now, fmt } = target;
   const { address: account } = useAccount();
   const balance = useTokenBalance(account ? asset.address : undefined);
-  const flow = useTransactionFlow();
+  const flow = useBuyProtection(target);
 
   const [poolId, setPoolId] = useState<number | null>(null);
   const [text, setText] = useState("");
@@ -86,29 +86,12 @@ export function BuyProtectionForm() {
           ? check.error
           : null;
 
-  const plan = (): TxPlan | null => {
-    if (!check.ok || !account) return null;
-    const label = fmt(check.amount);
-    return {
-      label: `Buy ${label} of protection in ${poolNames[check.poolId]}`,
-      write: {
-        address: metaPool,
-        abi: metaPoolFullAbi,
-        functionName: "buyProtection",
-        args: [BigInt(check.poolId), check.amount, account],
-      },
-      approval: { token: asset.address, spender: metaPool, amount: check.amount, label: `Approve ${label}` },
-      errorContext: errorContext(`buy ${label} of protection in ${poolNames[check.poolId]}`),
-      invalidate,
-    };
-  };
+  const buy = () => (check.ok && account ? flow.run(check.poolId, poolNames[check.poolId]!, check.amount) : null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    const p = plan();
-    if (!p) return;
-    const receipt = await flow.run(p);
+    const receipt = await buy();
     if (receipt) {
       setText("");
       setSubmitted(false);
@@ -197,10 +180,7 @@ export function BuyProtectionForm() {
 
       <TxProgress
         flow={flow}
-        onRetry={() => {
-          const p = plan();
-          if (p) void flow.run(p);
-        }}
+        onRetry={() => void buy()}
       />
     </form>
   );

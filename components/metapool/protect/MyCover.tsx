@@ -10,14 +10,13 @@ import { Badge } from "@/components/ui/Badge";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Stat } from "@/components/ui/Stat";
 import { useDebounced, useWithdrawCoverQuote } from "@/hooks/useLiveQuote";
-import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
-import { metaPoolFullAbi } from "@/lib/contracts";
+import { useWithdrawProtection } from "@/hooks/actions/protect";
 import { coverTokenSymbol, formatAmount, formatPercentWad, parseAmount } from "@/lib/format";
 import { checkCoverWithdrawal } from "@/lib/forms/protect";
 import { WAD, holdingCostPerDay, mulDivDown, poolCoverLifetime, type MetaPoolState } from "@/lib/protocol";
 
-import { formatLifetime } from "./lifetime";
-import { liveUnderlying, stateFromView } from "./viewState";
+import { formatLifetime } from "@/lib/protect/lifetime";
+import { liveUnderlying, stateFromView } from "@/lib/protect/viewState";
 
 interface Holding {
   poolId: number;
@@ -97,9 +96,10 @@ function HoldingRow({ holding, state }: { holding: Holding; state: MetaPoolState
 }
 
 function WithdrawCoverForm({ holding, symbol }: { holding: Holding; symbol: string }) {
-  const { address: metaPool, view, asset, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const target = useMetaPoolContext();
+  const { address: metaPool, view, asset, fmt } = target;
   const { address: account } = useAccount();
-  const flow = useTransactionFlow();
+  const flow = useWithdrawProtection(target);
   const [text, setText] = useState("");
   const pool = view.pools[holding.poolId]!;
   const parsed = parseAmount(text, asset.decimals);
@@ -111,25 +111,11 @@ function WithdrawCoverForm({ holding, symbol }: { holding: Holding; symbol: stri
   const assets = check.ok && tokensToQuote === check.value ? quote.data : undefined;
   const held = allQuote.data;
 
-  const plan = (): TxPlan | null =>
-    check.ok && account
-      ? {
-          label: `Withdraw ${formatAmount(check.value, asset.decimals, { symbol })}${assets !== undefined ? ` for ${fmt(assets)}` : ""}`,
-          write: {
-            address: metaPool,
-            abi: metaPoolFullAbi,
-            functionName: "withdrawProtection",
-            args: [BigInt(holding.poolId), check.value, account],
-          },
-          errorContext: errorContext(`withdraw cover from ${pool.name}`),
-          invalidate,
-        }
-      : null;
+  const withdraw = () => (check.ok && account ? flow.run(holding.poolId, pool.name, check.value, assets, symbol) : null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const p = plan();
-    if (p && (await flow.run(p))) setText("");
+    if (await withdraw()) setText("");
   };
 
   const reason = !account
@@ -192,7 +178,7 @@ function WithdrawCoverForm({ holding, symbol }: { holding: Holding; symbol: stri
         {check.ok && assets !== undefined ? `Withdraw for ${fmt(assets)}` : "Withdraw cover"}
       </button>
       {reason && <p className="text-xs text-muted">{reason}</p>}
-      <TxProgress flow={flow} onRetry={() => { const p = plan(); if (p) void flow.run(p); }} />
+      <TxProgress flow={flow} onRetry={() => void withdraw()} />
     </form>
   );
 }

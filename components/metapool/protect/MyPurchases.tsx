@@ -8,12 +8,11 @@ import { TxProgress } from "@/components/tx/TxProgress";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
-import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
-import { metaPoolFullAbi } from "@/lib/contracts";
+import { useMintDueCover, useRefundPurchase } from "@/hooks/actions/protect";
 import { formatDateTime, formatDuration, sameAddress } from "@/lib/format";
 import type { PurchasePosition, PurchaseRestart, PurchaseState } from "@/lib/reads/positions";
 
-import { livePurchase, openPurchases } from "./purchases";
+import { livePurchase, openPurchases } from "@/lib/protect/purchases";
 
 const STATE_BADGE: Record<PurchaseState, { tone: BadgeTone; text: string }> = {
   pending: { tone: "neutral", text: "In purchase delay" },
@@ -119,21 +118,13 @@ function RestartReason({ restart, delay, purchaseId }: { restart: PurchaseRestar
   );
 }
 
-/** Up to 16 due purchases mature in one sync (SPEC §6); one `poke` mints this one's cover tokens now. */
-const POKE_BATCH = 16n;
-
 /** `poke(16)`: anyone may run the sync that turns due purchases into cover tokens. */
 function MatureNowButton({ purchase }: { purchase: PurchasePosition }) {
-  const { address: metaPool, poolNames, errorContext, invalidate } = useMetaPoolContext();
+  const target = useMetaPoolContext();
   const { address: account } = useAccount();
-  const flow = useTransactionFlow();
-  const pool = poolNames[purchase.record.poolId] ?? `pool #${purchase.record.poolId}`;
-  const plan = (): TxPlan => ({
-    label: `Mint the cover tokens of purchase #${purchase.id}`,
-    write: { address: metaPool, abi: metaPoolFullAbi, functionName: "poke", args: [POKE_BATCH] },
-    errorContext: errorContext(`mature purchase #${purchase.id} in ${pool}`),
-    invalidate,
-  });
+  const flow = useMintDueCover(target);
+  const pool = target.poolNames[purchase.record.poolId] ?? `pool #${purchase.record.poolId}`;
+  const mint = () => void flow.run(purchase.id, pool);
   if (flow.status === "confirmed") return <TxProgress flow={flow} />;
   return (
     <div className="space-y-2">
@@ -141,29 +132,25 @@ function MatureNowButton({ purchase }: { purchase: PurchasePosition }) {
         type="button"
         className="btn-secondary"
         disabled={!account || flow.status === "running"}
-        onClick={() => void flow.run(plan())}
+        onClick={mint}
         data-testid={`mature-purchase-${purchase.id}`}
       >
         Mint my cover tokens now
       </button>
-      <TxProgress flow={flow} onRetry={() => void flow.run(plan())} />
+      <TxProgress flow={flow} onRetry={mint} />
     </div>
   );
 }
 
 /** `refundPurchase(id)`: pays what is refundable back to the buyer, with its before → after. */
 export function RefundPurchaseButton({ purchase, amount }: { purchase: PurchasePosition; amount: bigint }) {
-  const { address: metaPool, poolNames, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const target = useMetaPoolContext();
+  const { fmt } = target;
   const { address: account } = useAccount();
-  const flow = useTransactionFlow();
-  const pool = poolNames[purchase.record.poolId] ?? `pool #${purchase.record.poolId}`;
+  const flow = useRefundPurchase(target);
+  const pool = target.poolNames[purchase.record.poolId] ?? `pool #${purchase.record.poolId}`;
   const isBuyer = sameAddress(purchase.record.buyer, account);
-  const plan = (): TxPlan => ({
-    label: `Refund ${fmt(amount)} (purchase #${purchase.id})`,
-    write: { address: metaPool, abi: metaPoolFullAbi, functionName: "refundPurchase", args: [purchase.id] },
-    errorContext: errorContext(`refund purchase #${purchase.id} in ${pool}`),
-    invalidate,
-  });
+  const refund = () => void flow.run(purchase.id, pool, amount);
   const reason = !account ? "Connect a wallet to take the refund." : !isBuyer ? "Only the buyer receives the refund." : null;
   if (flow.status === "confirmed") return <TxProgress flow={flow} />;
   return (
@@ -178,13 +165,13 @@ export function RefundPurchaseButton({ purchase, amount }: { purchase: PurchaseP
         type="button"
         className="btn-secondary"
         disabled={Boolean(reason) || flow.status === "running"}
-        onClick={() => void flow.run(plan())}
+        onClick={refund}
         data-testid={`refund-purchase-${purchase.id}`}
       >
         Refund {fmt(amount)}
       </button>
       {reason && <p className="text-xs text-muted">{reason}</p>}
-      <TxProgress flow={flow} onRetry={() => void flow.run(plan())} />
+      <TxProgress flow={flow} onRetry={refund} />
     </div>
   );
 }

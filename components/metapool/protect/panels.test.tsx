@@ -13,7 +13,7 @@ import type { MetaPoolDetails } from "@/lib/reads/metaPools";
 import type { AccountPosition } from "@/lib/reads/positions";
 
 import { ProtectPanel } from "./ProtectPanel";
-import { example1, fixture } from "./testkit";
+import { example1, fixture } from "@/lib/protect/testkit";
 
 const { E, T0 } = fixture;
 const ME = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const;

@@ -8,20 +8,20 @@ import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useTokenBalance } from "@/hooks/useTokens";
-import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
-import { metaPoolFullAbi } from "@/lib/contracts";
+import { useDeposit } from "@/hooks/actions/underwrite";
 import { checkDeposit, depositRefusal } from "@/lib/forms/underwrite";
 import { convertToAssets } from "@/lib/protocol";
 
 import { FaucetButton } from "./FaucetButton";
-import { formatShares } from "./shareFormat";
+import { formatShares } from "@/lib/format/shares";
 
 /** Deposit capital for shares: approve (exact amount) → deposit, with the shares and value it brings. */
 export function DepositForm() {
-  const { address: metaPool, view, asset, position, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const target = useMetaPoolContext();
+  const { view, asset, position, fmt } = target;
   const { address: account } = useAccount();
   const balance = useTokenBalance(asset.address);
-  const flow = useTransactionFlow();
+  const flow = useDeposit(target);
   const [text, setText] = useState("");
   const [touched, setTouched] = useState(false);
 
@@ -36,19 +36,11 @@ export function DepositForm() {
   });
   const showError = !refusal && (touched || text !== "") && !check.ok ? check.error : null;
 
-  const plan = (amount: bigint): TxPlan => ({
-    label: `Deposit ${fmt(amount)}`,
-    write: { address: metaPool, abi: metaPoolFullAbi, functionName: "deposit", args: [amount, account] },
-    approval: { token: asset.address, spender: metaPool, amount, label: `Approve ${fmt(amount)}` },
-    errorContext: errorContext("deposit"),
-    invalidate,
-  });
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
     if (!check.ok || !account) return;
-    const receipt = await flow.run(plan(check.value));
+    const receipt = await flow.run(check.value);
     if (receipt) {
       setText("");
       setTouched(false);
@@ -115,7 +107,7 @@ export function DepositForm() {
         </button>
         {disabledReason && flow.status !== "running" && <p className="text-xs text-muted">{disabledReason}</p>}
       </form>
-      <TxProgress flow={flow} onRetry={check.ok ? () => void flow.run(plan(check.value)) : undefined} />
+      <TxProgress flow={flow} onRetry={check.ok ? () => void flow.run(check.value) : undefined} />
     </section>
   );
 }

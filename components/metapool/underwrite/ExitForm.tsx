@@ -5,25 +5,20 @@ import { useAccount } from "wagmi";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
-import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
-import { metaPoolFullAbi } from "@/lib/contracts";
+import { useExit } from "@/hooks/actions/underwrite";
 import { convertToAssets } from "@/lib/protocol";
 
-import { formatShares } from "./shareFormat";
+import { formatShares } from "@/lib/format/shares";
 
 /** After shutdown: every share out at once at the share price (SPEC §8: no window, no free-capital cap). */
 export function ExitForm() {
-  const { address: metaPool, view, asset, position, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const target = useMetaPoolContext();
+  const { view, asset, position, fmt } = target;
   const { address: account } = useAccount();
-  const flow = useTransactionFlow();
+  const flow = useExit(target);
   const shares = position?.shares ?? 0n;
   const assets = convertToAssets(shares, view.capital, view.shareSupply);
-  const plan: TxPlan = {
-    label: `Exit with ${formatShares(shares, asset.decimals)} for ${fmt(assets)}`,
-    write: { address: metaPool, abi: metaPoolFullAbi, functionName: "exit", args: [shares, account] },
-    errorContext: errorContext("exit"),
-    invalidate,
-  };
+  const run = () => void flow.run(shares, assets);
   const disabledReason = !account
     ? "Connect a wallet to exit."
     : position === undefined
@@ -52,13 +47,13 @@ export function ExitForm() {
         type="button"
         className="btn-primary"
         disabled={Boolean(disabledReason) || flow.status === "running"}
-        onClick={() => void flow.run(plan)}
+        onClick={run}
         data-testid="exit-submit"
       >
         {shares > 0n ? `Exit: receive ${fmt(assets)}` : "Exit"}
       </button>
       {disabledReason && <p className="text-xs text-muted">{disabledReason}</p>}
-      <TxProgress flow={flow} onRetry={() => void flow.run(plan)} />
+      <TxProgress flow={flow} onRetry={run} />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { Stat } from "@/components/ui/Stat";
 import { claimLoss, netResult } from "@/lib/forms/underwrite";
 import type { AccountPosition } from "@/lib/reads/positions";
 
-import { formatShares } from "./shareFormat";
+import { formatShares } from "@/lib/format/shares";
 
 /** Shares held and requested, together, with what they are worth (requests under the min rule). */
 export function underwriterHoldings(position: AccountPosition) {

@@ -9,36 +9,30 @@ import { TermLink } from "@/components/howItWorks/TermLink";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
-import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
-import { metaPoolFullAbi } from "@/lib/contracts";
+import { useRequestWithdrawal } from "@/hooks/actions/underwrite";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { checkWithdrawalRequest, SHARE_UNIT, sharesForPercent } from "@/lib/forms/underwrite";
 import { convertToAssets, WITHDRAWAL_WINDOW } from "@/lib/protocol";
 
-import { formatShares } from "./shareFormat";
+import { formatShares } from "@/lib/format/shares";
 
 const PERCENTS = [25, 50, 75, 100] as const;
 
 /** Step one of leaving: put shares in custody; they unlock after the withdrawal period for a 7-day window. */
 export function RequestWithdrawalForm() {
-  const { address: metaPool, view, asset, position, now, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const target = useMetaPoolContext();
+  const { view, asset, position, now, fmt } = target;
   const { address: account } = useAccount();
-  const flow = useTransactionFlow();
+  const flow = useRequestWithdrawal(target);
   const [text, setText] = useState("");
   const held = position?.shares ?? 0n;
   const check = checkWithdrawalRequest(text, { decimals: asset.decimals, shares: held });
   const period = BigInt(view.config.withdrawalPeriod);
 
-  const plan = (shares: bigint): TxPlan => ({
-    label: `Request withdrawal of ${formatShares(shares, asset.decimals)}`,
-    write: { address: metaPool, abi: metaPoolFullAbi, functionName: "requestWithdrawal", args: [shares] },
-    errorContext: errorContext("request a withdrawal"),
-    invalidate,
-  });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!check.ok) return;
-    if (await flow.run(plan(check.value))) setText("");
+    if (await flow.run(check.value)) setText("");
   };
 
   const disabledReason = !account
@@ -126,7 +120,7 @@ export function RequestWithdrawalForm() {
         </button>
         {disabledReason && <p className="text-xs text-muted">{disabledReason}</p>}
       </form>
-      <TxProgress flow={flow} onRetry={check.ok ? () => void flow.run(plan(check.value)) : undefined} />
+      <TxProgress flow={flow} onRetry={check.ok ? () => void flow.run(check.value) : undefined} />
     </section>
   );
 }

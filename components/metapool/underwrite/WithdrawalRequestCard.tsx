@@ -9,8 +9,7 @@ import { AmountField } from "@/components/ui/AmountField";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
-import { useTransactionFlow, type TxPlan } from "@/hooks/useTransactionFlow";
-import { metaPoolFullAbi } from "@/lib/contracts";
+import { useCancelWithdrawal, useCompleteWithdrawal } from "@/hooks/actions/underwrite";
 import { formatDateTime } from "@/lib/format";
 import {
   checkPartialWithdraw,
@@ -22,7 +21,7 @@ import {
 } from "@/lib/forms/underwrite";
 import type { WithdrawQuote } from "@/lib/reads/positions";
 
-import { formatShares } from "./shareFormat";
+import { formatShares } from "@/lib/format/shares";
 
 const STATE_BADGE: Record<RequestState, { label: string; tone: BadgeTone }> = {
   open: { label: "Withdrawable", tone: "good" },
@@ -38,10 +37,11 @@ const STATE_BADGE: Record<RequestState, { label: string; tone: BadgeTone }> = {
  * and what is held back (and why), withdraw all or part, or cancel.
  */
 export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: WithdrawQuote }) {
-  const { address: metaPool, view, asset, now, fmt, errorContext, invalidate } = useMetaPoolContext();
+  const target = useMetaPoolContext();
+  const { view, asset, now, fmt } = target;
   const { address: account } = useAccount();
-  const withdrawFlow = useTransactionFlow();
-  const cancelFlow = useTransactionFlow();
+  const withdrawFlow = useCompleteWithdrawal(target);
+  const cancelFlow = useCancelWithdrawal(target);
   const [text, setText] = useState("");
   const shares = (v: bigint) => formatShares(v, asset.decimals);
 
@@ -69,22 +69,12 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
       shareSupply: view.shareSupply,
     });
 
-  const withdrawPlan = (s: bigint, assets: bigint): TxPlan => ({
-    label: `Withdraw ${fmt(assets)} (${shares(s)}) from request #${id}`,
-    write: { address: metaPool, abi: metaPoolFullAbi, functionName: "completeWithdrawal", args: [id, s, account] },
-    errorContext: errorContext("withdraw"),
-    invalidate,
-  });
-  const cancelPlan: TxPlan = {
-    label: `Cancel request #${id}`,
-    write: { address: metaPool, abi: metaPoolFullAbi, functionName: "cancelWithdrawal", args: [id] },
-    errorContext: errorContext("cancel the withdrawal request"),
-    invalidate,
-  };
+  const withdraw = (s: bigint, assets: bigint) => withdrawFlow.run(id, s, assets);
+  const cancel = () => void cancelFlow.run(id);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!check?.ok) return;
-    if (await withdrawFlow.run(withdrawPlan(check.value, check.assets))) setText("");
+    if (await withdraw(check.value, check.assets)) setText("");
   };
   const busy = withdrawFlow.status === "running" || cancelFlow.status === "running";
   const burned = quote.shares - quote.sharesIfCancelled;
@@ -180,7 +170,7 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
               disabled={!account || busy || maxShares === 0n}
               onClick={() => {
                 setText("");
-                void withdrawFlow.run(withdrawPlan(maxShares, maxPayment));
+                void withdraw(maxShares, maxPayment);
               }}
               data-testid={`withdraw-all-${id}`}
             >
@@ -191,7 +181,7 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
       )}
       <TxProgress
         flow={withdrawFlow}
-        onRetry={check?.ok ? () => void withdrawFlow.run(withdrawPlan(check.value, check.assets)) : undefined}
+        onRetry={check?.ok ? () => void withdraw(check.value, check.assets) : undefined}
       />
 
       <div className="space-y-2 border-t border-border pt-3">
@@ -211,12 +201,12 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
           type="button"
           className="btn-secondary"
           disabled={!account || busy}
-          onClick={() => void cancelFlow.run(cancelPlan)}
+          onClick={cancel}
           data-testid={`cancel-request-${id}`}
         >
           Cancel request #{id.toString()}
         </button>
-        <TxProgress flow={cancelFlow} onRetry={() => void cancelFlow.run(cancelPlan)} />
+        <TxProgress flow={cancelFlow} onRetry={cancel} />
       </div>
     </li>
   );

@@ -8,9 +8,7 @@ pragma solidity 0.8.30;
 /// protocol; deployed only on local chains by the deploy script.
 contract DemoTetherToken {
     uint256 public constant FAUCET_LIMIT = 1_000_000;
-    string public constant name = "Demo Tether";
-    string public constant symbol = "dUSDT";
-    uint8 public constant decimals = 6;
+    uint8 internal constant DECIMALS = 6;
 
     uint256 public totalSupply;
     mapping(address account => uint256) public balanceOf;
@@ -26,9 +24,21 @@ contract DemoTetherToken {
     error InsufficientBalance(uint256 balance, uint256 needed);
     error InsufficientAllowance(uint256 allowance, uint256 needed);
 
+    function name() external pure returns (string memory) {
+        return "Demo Tether";
+    }
+
+    function symbol() external pure returns (string memory) {
+        return "dUSDT";
+    }
+
+    function decimals() external pure returns (uint8) {
+        return DECIMALS;
+    }
+
     /// @notice Mints `amount` base units to the caller.
     function faucet(uint256 amount) external {
-        uint256 limit = FAUCET_LIMIT * 10 ** decimals;
+        uint256 limit = FAUCET_LIMIT * 10 ** DECIMALS;
         if (amount > limit) revert FaucetLimitExceeded(amount, limit);
         totalSupply += amount;
         balanceOf[msg.sender] += amount;

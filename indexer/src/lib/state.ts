@@ -19,6 +19,8 @@ export type AnyEvent = Pick<Event, 'id' | 'log' | 'block' | 'transaction'>;
 export interface MetaPoolState {
   mp: MetaPoolRow;
   pools: CoveragePoolRow[];
+  /** The pools as loaded: only those that changed are written back. */
+  loaded?: readonly CoveragePoolRow[];
 }
 
 export async function loadMetaPool(db: Db, address: Address): Promise<MetaPoolState> {
@@ -26,12 +28,12 @@ export async function loadMetaPool(db: Db, address: Address): Promise<MetaPoolSt
   if (!mp) throw new Error(`event from ${address}, which no MetaPoolCreated announced`);
   const pools = await Promise.all(
     Array.from({ length: mp.poolCount }, async (_, poolId) => {
-      const row = await db.find(coveragePool, { metaPool: address, poolId });
+      const row = await db.find(coveragePool, { metaPool: address, poolId: BigInt(poolId) });
       if (!row) throw new Error(`MetaPool ${address} has no coverage pool ${poolId}`);
       return row;
     }),
   );
-  return { mp: { ...mp }, pools: pools.map((p) => ({ ...p })) };
+  return { mp: { ...mp }, pools: pools.map((p) => ({ ...p })), loaded: pools.map((p) => ({ ...p })) };
 }
 
 /** F as the views compute it: C − Σ K, clamped at 0, and 0 after shutdown (exits ignore cover). */
@@ -72,7 +74,10 @@ export async function saveMetaPool(context: Context, event: AnyEvent, kind: stri
   mp.updatedBlock = event.block.number;
   const { address, ...mpValues } = mp;
   await context.db.update(metaPool, { address }).set(mpValues);
-  for (const { metaPool: poolOf, poolId, ...values } of pools) {
+  for (const [i, pool] of pools.entries()) {
+    const before = state.loaded?.[i];
+    if (before && (Object.keys(pool) as (keyof CoveragePoolRow)[]).every((key) => pool[key] === before[key])) continue;
+    const { metaPool: poolOf, poolId, ...values } = pool;
     await context.db.update(coveragePool, { metaPool: poolOf, poolId }).set(values);
   }
   await context.db
@@ -80,7 +85,7 @@ export async function saveMetaPool(context: Context, event: AnyEvent, kind: stri
     .values({
       metaPool: address,
       block: event.block.number,
-      logIndex: event.log.logIndex,
+      logIndex: BigInt(event.log.logIndex),
       timestamp: event.block.timestamp,
       kind,
       capital: mp.capital,
@@ -100,8 +105,8 @@ export async function saveMetaPool(context: Context, event: AnyEvent, kind: stri
     .onConflictDoNothing();
 }
 
-export function poolOf(state: MetaPoolState, poolId: number): CoveragePoolRow {
-  const pool = state.pools[poolId];
+export function poolOf(state: MetaPoolState, poolId: bigint | number): CoveragePoolRow {
+  const pool = state.pools[Number(poolId)];
   if (!pool) throw new Error(`MetaPool ${state.mp.address} has no coverage pool ${poolId}`);
   return pool;
 }
@@ -148,7 +153,7 @@ export async function creditFees(
 export interface ActivityFields {
   account?: Address | null;
   receiver?: Address | null;
-  poolId?: number | null;
+  poolId?: bigint | number | null;
   ref?: bigint | null;
   assets?: bigint | null;
   shares?: bigint | null;
@@ -170,8 +175,9 @@ export async function recordActivity(
       metaPool: metaPoolAddress,
       kind,
       ...fields,
+      poolId: fields.poolId === undefined || fields.poolId === null ? null : BigInt(fields.poolId),
       block: event.block.number,
-      logIndex: event.log.logIndex,
+      logIndex: BigInt(event.log.logIndex),
       timestamp: event.block.timestamp,
       tx: event.transaction.hash,
     })

@@ -80,6 +80,30 @@ export async function startChain(port: number, extraArgs: string[] = []) {
     mnemonicToAccount(MNEMONIC, { addressIndex }),
   );
 
+  /**
+   * The receipt of `hash`, polled directly: viem's waitForTransactionReceipt shares one block watcher between calls,
+   * and a call that joins it after its transaction's block was seen waits for a block Anvil never mines.
+   * After 30 s, an error saying where the transaction is.
+   */
+  async function receipt(hash: Hex, what: string) {
+    const until = Date.now() + 30_000;
+    while (Date.now() < until) {
+      const found = await client.getTransactionReceipt({ hash }).catch(() => null);
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const [head, pool, tx, automine] = await Promise.all([
+      client.getBlockNumber(),
+      client.request({ method: 'txpool_status' as 'eth_chainId' }),
+      client.getTransaction({ hash }).catch(() => null),
+      testClient.getAutomine(),
+    ]);
+    throw new Error(
+      `${what}: no receipt for ${hash} after 30 s (head ${head}, automine ${automine}, txpool ${JSON.stringify(pool)}, ` +
+        `transaction ${tx ? `nonce ${tx.nonce} block ${tx.blockNumber}` : 'unknown'})`,
+    );
+  }
+
   async function stop() {
     if (anvil.exitCode !== null) return;
     const exited = new Promise((resolve) => anvil.once('exit', resolve));
@@ -90,9 +114,9 @@ export async function startChain(port: number, extraArgs: string[] = []) {
   async function deployContract(from: HDAccount, file: string, contract: string, args: unknown[] = []) {
     const { abi, bytecode } = artifact(file, contract);
     const hash = await wallet.deployContract({ account: from, abi, bytecode, args, chain });
-    const receipt = await client.waitForTransactionReceipt({ hash });
-    if (!receipt.contractAddress) throw new Error(`${contract} was not deployed`);
-    return { address: receipt.contractAddress, block: Number(receipt.blockNumber) };
+    const deployed = await receipt(hash, `deploy ${contract}`);
+    if (!deployed.contractAddress) throw new Error(`${contract} was not deployed`);
+    return { address: deployed.contractAddress, block: Number(deployed.blockNumber) };
   }
 
   /** What contracts/script/Deploy.s.sol deploys on a local chain. */
@@ -110,5 +134,5 @@ export async function startChain(port: number, extraArgs: string[] = []) {
     return { factory: factory.address, startBlock: factory.block, usd: usd.address, dai: dai.address };
   }
 
-  return { rpcUrl, chain, client, wallet, testClient, accounts, stop, deploy };
+  return { rpcUrl, chain, client, wallet, testClient, accounts, stop, deploy, receipt };
 }

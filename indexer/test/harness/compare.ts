@@ -165,7 +165,7 @@ export async function compareWithChain(market: Market, indexer: Indexer, block: 
     const pools = await db.select().from(schema.coveragePool).where(eq(schema.coveragePool.metaPool, m.address));
     same(`${label} pool rows`, pools.length, v.pools.length);
     for (const p of pools) {
-      const pv = v.pools[p.poolId]!;
+      const pv = v.pools[Number(p.poolId)]!;
       const pl = `${label}/${p.name}`;
       same(`${pl} name`, p.name, pv.name);
       same(`${pl} epoch`, p.epoch, pv.epoch);

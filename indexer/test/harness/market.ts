@@ -64,7 +64,7 @@ export async function openMarket(chain: Chain, deployment: Deployment) {
     }
     // A fixed limit, not an estimate: a sync's gas depends on the second the transaction lands in.
     const hash = await wallet.writeContract({ ...request, gas: 5_000_000n });
-    const receipt = await client.waitForTransactionReceipt({ hash });
+    const receipt = await chain.receipt(hash, functionName);
     if (receipt.status !== 'success') throw new Error(`${functionName} reverted after simulating (${hash})`);
     sent.push(hash);
     return true;
@@ -117,7 +117,7 @@ export async function openMarket(chain: Chain, deployment: Deployment) {
       args: [params],
     });
     const hash = await wallet.writeContract({ ...request, gas: 5_000_000n });
-    await client.waitForTransactionReceipt({ hash });
+    await chain.receipt(hash, 'createMetaPool');
     sent.push(hash);
     const metaPool = {
       address: result,

@@ -1,7 +1,7 @@
 // Runs `ponder start` on a chain, as the app would reach it: SQL over HTTP through `@ponder/client`, GraphQL, and
 // /canopy/status. PGlite in a fresh directory unless DATABASE_URL is set, then a fresh PostgreSQL schema.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from '@ponder/client';
 import pg from 'pg';
 import * as schema from '../../ponder.schema';
+import { forgetChainInPostgres } from '../../scripts/local-chain.mjs';
 import type { IndexingStatus } from '../../src/api/status';
 
 export const indexerDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,13 +58,17 @@ export async function startPonder(options: PonderOptions) {
     delete env.DATABASE_URL;
     env.CANOPY_PGLITE_DIR = pgliteDir;
   }
+  // A PostgreSQL database outlives the chains tested on it; PGlite starts in a new directory.
+  if (options.databaseUrl) await forgetChainInPostgres(options.databaseUrl, 31_337);
   const log: string[] = [];
   const child: ChildProcess = spawn(
     process.execPath,
     [ponderBin, 'start', '--schema', dbSchema, '--port', String(port), '--hostname', '127.0.0.1', '--log-format', 'json'],
     { cwd: indexerDir, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const logFile = process.env.INDEXER_TEST_PONDER_LOG; // every line Ponder writes, for a closer look
   const collect = (chunk: Buffer) => {
+    if (logFile) appendFileSync(logFile, chunk);
     log.push(chunk.toString());
     if (log.length > 4000) log.splice(0, log.length - 4000);
   };

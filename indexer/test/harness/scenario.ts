@@ -2,7 +2,7 @@
 // a scripted part that makes sure every event type happens at least once (a restarted freeze, a share-epoch wipe,
 // a lapse, a claim voided by shutdown, exits).
 import { parseUnits, zeroAddress, type Address, type Hash } from 'viem';
-import { coverTokenAbi } from '../../abis';
+import { coverTokenAbi, demoTokenAbi } from '../../abis';
 import { cloneAbi, DAY, HOUR, type Market, type MarketMetaPool, type MetaPoolPlan } from './market';
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
@@ -238,6 +238,12 @@ export function actions(market: Market) {
     return (await send(accounts[holder]!, m.address, cloneAbi, 'redeemPayout', [BigInt(poolId), BigInt(closed), accounts[holder]!.address])) && 'redeemPayout';
   }
 
+  /** A deposit the scripted steps rely on: the depositor takes fresh tokens from the faucet first. */
+  async function mustDeposit(m: MarketMetaPool, from: number, assets: bigint) {
+    await send(accounts[from]!, m.asset, demoTokenAbi, 'faucet', [assets]);
+    if (!(await deposit(m, from, assets))) throw new Error(`deposit into ${m.plan.name} refused`);
+  }
+
   /** Rules every pending claim of `m` invalid, so the scripted steps start from a MetaPool that takes deposits. */
   async function clearClaims(m: MarketMetaPool) {
     while (await resolveFirst(m, false));
@@ -246,7 +252,7 @@ export function actions(market: Market) {
   /** Cover in force in `poolId`, held by `holder` (a deposit, a purchase, its delay, a poke). */
   async function coverIn(m: MarketMetaPool, poolId: number, holder: number, whole: number) {
     await clearClaims(m);
-    await deposit(m, 1, amount(m, whole * 20));
+    await mustDeposit(m, 1, amount(m, whole * 20));
     if (!(await buy(m, holder, poolId, amount(m, whole)))) throw new Error(`could not buy cover in ${m.plan.name}`);
     await warp(m.plan.purchaseDelay + 1);
     await poke(m);
@@ -272,8 +278,8 @@ export function actions(market: Market) {
 
   /** A valid claim takes all the capital: the share epoch closes; requested shares and balances convert to 0. */
   async function wipe(m: MarketMetaPool) {
-    await deposit(m, 2, amount(m, 5_000));
-    await deposit(m, 7, amount(m, 3_000));
+    await mustDeposit(m, 2, amount(m, 5_000));
+    await mustDeposit(m, 7, amount(m, 3_000));
     if (!(await send(accounts[7]!, m.address, cloneAbi, 'requestWithdrawal', [(await shares(m, accounts[7]!.address)) / 2n]))) {
       throw new Error('request refused');
     }
@@ -282,7 +288,7 @@ export function actions(market: Market) {
     if (!(await fileClaim(m, 8, 0, 'bridge drained'))) throw new Error('claim refused');
     if (!(await resolveFirst(m, true))) throw new Error('valid ruling refused');
     // Touching an old-epoch balance converts it (ShareEpochConverted) before the new deposit mints.
-    await deposit(m, 2, amount(m, 1_000));
+    await mustDeposit(m, 2, amount(m, 1_000));
     const [, , pending] = await read<[bigint, bigint, bigint]>(m, 'claimQueue');
     if (pending !== 0n) throw new Error('claim still pending');
     const count = await read<bigint>(m, 'requestCount');
@@ -297,7 +303,7 @@ export function actions(market: Market) {
 
   /** Premium on a huge payout eats a tiny cover within seconds: the epoch lapses at the next sync. */
   async function lapse(m: MarketMetaPool) {
-    await deposit(m, 1, amount(m, 900_000));
+    await mustDeposit(m, 1, amount(m, 900_000));
     if (!(await buy(m, 5, 0, parseUnits('0.01', m.decimals)))) throw new Error('tiny purchase refused');
     await warp(m.plan.purchaseDelay + 1);
     await poke(m);
@@ -351,7 +357,7 @@ export function actions(market: Market) {
     }
     await chain.testClient.mine({ blocks: 1 });
     await chain.testClient.setAutomine(true);
-    for (const hash of hashes) await client.waitForTransactionReceipt({ hash });
+    for (const hash of hashes) await chain.receipt(hash, 'poke in one block');
     return (await client.getBlock({ blockTag: 'latest' })).number;
   }
 
