@@ -64,6 +64,15 @@ library ConfigArgs {
         }
     }
 
+    /// @notice The curve word and the settings word (offsets 0 and 32) in one copy.
+    function curveAndSettings() internal view returns (uint256 curve, uint256 settings) {
+        assembly ("memory-safe") {
+            extcodecopy(address(), 0, CODE_OFFSET, 64)
+            curve := mload(0)
+            settings := mload(32)
+        }
+    }
+
     /// @notice The address at `offset` of the executing clone's args.
     function addressAt(uint256 offset) internal view returns (address a) {
         return address(uint160(word(offset) >> 96));

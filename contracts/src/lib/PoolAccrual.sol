@@ -30,20 +30,23 @@ library PoolAccrual {
         uint256 payoutMultiple
     ) internal pure returns (uint256 increase, uint256 newCredit) {
         assembly ("memory-safe") {
-            // ceil(x / d), 0 for x = 0; every rounding here is up, against the seekers who pay it.
-            function ceilDiv(x, d) -> r {
-                if x { r := add(div(sub(x, 1), d), 1) }
-            }
-            // u = ceil(K * 1e18 / (K + F)) <= 1e18 (K > 0)
-            let u := ceilDiv(mul(active, WAD), add(active, free))
+            // Every division rounds up, against the seekers who pay: ceil(x / d) is `(x - 1) / d + 1` for x > 0, and
+            // `mul(iszero(iszero(x)), ...)` makes it 0 for x = 0 (the wrapped `x - 1` is then multiplied away).
+            // u = ceil(K * 1e18 / (K + F)) <= 1e18 (K > 0, so the numerator is not 0)
+            let u := add(div(sub(mul(active, WAD), 1), add(active, free)), 1)
             let rate := mload(curve) // baseRate
             let kink := mload(add(curve, 0x40))
+            let x := 0
             switch gt(u, kink)
-            case 0 { rate := add(rate, ceilDiv(mul(mload(add(curve, 0x20)), u), kink)) }
+            case 0 {
+                x := mul(mload(add(curve, 0x20)), u) // slope1 * u, over kink
+                rate := add(rate, mul(iszero(iszero(x)), add(div(sub(x, 1), kink), 1)))
+            }
             default {
+                x := mul(mload(add(curve, 0x60)), sub(u, kink)) // slope2 * (u - kink), over 1e18 - kink
                 rate := add(
                     add(rate, mload(add(curve, 0x20))),
-                    ceilDiv(mul(mload(add(curve, 0x60)), sub(u, kink)), sub(WAD, kink))
+                    mul(iszero(iszero(x)), add(div(sub(x, 1), sub(WAD, kink)), 1))
                 )
             }
             // P = K + F, or K + min(F, (multiple - 1) * K)
@@ -53,12 +56,13 @@ library PoolAccrual {
                 if lt(extra, free) { payout := add(active, extra) }
             }
             // owedWad grows by ceil(speed * dt / YEAR); the premium due by ceil(owedWad / 1e18) (see Premium)
-            let added := ceilDiv(mul(mul(rate, payout), dt), YEAR)
+            x := mul(mul(rate, payout), dt)
+            let added := mul(iszero(iszero(x)), add(div(sub(x, 1), YEAR), 1))
             switch gt(added, creditWad)
             case 0 { newCredit := sub(creditWad, added) }
             default {
                 let excess := sub(added, creditWad)
-                increase := ceilDiv(excess, WAD)
+                increase := add(div(sub(excess, 1), WAD), 1)
                 newCredit := sub(mul(increase, WAD), excess)
             }
         }

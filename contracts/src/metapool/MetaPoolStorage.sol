@@ -158,7 +158,10 @@ abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents, Reentranc
     }
 
     function _curve() internal view returns (FundingCurve memory) {
-        uint256 w = ConfigArgs.word(ConfigArgs.CURVE);
+        return _curveOf(ConfigArgs.word(ConfigArgs.CURVE));
+    }
+
+    function _curveOf(uint256 w) internal pure returns (FundingCurve memory) {
         return FundingCurve(uint64(w >> 192), uint64(w >> 128), uint64(w >> 64), uint64(w));
     }
 
@@ -186,19 +189,57 @@ abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents, Reentranc
     /// would not, both move to their owners' claimable balances (`_owed`, which `claimFees` pays with them): two
     /// extra writes once in a long while, and never for an asset of 6 decimals in practice.
     function _addFees(uint256 arbiterFee, uint256 creatorFee) internal {
-        (_arbiterFees, _creatorFees) = _feesAfter(arbiterFee, creatorFee);
+        (uint256 arbiterFees, uint256 creatorFees) = _spillFees(_arbiterFees + arbiterFee, _creatorFees + creatorFee);
+        (_arbiterFees, _creatorFees) = (uint72(arbiterFees), uint72(creatorFees));
     }
 
-    /// @dev The fee balances after adding these fees (see `_addFees`), for the caller to write.
-    function _feesAfter(uint256 arbiterFee, uint256 creatorFee) internal returns (uint72, uint72) {
-        uint256 arbiterFees = _arbiterFees + arbiterFee;
-        uint256 creatorFees = _creatorFees + creatorFee;
-        if (arbiterFees > type(uint72).max || creatorFees > type(uint72).max) {
-            _credit(_arbiter(), arbiterFees);
-            _credit(_creator(), creatorFees);
-            (arbiterFees, creatorFees) = (0, 0);
+    /// @dev The fee balances to keep in the sync slot: these, unless one outgrows 72 bits (see `_addFees`).
+    function _spillFees(uint256 arbiterFees, uint256 creatorFees) internal returns (uint256, uint256) {
+        if (arbiterFees <= type(uint72).max && creatorFees <= type(uint72).max) return (arbiterFees, creatorFees);
+        _credit(_arbiter(), arbiterFees);
+        _credit(_creator(), creatorFees);
+        return (0, 0);
+    }
+
+    // ----- the two slots every sync reads and writes, as words (the one-pass sync reads and writes each once) ----
+    // `books` is (`_capital`, `_totalActive`); `clock` is (`_lastSyncAt`, `_shutDown`, `_queued`, `_pendingClaims`,
+    // `_nextPurchaseId`, `_arbiterFees`, `_creatorFees`), packed by Solidity lowest-order member first: bits 0-39,
+    // 40-47, 48-55, 56-63, 64-111, 112-183 and 184-255. The invariant suites check these against the declarations.
+
+    function _syncSlots() internal view returns (uint256 books, uint256 clock) {
+        assembly ("memory-safe") {
+            books := sload(_capital.slot)
+            clock := sload(_lastSyncAt.slot)
         }
-        return (uint72(arbiterFees), uint72(creatorFees));
+    }
+
+    function _clockTime(uint256 clock) internal pure returns (uint256) {
+        return uint40(clock);
+    }
+
+    function _clockShutDown(uint256 clock) internal pure returns (bool) {
+        return uint8(clock >> 40) != 0;
+    }
+
+    function _clockFees(uint256 clock) internal pure returns (uint256 arbiterFees, uint256 creatorFees) {
+        return (uint72(clock >> 112), uint72(clock >> 184));
+    }
+
+    /// @dev Writes `books` and `clock` back: the new C and ΣK, the time now, the fee balances; the clock's flags
+    /// and purchase counter as they were (bits 40-111).
+    function _storeSyncSlots(
+        uint256 capital,
+        uint256 totalActive,
+        uint256 clock,
+        uint256 arbiterFees,
+        uint256 creatorFees
+    ) internal {
+        uint256 books = uint128(capital) | (totalActive << 128);
+        clock = (clock & (((1 << 72) - 1) << 40)) | block.timestamp | (arbiterFees << 112) | (creatorFees << 184);
+        assembly ("memory-safe") {
+            sstore(_capital.slot, books)
+            sstore(_lastSyncAt.slot, clock)
+        }
     }
 
     /// @dev Credits `amount` to `account`'s claimable balance (pull payment: a blocked transfer to one

@@ -30,8 +30,8 @@ abstract contract Protection is Fees {
         if (amount > capacity) revert CapacityExceeded(capacity);
         _pullAsset(msg.sender, amount);
 
-        purchaseId = _nextPurchaseId++;
-        _queued = true;
+        purchaseId = _nextPurchaseId;
+        (_nextPurchaseId, _queued) = (uint48(purchaseId + 1), true);
         uint40 maturesAt = uint40(block.timestamp + purchaseDelay);
         Purchase storage purchase = _purchases[purchaseId];
         purchase.buyer = msg.sender;

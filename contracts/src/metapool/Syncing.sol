@@ -68,7 +68,6 @@ abstract contract Syncing is CoverEpochs {
         uint256 arbiterFeeBps;
         uint256 creatorFeeBps;
         uint256 charged; // premium taken from K
-        uint256 toCapital;
         uint256 arbiterFees;
         uint256 creatorFees;
         uint256 lapsed; // K that left with lapsed epochs (redeemable dust)
@@ -115,38 +114,42 @@ abstract contract Syncing is CoverEpochs {
     /// helpers (`_speedOf`, `_charge`, `_mayLapse`); the invariant suites check every such sync against the
     /// projection the views make with the general path.
     function _accrueStored() private {
-        uint256 settings = ConfigArgs.word(ConfigArgs.SETTINGS);
+        (uint256 curve, uint256 settings) = ConfigArgs.curveAndSettings();
+        // The two global slots a sync reads and writes, each read once here and written once below.
+        (uint256 books, uint256 clock) = _syncSlots();
+        uint256 capital = uint128(books);
+        uint256 totalActive = books >> 128;
         Segment memory g = Segment({
-            dt: block.timestamp - _lastSyncAt,
-            curve: _curve(),
+            dt: block.timestamp - _clockTime(clock),
+            curve: _curveOf(curve),
             payoutMultiple: uint16(settings >> 200),
             arbiterFeeBps: uint16(settings >> 232),
             creatorFeeBps: uint16(settings >> 216),
             charged: 0,
-            toCapital: 0,
             arbiterFees: 0,
             creatorFees: 0,
             lapsed: 0
         });
         uint256 n = settings >> 248;
         // After shutdown no pool pays premium (`free` = max marks it).
-        uint256 free = _shutDown ? type(uint256).max : _freeCapital();
-        uint256[] memory log = new uint256[](9 + 2 * n);
+        uint256 free = _clockShutDown(clock) ? type(uint256).max : capital > totalActive ? capital - totalActive : 0;
+        uint256[] memory log = new uint256[](7 + n);
         for (uint256 i; i < n; ++i) {
             (uint256 active, uint256 debt) = _accrueStoredPool(i, free, g);
+            uint256 item = active | (debt << 128);
             assembly ("memory-safe") {
-                // log[8 + i] and log[9 + n + i] (in bounds by construction)
-                mstore(add(log, shl(5, add(9, i))), active)
-                mstore(add(log, shl(5, add(add(10, n), i))), debt)
+                mstore(add(log, shl(5, add(8, i))), item) // log[7 + i], in bounds by construction
             }
         }
-        uint256 capital = _capital + g.toCapital;
-        (_capital, _totalActive) = (uint128(capital), uint128(_totalActive - g.charged - g.lapsed));
-        // The time and the fee balances share a slot: one write.
-        (uint72 arbiterFees, uint72 creatorFees) = _feesAfter(g.arbiterFees, g.creatorFees);
-        (_lastSyncAt, _arbiterFees, _creatorFees) = (uint40(block.timestamp), arbiterFees, creatorFees);
+        // What capital gained: every charge less its fees.
+        uint256 toCapital = g.charged - g.arbiterFees - g.creatorFees;
+        capital += toCapital;
+        totalActive -= g.charged + g.lapsed;
+        (uint256 arbiterFees, uint256 creatorFees) = _clockFees(clock);
+        (arbiterFees, creatorFees) = _spillFees(arbiterFees + g.arbiterFees, creatorFees + g.creatorFees);
+        _storeSyncSlots(capital, totalActive, clock, arbiterFees, creatorFees);
         if (g.lapsed != 0) _redeemableTotal += uint128(g.lapsed);
-        _logSynced(log, block.timestamp, capital, g.toCapital, g.arbiterFees, g.creatorFees);
+        _logSynced(log, block.timestamp, capital, toCapital, g.arbiterFees, g.creatorFees);
     }
 
     /// @dev One pool of `_accrueStored`: accrues its speed over the segment, charges (or books as claim debt),
@@ -343,12 +346,10 @@ abstract contract Syncing is CoverEpochs {
     /// split into the segment's totals. Returns K after.
     function _charge(Segment memory g, uint256 active, uint256 increase) private pure returns (uint256) {
         uint256 charge = increase < active ? increase : active;
-        (uint256 toCapital, uint256 arbiterFee, uint256 creatorFee) =
-            Premium.split(charge, g.arbiterFeeBps, g.creatorFeeBps);
-        // Cannot wrap: a sync charges at most ΣK (below 2^128) in each of at most 17 segments.
+        (, uint256 arbiterFee, uint256 creatorFee) = Premium.split(charge, g.arbiterFeeBps, g.creatorFeeBps);
+        // Cannot wrap: a sync charges at most ΣK (below 2^128). Capital's part is added up at the end.
         unchecked {
             g.charged += charge;
-            g.toCapital += toCapital;
             g.arbiterFees += arbiterFee;
             g.creatorFees += creatorFee;
             return active - charge;
@@ -486,14 +487,13 @@ abstract contract Syncing is CoverEpochs {
         PoolMem[] memory pools = m.pools;
         uint256 n = pools.length;
         // The `Synced` log (see `_logSynced`), its pool items written while the pools are stored.
-        uint256[] memory log = new uint256[](9 + 2 * n);
+        uint256[] memory log = new uint256[](7 + n);
         for (uint256 i; i < n; ++i) {
             PoolMem memory p = pools[i];
             (uint256 active, uint256 debt) = (p.active, p.debt);
+            uint256 item = active | (debt << 128);
             assembly ("memory-safe") {
-                // log[8 + i] and log[9 + n + i] (in bounds by construction)
-                mstore(add(log, shl(5, add(9, i))), active)
-                mstore(add(log, shl(5, add(add(10, n), i))), debt)
+                mstore(add(log, shl(5, add(8, i))), item) // log[7 + i], in bounds by construction
             }
             if (!p.dirty) continue;
             PoolState storage s = _pools[i];
@@ -516,9 +516,9 @@ abstract contract Syncing is CoverEpochs {
         if (m.changed) _logSynced(log, m.time, m.capital, m.premiumToCapital, m.arbiterFees, m.creatorFees);
     }
 
-    /// @dev Emits `Synced(time, capital, active, debt, premiumToCapital, arbiterFees, creatorFees)` from `log`,
-    /// whose pool items the caller wrote: the ABI encoding by hand, 7 head words (two of them the offsets of the
-    /// arrays), then `active` and `debt`, each a length word and n items.
+    /// @dev Emits `Synced(time, capital, pools, premiumToCapital, arbiterFees, creatorFees)` from `log`, whose pool
+    /// items (`K | debt << 128`) the caller wrote: the ABI encoding by hand, 6 head words (one of them the offset of
+    /// the array), then the array's length and its n items.
     function _logSynced(
         uint256[] memory log,
         uint256 time,
@@ -529,18 +529,15 @@ abstract contract Syncing is CoverEpochs {
     ) private {
         bytes32 topic = Synced.selector;
         assembly ("memory-safe") {
-            let size := shl(5, mload(log)) // (9 + 2n) words
-            let n := shr(1, sub(mload(log), 9))
+            let size := shl(5, mload(log)) // (7 + n) words
             let data := add(log, 32)
             mstore(data, time)
             mstore(add(data, 0x20), capital)
-            mstore(add(data, 0x40), 0xe0) // offset of `active`: 7 words
-            mstore(add(data, 0x60), shl(5, add(8, n))) // offset of `debt`: 7 + 1 + n words
-            mstore(add(data, 0x80), premiumToCapital)
-            mstore(add(data, 0xa0), arbiterFees)
-            mstore(add(data, 0xc0), creatorFees)
-            mstore(add(data, 0xe0), n) // active.length
-            mstore(add(data, shl(5, add(8, n))), n) // debt.length
+            mstore(add(data, 0x40), 0xc0) // offset of `pools`: 6 words
+            mstore(add(data, 0x60), premiumToCapital)
+            mstore(add(data, 0x80), arbiterFees)
+            mstore(add(data, 0xa0), creatorFees)
+            mstore(add(data, 0xc0), sub(mload(log), 7)) // pools.length
             log1(data, size, topic)
         }
     }

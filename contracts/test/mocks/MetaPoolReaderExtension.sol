@@ -28,6 +28,7 @@ struct RawState {
     uint32 shareEpoch;
     uint256 shareSupply;
     bool hasDuePurchase;
+    bool queued;
 }
 
 /// @notice The real extension facet plus read-only getters of the raw storage. The invariant suites deploy
@@ -60,6 +61,28 @@ contract MetaPoolReaderExtension is MetaPoolExtension {
         s.shareEpoch = _shareEpoch;
         s.shareSupply = _shareSupply;
         s.hasDuePurchase = _hasDuePurchase();
+        s.queued = _queued;
+    }
+
+    /// @notice Whether the words the one-pass sync reads and writes by hand (the two global sync slots, each pool's
+    /// slot 0) hold exactly what the declared state variables hold, field by field.
+    function packedSlotsMatchDeclarations() external view returns (bool) {
+        (uint256 books, uint256 clock) = _syncSlots();
+        (uint256 arbiterFees, uint256 creatorFees) = _clockFees(clock);
+        bool ok = uint128(books) == _capital && books >> 128 == _totalActive && _clockTime(clock) == _lastSyncAt
+            && _clockShutDown(clock) == _shutDown && (uint8(clock >> 48) != 0) == _queued
+            && uint8(clock >> 56) == _pendingClaims && uint48(clock >> 64) == _nextPurchaseId
+            && arbiterFees == _arbiterFees && creatorFees == _creatorFees;
+        for (uint256 i; i < MAX_POOLS; ++i) {
+            PoolState storage s = _pools[i];
+            uint256 hot;
+            assembly ("memory-safe") {
+                hot := sload(s.slot)
+            }
+            ok = ok && uint128(hot) == s.active && uint64(hot >> 128) == s.creditWad
+                && uint56(hot >> 192) == s.lapseHint && (hot >> 248 != 0) == s.claimPending;
+        }
+        return ok;
     }
 
     function rawPool(uint256 poolId) external view returns (PoolState memory) {

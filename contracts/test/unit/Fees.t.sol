@@ -41,8 +41,7 @@ contract FeesTest is MetaPoolTestBase {
         emit IMetaPoolEvents.Synced(
             uint40(block.timestamp),
             1000e18 + 3 * toCapital,
-            active,
-            debt,
+            syncedPools(active, debt),
             3 * toCapital,
             3 * arbiterFee,
             3 * creatorFee

@@ -49,8 +49,7 @@ contract ProtectionTest is MetaPoolTestBase {
         n = 0;
         for (uint256 i; i < logs.length; ++i) {
             if (logs[i].emitter == pool && logs[i].topics[0] == IMetaPoolEvents.Synced.selector) {
-                (uint40 t,,,,,,) =
-                    abi.decode(logs[i].data, (uint40, uint256, uint256[], uint256[], uint256, uint256, uint256));
+                (uint40 t,,,,,) = abi.decode(logs[i].data, (uint40, uint256, uint256[], uint256, uint256, uint256));
                 times[n++] = t;
             }
         }
