@@ -144,7 +144,27 @@ abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents, Reentranc
             uint256 minPurchase
         )
     {
+        (
+            , arbiterFeeBps, creatorFeeBps, payoutMultiple, purchaseDelay, withdrawalPeriod, minPurchase
+        ) = _settingsWithPoolCount();
+    }
+
+    /// @dev The whole settings word in one read: the pool count, then `_settings()`.
+    function _settingsWithPoolCount()
+        internal
+        view
+        returns (
+            uint256 poolCount,
+            uint256 arbiterFeeBps,
+            uint256 creatorFeeBps,
+            uint256 payoutMultiple,
+            uint256 purchaseDelay,
+            uint256 withdrawalPeriod,
+            uint256 minPurchase
+        )
+    {
         uint256 w = ConfigArgs.word(ConfigArgs.SETTINGS);
+        poolCount = w >> 248;
         arbiterFeeBps = uint16(w >> 232);
         creatorFeeBps = uint16(w >> 216);
         payoutMultiple = uint16(w >> 200);
@@ -206,15 +226,24 @@ abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents, Reentranc
     // `_nextPurchaseId`, `_arbiterFees`, `_creatorFees`), packed by Solidity lowest-order member first: bits 0-39,
     // 40-47, 48-55, 56-63, 64-111, 112-183 and 184-255. The invariant suites check these against the declarations.
 
-    function _syncSlots() internal view returns (uint256 books, uint256 clock) {
+    function _books() internal view returns (uint256 books) {
         assembly ("memory-safe") {
             books := sload(_capital.slot)
+        }
+    }
+
+    function _clock() internal view returns (uint256 clock) {
+        assembly ("memory-safe") {
             clock := sload(_lastSyncAt.slot)
         }
     }
 
     function _clockTime(uint256 clock) internal pure returns (uint256) {
         return uint40(clock);
+    }
+
+    function _clockQueued(uint256 clock) internal pure returns (bool) {
+        return uint8(clock >> 48) != 0;
     }
 
     function _clockShutDown(uint256 clock) internal pure returns (bool) {

@@ -20,11 +20,11 @@ abstract contract Protection is Fees {
         returns (uint256 purchaseId)
     {
         _requireAmountAndReceiver(amount, receiver);
-        _requireValidPool(poolId);
+        (uint256 poolCount,,,, uint256 purchaseDelay,, uint256 minPurchase) = _settingsWithPoolCount();
+        if (poolId >= poolCount) revert InvalidPoolId(poolId, poolCount);
         _sync();
         _requireNotShutDown();
         _requireNoClaimPending();
-        (,,, uint256 purchaseDelay,, uint256 minPurchase) = _settings();
         if (amount < minPurchase) revert BelowMinPurchase(amount, minPurchase);
         uint256 capacity = _capacity();
         if (amount > capacity) revert CapacityExceeded(capacity);

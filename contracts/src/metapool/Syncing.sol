@@ -85,17 +85,20 @@ abstract contract Syncing is CoverEpochs {
     /// actions, whose gas matters most, sync this way; the extension's few syncing actions keep the general path,
     /// which keeps its bytecode small. Both leave exactly the same state.
     function _syncPreferringStored() internal {
-        if (_hasDuePurchase()) {
+        uint256 clock = _clock();
+        // Purchases are due only if some are queued (the flag saves the queue's slot otherwise).
+        if (_clockQueued(clock) && _hasDuePurchase()) {
             _syncThroughMemory(MAX_BATCH, true);
-        } else if (_lastSyncAt != block.timestamp) {
-            _accrueStored();
+        } else if (_clockTime(clock) != block.timestamp) {
+            _accrueStored(clock);
         }
     }
 
     /// @dev Processes at most `maxItems` due purchases; if more are due, accrues only to the last maturity.
     function _syncBatch(uint256 maxItems) internal returns (uint256 remaining) {
-        if (_hasDuePurchase()) return _syncThroughMemory(maxItems, false);
-        if (_lastSyncAt != block.timestamp) _accrueStored();
+        uint256 clock = _clock();
+        if (_clockQueued(clock) && _hasDuePurchase()) return _syncThroughMemory(maxItems, false);
+        if (_clockTime(clock) != block.timestamp) _accrueStored(clock);
         return 0;
     }
 
@@ -113,10 +116,10 @@ abstract contract Syncing is CoverEpochs {
     /// free capital before any charge), exactly as `_fixSpeeds` then `_accrueTo` compute it, through the same
     /// helpers (`_speedOf`, `_charge`, `_mayLapse`); the invariant suites check every such sync against the
     /// projection the views make with the general path.
-    function _accrueStored() private {
+    function _accrueStored(uint256 clock) private {
         (uint256 curve, uint256 settings) = ConfigArgs.curveAndSettings();
-        // The two global slots a sync reads and writes, each read once here and written once below.
-        (uint256 books, uint256 clock) = _syncSlots();
+        // The two global slots a sync reads and writes, each read once (`clock` by the caller) and written once.
+        uint256 books = _books();
         uint256 capital = uint128(books);
         uint256 totalActive = books >> 128;
         Segment memory g = Segment({

@@ -67,10 +67,10 @@ contract MetaPoolReaderExtension is MetaPoolExtension {
     /// @notice Whether the words the one-pass sync reads and writes by hand (the two global sync slots, each pool's
     /// slot 0) hold exactly what the declared state variables hold, field by field.
     function packedSlotsMatchDeclarations() external view returns (bool) {
-        (uint256 books, uint256 clock) = _syncSlots();
+        (uint256 books, uint256 clock) = (_books(), _clock());
         (uint256 arbiterFees, uint256 creatorFees) = _clockFees(clock);
         bool ok = uint128(books) == _capital && books >> 128 == _totalActive && _clockTime(clock) == _lastSyncAt
-            && _clockShutDown(clock) == _shutDown && (uint8(clock >> 48) != 0) == _queued
+            && _clockShutDown(clock) == _shutDown && _clockQueued(clock) == _queued
             && uint8(clock >> 56) == _pendingClaims && uint48(clock >> 64) == _nextPurchaseId
             && arbiterFees == _arbiterFees && creatorFees == _creatorFees;
         for (uint256 i; i < MAX_POOLS; ++i) {
