@@ -2,7 +2,7 @@
 import { and, eq, gte, lt, sql } from 'ponder';
 import { ponder } from 'ponder:registry';
 import { coverEpoch, coverHolder, coverToken, purchase } from 'ponder:schema';
-import { zeroAddress } from 'viem';
+import { zeroAddress, type Address } from 'viem';
 import { ceilDiv } from '../../lib/protocol/math';
 import { chargePremium, poolOf, recordActivity, updateMetaPool } from './lib/state';
 
@@ -93,6 +93,15 @@ ponder.on('MetaPool:PurchaseRefunded', async ({ event, context }) => {
   });
 });
 
+/** The MetaPool's purchases with id in [fromId, toId) still pending: the range a voiding or a restart names. */
+const pendingBetween = (address: Address, fromId: bigint, toId: bigint) =>
+  and(
+    eq(purchase.metaPool, address),
+    gte(purchase.purchaseId, fromId),
+    lt(purchase.purchaseId, toId),
+    eq(purchase.status, 'pending'),
+  );
+
 /** A valid claim or a shutdown: every pending purchase with id in [fromId, toId) is refundable in full. */
 ponder.on('MetaPool:PurchasesVoided', async ({ event, context }) => {
   const { fromId, toId, total } = event.args;
@@ -100,14 +109,7 @@ ponder.on('MetaPool:PurchasesVoided', async ({ event, context }) => {
   await context.db.sql
     .update(purchase)
     .set({ status: 'voided', refundable: sql`${purchase.amount}` })
-    .where(
-      and(
-        eq(purchase.metaPool, address),
-        gte(purchase.purchaseId, fromId),
-        lt(purchase.purchaseId, toId),
-        eq(purchase.status, 'pending'),
-      ),
-    );
+    .where(pendingBetween(address, fromId, toId));
   await updateMetaPool(context, event, 'PurchasesVoided', (state) => {
     for (const pool of state.pools) pool.pending = 0n;
   });
@@ -122,14 +124,7 @@ ponder.on('MetaPool:PurchasesRestarted', async ({ event, context }) => {
   await context.db.sql
     .update(purchase)
     .set({ maturesAt: sql`greatest(${purchase.maturesAt}, ${at})` })
-    .where(
-      and(
-        eq(purchase.metaPool, address),
-        gte(purchase.purchaseId, fromId),
-        lt(purchase.purchaseId, toId),
-        eq(purchase.status, 'pending'),
-      ),
-    );
+    .where(pendingBetween(address, fromId, toId));
   await recordActivity(context, event, address, 'PurchasesRestarted', { ref: fromId });
 });
 

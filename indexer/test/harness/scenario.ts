@@ -136,19 +136,15 @@ export function actions(market: Market) {
     if (pending === 0n) return false;
     return send(accounts.find((a) => a.address === m.arbiter)!, m.address, cloneAbi, 'resolveClaim', [first, valid]);
   };
-  /** An actor holding `token` (a random one when `r` is given), or -1. */
-  const holderOf = async (m: MarketMetaPool, token: Address, r?: Rng) => {
+  /** An actor whose `balanceOf` is positive (a random one when `r` is given, else the first), or -1. */
+  const actorHolding = async (balanceOf: (who: Address) => Promise<bigint>, r?: Rng) => {
     const holders = [];
-    for (let i = 0; i < ACTORS; i++) if ((await coverBalance(token, accounts[i]!.address)) > 0n) holders.push(i);
+    for (let i = 0; i < ACTORS; i++) if ((await balanceOf(accounts[i]!.address)) > 0n) holders.push(i);
     if (holders.length === 0) return -1;
     return r ? r.pick(holders) : holders[0]!;
   };
-  /** A random actor holding shares of `m`, or -1. */
-  const shareHolder = async (r: Rng, m: MarketMetaPool) => {
-    const holders = [];
-    for (let i = 0; i < ACTORS; i++) if ((await shares(m, accounts[i]!.address)) > 0n) holders.push(i);
-    return holders.length === 0 ? -1 : r.pick(holders);
-  };
+  const holderOf = (_m: MarketMetaPool, token: Address, r?: Rng) => actorHolding((who) => coverBalance(token, who), r);
+  const shareHolder = (r: Rng, m: MarketMetaPool) => actorHolding((who) => shares(m, who), r);
 
   /** One random user action; false when nothing applicable was found or the chain would refuse it. */
   async function randomAction(r: Rng): Promise<string | false> {
