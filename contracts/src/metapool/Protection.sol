@@ -31,7 +31,7 @@ abstract contract Protection is Fees {
         _pullAsset(msg.sender, amount);
 
         purchaseId = _nextPurchaseId;
-        (_nextPurchaseId, _queued) = (uint48(purchaseId + 1), true);
+        (_nextPurchaseId, _queued) = (uint48(purchaseId) + 1, true);
         uint40 maturesAt = uint40(block.timestamp + purchaseDelay);
         Purchase storage purchase = _purchases[purchaseId];
         purchase.buyer = msg.sender;
