@@ -26,7 +26,8 @@ contract MetaPool is Claims, Protection, Initializable {
 
     /// @notice Called once by the factory in the clone's creation transaction (see `MetaPoolSetup.initialize`:
     /// validates the parameters, checks the clone's immutable args against them, stores the names).
-    function initialize(MetaPoolParams calldata, address, address) external {
+    function initialize(MetaPoolParams calldata p, address creator, address coverTokenImplementation) external {
+        (p, creator, coverTokenImplementation); // forwarded as they are, in the calldata
         _delegate(_setup);
     }
 

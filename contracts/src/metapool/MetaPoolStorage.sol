@@ -15,7 +15,6 @@ import {ConfigArgs} from "../lib/ConfigArgs.sol";
 import {LapseHint} from "../lib/LapseHint.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @notice One coverage pool's stored state. A sync that accrues the pool reads and writes slot 0 only: slot 0 holds
 /// K, the premium accumulator and the lapse pre-check, so the supply and the debt (slot 1) are read only when a
@@ -274,8 +273,9 @@ abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents, Reentranc
     /// @dev Credits `amount` to `account`'s claimable balance (pull payment: a blocked transfer to one
     /// account can never block a ruling or a shutdown).
     function _credit(address account, uint256 amount) internal {
+        // A bond (uint128) or a fee balance (below 2^73): the cast is exact; the sum is checked.
         _owed[account] += amount;
-        _owedTotal = SafeCast.toUint128(_owedTotal + amount);
+        _owedTotal += uint128(amount);
     }
 
     /// @dev What `account` can collect with `claimFees` as stored: its `_owed`, and the fee balance of each role
