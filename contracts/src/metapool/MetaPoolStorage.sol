@@ -273,7 +273,8 @@ abstract contract MetaPoolStorage is IMetaPoolErrors, IMetaPoolEvents, Reentranc
     /// @dev Credits `amount` to `account`'s claimable balance (pull payment: a blocked transfer to one
     /// account can never block a ruling or a shutdown).
     function _credit(address account, uint256 amount) internal {
-        // A bond (uint128) or a fee balance (below 2^73): the cast is exact; the sum is checked.
+        // A bond (uint128) or a fee balance (at most 2^72 plus one sync's fees, below 2^128): the cast is exact; the
+        // sum is checked.
         _owed[account] += amount;
         _owedTotal += uint128(amount);
     }

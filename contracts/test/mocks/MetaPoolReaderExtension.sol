@@ -95,6 +95,16 @@ contract MetaPoolReaderExtension is MetaPoolExtension {
         owed = _claimable(account);
     }
 
+    /// @notice The fee balances as kept in the sync slot, and `account`'s `_owed` (returned bonds and fee balances
+    /// moved out of that slot), apart.
+    function rawFeeParts(address account)
+        external
+        view
+        returns (uint256 arbiterFees, uint256 creatorFees, uint256 owed)
+    {
+        return (_arbiterFees, _creatorFees, _owed[account]);
+    }
+
     function rawShareBalance(address account) external view returns (ShareBalance memory) {
         return _shareBalances[account];
     }
