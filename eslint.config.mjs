@@ -16,7 +16,7 @@ const eslintConfig = [
       "abis/**",
       "test-results/**",
       "playwright-report/**",
-      "e2e/.artifacts/**",
+      "e2e/.artifacts*/**",
     ],
   },
   ...compat.extends("next/core-web-vitals", "next/typescript"),

@@ -1,8 +1,8 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 
 // Optional peers that wagmi's connectors (and WalletConnect's logger) import but Canopy never uses;
-// aliasing them to `false` (webpack: `next build`, `DEV_BUNDLER=webpack npm run dev`) or to an empty module
-// (Turbopack: `npm run dev`) keeps the bundlers from failing on the missing modules.
+// aliasing them to nothing keeps the bundlers from failing on the missing modules.
 const absentOptionalPeers = [
   "@x402/core",
   "@x402/evm",
@@ -12,21 +12,57 @@ const absentOptionalPeers = [
   "pino-pretty",
 ];
 
-const nextConfig: NextConfig = {
-  // e2e builds into its own folder so it never clobbers a developer's `.next`.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
-  outputFileTracingRoot: __dirname,
-  reactStrictMode: true,
-  turbopack: {
-    resolveAlias: Object.fromEntries(absentOptionalPeers.map((name) => [name, "./next.empty-module.js"])),
-  },
-  webpack(config) {
-    config.resolve.alias = {
-      ...config.resolve.alias,
-      ...Object.fromEntries(absentOptionalPeers.map((name) => [name, false])),
-    };
-    return config;
-  },
-};
+// The SDKs behind wagmi's connectors for wallets Canopy does not offer: lib/wagmi.ts lists the injected wallets,
+// and WalletConnect only with a project id. wagmi imports an SDK only when its connector connects, yet a bundler
+// compiles every one of them (WalletConnect's brings Reown's UI kit, Lit and a QR encoder). The dev server leaves
+// them out; `next build` is unchanged. A wallet added to lib/wagmi.ts must leave this list.
+const walletSdksNotOffered = [
+  "@base-org/account",
+  "@coinbase/wallet-sdk",
+  "cbw-sdk",
+  "@gemini-wallet/core",
+  "@metamask/sdk",
+  "porto",
+  "@safe-global/safe-apps-provider",
+  "@safe-global/safe-apps-sdk",
+  ...(process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID ? [] : ["@walletconnect/ethereum-provider"]),
+];
 
-export default nextConfig;
+export default function nextConfig(phase: string): NextConfig {
+  const dev = phase === PHASE_DEVELOPMENT_SERVER;
+  const empty = dev ? [...absentOptionalPeers, ...walletSdksNotOffered] : absentOptionalPeers;
+  return {
+    // e2e builds into its own folder so it never clobbers a developer's `.next`.
+    distDir: process.env.NEXT_DIST_DIR || ".next",
+    outputFileTracingRoot: __dirname,
+    reactStrictMode: true,
+    // Dev compiles only the parts of these barrels that a module imports, where it compiled each barrel whole:
+    // RainbowKit's `mainnet` from wagmi/chains brought all 637 of viem's chains, @wagmi/core all of viem.
+    ...(dev && {
+      experimental: {
+        optimizePackageImports: [
+          "viem",
+          "viem/chains",
+          "wagmi",
+          "wagmi/chains",
+          "@wagmi/core",
+          "@wagmi/connectors",
+          "@rainbow-me/rainbowkit",
+          "@rainbow-me/rainbowkit/wallets",
+          "@tanstack/react-query",
+        ],
+      },
+    }),
+    // `next dev --turbopack`: Turbopack in Next 15 takes no `false` alias, so an empty module stands in.
+    turbopack: {
+      resolveAlias: Object.fromEntries(empty.map((name) => [name, "./next.empty-module.js"])),
+    },
+    webpack(config) {
+      config.resolve.alias = {
+        ...config.resolve.alias,
+        ...Object.fromEntries(empty.map((name) => [name, false])),
+      };
+      return config;
+    },
+  };
+}

@@ -1,2 +1,3 @@
-// What Turbopack bundles in place of the optional peers listed in next.config.ts (webpack aliases them to `false`).
-export {};
+// What Turbopack bundles in place of the modules next.config.ts leaves out (webpack aliases them to `false`).
+// CommonJS, so a named import of it is `undefined` rather than a missing-export error.
+module.exports = {};

@@ -6,9 +6,10 @@
 //   each route  its first visit, until the page has loaded and shows its heading (a MetaPool page: its name)
 // The chain on 127.0.0.1:8545 is reused, or started here and seeded by dev.mjs on the first run.
 // Options: --bundler webpack|turbopack (one only), --warm (keep the build folder), --port <app port, 3000>.
-// It prints the machine's load average with the numbers: two busy cores double them.
+// It prints the machine's load average with the numbers: two busy cores double them. The `cpu s` column (CPU
+// seconds the dev server's processes spent in the step, from /proc) moves far less with the machine's load.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,7 +29,8 @@ const appUrl = `http://localhost:${opts.port}`;
 const rpcUrl = 'http://127.0.0.1:8545';
 const routeTimeoutMs = 300_000;
 
-const seconds = (ms) => Number((ms / 1000).toFixed(1));
+const round = (x) => Number(x.toFixed(1));
+const seconds = (ms) => round(ms / 1000);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 async function portAnswers(url) {
@@ -40,12 +42,32 @@ async function portAnswers(url) {
   }
 }
 
+/** CPU seconds (user + system, children reaped included) of every process in group `pgid`; Linux only. */
+function groupCpuSeconds(pgid) {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // Fields after "(comm)": state ppid pgrp ... utime(14) stime(15) cutime(16) cstime(17), numbered from pid = 1.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) !== pgid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+  }
+  return ticks / 100; // USER_HZ
+}
+
 /** Runs scripts/dev.mjs; resolves `nextStarted` when it starts Next (its "Starting the app" line). */
 function startDev(bundler) {
   const child = spawn(process.execPath, ['scripts/dev.mjs'], {
     cwd: repoDir,
     env: { ...process.env, DEV_BUNDLER: bundler, PORT: opts.port, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping it also stops what Next spawned (Turbopack's PostCSS workers).
+    detached: true,
   });
   let log = '';
   const nextStarted = new Promise((resolve, reject) => {
@@ -59,12 +81,18 @@ function startDev(bundler) {
   const stop = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      process.kill(-child.pid, 'SIGTERM');
       await exited;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    try {
+      process.kill(-child.pid, 'SIGKILL'); // whatever of the group outlived SIGTERM
+    } catch {
+      // the group is gone
     }
     while (await portAnswers(appUrl)) await new Promise((r) => setTimeout(r, 250));
   };
-  return { nextStarted, stop, log: () => log };
+  return { nextStarted, stop, log: () => log, cpu: () => groupCpuSeconds(child.pid) };
 }
 
 /** Navigates until the server answers (it may not listen yet), then waits for `ready` on the page. */
@@ -93,9 +121,11 @@ async function benchOne(browser, bundler) {
   const rows = [];
   try {
     const t0 = await dev.nextStarted;
+    const cpu0 = dev.cpu();
     const firstRow = page.locator('a[href^="/metapool/0x"]').first();
     const t1 = await visit(page, '/', firstRow);
-    rows.push({ step: 'first page: / with its MetaPools', seconds: seconds(t1 - t0) });
+    let cpu = dev.cpu();
+    rows.push({ step: 'first page: / with its MetaPools', seconds: seconds(t1 - t0), 'cpu s': round(cpu - cpu0) });
     const metaPool = await firstRow.getAttribute('href');
     const heading = page.locator('main h1');
     const routes = [
@@ -107,9 +137,12 @@ async function benchOne(browser, bundler) {
     ];
     for (const [path, ready] of routes) {
       const started = performance.now();
-      rows.push({ step: `first visit: ${path}`, seconds: seconds((await visit(page, path, ready)) - started) });
+      const cpuBefore = cpu;
+      const done = await visit(page, path, ready);
+      cpu = dev.cpu();
+      rows.push({ step: `first visit: ${path}`, seconds: seconds(done - started), 'cpu s': round(cpu - cpuBefore) });
     }
-    rows.push({ step: 'all routes, from the start of Next', seconds: seconds(performance.now() - t0) });
+    rows.push({ step: 'all routes, from the start of Next', seconds: seconds(performance.now() - t0), 'cpu s': round(cpu - cpu0) });
   } catch (err) {
     console.error(dev.log());
     throw err;
@@ -148,7 +181,13 @@ try {
 }
 if (results.length > 1) {
   const table = results[0].rows.map((row, i) =>
-    Object.fromEntries([['step', row.step], ...results.map((r) => [`${r.bundler} s`, r.rows[i]?.seconds])]),
+    Object.fromEntries([
+      ['step', row.step],
+      ...results.flatMap((r) => [
+        [`${r.bundler} s`, r.rows[i]?.seconds],
+        [`${r.bundler} cpu s`, r.rows[i]?.['cpu s']],
+      ]),
+    ]),
   );
   console.log('\nbefore → after');
   console.table(table);

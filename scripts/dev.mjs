@@ -74,7 +74,10 @@ async function main() {
   const indexer = await startIndexer({ rpcUrl: RPC_URL, chainId });
   if (indexer) started.push(indexer.child);
   step(`Starting the app on http://localhost:${APP_PORT}`);
-  const next = spawn(join(repoDir, 'node_modules', '.bin', 'next'), ['dev', '-p', String(APP_PORT)], {
+  // Turbopack (npm run bench:dev compares it with webpack); DEV_BUNDLER=webpack runs the webpack dev server.
+  // Both compile less in dev than `next build` does: next.config.ts leaves out unused wallet SDKs.
+  const bundlerArgs = process.env.DEV_BUNDLER === 'webpack' ? [] : ['--turbopack'];
+  const next = spawn(join(repoDir, 'node_modules', '.bin', 'next'), ['dev', ...bundlerArgs, '-p', String(APP_PORT)], {
     cwd: repoDir,
     stdio: 'inherit',
     env: {

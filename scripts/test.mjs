@@ -15,9 +15,10 @@ import { forgeCounts, formatForgeReport, nodeTestCounts, playwrightCounts, vites
 const ci = Boolean(process.env.CI);
 const reportDir = mkdtempSync(join(tmpdir(), 'canopy-test-reports-'));
 process.on('exit', () => rmSync(reportDir, { recursive: true, force: true }));
+const reportFile = (suiteName) => join(reportDir, `${suiteName.replace(/\W+/g, '-')}.json`);
 
 function vitest(name, configArgs) {
-  const report = join(reportDir, `${name.replace(/\W+/g, '-')}.json`);
+  const report = reportFile(name);
   return {
     name,
     cmd: 'npx',
@@ -29,7 +30,7 @@ function vitest(name, configArgs) {
 
 // The config's reporters (list, and html under CI) stay; json is added for the counts.
 function playwright(name, args) {
-  const report = join(reportDir, `${name.replace(/\W+/g, '-')}.json`);
+  const report = reportFile(name);
   return {
     name,
     cmd: 'npx',
@@ -40,7 +41,7 @@ function playwright(name, args) {
   };
 }
 
-const seedReport = join(reportDir, 'seed.json');
+const seedReport = reportFile('seeded demo market');
 const suites = [
   { name: 'abis up to date', cmd: 'node', args: ['scripts/check-abis.mjs'] },
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit'] },
@@ -48,10 +49,10 @@ const suites = [
   // The committed gas snapshot and README table must be what `npm run bench` measures now.
   { name: 'gas snapshot up to date', cmd: 'npm', args: ['run', '--silent', 'bench:check'] },
   {
-    // forge writes its JSON report instead of its text, on stdout; formatForgeReport prints the text from it.
+    // forge writes its JUnit report instead of its text, on stdout; formatForgeReport prints the text from it.
     name: 'forge test',
     cmd: 'node',
-    args: ['scripts/forge.mjs', 'test', '--json'],
+    args: ['scripts/forge.mjs', 'test', '--junit'],
     env: { FOUNDRY_PROFILE: ci ? 'ci' : 'default' },
     report: 'stdout',
     count: forgeCounts,
