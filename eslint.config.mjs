@@ -26,8 +26,8 @@ const eslintConfig = [
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // Components render; hooks own chain access (ABIs, wagmi actions, reads). Shapes of read results
-    // may be imported as types: that is no chain access.
+    // Components render; hooks own chain access (ABIs, wagmi actions, reads), even for types: shapes of
+    // read results live in lib/types.
     files: ["components/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
@@ -42,8 +42,7 @@ const eslintConfig = [
             { group: ["@/abis/*"], message: "Hooks own chain access: call or add a hook in hooks/." },
             {
               group: ["@/lib/reads", "@/lib/reads/*"],
-              allowTypeImports: true,
-              message: "Hooks own chain access: read through a hook in hooks/ (types of read results are fine).",
+              message: "Hooks own chain access: read through a hook in hooks/ (shapes of read results: @/lib/types/*).",
             },
           ],
         },

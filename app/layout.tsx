@@ -9,9 +9,28 @@ import { WrongNetworkBanner } from "@/components/layout/WrongNetworkBanner";
 import { Providers } from "@/components/providers";
 import { TxToasts } from "@/components/tx/TxToasts";
 
+const description = "Immutable MetaPools for on-chain cover.";
+
 export const metadata: Metadata = {
+  // Where absolute Open Graph URLs point; a deployment sets its own origin.
+  metadataBase: new URL(process.env.NEXT_PUBLIC_SITE_URL ?? "http://localhost:3000"),
   title: { default: "Canopy", template: "%s · Canopy" },
-  description: "Immutable MetaPools for on-chain cover.",
+  description,
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  openGraph: {
+    type: "website",
+    siteName: "Canopy",
+    title: "Canopy",
+    description,
+    images: [{ url: "/og.png", width: 1200, height: 630, alt: "Canopy: on-chain cover from immutable MetaPools" }],
+  },
+  twitter: { card: "summary_large_image", title: "Canopy", description, images: ["/og.png"] },
 };
 
 export const viewport: Viewport = {

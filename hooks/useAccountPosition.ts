@@ -4,13 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useAccount, usePublicClient } from "wagmi";
 
+import { accountPositionsQuery } from "@/hooks/queries";
 import { useChainNow } from "@/hooks/useChainNow";
-import { LIVE_REFRESH_MS } from "@/hooks/useMetaPools";
 import { appChain } from "@/lib/chain";
-import { deployment } from "@/lib/contracts";
-import { queryKeys } from "@/lib/queryKeys";
-import type { MetaPoolView } from "@/lib/reads/metaPools";
-import { readAccountPosition } from "@/lib/reads/positions";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 /**
  * The connected account's position in each of `views`. Keyed under both the account and the
@@ -20,20 +17,7 @@ export function useAccountPositions(views: readonly MetaPoolView[] | undefined) 
   const { address: account } = useAccount();
   const client = usePublicClient({ chainId: appChain.id });
   const now = useChainNow();
-  const ready = Boolean(client && account && views && now !== undefined);
-  return useQuery({
-    queryKey: [
-      ...queryKeys.account(account ?? "0x"),
-      "positions",
-      ...(views ?? []).map((v) => v.metaPool.toLowerCase()),
-    ],
-    enabled: ready,
-    refetchInterval: LIVE_REFRESH_MS,
-    queryFn: () =>
-      Promise.all(
-        views!.map((v) => readAccountPosition(client!, v, account!, deployment?.startBlock ?? 0n, now!)),
-      ),
-  });
+  return useQuery(accountPositionsQuery(client, account, views, now));
 }
 
 /** The connected account's position in one MetaPool. */
@@ -42,5 +26,5 @@ export function useAccountPosition(view: MetaPoolView | undefined) {
   return { ...result, data: result.data?.[0] };
 }
 
-export type { AccountPosition } from "@/lib/reads/positions";
+export type { AccountPosition } from "@/lib/types/positions";
 export type MetaPoolAddress = Address;

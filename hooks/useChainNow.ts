@@ -1,43 +1,39 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { useBlock } from "wagmi";
 
 import { appChain } from "@/lib/chain";
+import { createChainClockStore } from "@/lib/time/chainClockStore";
 
-// One shared one-second ticker for every countdown on the page.
-const listeners = new Set<() => void>();
-let ticker: ReturnType<typeof setInterval> | undefined;
+// A watched block is pushed as soon as it is mined; the interval also catches blocks the
+// watcher missed (a node restarted, a tab woken up).
+const BLOCK_REFRESH_MS = 15_000;
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  ticker ??= setInterval(() => listeners.forEach((l) => l()), 1000);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && ticker) {
-      clearInterval(ticker);
-      ticker = undefined;
-    }
-  };
+/**
+ * One chain clock for the whole page: every countdown, form and the footer read the same base
+ * (the latest block and when it was first seen) and tick on one shared one-second timer, so two
+ * countdowns never disagree.
+ */
+const store = createChainClockStore();
+
+/** Feeds the latest block into the shared clock; every reader runs it, the query is shared. */
+function useLatestBlockFeed() {
+  const { data: block } = useBlock({ chainId: appChain.id, watch: true, query: { refetchInterval: BLOCK_REFRESH_MS } });
+  useEffect(() => {
+    if (block?.number != null) store.observe({ number: block.number, timestamp: block.timestamp });
+  }, [block]);
 }
-
-const wallSeconds = () => Math.floor(Date.now() / 1000);
 
 /**
  * The chain's clock in unix seconds, ticking every second: the latest block's timestamp plus the
- * wall-clock time since we saw it. Countdowns use this, not the browser's clock, because a local
- * chain may run days ahead (time travel) and contracts judge every delay by block time.
- * Undefined until the first block arrives.
+ * wall-clock time since that block was first seen. Countdowns use this, not the browser's clock,
+ * because a local chain may run days ahead (time travel) and contracts judge every delay by block
+ * time. Undefined until the first block arrives.
  */
 export function useChainNow(): bigint | undefined {
-  const { data: block } = useBlock({ chainId: appChain.id, watch: true, query: { refetchInterval: 15_000 } });
-  const wall = useSyncExternalStore(subscribe, wallSeconds, () => 0);
-  const [seen, setSeen] = useState<{ timestamp: bigint; at: number } | undefined>();
-  useEffect(() => {
-    if (block) setSeen({ timestamp: block.timestamp, at: wallSeconds() });
-  }, [block]);
-  if (!seen) return undefined;
-  return seen.timestamp + BigInt(Math.max(0, wall - seen.at));
+  useLatestBlockFeed();
+  return useSyncExternalStore(store.subscribe, store.now, () => undefined);
 }
 
 /**
@@ -46,6 +42,6 @@ export function useChainNow(): bigint | undefined {
  * the contract checks against `block.timestamp` (an incident "now") must not pass it.
  */
 export function useLatestBlockTime(): bigint | undefined {
-  const { data: block } = useBlock({ chainId: appChain.id, watch: true, query: { refetchInterval: 15_000 } });
-  return block?.timestamp;
+  useLatestBlockFeed();
+  return useSyncExternalStore(store.subscribe, store.blockTime, () => undefined);
 }

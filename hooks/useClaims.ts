@@ -4,14 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 
+import { pendingClaimsQuery } from "@/hooks/queries";
 import { useMetaPoolHistory } from "@/hooks/useMetaPoolHistory";
-import { LIVE_REFRESH_MS } from "@/hooks/useMetaPools";
 import { appChain } from "@/lib/chain";
 import { deployment } from "@/lib/contracts";
 import type { ClaimRecord } from "@/lib/history";
 import type { FundingCurve } from "@/lib/protocol";
-import { queryKeys } from "@/lib/queryKeys";
-import { evidenceMatches, readPendingClaims, type ClaimStruct } from "@/lib/reads/claims";
+import { evidenceMatches, type ClaimStruct } from "@/lib/reads/claims";
 
 export interface PendingClaimView {
   id: bigint;
@@ -25,12 +24,7 @@ export interface PendingClaimView {
 /** The MetaPool's pending claims in filing order (lib/reads/claims), keyed under the MetaPool. */
 export function usePendingClaims(metaPool: Address) {
   const client = usePublicClient({ chainId: appChain.id });
-  return useQuery({
-    queryKey: [...queryKeys.metaPool(metaPool), "pendingClaims"],
-    enabled: Boolean(client),
-    refetchInterval: LIVE_REFRESH_MS,
-    queryFn: async () => (await readPendingClaims(client!, metaPool)).claims,
-  });
+  return useQuery(pendingClaimsQuery(client, metaPool));
 }
 
 /** Every claim from the MetaPool's events (filing, evidence, ruling), shared with the page's history. */

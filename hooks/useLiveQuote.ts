@@ -2,15 +2,14 @@
 
 /** Live contract previews for the Protect forms: components pass amounts, the reads live here. */
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { Address, PublicClient } from "viem";
 import { usePublicClient } from "wagmi";
 
 import { metaPoolExtensionAbi } from "@/abis";
-import { LIVE_REFRESH_MS } from "@/hooks/useMetaPools";
+import { liveQuoteQuery } from "@/hooks/queries";
 import { appChain } from "@/lib/chain";
-import { queryKeys } from "@/lib/queryKeys";
 
 /** `value` once it has stopped changing for `ms`: quotes follow typing without a read per keystroke. */
 export function useDebounced<T>(value: T, ms = 300): T {
@@ -22,19 +21,10 @@ export function useDebounced<T>(value: T, ms = 300): T {
   return settled;
 }
 
-/**
- * A contract preview that follows the chain: keyed under the MetaPool (so any write to it refreshes
- * the quote), re-read every block time, and showing the last answer while a new one loads.
- */
+/** A contract preview that follows the chain (liveQuoteQuery: its key and refresh policy). */
 function useLiveQuote<T>(metaPool: Address, key: readonly unknown[], enabled: boolean, read: (client: PublicClient) => Promise<T>) {
   const client = usePublicClient({ chainId: appChain.id });
-  return useQuery({
-    queryKey: [...queryKeys.metaPool(metaPool), ...key],
-    enabled: Boolean(client) && enabled,
-    placeholderData: keepPreviousData,
-    refetchInterval: LIVE_REFRESH_MS,
-    queryFn: () => read(client!),
-  });
+  return useQuery(liveQuoteQuery(client, metaPool, key, enabled ? read : undefined));
 }
 
 /**

@@ -5,10 +5,10 @@ import { useCallback, useMemo } from "react";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 
+import { metaPoolHistoryQuery, type FetchedLogs } from "@/hooks/queries";
 import { appChain } from "@/lib/chain";
-import { deriveClaims, deriveSeries, fetchMetaPoolLogs, type ClaimRecord, type MetaPoolLog, type MetaPoolSeries } from "@/lib/history";
+import { deriveClaims, deriveSeries, type ClaimRecord, type MetaPoolLog, type MetaPoolSeries } from "@/lib/history";
 import type { FundingCurve } from "@/lib/protocol";
-import { queryKeys } from "@/lib/queryKeys";
 
 export interface MetaPoolHistory {
   logs: MetaPoolLog[];
@@ -19,19 +19,13 @@ export interface MetaPoolHistory {
   series: MetaPoolSeries | undefined;
 }
 
-interface FetchedLogs {
-  logs: MetaPoolLog[];
-  toBlock: bigint;
-}
-
-export function metaPoolHistoryKey(metaPool: Address) {
-  return [...queryKeys.metaPool(metaPool), "history"] as const;
-}
+export { metaPoolHistoryKey } from "@/hooks/queries";
 
 /**
  * A MetaPool's past from its events: capital, cover, utilisation and rate over time, and every
  * claim. Sits under the MetaPool's query key, so a transaction that invalidates the MetaPool
- * refreshes it too; the log cache makes that refresh read only the new blocks.
+ * refreshes it too, and re-read on the history's refresh policy (hooks/queries), so a claim filed
+ * by someone else shows without a focus event; the log cache makes each refresh read only the new blocks.
  * `fromBlock` is where the scan starts (the deployment's `startBlock`).
  */
 export function useMetaPoolHistory(metaPool: Address | undefined, curve: FundingCurve | undefined, fromBlock: bigint = 0n) {
@@ -58,15 +52,5 @@ export function useMetaPoolHistory(metaPool: Address | undefined, curve: Funding
     [stableCurve],
   );
 
-  return useQuery({
-    queryKey: metaPool ? metaPoolHistoryKey(metaPool) : ["canopy", "metaPool", "none", "history"],
-    enabled: Boolean(metaPool && client),
-    queryFn: async (): Promise<FetchedLogs> => {
-      if (!metaPool || !client) throw new Error("No MetaPool or no client");
-      const toBlock = await client.getBlockNumber({ cacheTime: 0 });
-      const logs = await fetchMetaPoolLogs(client, metaPool, fromBlock, toBlock);
-      return { logs, toBlock };
-    },
-    select,
-  });
+  return useQuery({ ...metaPoolHistoryQuery(client, metaPool, fromBlock), select });
 }

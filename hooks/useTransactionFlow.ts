@@ -151,7 +151,7 @@ export function useTransactionFlow(): TransactionFlow {
       const account = getAccount(config);
       const approval = plan.approval;
       const owner = account.address;
-      const approveContext = approval ? { ...plan.errorContext, action: approval.label.toLowerCase() } : plan.errorContext;
+      const approveContext = approval ? { ...plan.errorContext, action: lowerFirst(approval.label) } : plan.errorContext;
       publish([...(approval ? [{ label: approval.label, phase: "waiting" as const }] : []), { label: plan.label, phase: "waiting" }]);
       try {
         if (!owner) fail(0, new Error("connect a wallet first"), plan.errorContext);
@@ -159,6 +159,8 @@ export function useTransactionFlow(): TransactionFlow {
           try {
             await switchChain(config, { chainId: appChain.id });
           } catch (cause) {
+            // A refused switch is its own step: it is not the approval (or the action) that failed.
+            publish([{ label: `Switch your wallet to ${appChain.name}`, phase: "waiting" }]);
             fail(0, cause, { ...plan.errorContext, action: `switch to ${appChain.name}` });
           }
         }

@@ -43,3 +43,25 @@ function chainFor(id: number, rpcUrl: string): Chain {
 export const rpcUrl: string = process.env.NEXT_PUBLIC_RPC_URL || DEFAULT_RPC_URL;
 export const appChain: Chain = chainFor(parseChainId(process.env.NEXT_PUBLIC_CHAIN_ID), rpcUrl);
 export const isLocalChain: boolean = appChain.id === anvil.id;
+
+// Names of other networks a wallet may be on (the app's chains above name themselves).
+const otherNetworks: Record<number, string> = {
+  10: "OP Mainnet",
+  56: "BNB Smart Chain",
+  100: "Gnosis",
+  137: "Polygon",
+  324: "zkSync Era",
+  5000: "Mantle",
+  59144: "Linea",
+  81457: "Blast",
+  534352: "Scroll",
+  17000: "Holesky",
+  421614: "Arbitrum Sepolia",
+  11155420: "OP Sepolia",
+};
+
+/** A wallet's network as people call it ("Ethereum (chain 1)"); the id alone when unknown. */
+export function networkName(id: number): string {
+  const name = knownChains[id]?.name ?? otherNetworks[id];
+  return name ? `${name} (chain ${id})` : `chain ${id}`;
+}

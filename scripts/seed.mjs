@@ -8,9 +8,8 @@
 // is not a local chain (id 31337). Moves the chain's clock about four days forward.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPublicClient, createWalletClient, defineChain, formatUnits, http, parseUnits } from 'viem';
+import { createPublicClient, createTestClient, createWalletClient, defineChain, formatUnits, http, parseUnits } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
-import { rpc } from './lib/anvil.mjs';
 import { demoTokenAbi, metaPoolCloneAbi, metaPoolFactoryAbi } from './lib/artifacts.mjs';
 import { ANVIL_MNEMONIC, METAPOOLS, ROLES } from './lib/demo-market.mjs';
 import { claimsByStatus, readMarket } from './lib/market-state.mjs';
@@ -34,6 +33,8 @@ const heading = (msg) => console.log(`\n\x1b[1m${msg}\x1b[0m`);
 
 const client = createPublicClient({ chain: localChain, transport: http(rpcUrl), pollingInterval: 20 });
 const wallet = createWalletClient({ chain: localChain, transport: http(rpcUrl) });
+// Time travel through viem's test client, as the app, the journeys and the chain suites do.
+const control = createTestClient({ mode: 'anvil', chain: localChain, transport: http(rpcUrl) });
 const abi = { metaPool: metaPoolCloneAbi(), factory: metaPoolFactoryAbi(), token: demoTokenAbi() };
 const accounts = Array.from({ length: 10 }, (_, addressIndex) => mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex }));
 const who = (i) => `#${i} ${accounts[i].address.slice(0, 6)}…${accounts[i].address.slice(-4)}`;
@@ -64,8 +65,8 @@ const iso = (seconds) => new Date(Number(seconds) * 1000).toISOString();
 const chainTime = async () => (await client.getBlock()).timestamp;
 
 async function warp(seconds, why) {
-  await rpc(rpcUrl, 'evm_increaseTime', [seconds]);
-  await rpc(rpcUrl, 'evm_mine', []);
+  await control.increaseTime({ seconds });
+  await control.mine({ blocks: 1 });
   const days = Math.floor(seconds / DAY);
   const hours = Math.round((seconds % DAY) / HOUR);
   const span = [days && `${days} d`, hours && `${hours} h`].filter(Boolean).join(' ');

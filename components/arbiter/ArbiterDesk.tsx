@@ -10,6 +10,7 @@ import { useChainNow } from "@/hooks/useChainNow";
 import { useMetaPools } from "@/hooks/useMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { deployment } from "@/lib/deployment";
+import { describeError } from "@/lib/errors";
 import { sameAddress } from "@/lib/format";
 
 /** The MetaPools whose arbiter is the connected account, each with its claim queue, fees and shutdown. */
@@ -34,7 +35,7 @@ export function ArbiterDesk() {
   }
   if (metaPools.isPending) return <LoadingRows rows={2} label="Loading MetaPools" />;
   if (metaPools.isError) {
-    return <ErrorState title="The MetaPools could not be read." detail={metaPools.error.message} onRetry={() => metaPools.refetch()} />;
+    return <ErrorState title="The MetaPools could not be read." detail={describeError(metaPools.error, { action: "read the MetaPools" })} onRetry={() => metaPools.refetch()} />;
   }
   if (mine.length === 0) {
     return (
@@ -57,7 +58,7 @@ export function ArbiterDesk() {
   }
   if (metas.isPending) return <LoadingRows rows={2} label="Loading assets" />;
   if (metas.isError) {
-    return <ErrorState title="The assets could not be read." detail={metas.error.message} onRetry={() => metas.refetch()} />;
+    return <ErrorState title="The assets could not be read." detail={describeError(metas.error, { action: "read the assets" })} onRetry={() => metas.refetch()} />;
   }
 
   const pending = mine.reduce((n, v) => n + v.pendingClaims, 0n);

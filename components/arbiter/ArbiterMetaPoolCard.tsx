@@ -25,9 +25,10 @@ import {
   type Rejection,
   type RulingInputs,
 } from "@/lib/forms/arbiter";
+import { describeError } from "@/lib/errors";
 import { formatAmount, formatBps, formatDateTime } from "@/lib/format";
 import { metaPoolHref } from "@/lib/portfolio/labels";
-import type { MetaPoolView } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 import { metaPoolErrorContext } from "@/lib/errors/context";
 
 interface RulingDraft {
@@ -153,7 +154,7 @@ export function ArbiterMetaPoolCard({
         {desk.isPending ? (
           <LoadingRows rows={1} label="Loading claims" />
         ) : desk.isError ? (
-          <ErrorState title="The claims could not be read." detail={desk.error.message} onRetry={() => desk.refetch()} />
+          <ErrorState title="The claims could not be read." detail={describeError(desk.error, { action: "read the claims" })} onRetry={() => desk.refetch()} />
         ) : claims.length === 0 ? (
           <p className="text-sm text-muted">
             {view.shutDown ? "None: shutdown voided any pending claim." : "No claim is waiting for your ruling."}

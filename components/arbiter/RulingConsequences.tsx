@@ -47,7 +47,7 @@ export function ApprovalLines({
         after={a.refundable > 0n ? `${fmt(a.refundable)} refundable` : "none"}
         note={a.refundable > 0n ? "they were not cover yet: every buyer gets the full amount back" : undefined}
       />
-      <BeforeAfterRow label={`${poolName}`} after="new epoch, no cover" note="seekers must buy again to be covered" />
+      <BeforeAfterRow label={`${poolName}`} after="cover ended, paid out" note="seekers must buy again to be covered" />
       <BeforeAfterRow
         label="Deposits, withdrawals, purchases"
         after={a.unfreezes ? "resume" : "stay frozen"}

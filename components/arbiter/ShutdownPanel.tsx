@@ -10,7 +10,7 @@ import { useShutdown } from "@/hooks/actions/claims";
 import type { TokenMeta } from "@/hooks/useTokens";
 import { checkShutdown, checkTypedName } from "@/lib/forms/arbiter";
 import { formatAmount, formatDateTime } from "@/lib/format";
-import type { MetaPoolView } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 import { metaPoolErrorContext } from "@/lib/errors/context";
 
 /**

@@ -1,27 +1,30 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useAccount } from "wagmi";
 
-import { TxProgress } from "@/components/tx/TxProgress";
-import { useOpenConnectModal } from "@/components/wallet/connectModal";
 import { ErrorState } from "@/components/ui/States";
+import { useOpenConnectModal } from "@/components/wallet/connectModal";
 import { useCreateMetaPool } from "@/hooks/actions/create";
+import { useAssetInfo } from "@/hooks/useAssetInfo";
+import { useCreateDraft } from "@/hooks/useCreateDraft";
+import { useMetaPoolNames } from "@/hooks/useMetaPoolNames";
 import { deployment } from "@/lib/deployment";
 import {
   CREATE_STEPS,
   buildCreateParams,
   checkAssetAddress,
   createdMetaPool,
-  defaultCreateForm,
   stepIssue,
   validateCreateForm,
   type CreateForm,
   type CreateStepId,
 } from "@/lib/forms/createMetaPool";
 
+import { StepNav } from "./StepNav";
+import { SubmitPanel } from "./SubmitPanel";
+import { WizardFooter } from "./WizardFooter";
 import { ArbiterStep } from "./steps/ArbiterStep";
 import { AssetStep } from "./steps/AssetStep";
 import { CurveStep } from "./steps/CurveStep";
@@ -30,49 +33,28 @@ import { PoolsStep } from "./steps/PoolsStep";
 import { ReviewStep } from "./steps/ReviewStep";
 import { TermsStep } from "./steps/TermsStep";
 import type { StepProps } from "./types";
-import { useAssetInfo } from "@/hooks/useAssetInfo";
-
-const DRAFT_KEY = "canopy:create-draft";
 
 /**
  * The create-MetaPool wizard: seven steps over one form that is kept (and saved as a draft for the
- * tab) while the creator moves back and forth; each step says why it cannot be left yet; the last
- * one sends the factory call and opens the new MetaPool.
+ * tab) while the creator moves back and forth; each step shows its problems next to their fields;
+ * the last one sends the factory call and opens the new MetaPool.
  */
 export function CreateWizard() {
   const router = useRouter();
   const { address: creator, isConnected } = useAccount();
   const openConnectModal = useOpenConnectModal();
   const flow = useCreateMetaPool();
+  const existingNames = useMetaPoolNames();
 
-  const [form, setForm] = useState<CreateForm>(() => defaultCreateForm(deployment?.demoTokens[0] ?? ""));
+  const { form, setForm, clearDraft } = useCreateDraft(deployment?.demoTokens[0] ?? "");
   const [stepIndex, setStepIndex] = useState(0);
+  const [visited, setVisited] = useState<ReadonlySet<number>>(new Set([0]));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   // Steps the creator tried to leave: every error on them is shown, touched or not.
   const [attempted, setAttempted] = useState<ReadonlySet<CreateStepId>>(new Set());
   const [createdAt, setCreatedAt] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const restored = useRef(false);
-
-  // The draft survives a reload of the tab (not the browser): sessionStorage, read after hydration.
-  useEffect(() => {
-    if (restored.current) return;
-    restored.current = true;
-    try {
-      const saved = sessionStorage.getItem(DRAFT_KEY);
-      if (saved) setForm({ ...defaultCreateForm(), ...(JSON.parse(saved) as Partial<CreateForm>) });
-    } catch {
-      // A corrupt draft is dropped; the defaults stand.
-    }
-  }, []);
-  useEffect(() => {
-    if (!restored.current) return;
-    try {
-      sessionStorage.setItem(DRAFT_KEY, JSON.stringify(form));
-    } catch {
-      // Storage full or disabled: the wizard still works, only the draft is not kept.
-    }
-  }, [form]);
+  const stepRef = useRef<HTMLElement>(null);
 
   const assetAddress = checkAssetAddress(form.asset);
   const assetQuery = useAssetInfo(assetAddress.ok ? assetAddress.value : undefined);
@@ -91,7 +73,6 @@ export function CreateWizard() {
 
   const step = CREATE_STEPS[stepIndex]!;
   const issue = stepIssue(step.id, errors);
-  // The furthest step reachable: every step before it is complete.
   const reachable = useMemo(() => {
     let i = 0;
     while (i < CREATE_STEPS.length - 1 && !stepIssue(CREATE_STEPS[i]!.id, errors)) i++;
@@ -105,7 +86,7 @@ export function CreateWizard() {
       // A failed attempt's message no longer describes the edited form.
       if (flowStatus === "failed") resetFlow();
     },
-    [flowStatus, resetFlow],
+    [flowStatus, resetFlow, setForm],
   );
   const touch = useCallback((field: string) => () => setTouched((t) => (t.has(field) ? t : new Set(t).add(field))), []);
   const shown = (field: string, error: string | undefined) =>
@@ -115,6 +96,7 @@ export function CreateWizard() {
     // The parameters being signed stay on screen until the transaction settles.
     if (flowStatus === "running") return;
     setStepIndex(index);
+    setVisited((v) => (v.has(index) ? v : new Set(v).add(index)));
     // The new step's heading takes focus so keyboard and screen-reader users land on it.
     requestAnimationFrame(() => headingRef.current?.focus());
   };
@@ -122,11 +104,12 @@ export function CreateWizard() {
   const next = () => {
     if (issue) {
       setAttempted((a) => new Set(a).add(step.id));
+      // Every error now shows next to its field: focus the first one so it is read out.
+      requestAnimationFrame(() => stepRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     goToIndex(Math.min(stepIndex + 1, CREATE_STEPS.length - 1));
   };
-  const back = () => goToIndex(Math.max(stepIndex - 1, 0));
 
   if (!deployment) {
     return (
@@ -143,34 +126,20 @@ export function CreateWizard() {
 
   const submitBlocked = !isConnected
     ? "Connect a wallet to create the MetaPool."
-    : issue
-      ? issue
-      : flow.status === "running"
-        ? "Creating…"
-        : createdAt
-          ? "Created."
-          : undefined;
+    : (issue ?? (flow.status === "running" ? "Creating…" : createdAt ? "Created." : undefined));
 
   const submit = async () => {
     if (!params || !asset) return;
     const receipt = await flow.run(params, asset);
     if (!receipt) return;
     const address = createdMetaPool(receipt.logs, factory);
-    try {
-      sessionStorage.removeItem(DRAFT_KEY);
-    } catch {
-      // Nothing to clean up.
-    }
-    if (address) {
-      setCreatedAt(address);
-      router.push(`/metapool/${address}`);
-    } else {
-      setCreatedAt("");
-    }
+    clearDraft();
+    setCreatedAt(address ?? "");
+    if (address) router.push(`/metapool/${address}`);
   };
 
   return (
-    <div className="space-y-6">
+    <div className="min-w-0 space-y-6">
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold tracking-tight">Create a MetaPool</h1>
         <p className="max-w-prose text-muted">
@@ -179,39 +148,15 @@ export function CreateWizard() {
         </p>
       </header>
 
-      <nav aria-label="Steps">
-        <ol className="flex gap-1 overflow-x-auto pb-1 sm:gap-2">
-          {CREATE_STEPS.map((s, i) => {
-            const done = i < reachable;
-            const current = i === stepIndex;
-            return (
-              <li key={s.id} className="min-w-0 flex-1">
-                <button
-                  type="button"
-                  onClick={() => goToIndex(i)}
-                  disabled={i > reachable || flowStatus === "running"}
-                  aria-current={current ? "step" : undefined}
-                  data-testid={`create-step-${s.id}`}
-                  className={`flex w-full flex-col items-start gap-1 border-t-4 pt-2 text-left text-xs disabled:cursor-not-allowed disabled:opacity-50 ${
-                    current ? "border-green-600 font-semibold" : done ? "border-green-600/50" : "border-border"
-                  }`}
-                >
-                  <span className="text-muted">
-                    {i + 1}
-                    {done && !current ? " ✓" : ""}
-                  </span>
-                  <span className="hidden sm:block">{s.title}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-        <p className="mt-2 text-sm text-muted sm:hidden">
-          Step {stepIndex + 1} of {CREATE_STEPS.length}: {step.title}
-        </p>
-      </nav>
+      <StepNav
+        stepIndex={stepIndex}
+        reachable={reachable}
+        visited={visited}
+        locked={flowStatus === "running"}
+        onGo={goToIndex}
+      />
 
-      <section aria-labelledby="create-step-heading" className="space-y-6">
+      <section ref={stepRef} aria-labelledby="create-step-heading" className="space-y-6">
         <h2 id="create-step-heading" ref={headingRef} tabIndex={-1} className="sr-only">
           Step {stepIndex + 1} of {CREATE_STEPS.length}: {step.title}
         </h2>
@@ -225,7 +170,7 @@ export function CreateWizard() {
             onRetry={() => void assetQuery.refetch()}
           />
         )}
-        {step.id === "describe" && <DescribeStep {...stepProps} />}
+        {step.id === "describe" && <DescribeStep {...stepProps} existingNames={existingNames} />}
         {step.id === "pools" && <PoolsStep {...stepProps} />}
         {step.id === "arbiter" && <ArbiterStep {...stepProps} />}
         {step.id === "curve" && <CurveStep {...stepProps} />}
@@ -233,78 +178,28 @@ export function CreateWizard() {
         {step.id === "review" &&
           (params && asset ? (
             <ReviewStep params={params} asset={asset} creator={creator} goTo={goTo}>
-              <TxProgress flow={flow} onRetry={() => void submit()} />
-              {createdAt === "" && (
-                <p className="text-sm">
-                  The MetaPool was created, but its address was not found in the receipt.{" "}
-                  <Link className="underline" href="/">
-                    Find it on Explore
-                  </Link>
-                  .
-                </p>
-              )}
-              {createdAt && <p className="text-sm text-muted">Created. Opening your MetaPool…</p>}
-              <div className="flex flex-wrap items-center gap-3">
-                {!isConnected && openConnectModal ? (
-                  <button type="button" className="btn-primary" onClick={openConnectModal}>
-                    Connect a wallet
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    className="btn-primary"
-                    disabled={Boolean(submitBlocked)}
-                    aria-describedby={submitBlocked ? "create-submit-reason" : undefined}
-                    onClick={() => void submit()}
-                    data-testid="create-submit"
-                  >
-                    {flow.status === "running" ? "Creating…" : "Create MetaPool"}
-                  </button>
-                )}
-                {submitBlocked && (
-                  <span id="create-submit-reason" className="text-sm text-muted">
-                    {submitBlocked}
-                  </span>
-                )}
-              </div>
+              <SubmitPanel
+                flow={flow}
+                isConnected={isConnected}
+                openConnectModal={openConnectModal}
+                blocked={submitBlocked}
+                createdAt={createdAt}
+                onSubmit={() => void submit()}
+              />
             </ReviewStep>
           ) : (
-            <p className="card text-sm">
-              Not ready for review yet: {issue ?? "the asset is still being read."}
-            </p>
+            <p className="card text-sm">Not ready for review yet: {issue ?? "the asset is still being read."}</p>
           ))}
       </section>
 
-      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-border pt-4">
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={back}
-            disabled={stepIndex === 0 || flow.status === "running"}
-            data-testid="create-back"
-          >
-            Back
-          </button>
-          {step.id !== "review" && (
-            <div className="flex flex-wrap items-center justify-end gap-3">
-              {issue && (
-                <span id="create-next-reason" className="text-sm text-muted" aria-live="polite">
-                  {issue}
-                </span>
-              )}
-              <button
-                type="button"
-                className="btn-primary aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
-                onClick={next}
-                aria-disabled={Boolean(issue)}
-                aria-describedby={issue ? "create-next-reason" : undefined}
-                data-testid="create-next"
-              >
-                Next: {CREATE_STEPS[stepIndex + 1]!.title}
-              </button>
-            </div>
-          )}
-      </div>
+      <WizardFooter
+        canGoBack={stepIndex > 0 && flow.status !== "running"}
+        nextTitle={step.id === "review" ? undefined : CREATE_STEPS[stepIndex + 1]!.title}
+        issue={issue}
+        showIssue={attempted.has(step.id)}
+        onBack={() => goToIndex(Math.max(stepIndex - 1, 0))}
+        onNext={next}
+      />
     </div>
   );
 }

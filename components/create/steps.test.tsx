@@ -53,6 +53,14 @@ describe("create wizard steps render what the creator must see", () => {
     expect(html).toContain("/ 4,096 bytes");
   });
 
+  test("describe: a name another MetaPool already uses is warned about, with its address", () => {
+    const existing = [{ name: "Blue-Chip Lending ", address: "0x1111111111111111111111111111111111111111" }];
+    const html = renderToStaticMarkup(<DescribeStep {...props(valid)} existingNames={existing} />);
+    expect(html).toContain("Another MetaPool is already called “Blue-Chip Lending” (0x1111…1111)");
+    const fresh = renderToStaticMarkup(<DescribeStep {...props({ ...valid, name: "Perps" })} existingNames={existing} />);
+    expect(fresh).not.toContain("already called");
+  });
+
   test("describe: an empty name says so next to the field once shown", () => {
     const html = renderToStaticMarkup(<DescribeStep {...props({ ...valid, name: "" })} />);
     expect(html).toContain("Enter a name for the MetaPool.");
@@ -75,8 +83,11 @@ describe("create wizard steps render what the creator must see", () => {
     const html = renderToStaticMarkup(<ArbiterStep {...props({ ...valid, arbiter: CREATOR.toLowerCase() })} />);
     expect(html).toContain("arbiter of your own MetaPool");
     expect(html).toContain("underwriters keep 90 %");
-    // 1 000 of cover, 20 000 free, capped at 10×: 1 000 + min(20 000, 9 000) = 10 000.
-    expect(html).toContain("10,000 dUSD");
+    // 1 000 of cover, 20 000 free, capped at 3× (the default): 1 000 + min(20 000, 2 000) = 3 000;
+    // uncapped: 21 000 (7× the premium), and 101 000 once underwriters add 80 000.
+    expect(html).toContain("Capped at 3×</span>: a valid claim pays <span class=\"font-semibold\">3,000 dUSD</span>");
+    expect(html).toContain("21,000 dUSD</span>, so the same seekers pay 7× the premium");
+    expect(html).toContain("grow to 101,000 dUSD");
   });
 
   test("arbiter: fees over 50 % are refused under the fields", () => {
@@ -116,7 +127,7 @@ describe("create wizard steps render what the creator must see", () => {
       "Aave v3",
       "Morpho",
       "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
-      "Capped at 10× cover",
+      "Capped at 3× cover",
       "7 d",
       "1 d",
       "100.00 dUSD",

@@ -1,10 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { usePublicClient } from "wagmi";
-
-import { appChain, isLocalChain } from "@/lib/chain";
-import { advanceTime, latestTimestamp } from "@/lib/devChain";
+import { useChainNow } from "@/hooks/useChainNow";
+import { useTimeTravel } from "@/hooks/useTimeTravel";
+import { isLocalChain } from "@/lib/chain";
 import { describeError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 
@@ -14,40 +12,21 @@ const JUMPS = [
   { label: "1 week", seconds: 604_800 },
 ] as const;
 
-type Jump = (typeof JUMPS)[number];
-
-// Like the footer's block status: re-read now and then so blocks mined by transactions show too.
-const REFRESH_MS = 10_000;
-
 function TimeTravelControls() {
-  const client = usePublicClient({ chainId: appChain.id });
-  const queryClient = useQueryClient();
+  // The page's one chain clock, as every countdown reads it.
+  const chainNow = useChainNow();
+  const travel = useTimeTravel();
 
-  const chainTime = useQuery({
-    queryKey: ["devChain", "latestTimestamp", appChain.id],
-    queryFn: () => latestTimestamp(client!),
-    enabled: Boolean(client),
-    refetchInterval: REFRESH_MS,
-  });
-
-  const travel = useMutation({
-    mutationFn: (jump: Jump) => advanceTime(client!, jump.seconds),
-    // Every read depends on the chain's time (premiums, unlocks, countdowns), so all refresh.
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
-
-  const busy = travel.isPending || !client;
+  const busy = travel.isPending;
 
   return (
     <span role="group" aria-label="Local chain time travel" className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
       <span role="status" aria-live="polite">
         {travel.isPending
           ? `advancing chain time by ${travel.variables.label}…`
-          : chainTime.data !== undefined
-            ? `chain time ${formatDateTime(chainTime.data)}`
-            : chainTime.isError
-              ? "chain time unknown"
-              : "reading chain time…"}
+          : chainNow !== undefined
+            ? `chain time ${formatDateTime(chainNow)}`
+            : "reading chain time…"}
       </span>
       {JUMPS.map((jump) => (
         <button

@@ -19,6 +19,7 @@ import { useMetaPools } from "@/hooks/useMetaPools";
 import { useTokenMetas } from "@/hooks/useTokens";
 import { appChain } from "@/lib/chain";
 import { deployment } from "@/lib/deployment";
+import { rowEconomics } from "@/lib/economics";
 import { describeError } from "@/lib/errors";
 import {
   assetsOf,
@@ -78,6 +79,8 @@ function useExploreQuery() {
   return [query, setQuery] as const;
 }
 
+const SORT_NAME: Record<SortKey, string> = { capital: "capital", apy: "APY", utilisation: "utilisation", rate: "cost of cover" };
+
 /** Typing filters at once; the URL follows a moment later (Safari refuses more than 100 history writes in 30 s). */
 const SEARCH_URL_DELAY_MS = 300;
 
@@ -102,7 +105,7 @@ function ExploreList() {
   );
   const listTop = useRef<HTMLHeadingElement>(null);
 
-  const rows = useMemo(() => toExploreRows(metaPools.data ?? []), [metaPools.data]);
+  const rows = useMemo(() => toExploreRows((metaPools.data ?? []).map((view) => ({ ...view, economics: rowEconomics(view) }))), [metaPools.data]);
   const assets = useMemo(() => assetsOf(rows), [rows]);
   const metas = useTokenMetas(query.asset && !assets.includes(query.asset) ? [...assets, query.asset] : assets);
   const symbolOf = useCallback((asset: Address) => assetSymbol(metas.data, asset), [metas.data]);
@@ -132,7 +135,7 @@ function ExploreList() {
   };
   const clearFilters = () => {
     setSearchText("");
-    change({ q: "", asset: null, status: null });
+    change({ q: "", asset: null, status: null, payout: null });
   };
   const onSort = (key: SortKey) => change(nextSort(query, key));
   const onPage = (p: number) => {
@@ -165,7 +168,7 @@ function ExploreList() {
   }
 
   const filtered = isFiltered(query);
-  const caption = `MetaPools ${page.from}–${page.to} of ${page.total}${filtered ? " matching your filters" : ""}, sorted by ${query.sort === "rate" ? "funding rate" : query.sort} ${query.dir === "asc" ? "ascending" : "descending"}`;
+  const caption = `MetaPools ${page.from}–${page.to} of ${page.total}${filtered ? " matching your filters" : ""}, sorted by ${SORT_NAME[query.sort]} ${query.dir === "asc" ? "ascending" : "descending"}`;
 
   return (
     <div className="space-y-6">
@@ -205,9 +208,11 @@ function ExploreList() {
         </div>
 
         <p className="max-w-prose text-xs text-muted">
-          <TermLink term="utilisation">Utilisation</TermLink> is the share of a MetaPool&apos;s{" "}
-          <TermLink term="capital" /> that cover in force uses; each coverage pool&apos;s{" "}
-          <TermLink term="funding-rate" /> follows its own utilisation, shown lowest to highest. Bought cover is in force
+          APY is what underwriters earn at today&apos;s premiums, after fees, over the <TermLink term="capital" /> (simple, not
+          compounded). <TermLink term="utilisation">Utilisation</TermLink> is the share of the capital that cover in force uses.
+          Cost of cover is what cover costs a year as a share of the deposit, cheapest to dearest pool: each pool&apos;s{" "}
+          <TermLink term="funding-rate" /> is charged on its <TermLink term="payout" />, which is its cover plus free capital when
+          uncapped, or at most N× its cover when capped. Bought cover is in force
           after the <TermLink term="purchase-delay" />; underwriters wait the{" "}
           <TermLink term="withdrawal-period" /> before withdrawing. <TermLink term="fees">Fees</TermLink> go to the{" "}
           <TermLink term="arbiter" /> and the creator out of premiums. Figures are live.

@@ -1,18 +1,22 @@
 import type { Address } from "viem";
 
 import { Field } from "@/components/ui/Field";
-import { STATUS_LABEL, STATUSES, type ExploreQuery, type SortDir, type SortKey } from "@/lib/explore";
+import { PAYOUT_FILTERS, STATUS_LABEL, STATUSES, type ExploreQuery, type PayoutFilter, type SortDir, type SortKey } from "@/lib/explore";
+
+const PAYOUT_LABEL: Record<PayoutFilter, string> = { capped: "Capped (N× cover)", uncapped: "Uncapped" };
 
 const SORT_OPTIONS: { key: SortKey; dir: SortDir; label: string }[] = [
   { key: "capital", dir: "desc", label: "Capital, largest first" },
   { key: "capital", dir: "asc", label: "Capital, smallest first" },
+  { key: "apy", dir: "desc", label: "APY, highest first" },
+  { key: "apy", dir: "asc", label: "APY, lowest first" },
   { key: "utilisation", dir: "desc", label: "Utilisation, highest first" },
   { key: "utilisation", dir: "asc", label: "Utilisation, lowest first" },
-  { key: "rate", dir: "asc", label: "Funding rate, lowest first" },
-  { key: "rate", dir: "desc", label: "Funding rate, highest first" },
+  { key: "rate", dir: "asc", label: "Cost of cover, cheapest first" },
+  { key: "rate", dir: "desc", label: "Cost of cover, dearest first" },
 ];
 
-/** Search, asset and status filters and the sort, all kept in the URL by the caller. */
+/** Search, asset, status and payout-cap filters and the sort, all kept in the URL by the caller. */
 export function ExploreControls({
   query,
   searchText,
@@ -31,7 +35,7 @@ export function ExploreControls({
   // An asset from a shared link that no MetaPool uses (any more) stays selectable, so the select shows the truth.
   const assetOptions = query.asset && !assets.includes(query.asset) ? [...assets, query.asset] : assets;
   return (
-    <form role="search" aria-label="Find MetaPools" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1.4fr]" onSubmit={(e) => e.preventDefault()}>
+    <form role="search" aria-label="Find MetaPools" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1.4fr]" onSubmit={(e) => e.preventDefault()}>
       <Field label="Search" hint="MetaPool name or protected protocol, e.g. Aave">
         {(control) => (
           <input
@@ -77,6 +81,24 @@ export function ExploreControls({
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Payout cap">
+        {(control) => (
+          <select
+            {...control}
+            className="input"
+            value={query.payout ?? ""}
+            onChange={(e) => onChange({ payout: PAYOUT_FILTERS.find((f) => f === e.target.value) ?? null })}
+            data-testid="explore-payout-filter"
+          >
+            <option value="">Any payout</option>
+            {PAYOUT_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {PAYOUT_LABEL[f]}
               </option>
             ))}
           </select>

@@ -35,7 +35,7 @@ export function ExploreSummary({ summary, symbolOf }: { summary: Summary; symbol
           <dt className="text-xs text-muted">Capital underwriting</dt>
           {perAsset.length === 0 && <dd className="text-lg font-semibold">—</dd>}
           {perAsset.map((a) => (
-            <dd key={a.asset} className="truncate text-lg font-semibold tabular-nums">
+            <dd key={a.asset} className="text-lg font-semibold break-words tabular-nums">
               {formatAmount(a.capital, a.decimals, { symbol: symbolOf(a.asset), compact: true })}
             </dd>
           ))}
@@ -44,7 +44,7 @@ export function ExploreSummary({ summary, symbolOf }: { summary: Summary; symbol
           <dt className="text-xs text-muted">Active cover</dt>
           {perAsset.length === 0 && <dd className="text-lg font-semibold">—</dd>}
           {perAsset.map((a) => (
-            <dd key={a.asset} className="truncate tabular-nums">
+            <dd key={a.asset} className="break-words tabular-nums">
               <span className="text-lg font-semibold">
                 {formatAmount(a.active, a.decimals, { symbol: symbolOf(a.asset), compact: true })}
               </span>

@@ -8,8 +8,8 @@ function Figure({ label, children, sub }: { label: string; children: ReactNode; 
   return (
     <div className="min-w-0">
       <dt className="text-xs text-muted">{label}</dt>
-      <dd className="truncate font-medium tabular-nums">{children}</dd>
-      {sub && <dd className="truncate text-xs text-muted">{sub}</dd>}
+      <dd className="font-medium break-words tabular-nums">{children}</dd>
+      {sub && <dd className="text-xs break-words text-muted">{sub}</dd>}
     </div>
   );
 }
@@ -34,7 +34,7 @@ export function MetaPoolCards({ rows }: { rows: ShownRow[] }) {
                 {f.poolCount} · {symbol}
               </p>
             </div>
-            <StatusBadge status={row.status} />
+            <StatusBadge status={row.status} full={row.full} />
           </div>
           <p className="truncate text-xs text-muted" title={row.poolNames.join(", ")}>
             Covers {row.poolNames.join(", ")}
@@ -47,7 +47,15 @@ export function MetaPoolCards({ rows }: { rows: ShownRow[] }) {
               {f.active}
             </Figure>
             <Figure label="Utilisation">{f.utilisation}</Figure>
-            <Figure label="Funding rate">{f.rate}</Figure>
+            <Figure label="APY">
+              <span data-testid="card-apy">{f.apy}</span>
+            </Figure>
+            <Figure label="Cost of cover" sub={f.cost ? `curve ${f.rate}` : undefined}>
+              <span data-testid="card-cost">{f.cost ?? f.rate}</span>
+            </Figure>
+            <Figure label="Payout">
+              <span data-testid="card-payout-cap">{f.payoutCap ?? "—"}</span>
+            </Figure>
             <Figure label="Purchase delay">{f.purchaseDelay}</Figure>
             <Figure label="Withdrawal period">{f.withdrawalPeriod}</Figure>
             <Figure label="Fees (arbiter + creator)">

@@ -45,7 +45,7 @@ function SortHeader({
   );
 }
 
-/** The desktop list: one row per MetaPool, sortable by capital, utilisation and funding rate. */
+/** The desktop list: one row per MetaPool, sortable by capital, APY, utilisation and cost of cover. */
 export function MetaPoolTable({
   rows,
   sort,
@@ -61,7 +61,7 @@ export function MetaPoolTable({
 }) {
   return (
     <div className="card overflow-x-auto p-0">
-      <table className="w-full min-w-[56rem] border-collapse text-sm" data-testid="metapool-table">
+      <table className="w-full min-w-[68rem] border-collapse text-sm" data-testid="metapool-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border text-xs text-muted">
           <tr>
@@ -69,11 +69,17 @@ export function MetaPoolTable({
               MetaPool
             </th>
             <SortHeader label="Capital" sortKey="capital" current={sort} dir={dir} onSort={onSort} />
+            <SortHeader label="APY" sortKey="apy" current={sort} dir={dir} onSort={onSort} />
             <th scope="col" className="px-3 py-2 text-right font-medium">
               Cover sold
             </th>
             <SortHeader label="Utilisation" sortKey="utilisation" current={sort} dir={dir} onSort={onSort} />
-            <SortHeader label="Funding rate" sortKey="rate" current={sort} dir={dir} onSort={onSort} />
+            <SortHeader label="Cost of cover" sortKey="rate" current={sort} dir={dir} onSort={onSort} />
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              <abbr title="The most a claim pays, fixed at creation: N× the pool's cover, or uncapped (its cover plus all free capital)" className="no-underline">
+                Payout
+              </abbr>
+            </th>
             <th scope="col" className="px-3 py-2 text-right font-medium">
               <abbr title="Purchase delay (before bought cover is in force) / withdrawal period (notice before underwriters can withdraw)" className="no-underline">
                 Delay / notice
@@ -100,7 +106,7 @@ export function MetaPoolTable({
                   {row.name}
                 </Link>
                 <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
-                  <StatusBadge status={row.status} />
+                  <StatusBadge status={row.status} full={row.full} />
                   <span>
                     {f.poolCount} · {symbol}
                   </span>
@@ -113,12 +119,21 @@ export function MetaPoolTable({
                 <div className="font-medium">{f.capital}</div>
                 <div className="text-xs text-muted">{f.free} free</div>
               </td>
+              <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap" data-testid="row-apy">
+                {f.apy}
+              </td>
               <td className="px-3 py-3 text-right align-top tabular-nums">
                 <div>{f.active}</div>
                 {f.pending && <div className="text-xs text-muted">+ {f.pending} pending</div>}
               </td>
               <td className="px-3 py-3 text-right align-top tabular-nums">{f.utilisation}</td>
-              <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap">{f.rate}</td>
+              <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap" data-testid="row-cost">
+                <div>{f.cost ?? f.rate}</div>
+                {f.cost && <div className="text-xs text-muted">of the deposit · curve {f.rate}</div>}
+              </td>
+              <td className="px-3 py-3 text-right align-top whitespace-nowrap" data-testid="row-payout-cap">
+                {f.payoutCap ?? "—"}
+              </td>
               <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap">
                 <div>
                   <span className="sr-only">Purchase delay </span>

@@ -40,13 +40,13 @@ describe('MetaPoolTable', () => {
   const html = renderToStaticMarkup(<MetaPoolTable rows={shown()} sort="rate" dir="asc" onSort={noop} caption="All MetaPools" />);
   it('scopes column and row headers and has a caption', () => {
     expect(html).toContain('<caption class="sr-only">All MetaPools</caption>');
-    expect(html.match(/<th scope="col"/g)).toHaveLength(8);
+    expect(html.match(/<th scope="col"/g)).toHaveLength(10);
     expect(html.match(/<th scope="row"/g)).toHaveLength(2);
   });
   it('marks the sorted column and only that one', () => {
     expect(html.match(/aria-sort="ascending"/g)).toHaveLength(1);
-    expect(html).toMatch(/aria-sort="ascending"[^>]*><button[^>]*>Funding rate/);
-    expect(html.match(/aria-sort="none"/g)).toHaveLength(2);
+    expect(html).toMatch(/aria-sort="ascending"[^>]*><button[^>]*>Cost of cover/);
+    expect(html.match(/aria-sort="none"/g)).toHaveLength(3);
   });
   it('links each MetaPool and escapes its name', () => {
     expect(html).toContain('href="/metapool/0x00000000000000000000000000000000000000a1"');
@@ -72,7 +72,7 @@ describe('MetaPoolTable', () => {
 describe('MetaPoolCards', () => {
   const html = renderToStaticMarkup(<MetaPoolCards rows={shown()} />);
   it('labels every figure', () => {
-    for (const label of ['Capital', 'Cover sold', 'Utilisation', 'Funding rate', 'Purchase delay', 'Withdrawal period', 'Fees (arbiter + creator)', 'Arbiter']) {
+    for (const label of ['Capital', 'Cover sold', 'Utilisation', 'APY', 'Cost of cover', 'Payout', 'Purchase delay', 'Withdrawal period', 'Fees (arbiter + creator)', 'Arbiter']) {
       expect(html).toContain(`<dt class="text-xs text-muted">${label}</dt>`);
     }
   });
@@ -111,7 +111,7 @@ describe('ExploreControls', () => {
     expect(html).toContain('value="aave"');
   });
   it('selects the current sort', () => {
-    expect(html).toMatch(/<option value="rate:asc" selected="">Funding rate, lowest first<\/option>/);
+    expect(html).toMatch(/<option value="rate:asc" selected="">Cost of cover, cheapest first<\/option>/);
   });
 });
 

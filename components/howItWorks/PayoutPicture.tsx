@@ -127,7 +127,7 @@ export function PayoutPicture({ example }: { example: PayoutExample }) {
         </text>
       </svg>
       <figcaption className="text-sm text-muted">
-        SPEC example 1, computed with the protocol&apos;s own math: each pool uses {formatPercentWad(example.utilisation)} of
+        A worked example, computed with the protocol&apos;s own math: each pool uses {formatPercentWad(example.utilisation)} of
         the capital open to it and pays {formatRateApr(example.rate)} on its payout of {amount(payout)}, about{" "}
         {amount(example.yearlyPremium)} a year out of its {amount(kA)} of deposits.
       </figcaption>

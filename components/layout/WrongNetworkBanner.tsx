@@ -2,7 +2,7 @@
 
 import { useAccount, useSwitchChain } from "wagmi";
 
-import { appChain } from "@/lib/chain";
+import { appChain, networkName } from "@/lib/chain";
 import { describeError } from "@/lib/errors";
 
 /** Shown while the connected wallet is on any chain other than the app's one chain. */
@@ -16,7 +16,7 @@ export function WrongNetworkBanner() {
     <div role="alert" className="border-b border-amber-500/40 bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-3 px-4 py-2 text-sm">
         <p className="flex-1">
-          Your wallet is on {chainId === undefined ? "an unknown network" : `chain ${chainId}`}. Canopy runs on{" "}
+          Your wallet is on {chainId === undefined ? "an unknown network" : networkName(chainId)}. Canopy runs on{" "}
           {appChain.name}.
         </p>
         <button

@@ -6,8 +6,8 @@ import type { Address } from "viem";
 import type { TokenMeta } from "@/hooks/useTokens";
 import type { ErrorContext } from "@/lib/errors";
 import { formatAmount } from "@/lib/format";
-import type { MetaPoolDetails, MetaPoolView } from "@/lib/reads/metaPools";
-import type { AccountPosition } from "@/lib/reads/positions";
+import type { MetaPoolDetails, MetaPoolView } from "@/lib/types/metaPool";
+import type { AccountPosition } from "@/lib/types/positions";
 import { metaPoolErrorContext } from "@/lib/errors/context";
 
 export interface MetaPoolContextValue {

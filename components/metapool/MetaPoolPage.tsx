@@ -17,7 +17,8 @@ import { useAccountPosition } from "@/hooks/useAccountPosition";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useMetaPool } from "@/hooks/useMetaPool";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
-import type { MetaPoolDetails } from "@/lib/reads/metaPools";
+import { describeError, isNotAMetaPool } from "@/lib/errors";
+import type { MetaPoolDetails } from "@/lib/types/metaPool";
 
 const TABS = [
   { id: "overview", label: "Overview", panel: <OverviewPanel /> },
@@ -39,20 +40,6 @@ export function MetaPoolPage({ address }: { address: string }) {
     );
   }
   return <LoadedMetaPool address={getAddress(address)} />;
-}
-
-/** A read of something that is not a MetaPool fails in one of these ways (no code, another contract, or not created by our factory). */
-function isNotAMetaPool(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
-    if (e.name === "ContractFunctionZeroDataError") return true;
-    // A contract without `metaPoolView` reverts with no data at all (a MetaPool's view never reverts).
-    if (e.name === "ContractFunctionRevertedError") {
-      const { raw } = e as Error & { raw?: string };
-      if (raw === undefined || raw === "0x") return true;
-    }
-    if (/no MetaPoolCreated event|returned no data \("0x"\)/.test(e.message)) return true;
-  }
-  return false;
 }
 
 function LoadedMetaPool({ address }: { address: Address }) {
@@ -80,7 +67,7 @@ function LoadedMetaPool({ address }: { address: Address }) {
       return (
         <ErrorState
           title="This MetaPool could not be read"
-          detail={metaPool.error.message.split("\n")[0]}
+          detail={describeError(metaPool.error, { action: "read this MetaPool" })}
           onRetry={() => void metaPool.refetch()}
         />
       );
@@ -92,7 +79,7 @@ function LoadedMetaPool({ address }: { address: Address }) {
     return (
       <ErrorState
         title="The MetaPool's asset could not be read"
-        detail={tokens.error.message.split("\n")[0]}
+        detail={describeError(tokens.error, { action: "read the MetaPool's asset" })}
         onRetry={() => void tokens.refetch()}
       />
     );

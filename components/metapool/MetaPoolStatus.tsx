@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
-import type { MetaPoolView } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 /** The one status a MetaPool is in: taking capital and selling cover, frozen by a claim, or shut down. */
 export function metaPoolStatus(view: MetaPoolView): { label: string; tone: BadgeTone; detail: string } {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useCallback, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 
 export interface TabSpec {
   /** Also the URL hash: /metapool/0x…#underwrite. */
@@ -35,7 +35,8 @@ export function MetaPoolTabs({ tabs, label }: { tabs: readonly TabSpec[]; label:
     setVisited((v) => (v.has(id) ? v : new Set(v).add(id)));
   }, []);
 
-  useEffect(() => {
+  // Before the first paint, so a deep link (#claims, ?tab=claims) never shows Overview first.
+  useLayoutEffect(() => {
     const all = idsKey.split(",");
     const sync = () => {
       const id = tabFromUrl(all);

@@ -10,7 +10,7 @@ export function ExportCsv({ items, account, now }: { items: readonly MetaPoolPor
   const [done, setDone] = useState(false);
   const download = () => {
     // A BOM so spreadsheet apps read the UTF-8 names correctly.
-    const blob = new Blob(["\uFEFF", portfolioCsv(items)], { type: "text/csv;charset=utf-8" });
+    const blob = new Blob(["\uFEFF", portfolioCsv(items, now)], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;

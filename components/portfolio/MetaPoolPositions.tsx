@@ -2,9 +2,11 @@
 
 import Link from "next/link";
 
+import { PortfolioRepricingAlert } from "@/components/metapool/economics/RepricingAlert";
 import { CollectFees } from "@/components/portfolio/CollectFees";
 import {
   CompleteRequestAction,
+  ExitAction,
   RedeemAction,
   RefundAction,
   WithdrawCoverAction,
@@ -14,7 +16,14 @@ import { Countdown } from "@/components/ui/Countdown";
 import { Stat } from "@/components/ui/Stat";
 import { formatAmount } from "@/lib/format";
 import { metaPoolHref } from "@/lib/portfolio/labels";
-import type { MetaPoolPortfolio, ProtectionRow, ProtectionStatus, RequestRow, RequestStatus } from "@/lib/portfolio/summary";
+import {
+  shownNetResult,
+  type MetaPoolPortfolio,
+  type ProtectionRow,
+  type ProtectionStatus,
+  type RequestRow,
+  type RequestStatus,
+} from "@/lib/portfolio/summary";
 
 const REQUEST_BADGE: Record<RequestStatus, [string, BadgeTone]> = {
   locked: ["Locked", "neutral"],
@@ -44,7 +53,9 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
   const headingId = `portfolio-${m.metaPool}`;
   const target = { address: m.metaPool, asset: m.asset };
   const hasUnderwriting = m.shares > 0n || m.requests.length > 0 || m.deposited > 0n;
-  const showFees = m.feesOwed > 0n || m.isArbiter || m.isCreator;
+  const showFees = m.feesOwed > 0n || m.bondsOwed > 0n || m.isArbiter || m.isCreator;
+  const requested = m.requests.reduce((s, r) => s + r.assets, 0n);
+  const net = shownNetResult(m.netResult, m.asset.decimals);
   const href = metaPoolHref(m.metaPool);
 
   return (
@@ -69,19 +80,38 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
           <h3 className="font-medium">Underwriting</h3>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
             <Stat label="Shares" value={units(m.shares, "shares")} />
-            <Stat label="Value now" value={fmt(m.shareValue)} />
+            <Stat
+              label="Value now"
+              value={fmt(m.shareValue + requested)}
+              sub={requested > 0n ? `${fmt(requested)} of it in withdrawal requests` : undefined}
+            />
             <Stat label="Deposited / withdrawn" value={`${fmt(m.deposited)} / ${fmt(m.withdrawn)}`} />
             <Stat
               label="Net result"
               value={
-                <span className={m.netResult < 0n ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"}>
-                  {m.netResult > 0n ? "+" : ""}
-                  {fmt(m.netResult)}
+                <span
+                  className={
+                    net < 0n ? "text-red-700 dark:text-red-400" : net > 0n ? "text-green-700 dark:text-green-400" : undefined
+                  }
+                >
+                  {net > 0n ? "+" : ""}
+                  {fmt(net)}
                 </span>
               }
               sub="value now and in requests, plus withdrawn, less deposited"
             />
           </dl>
+          {m.exitNow > 0n && (
+            <div className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-border p-3 text-sm">
+              <p className="min-w-0">
+                <span className="font-medium">Exit</span>
+                <span className="block text-muted">
+                  The MetaPool is shut down: your {units(m.shares, "shares")} pay {fmt(m.exitNow)} at once, with no waiting.
+                </span>
+              </p>
+              <ExitAction target={target} m={m} />
+            </div>
+          )}
           {m.requests.length > 0 && (
             <ul className="space-y-2">
               {m.requests.map((r) => (
@@ -105,6 +135,9 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
                 )}
                 {x.oneClick === "redeem" && x.epoch !== undefined && <RedeemAction target={target} x={x} epoch={x.epoch} />}
                 {x.oneClick === "withdraw" && <WithdrawCoverAction target={target} x={x} />}
+                {x.kind === "cover" && x.status === "active" && x.epoch !== undefined && (
+                  <PortfolioRepricingAlert metaPool={m.metaPool} poolId={x.poolId} epoch={x.epoch} fmt={fmt} />
+                )}
               </ProtectionItem>
             ))}
           </ul>
@@ -116,7 +149,7 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
           <h3 className="font-medium">
             Fees{m.isArbiter || m.isCreator ? ` (${[m.isArbiter && "arbiter", m.isCreator && "creator"].filter(Boolean).join(" and ")})` : " and returned bonds"}
           </h3>
-          <CollectFees metaPool={m.metaPool} metaPoolName={m.name} asset={m.asset} owed={m.feesOwed} />
+          <CollectFees metaPool={m.metaPool} metaPoolName={m.name} asset={m.asset} owed={m.feesOwed + m.bondsOwed} />
         </div>
       )}
     </section>
@@ -186,7 +219,7 @@ function ProtectionItem({
       <div className="space-y-1">
         <p className="flex flex-wrap items-center gap-2">
           <span className="font-medium">
-            {x.poolName} · {x.kind === "purchase" ? `purchase #${x.purchaseId}` : `cover, epoch ${x.epoch}`}
+            {x.poolName} · {x.kind === "purchase" ? `purchase #${x.purchaseId}` : `cover (${x.quantityUnit} tokens)`}
           </span>
           <Badge tone={tone}>{label}</Badge>
         </p>
@@ -201,14 +234,14 @@ function ProtectionItem({
                 </>
               )}
               {x.restartedBy !== undefined && ` · its delay restarted when claim #${x.restartedBy} was ruled`}
-              {x.status === "maturing" && " · becomes cover at the next sync"}
+              {x.status === "maturing" && " · due: becomes cover with the next transaction on this MetaPool"}
               {x.claimableNow > 0n && ` · refundable ${fmt(x.claimableNow)}`}
             </>
           ) : (
             <>
               {units(x.quantity, x.quantityUnit)} · underlying {fmt(x.value)}
               {x.status === "active" && " · premium streams out of it; withdraw or file a claim on the MetaPool page"}
-              {x.status === "redeemable" && " · a claim was paid (or the epoch lapsed)"}
+              {x.status === "redeemable" && " · a claim on the pool was upheld (or its cover ran out)"}
               {x.status === "not-in-force" && " · the MetaPool is shut down: take your deposit back"}
             </>
           )}

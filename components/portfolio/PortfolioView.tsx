@@ -14,8 +14,9 @@ import { useChainNow } from "@/hooks/useChainNow";
 import { useMetaPools } from "@/hooks/useMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { deployment } from "@/lib/deployment";
+import { describeError } from "@/lib/errors";
 import { formatAmount } from "@/lib/format";
-import { hasAnything, metaPoolPortfolio, totalsByAsset } from "@/lib/portfolio/summary";
+import { hasAnything, metaPoolPortfolio, shownNetResult, totalsByAsset } from "@/lib/portfolio/summary";
 
 /** The connected account's positions across every MetaPool, totals per asset, actions and CSV export. */
 export function PortfolioView() {
@@ -54,7 +55,7 @@ export function PortfolioView() {
     return (
       <ErrorState
         title="Your positions could not be read."
-        detail={failed.error?.message}
+        detail={describeError(failed.error, { action: "read your positions" })}
         onRetry={() => {
           void metaPools.refetch();
           void positions.refetch();
@@ -91,10 +92,14 @@ export function PortfolioView() {
           const fmt = (v: bigint) => formatAmount(v, t.asset.decimals, { symbol: t.asset.symbol });
           return (
             <dl key={t.asset.address} className="card grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={`Totals in ${t.asset.symbol}`}>
-              <Stat label="Underwriting value" value={fmt(t.underwriting)} sub={`net result ${t.netResult > 0n ? "+" : ""}${fmt(t.netResult)}`} />
+              <Stat label="Underwriting value" value={fmt(t.underwriting)} sub={`net result ${shownNetResult(t.netResult, t.asset.decimals) > 0n ? "+" : ""}${fmt(shownNetResult(t.netResult, t.asset.decimals))}`} />
               <Stat label="Cover and pending purchases" value={fmt(t.protection)} />
-              <Stat label="Takeable now" value={fmt(t.claimableNow)} sub="withdrawals, refunds, payouts, fees" />
-              <Stat label="Fees owed" value={fmt(t.feesOwed)} />
+              <Stat label="Takeable now" value={fmt(t.claimableNow)} sub="withdrawals, exits, refunds, payouts, fees, bonds" />
+              <Stat
+                label="Fees owed"
+                value={fmt(t.feesOwed)}
+                sub={t.bondsOwed > 0n ? `and ${fmt(t.bondsOwed)} of returned claim bonds` : "as arbiter or creator"}
+              />
             </dl>
           );
         })}

@@ -29,29 +29,32 @@ const PHASE_MARK: Record<TxStep["phase"], string> = {
 export function TxProgress({ flow, onRetry }: { flow: FlowState; onRetry?: () => void }) {
   if (flow.status === "idle" || flow.steps.length === 0) return null;
   return (
-    <div role="status" aria-live="polite" className="space-y-2 rounded-md border border-border p-3 text-sm">
+    <div className="space-y-2 rounded-md border border-border p-3 text-sm">
       {flow.modeNote && <p className="text-muted">How: {flow.modeNote}.</p>}
-      <ol className="space-y-1">
-        {flow.steps.map((step, i) => (
-          <li key={i} data-phase={step.phase} className="flex flex-wrap items-baseline gap-x-2">
-            <span
-              aria-hidden="true"
-              className={
-                step.phase === "confirmed"
-                  ? "text-green-600"
-                  : step.phase === "failed"
-                    ? "text-red-600"
-                    : "text-muted"
-              }
-            >
-              {PHASE_MARK[step.phase]}
-            </span>
-            <span className="font-medium">{step.label}</span>
-            <span className="text-muted">— {PHASE_TEXT[step.phase]}</span>
-            {step.hash && <HashLink hash={step.hash} />}
-          </li>
-        ))}
-      </ol>
+      {/* The steps are a polite status; a failure is an alert of its own, not nested in it. */}
+      <div role="status" aria-live="polite">
+        <ol className="space-y-1">
+          {flow.steps.map((step, i) => (
+            <li key={i} data-phase={step.phase} className="flex flex-wrap items-baseline gap-x-2">
+              <span
+                aria-hidden="true"
+                className={
+                  step.phase === "confirmed"
+                    ? "text-green-600"
+                    : step.phase === "failed"
+                      ? "text-red-600"
+                      : "text-muted"
+                }
+              >
+                {PHASE_MARK[step.phase]}
+              </span>
+              <span className="font-medium">{step.label}</span>
+              <span className="text-muted">— {PHASE_TEXT[step.phase]}</span>
+              {step.hash && <HashLink hash={step.hash} />}
+            </li>
+          ))}
+        </ol>
+      </div>
       {flow.status === "failed" && flow.error && (
         <p role="alert" className="font-medium text-red-700 dark:text-red-400">
           {flow.error}

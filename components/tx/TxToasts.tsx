@@ -2,16 +2,32 @@
 
 import { useSyncExternalStore } from "react";
 
-import { dismissNotice, getNotices, getServerNotices, subscribeNotices } from "@/lib/tx/notices";
+import {
+  dismissNotice,
+  getNotices,
+  getServerNotices,
+  pauseNotices,
+  resumeNotices,
+  subscribeNotices,
+} from "@/lib/tx/notices";
 
 import { HashLink } from "./HashLink";
 
-/** Confirmed transactions in a corner, so the confirmation stays visible when the row acted on leaves. */
+/**
+ * Confirmed transactions in a corner, so the confirmation stays visible when the row acted on leaves.
+ * They wait while the pointer is over them or focus is in them, and go 8 s after otherwise.
+ */
 export function TxToasts() {
   const notices = useSyncExternalStore(subscribeNotices, getNotices, getServerNotices);
   return (
     <div
       aria-live="polite"
+      onMouseEnter={pauseNotices}
+      onMouseLeave={resumeNotices}
+      onFocus={pauseNotices}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) resumeNotices();
+      }}
       className="pointer-events-none fixed bottom-4 left-4 z-40 flex w-[calc(100%-2rem)] max-w-sm flex-col gap-2"
     >
       {notices.map((notice) => (

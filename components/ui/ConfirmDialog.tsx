@@ -3,14 +3,13 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from "react";
 import { createPortal } from "react-dom";
 
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 /**
- * A modal confirmation: role=dialog with its title and description wired, focus moved inside on
- * open and kept there (Tab and Shift+Tab wrap), Esc closes (unless `dismissable` is false, e.g.
- * while a transaction is being signed), and focus returns to what had it before — or to
- * `returnFocus` when that element is gone (a ruled claim leaves the list).
+ * A modal confirmation on the native <dialog>, opened with showModal(): the rest of the page is
+ * inert (no clicks, no Tab, hidden from screen readers) and the dialog sits in the top layer.
+ * Its title and description are wired; focus moves inside on open (to `data-autofocus` if any);
+ * Esc or a click on the backdrop closes it (unless `dismissable` is false, e.g. while a
+ * transaction is being signed); focus then returns to what had it before — or to `returnFocus`
+ * when that element is gone (a ruled claim leaves the list).
  */
 export function ConfirmDialog({
   title,
@@ -32,7 +31,7 @@ export function ConfirmDialog({
   testId?: string;
 }) {
   const id = useId();
-  const panel = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const closeRef = useRef(onClose);
   const dismissableRef = useRef(dismissable);
   useEffect(() => {
@@ -42,61 +41,38 @@ export function ConfirmDialog({
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const node = panel.current;
-    const first = node?.querySelector<HTMLElement>("[data-autofocus]") ?? node?.querySelector<HTMLElement>(FOCUSABLE);
-    (first ?? node)?.focus();
+    const node = dialog.current;
+    if (node && !node.open) node.showModal();
+    node?.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     const overflow = document.body.style.overflow;
     document.body.style.overflow = "hidden";
     const fallback = returnFocus;
     return () => {
+      if (node?.open) node.close();
       document.body.style.overflow = overflow;
       const target = opener?.isConnected ? opener : fallback?.current;
       target?.focus();
     };
   }, [returnFocus]);
 
-  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === "Escape") {
-      event.stopPropagation();
-      if (dismissableRef.current) closeRef.current();
-      return;
-    }
-    if (event.key !== "Tab" || !panel.current) return;
-    const items = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    if (items.length === 0) {
-      event.preventDefault();
-      return;
-    }
-    const first = items[0]!;
-    const last = items[items.length - 1]!;
-    const active = document.activeElement;
-    if (event.shiftKey && (active === first || active === panel.current)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
-
   return createPortal(
-    <div
-      className="fixed inset-0 z-50 flex items-end justify-center bg-black/50 p-2 sm:items-center sm:p-4"
+    <dialog
+      ref={dialog}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={description ? `${id}-description` : undefined}
+      data-testid={testId}
+      // Esc: the page decides whether and how the dialog closes (it unmounts it).
+      onCancel={(e) => {
+        e.preventDefault();
+        if (dismissableRef.current) closeRef.current();
+      }}
+      // A press on the backdrop targets the <dialog> itself; the card inside covers all of its box.
       onMouseDown={(e) => {
         if (e.target === e.currentTarget && dismissableRef.current) closeRef.current();
       }}
+      className="m-auto mb-2 w-[calc(100%-1rem)] max-w-lg bg-transparent p-0 text-current backdrop:bg-black/50 sm:mb-auto"
     >
-      <div
-        ref={panel}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={description ? `${id}-description` : undefined}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-        data-testid={testId}
-        className="card max-h-[92vh] w-full max-w-lg space-y-4 overflow-y-auto shadow-xl focus:outline-none"
-      >
+      <div className="card max-h-[92vh] space-y-4 overflow-y-auto shadow-xl">
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {title}
         </h2>
@@ -108,7 +84,7 @@ export function ConfirmDialog({
         {children}
         <div className="flex flex-wrap justify-end gap-2">{footer}</div>
       </div>
-    </div>,
+    </dialog>,
     document.body,
   );
 }

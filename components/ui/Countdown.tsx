@@ -4,15 +4,26 @@ import { useChainNow } from "@/hooks/useChainNow";
 import { formatCountdown, formatDateTime } from "@/lib/format";
 
 /**
- * Time left until `target` by the chain's clock ("in 6 d 23 h"), with the date on hover;
+ * Time left until `target` by the chain's clock ("in 6 d 23 h"), followed by the date as text
+ * ("· 12 Dec 2026, 14:00 UTC") unless the caller already shows it (`showDate={false}`);
  * `doneText` once it has passed.
  */
-export function Countdown({ target, doneText = "now" }: { target: bigint; doneText?: string }) {
+export function Countdown({
+  target,
+  doneText = "now",
+  showDate = true,
+}: {
+  target: bigint;
+  doneText?: string;
+  showDate?: boolean;
+}) {
   const now = useChainNow();
-  if (now === undefined) return <time dateTime={isoOf(target)}>{formatDateTime(target)}</time>;
+  const date = formatDateTime(target);
+  if (now === undefined) return <time dateTime={isoOf(target)}>{date}</time>;
   return (
-    <time dateTime={isoOf(target)} title={formatDateTime(target)}>
+    <time dateTime={isoOf(target)} title={date}>
       {now >= target ? doneText : `in ${formatCountdown(target, now)}`}
+      {showDate && <span className="text-muted"> · {date}</span>}
     </time>
   );
 }

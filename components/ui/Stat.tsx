@@ -5,7 +5,8 @@ export function Stat({ label, value, sub }: { label: ReactNode; value: ReactNode
   return (
     <div className="min-w-0">
       <dt className="text-xs text-muted">{label}</dt>
-      <dd className="truncate text-base font-semibold tabular-nums">{value}</dd>
+      {/* Wraps rather than cuts: a figure never loses its unit ("4,987.12…"). */}
+      <dd className="text-base font-semibold break-words tabular-nums">{value}</dd>
       {sub && <dd className="text-xs text-muted">{sub}</dd>}
     </div>
   );

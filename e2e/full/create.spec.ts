@@ -57,7 +57,7 @@ test("J1 a creator creates a MetaPool through the wizard; Explore lists it with 
   expect(view.config.arbiterFeeBps).toBe(300);
   expect(view.config.creatorFeeBps).toBe(200);
   expect(view.config.curve).toEqual({ baseRate: 4n * WAD_PERCENT, slope1: 12n * WAD_PERCENT, kink: 60n * WAD_PERCENT, slope2: 200n * WAD_PERCENT });
-  expect(view.config.payoutMultiple).toBe(10);
+  expect(view.config.payoutMultiple).toBe(3); // the default: capped at 3×
   expect(view.config.withdrawalPeriod).toBe(7 * 86_400);
   expect(view.config.purchaseDelay).toBe(86_400);
   expect(view.config.claimBond).toBe(100_000_000n);
@@ -75,4 +75,53 @@ test("J1 a creator creates a MetaPool through the wizard; Explore lists it with 
   await expect(row).toContainText("7 d");
   await expect(row).toContainText("3 % + 2 %");
   await expect(row).toContainText("4 % APR"); // no cover yet: every pool at the base rate
+});
+
+test("the wizard says what is wrong next to each field: a name in use, an all-zero curve, a minimum purchase no one could buy; steps are ticked only once visited", async ({
+  page,
+  wallet,
+}) => {
+  await openAs(page, wallet, ROLE.fresh, "/create");
+  const next = page.getByTestId("create-next");
+  await page.getByTestId("create-asset-dUSD").click();
+  // Every later step is unvisited: none is ticked yet.
+  for (const id of ["describe", "pools", "arbiter", "curve", "terms", "review"]) {
+    await expect(page.getByTestId(`create-step-${id}`)).not.toContainText("✓");
+  }
+  await next.click();
+  await expect(page.getByTestId("create-step-asset")).toContainText("✓");
+
+  // A name another MetaPool already has: a warning naming it, not a refusal.
+  await page.getByLabel("MetaPool name").fill("dex CORE");
+  await expect(page.getByText(/Another MetaPool is already called “DEX core” \(0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4}\)/)).toBeVisible();
+  await page.getByLabel("MetaPool name").fill("Perps venues");
+  await page.getByLabel("Protection statement").fill("Pays when a listed perpetuals venue loses traders' margin through a contract bug.");
+  await next.click();
+  await page.getByLabel("Pool 1 name").fill("GMX v2");
+  await next.click();
+
+  // Capped at 3× by default, with what uncapped would mean in numbers.
+  await expect(page.getByTestId("create-payout-multiple")).toHaveValue("3");
+  await expect(page.getByTestId("create-payout-example")).toContainText("so the same seekers pay 7× the premium");
+  await page.getByTestId("create-arbiter").fill("0x90f79bf6eb2c4f870365e785982e1f101e93b906");
+  await next.click();
+
+  // An all-zero curve: refused under the fields once Next is tried.
+  for (const field of ["baseRate", "slope1", "slope2"]) await page.getByTestId(`create-curve-${field}`).fill("0");
+  await next.click();
+  await expect(page.getByText(/are all 0 %: cover would cost nothing/).first()).toBeVisible();
+  await expect(page.getByTestId("create-step-terms")).toBeDisabled();
+  await page.getByTestId("create-curve-standard").click();
+  await next.click();
+
+  // A minimum purchase above every dUSD in existence: refused next to the field, with the figures.
+  await page.getByLabel("Minimum purchase").fill("99999999999");
+  await next.click();
+  const minError = page.getByText(/A minimum purchase of 99,999,999,999\.00 dUSD could never be bought.*only [\d,.]+ dUSD exist/);
+  await expect(minError.first()).toBeVisible();
+  await expect(page.getByTestId("create-step-review")).not.toContainText("✓");
+  await page.getByLabel("Minimum purchase").fill("10");
+  await next.click();
+  await expect(page.getByTestId("create-immutable-warning")).toBeVisible();
+  await expect(page.getByTestId("create-step-terms")).toContainText("✓");
 });

@@ -2,3 +2,4 @@
 export { describeError } from './describe';
 export type { ErrorContext } from './context';
 export { canopyErrorAbi, type CanopyErrorName } from './abi';
+export { isNotAMetaPool, NotCreatedByFactoryError } from './notAMetaPool';

@@ -1,9 +1,9 @@
-import { decodeErrorResult, type Hex } from 'viem';
+import { ContractFunctionRevertedError, decodeErrorResult, RawContractError, type Hex } from 'viem';
 
 import { canopyErrorAbi, type CanopyErrorName } from './abi';
 import type { Phrases } from './context';
 import { contractErrorDescribers } from './contractErrors';
-import type { ErrorLink } from './walk';
+import { findError } from './walk';
 
 const SELECTOR_HEX_LENGTH = 10; // "0x" + 4 bytes
 
@@ -19,14 +19,16 @@ function isRevertData(value: unknown): value is Hex {
 }
 
 /**
- * Revert data a link carries: ContractFunctionRevertedError keeps it in `raw`, RawContractError
- * and RPC errors in `data`, and wallets nest the node's error as `data.data` or
- * `data.originalError.data`.
+ * Revert data a link carries: viem keeps it in ContractFunctionRevertedError.raw and
+ * RawContractError.data; an RPC error (viem's RpcRequestError or a wallet's bare EIP-1193 object)
+ * in `data`, and wallets nest the node's error as `data.data` or `data.originalError.data`.
  */
-function revertDataOf(link: ErrorLink): Hex | undefined {
+function revertDataOf(link: unknown): Hex | undefined {
+  if (link instanceof ContractFunctionRevertedError) return isRevertData(link.raw) ? link.raw : undefined;
+  if (link instanceof RawContractError) return isRevertData(link.data) ? link.data : undefined;
+  if (typeof link !== 'object' || link === null || !('data' in link)) return undefined;
   const data = link.data as { data?: unknown; originalError?: { data?: unknown } } | undefined;
-  const candidates = [link.raw, link.data, data?.data, data?.originalError?.data];
-  return candidates.find(isRevertData);
+  return [data, data?.data, data?.originalError?.data].find(isRevertData);
 }
 
 type Decoded = { errorName: string; args?: readonly unknown[] | undefined };
@@ -62,7 +64,7 @@ function revertReason(reason: string, p: Phrases): string {
  * The revert anywhere in the chain, decoded against every one of our ABIs (an asset's ERC-20
  * error bubbles up through a MetaPool call, so the called contract's ABI alone is not enough).
  */
-export function describeRevert(chain: readonly ErrorLink[], p: Phrases): string | undefined {
+export function describeRevert(chain: readonly unknown[], p: Phrases): string | undefined {
   const datas = chain.map(revertDataOf).filter((data): data is Hex => data !== undefined);
   for (const data of datas) {
     const decoded = decode(data);
@@ -71,11 +73,7 @@ export function describeRevert(chain: readonly ErrorLink[], p: Phrases): string 
   if (datas[0]) {
     return `Could not ${p.action}: the contract reverted with an error Canopy does not know (${datas[0].slice(0, SELECTOR_HEX_LENGTH)}).`;
   }
-  // A node that reverted with a reason string but no data (viem keeps it as `reason`).
-  for (const link of chain) {
-    if (link.name !== 'ContractFunctionRevertedError' || typeof link.reason !== 'string') continue;
-    const reason = link.reason.replace(/^execution reverted:?\s*/, '').trim();
-    if (reason) return revertReason(reason, p);
-  }
-  return undefined;
+  // A node that reverted with a reason string but no data: viem keeps the reason on the error.
+  const reason = findError(chain, ContractFunctionRevertedError)?.reason?.replace(/^execution reverted:?\s*/, '').trim();
+  return reason ? revertReason(reason, p) : undefined;
 }

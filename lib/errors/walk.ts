@@ -1,50 +1,41 @@
-/** A link of an error chain: viem, wagmi and raw EIP-1193 errors all fit this loose shape. */
-export interface ErrorLink {
-  name?: unknown;
-  code?: unknown;
-  data?: unknown;
-  raw?: unknown;
-  reason?: unknown;
-  message?: unknown;
-  shortMessage?: unknown;
-  details?: unknown;
-  url?: unknown;
-  cause?: unknown;
-  error?: unknown;
-}
-
-const MAX_DEPTH = 32;
+import { BaseError } from 'viem';
 
 /**
- * The error and everything it wraps, outermost first. viem's BaseError.walk only follows viem
- * errors; wagmi's own errors, wallet errors and plain EIP-1193 objects (`{ code, message, data }`)
- * also nest through `cause` or `error`, so this follows both on any object.
+ * The error and every error it wraps, outermost first, through viem's `BaseError.walk` (it
+ * follows `cause`, which is also how wagmi's errors and viem's RPC errors nest a wallet's or a
+ * node's answer). A thrown value that is not a viem error (a wagmi error, a bare EIP-1193 object)
+ * is walked the same way from a wrapper. Stops at a cycle.
  */
-export function errorChain(error: unknown): ErrorLink[] {
-  const links: ErrorLink[] = [];
+export function errorChain(error: unknown): unknown[] {
+  const links: unknown[] = [];
   const seen = new Set<unknown>();
-  let queue: unknown[] = [error];
-  while (queue.length > 0 && links.length < MAX_DEPTH) {
-    const next: unknown[] = [];
-    for (const item of queue) {
-      if (typeof item !== 'object' || item === null || seen.has(item)) continue;
-      seen.add(item);
-      const link = item as ErrorLink;
-      links.push(link);
-      next.push(link.cause, link.error);
-    }
-    queue = next;
-  }
+  const root = error instanceof BaseError ? error : new BaseError('', { cause: error as Error });
+  root.walk((link) => {
+    if (link === undefined || link === null || seen.has(link)) return true;
+    seen.add(link);
+    if (link !== root || error === root) links.push(link);
+    return false;
+  });
   return links;
 }
 
-/** Every text a link carries, to match node and wallet messages that have no code. */
-export function textsOf(link: ErrorLink): string[] {
-  return [link.shortMessage, link.message, link.details, link.reason].filter(
-    (text): text is string => typeof text === 'string' && text.length > 0,
-  );
+/** A class with the EIP-1193 / JSON-RPC code its instances carry (viem's provider errors have one). */
+type ErrorClass<T> = (abstract new (...args: never[]) => T) & { code?: number };
+
+/**
+ * The first link that is an instance of one of `classes`; a bare `{ code }` object a wallet threw
+ * matches a class by that class's own code (viem's `UserRejectedRequestError.code` is 4001).
+ */
+export function findError<T>(chain: readonly unknown[], ...classes: ErrorClass<T>[]): T | undefined {
+  for (const link of chain) {
+    for (const Class of classes) {
+      if (link instanceof Class) return link;
+      if (Class.code !== undefined && codeOf(link) === Class.code) return link as T;
+    }
+  }
+  return undefined;
 }
 
-export function firstLine(text: string): string {
-  return text.split('\n')[0]!.trim();
+export function codeOf(link: unknown): unknown {
+  return typeof link === 'object' && link !== null && 'code' in link ? link.code : undefined;
 }

@@ -71,6 +71,9 @@ describe('rowFigures', () => {
       pending: null,
       utilisation: '24.3 %',
       rate: '2 – 3.25 % APR',
+      cost: null,
+      apy: '—',
+      payoutCap: null,
       purchaseDelay: '1 d',
       withdrawalPeriod: '7 d 1 h',
       fees: { short: '5 % + 0 %', long: '5 % to the arbiter and 0 % to the creator, taken from premiums', total: '5 %' },
@@ -85,5 +88,12 @@ describe('rowFigures', () => {
     expect(f.poolCount).toBe('2 coverage pools');
     expect(f.arbiter).toBe('you');
     expect(f.arbiterIsYou).toBe(true);
+  });
+  it('shows the APY, the cost of cover as a share of the deposit and the payout cap when known', () => {
+    const f = rowFigures({ ...row, apy: pct(7.02), minCost: pct(26), maxCost: pct(41.25), payoutCap: 0 }, 'dUSD', undefined);
+    expect(f.apy).toBe('7.02 % APY');
+    expect(f.cost).toBe('26 – 41.3 % a year');
+    expect(f.payoutCap).toBe('uncapped');
+    expect(rowFigures({ ...row, minCost: pct(26), maxCost: pct(26), payoutCap: 3 }, 'dUSD', undefined)).toMatchObject({ cost: '26 % a year', payoutCap: '3× cap' });
   });
 });

@@ -1,5 +1,7 @@
 import type { Address } from 'viem';
 
+import { formatApy, formatCostRate } from '@/lib/economics/format';
+import { payoutCapLabel } from '@/lib/economics/payout';
 import { formatAmount, formatBps, formatDuration, formatPercentWad, formatRateApr, sameAddress, shortAddress } from '@/lib/format';
 
 import type { ExploreRow } from './rows';
@@ -14,6 +16,13 @@ export function formatRateRange(min: bigint | null, max: bigint | null): string 
   if (min === null || max === null) return '—';
   if (min === max) return formatRateApr(min);
   return `${formatPercentWad(min).replace(/ %$/, '')} – ${formatRateApr(max)}`;
+}
+
+/** "26 – 41.2 % a year" of the deposit, or the curve's rates when no cost is known. */
+export function formatCostRange(min: bigint | null, max: bigint | null): string {
+  if (min === null || max === null) return '—';
+  if (min === max) return `${formatCostRate(min)} a year`;
+  return `${formatCostRate(min).replace(/ %$/, '')} – ${formatCostRate(max)} a year`;
 }
 
 /** "5 % + 5 %" and its long form for screen readers and tooltips. */
@@ -38,6 +47,11 @@ export interface RowFigures {
   pending: string | null;
   utilisation: string;
   rate: string;
+  /** Cost of cover a year as a share of the deposit, lowest – highest pool; null when unknown (the rate shows). */
+  cost: string | null;
+  apy: string;
+  /** "uncapped" or "3× cap"; null when unknown. */
+  payoutCap: string | null;
   purchaseDelay: string;
   withdrawalPeriod: string;
   fees: ReturnType<typeof formatFees>;
@@ -63,7 +77,8 @@ export function rowFigures(
     | 'creatorFeeBps'
     | 'arbiter'
     | 'poolNames'
-  >,
+  > &
+    Partial<Pick<ExploreRow, 'apy' | 'minCost' | 'maxCost' | 'payoutCap'>>,
   symbol: string,
   account: Address | undefined,
 ): RowFigures {
@@ -76,6 +91,9 @@ export function rowFigures(
     pending: row.pending > 0n ? amount(row.pending) : null,
     utilisation: formatUtilisation(row.utilisation),
     rate: formatRateRange(row.minRate, row.maxRate),
+    cost: row.minCost != null && row.maxCost != null ? formatCostRange(row.minCost, row.maxCost) : null,
+    apy: formatApy(row.apy ?? null),
+    payoutCap: row.payoutCap == null ? null : payoutCapLabel(row.payoutCap),
     purchaseDelay: formatDuration(row.purchaseDelay),
     withdrawalPeriod: formatDuration(row.withdrawalPeriod),
     fees: formatFees(row.arbiterFeeBps, row.creatorFeeBps),

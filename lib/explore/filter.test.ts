@@ -66,3 +66,21 @@ describe('filterRows', () => {
     expect(names(filterRows(rows, { q: 'aave', asset: USD6, status: 'shutDown' }))).toEqual(['Café lending']);
   });
 });
+
+describe('the payout-cap filter', () => {
+  const econ = (payoutCap: number) => ({ apy: 0n, minCost: null, maxCost: null, maxMultiple: null, payoutCap, full: false });
+  const capped = toExploreRow(source({ config: { name: 'Capped' }, economics: econ(3) }), 0);
+  const uncapped = toExploreRow(source({ config: { name: 'Uncapped' }, economics: econ(0) }), 1);
+  const unknown = toExploreRow(source({ config: { name: 'Unknown' } }), 2);
+  const all = [capped, uncapped, unknown];
+  const base = { q: '', asset: null, status: null };
+  it('keeps capped or uncapped MetaPools, and every one without the filter', () => {
+    expect(names(filterRows(all, { ...base, payout: 'capped' }))).toEqual(['Capped']);
+    expect(names(filterRows(all, { ...base, payout: 'uncapped' }))).toEqual(['Uncapped']);
+    expect(names(filterRows(all, { ...base, payout: null }))).toEqual(['Capped', 'Uncapped', 'Unknown']);
+  });
+  it('says "full" only for an active MetaPool without capacity for a minimum purchase', () => {
+    expect(toExploreRow(source({ economics: { ...econ(0), full: true } }), 0).full).toBe(true);
+    expect(toExploreRow(source({ shutDown: true, economics: { ...econ(0), full: true } }), 0).full).toBe(false);
+  });
+});

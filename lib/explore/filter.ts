@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 
+import type { PayoutFilter } from './query';
 import type { ExploreRow, MetaPoolStatus } from './rows';
 
 /** Lower case without accents, so "aave" finds "Aave v3" and "cafe" finds "Café". */
@@ -23,9 +24,18 @@ export interface ExploreFilter {
   q: string;
   asset: Address | null;
   status: MetaPoolStatus | null;
+  /** Optional so older callers keep working: null or absent means every payout cap. */
+  payout?: PayoutFilter | null;
 }
 
-/** Rows that pass the search, asset and status filters, in their original order. */
+/** Whether a row's payout cap passes the filter (rows whose cap is unknown pass only "any"). */
+export function matchesPayout(row: Pick<ExploreRow, 'payoutCap'>, payout: PayoutFilter | null | undefined): boolean {
+  if (!payout) return true;
+  if (row.payoutCap === null) return false;
+  return payout === 'uncapped' ? row.payoutCap === 0 : row.payoutCap > 0;
+}
+
+/** Rows that pass the search, asset, status and payout-cap filters, in their original order. */
 export function filterRows<R extends ExploreRow>(rows: readonly R[], filter: ExploreFilter): R[] {
   const terms = searchTerms(filter.q);
   const asset = filter.asset?.toLowerCase();
@@ -33,6 +43,7 @@ export function filterRows<R extends ExploreRow>(rows: readonly R[], filter: Exp
     (row) =>
       (asset === undefined || row.asset.toLowerCase() === asset) &&
       (filter.status === null || row.status === filter.status) &&
+      matchesPayout(row, filter.payout) &&
       matchesSearch(row, terms),
   );
 }

@@ -11,10 +11,11 @@ describe('parseExploreQuery', () => {
     expect(DEFAULT_QUERY).toMatchObject({ sort: 'capital', dir: 'desc', page: 1 });
   });
   it('reads every param', () => {
-    expect(parse(`q=aave&asset=${ASSET}&status=claim-pending&sort=rate&dir=asc&page=3`)).toEqual({
+    expect(parse(`q=aave&asset=${ASSET}&status=claim-pending&payout=capped&sort=rate&dir=asc&page=3`)).toEqual({
       q: 'aave',
       asset: ASSET.toLowerCase(),
       status: 'claimPending',
+      payout: 'capped',
       sort: 'rate',
       dir: 'asc',
       page: 3,
@@ -48,7 +49,7 @@ describe('serializeExploreQuery', () => {
     expect(serializeExploreQuery({ ...DEFAULT_QUERY, q: '   ', page: 1 })).toBe('');
   });
   it('round-trips through the parser', () => {
-    const query: ExploreQuery = { q: 'aave v3 & co', asset: ASSET.toLowerCase() as `0x${string}`, status: 'shutDown', sort: 'utilisation', dir: 'asc', page: 2 };
+    const query: ExploreQuery = { q: 'aave v3 & co', asset: ASSET.toLowerCase() as `0x${string}`, status: 'shutDown', payout: 'uncapped', sort: 'utilisation', dir: 'asc', page: 2 };
     expect(parse(serializeExploreQuery(query))).toEqual(query);
   });
 });

@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 
+import type { RowEconomics } from '@/lib/economics/explore';
 import { utilisation } from '@/lib/protocol';
 
 /** What the explore list needs from a `metaPoolView()`; a `MetaPoolView` fits it. */
@@ -22,6 +23,8 @@ export interface ExploreSource {
   shutDown: boolean;
   pendingClaims: bigint;
   pools: readonly { name: string; rate: bigint }[];
+  /** Yield, the price of cover, the payout cap and "full" (lib/economics `rowEconomics`); absent in tests of the rest. */
+  economics?: RowEconomics;
 }
 
 export type MetaPoolStatus = 'active' | 'claimPending' | 'shutDown';
@@ -48,6 +51,15 @@ export interface ExploreRow {
   /** Lowest and highest current funding rate across the coverage pools (WAD per year); null once shut down. */
   minRate: bigint | null;
   maxRate: bigint | null;
+  /** Current APY of the shares (WAD, simple); null without capital or once shut down. */
+  apy: bigint | null;
+  /** Lowest and highest cost of cover a year as a share of the deposit (WAD), across the pools. */
+  minCost: bigint | null;
+  maxCost: bigint | null;
+  /** Payout cap fixed at creation: 0 = uncapped; null when unknown. */
+  payoutCap: number | null;
+  /** Free capital below the minimum purchase: shown as "Full" instead of "Active". */
+  full: boolean;
   poolNames: readonly string[];
   purchaseDelay: number;
   withdrawalPeriod: number;
@@ -102,6 +114,11 @@ export function toExploreRow(view: ExploreSource, index: number): ExploreRow {
     utilisation: live ? metaPoolUtilisation(view.totalActive, view.freeCapital) : null,
     minRate: range?.min ?? null,
     maxRate: range?.max ?? null,
+    apy: view.economics?.apy ?? null,
+    minCost: view.economics?.minCost ?? null,
+    maxCost: view.economics?.maxCost ?? null,
+    payoutCap: view.economics?.payoutCap ?? null,
+    full: status === 'active' && (view.economics?.full ?? false),
     poolNames: view.pools.map((p) => p.name),
     purchaseDelay: view.config.purchaseDelay,
     withdrawalPeriod: view.config.withdrawalPeriod,

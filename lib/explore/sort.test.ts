@@ -78,3 +78,23 @@ describe('sortRows', () => {
     expect(sortRows([], 'rate', 'asc')).toEqual([]);
   });
 });
+
+describe('sorting by APY and by the cost of cover', () => {
+  const priced = (id: string, index: number, apy: bigint | null, minCost: bigint | null, maxCost: bigint | null, minRate = 0n) => ({
+    ...row(id, index, { minRate, maxRate: minRate }),
+    apy,
+    minCost,
+    maxCost,
+  });
+  it('orders by APY, rows without one last either way', () => {
+    const rows = [priced('a', 0, WAD / 10n, null, null), priced('b', 1, null, null, null), priced('c', 2, WAD / 5n, null, null)];
+    expect(sortRows(rows, 'apy', 'desc').map((r) => r.id)).toEqual(['c', 'a', 'b']);
+    expect(sortRows(rows, 'apy', 'asc').map((r) => r.id)).toEqual(['a', 'c', 'b']);
+  });
+  it("the cost column sorts by the cost a year as a share of the deposit, not by the curve's rate", () => {
+    // b has the lower curve rate but the dearer cover (a bigger payout multiple).
+    const rows = [priced('a', 0, null, WAD / 10n, WAD / 5n, WAD / 10n), priced('b', 1, null, WAD / 2n, WAD, WAD / 50n)];
+    expect(sortRows(rows, 'rate', 'asc').map((r) => r.id)).toEqual(['a', 'b']);
+    expect(sortRows(rows, 'rate', 'desc').map((r) => r.id)).toEqual(['b', 'a']);
+  });
+});

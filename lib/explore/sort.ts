@@ -1,7 +1,8 @@
 import type { SortDir, SortKey } from './query';
 import type { ExploreRow } from './rows';
 
-type Sortable = Pick<ExploreRow, 'capital' | 'decimals' | 'utilisation' | 'minRate' | 'maxRate' | 'index'>;
+type Sortable = Pick<ExploreRow, 'capital' | 'decimals' | 'utilisation' | 'minRate' | 'maxRate' | 'index'> &
+  Partial<Pick<ExploreRow, 'apy' | 'minCost' | 'maxCost'>>;
 
 function sign(x: bigint): number {
   return x < 0n ? -1 : x > 0n ? 1 : 0;
@@ -20,14 +21,24 @@ function compareKnown(a: bigint, b: bigint): number {
   return sign(a - b);
 }
 
-/** The rows' rate key: the lowest rate first (what the cheapest cover costs), then the highest. */
+function hasCost(row: Sortable): boolean {
+  return row.minCost !== undefined && row.minCost !== null && row.maxCost !== undefined && row.maxCost !== null;
+}
+
+/**
+ * The rows' price key: what cover costs a year as a share of the deposit (lowest, then highest), the column's
+ * own figure; rows without a cost (nothing can be bought) fall back to the curve's rates.
+ */
 function compareRate(a: Sortable, b: Sortable): number {
+  if (hasCost(a) && hasCost(b)) return compareKnown(a.minCost!, b.minCost!) || compareKnown(a.maxCost!, b.maxCost!);
+  if (hasCost(a) !== hasCost(b)) return hasCost(a) ? -1 : 1;
   return compareKnown(a.minRate!, b.minRate!) || compareKnown(a.maxRate!, b.maxRate!);
 }
 
 function missing(row: Sortable, key: SortKey): boolean {
   if (key === 'utilisation') return row.utilisation === null;
   if (key === 'rate') return row.minRate === null || row.maxRate === null;
+  if (key === 'apy') return row.apy === undefined || row.apy === null;
   return false;
 }
 
@@ -45,6 +56,7 @@ export function sortRows<R extends Sortable>(rows: readonly R[], key: SortKey, d
     if (!ma) {
       if (key === 'capital') c = compareCapital(a, b);
       else if (key === 'utilisation') c = compareKnown(a.utilisation!, b.utilisation!);
+      else if (key === 'apy') c = compareKnown(a.apy!, b.apy!);
       else c = compareRate(a, b);
     }
     return c * flip || a.index - b.index;

@@ -31,7 +31,7 @@ export function checkAmount(text: string, rules: AmountRules): AmountCheck {
       case "not-a-number":
         return { ok: false, error: "Enter a number, like 1250.50." };
       case "too-many-decimals":
-        return { ok: false, error: `${symbol} has ${decimals} decimals; use at most ${decimals} digits after the point.` };
+        return { ok: false, error: `${symbol} ${unitVerb(symbol)} ${decimals} decimals; use at most ${decimals} digits after the point.` };
       case "zero":
         return { ok: false, error: "Enter an amount greater than 0." };
       case "negative":
@@ -39,13 +39,21 @@ export function checkAmount(text: string, rules: AmountRules): AmountCheck {
     }
   }
   const value = parsed.value;
-  const fmt = (v: bigint) => formatAmount(v, decimals, { symbol, maxDecimals: Math.min(decimals, 6) });
+  // A bound is shown rounded towards the side it allows, so the figure typed back is accepted:
+  // "at least" up, "at most" down.
+  const fmt = (v: bigint, rounding: "up" | "down" = "down") =>
+    formatAmount(v, decimals, { symbol, maxDecimals: Math.min(decimals, 6), rounding });
   if (rules.min && value < rules.min.value) {
-    return { ok: false, error: `Enter at least ${fmt(rules.min.value)}: ${rules.min.reason}.` };
+    return { ok: false, error: `Enter at least ${fmt(rules.min.value, "up")}: ${rules.min.reason}.` };
   }
   const tightest = [...(rules.max ?? [])].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))[0];
   if (tightest && value > tightest.value) {
     return { ok: false, error: `Enter at most ${fmt(tightest.value)}: ${tightest.reason}.` };
   }
   return { ok: true, value };
+}
+
+/** "dUSD has", but "shares have": a unit written as a plural word takes a plural verb. */
+function unitVerb(symbol: string): "has" | "have" {
+  return /^[a-z]+s$/.test(symbol) ? "have" : "has";
 }

@@ -11,8 +11,10 @@ import {
   claimPoolOptions,
   evidenceBytes,
   floorToMinute,
+  coverStartOf,
   parseUtcDateTime,
   toUtcDateTimeInput,
+  toUtcDateTimeText,
 } from "./claim";
 
 // 2025-11-25T13:05:42Z
@@ -62,6 +64,10 @@ describe("UTC date and time", () => {
     expect(toUtcDateTimeInput(T)).toBe("2025-11-25T13:05");
     expect(parseUtcDateTime(toUtcDateTimeInput(T))).toBe(floorToMinute(T));
   });
+  it("writes and reads the form's 24-hour text, with a space or a T", () => {
+    expect(toUtcDateTimeText(T)).toBe("2025-11-25 13:05");
+    expect(parseUtcDateTime("2025-11-25 13:05")).toBe(1_764_075_900n);
+  });
   it("rounds to whole minutes both ways", () => {
     expect(ceilToMinute(T)).toBe(1_764_075_960n);
     expect(ceilToMinute(1_764_075_900n)).toBe(1_764_075_900n);
@@ -87,6 +93,14 @@ describe("checkIncidentTime", () => {
   it("accepts the opening second itself and now itself", () => {
     expect(checkIncidentTime("2025-11-25T12:05:42", bounds)).toEqual({ ok: true, value: T - 3_600n });
     expect(checkIncidentTime("2025-11-25T13:05:42", bounds)).toEqual({ ok: true, value: T });
+  });
+  it("starts at the account's own cover, not the epoch, when it is known", () => {
+    const mine = { ...bounds, coverStart: T - 600n }; // cover began 12:55:42
+    expect(checkIncidentTime("2025-11-25T12:30", mine)).toEqual({
+      ok: false,
+      error: "Your cover in this pool began at 25 Nov 2025, 12:56 UTC; an incident before then is not one your cover protects.",
+    });
+    expect(checkIncidentTime("2025-11-25T12:56", mine).ok).toBe(true);
   });
   it("refuses the future by the chain's clock", () => {
     expect(checkIncidentTime("2025-11-25T13:06", bounds)).toEqual({
@@ -188,5 +202,25 @@ describe("checkClaim", () => {
   it("leaves the time unchecked until a pool is chosen", () => {
     const r = checkClaim({ ...input, poolId: null }, rules);
     expect(!r.ok && r.errors).toEqual({ pool: "Choose the coverage pool the incident hit." });
+  });
+});
+
+describe("coverStartOf", () => {
+  const me = "0x00000000000000000000000000000000000000aA";
+  const opened = 1_000n;
+  it("is the earliest maturity of a matured purchase the account received in the pool since the epoch opened", () => {
+    const purchases = [
+      { poolId: 0, maturesAt: 5_000n, receiver: me.toLowerCase(), matured: true },
+      { poolId: 0, maturesAt: 3_000n, receiver: me, matured: true },
+      { poolId: 0, maturesAt: 2_000n, receiver: me, matured: false }, // still pending: not cover
+      { poolId: 1, maturesAt: 1_500n, receiver: me, matured: true }, // another pool
+      { poolId: 0, maturesAt: 1_200n, receiver: "0x00000000000000000000000000000000000000bb", matured: true }, // someone else's
+    ];
+    expect(coverStartOf(purchases, 0, opened, me)).toBe(3_000n);
+    // Matured before the epoch opened: cover of a closed epoch.
+    expect(coverStartOf([{ poolId: 0, maturesAt: 500n, receiver: me, matured: true }], 0, opened, me)).toBeUndefined();
+  });
+  it("is unknown when the cover came by transfer", () => {
+    expect(coverStartOf([], 0, opened, me)).toBeUndefined();
   });
 });

@@ -33,10 +33,10 @@ export function checkEvidence(text: string): Check<string> {
   return { ok: true, value: trimmed };
 }
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ]\s*(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
- * A `datetime-local` value read as UTC ("2025-11-25T13:05" or with seconds) in unix seconds, or
+ * A date and time read as UTC ("2025-11-25 13:05", "2025-11-25T13:05", or with seconds) in unix seconds, or
  * null when it is not a real date and time (month 13, 31 February…).
  */
 export function parseUtcDateTime(text: string): bigint | null {
@@ -63,6 +63,11 @@ export function toUtcDateTimeInput(unixSeconds: bigint): string {
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
 
+/** Unix seconds as the claim form writes them, in UTC, to the minute, 24-hour ("2025-11-25 13:05"). */
+export function toUtcDateTimeText(unixSeconds: bigint): string {
+  return toUtcDateTimeInput(unixSeconds).replace("T", " ");
+}
+
 /** The first whole minute at or after `unixSeconds`: the earliest value a minute-precision picker can offer. */
 export function ceilToMinute(unixSeconds: bigint): bigint {
   return ((unixSeconds + 59n) / 60n) * 60n;
@@ -78,7 +83,10 @@ export function floorToMinute(unixSeconds: bigint): bigint {
  * incidents are not this epoch's to claim: `IncidentBeforeEpoch`) and not after the chain's now
  * (`IncidentInFuture`). Bounds are named at minute precision, as the picker shows them.
  */
-export function checkIncidentTime(text: string, bounds: { epochOpenedAt: bigint; now: bigint }): Check<bigint> {
+export function checkIncidentTime(
+  text: string,
+  bounds: { epochOpenedAt: bigint; now: bigint; coverStart?: bigint },
+): Check<bigint> {
   if (text.trim() === "") return { ok: false, error: "Enter when the incident happened (UTC)." };
   const value = parseUtcDateTime(text);
   if (value === null) return { ok: false, error: "Enter a date and time, like 2025-11-25 13:05 (UTC)." };
@@ -88,10 +96,46 @@ export function checkIncidentTime(text: string, bounds: { epochOpenedAt: bigint;
       error: `The incident must be at or after ${formatDateTime(ceilToMinute(bounds.epochOpenedAt))}, when this pool's current cover began; earlier incidents are not covered by it.`,
     };
   }
+  if (bounds.coverStart !== undefined && value < bounds.coverStart) {
+    return {
+      ok: false,
+      error: `Your cover in this pool began at ${formatDateTime(ceilToMinute(bounds.coverStart))}; an incident before then is not one your cover protects.`,
+    };
+  }
   if (value > bounds.now) {
     return { ok: false, error: `The incident cannot be in the future: the chain's time is ${formatDateTime(floorToMinute(bounds.now))}.` };
   }
   return { ok: true, value };
+}
+
+/** A purchase of the account as the claim form needs it: where its cover went and when it began. */
+export interface CoverPurchase {
+  poolId: number;
+  maturesAt: bigint;
+  receiver: string;
+  /** Only matured purchases are cover. */
+  matured: boolean;
+}
+
+/**
+ * When the account's own cover in a pool's current epoch began: the earliest maturity of a purchase
+ * it received there since the epoch opened. Undefined when its cover came some other way
+ * (tokens sent to it): then only the epoch bounds the incident time.
+ */
+export function coverStartOf(
+  purchases: readonly CoverPurchase[],
+  poolId: number,
+  epochOpenedAt: bigint,
+  account: string,
+): bigint | undefined {
+  let start: bigint | undefined;
+  for (const p of purchases) {
+    if (!p.matured || p.poolId !== poolId || p.receiver.toLowerCase() !== account.toLowerCase()) continue;
+    // Matured before the epoch opened: that cover belonged to an epoch a claim or a lapse closed.
+    if (p.maturesAt < epochOpenedAt) continue;
+    if (start === undefined || p.maturesAt < start) start = p.maturesAt;
+  }
+  return start;
 }
 
 /** One coverage pool as the claim form sees it. */
@@ -170,6 +214,8 @@ export interface ClaimRules {
   pools: readonly ClaimPoolFacts[];
   /** When each pool's current epoch opened (unix seconds), by poolId. */
   epochOpenedAt: readonly bigint[];
+  /** When the account's own cover began, by poolId (see `coverStartOf`); undefined where unknown. */
+  coverStart?: readonly (bigint | undefined)[];
   holdings: readonly ClaimHolding[];
   /** The chain's clock. */
   now: bigint;
@@ -192,7 +238,11 @@ export function checkClaim(input: ClaimInput, rules: ClaimRules): ClaimCheck {
   if (!pool.ok) errors.pool = pool.error;
   let incidentTime: bigint | undefined;
   if (pool.ok) {
-    const time = checkIncidentTime(input.incidentTime, { epochOpenedAt: rules.epochOpenedAt[pool.value] ?? 0n, now: rules.now });
+    const time = checkIncidentTime(input.incidentTime, {
+      epochOpenedAt: rules.epochOpenedAt[pool.value] ?? 0n,
+      now: rules.now,
+      coverStart: rules.coverStart?.[pool.value],
+    });
     if (time.ok) incidentTime = time.value;
     else errors.incidentTime = time.error;
   }

@@ -292,8 +292,11 @@ describe("funding curve", () => {
     expect(over.total).toMatch(/1000.0000000000000001 %.*1 000 %/);
   });
 
-  it("a flat zero curve is allowed", () => {
-    expect(checkCurve(curve("0", "0", "50", "0")).value).toEqual({ baseRate: 0n, slope1: 0n, kink: WAD / 2n, slope2: 0n });
+  it("an all-zero curve is refused: cover would be free and underwriters would earn nothing", () => {
+    const flat = checkCurve(curve("0", "0", "50", "0"));
+    expect(flat.value).toBeUndefined();
+    expect(flat.total).toMatch(/all 0 %.*at least one above 0 %/);
+    expect(checkCurve(curve("0", "0", "50", "0.0000000000000001")).value?.slope2).toBe(1n);
   });
 
   it("reports each field's parse error", () => {
@@ -359,6 +362,12 @@ describe("amounts in the asset's units", () => {
     expect(errorOf(checkMinPurchase("0.009999", DUSD))).toMatch(/at least 0.01 dUSD/);
     expect(checkMinPurchase("0.01", DDAI)).toEqual({ ok: true, value: 10n ** 16n });
     expect(errorOf(checkMinPurchase("", DDAI))).toMatch(/Enter the minimum purchase in dDAI/);
+    // No purchase can exceed every token in existence: the figures are in the message.
+    const supply = { ...DUSD, totalSupply: 1_500_000n * 10n ** 6n };
+    expect(checkMinPurchase("1500000", supply)).toEqual({ ok: true, value: 1_500_000n * 10n ** 6n });
+    expect(errorOf(checkMinPurchase("99999999999", supply))).toBe(
+      "A minimum purchase of 99,999,999,999.00 dUSD could never be bought: a purchase must fit in the MetaPool's free capital, and only 1,500,000.00 dUSD exist in total. Choose a smaller minimum.",
+    );
   });
 
   it("refuses amounts beyond uint128", () => {
@@ -417,7 +426,7 @@ describe("buildCreateParams", () => {
       arbiterFeeBps: 500,
       creatorFeeBps: 500,
       curve: { baseRate: 2n * 10n ** 16n, slope1: 8n * 10n ** 16n, kink: 8n * 10n ** 17n, slope2: 10n ** 18n },
-      payoutMultiple: 10,
+      payoutMultiple: 3,
       withdrawalPeriod: 604_800,
       purchaseDelay: 86_400,
       claimBond: 100_000_000n,

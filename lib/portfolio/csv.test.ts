@@ -97,7 +97,7 @@ describe("portfolioCsv", () => {
     account: ME,
     now: 2_000n,
   });
-  const rows = parse(portfolioCsv([m]));
+  const rows = parse(portfolioCsv([m], 1_795_000_000n));
   const col = (row: string[], name: (typeof CSV_HEADER)[number]) => row[CSV_HEADER.indexOf(name)];
 
   it("has a header and one row per position", () => {
@@ -107,7 +107,7 @@ describe("portfolioCsv", () => {
       "Withdrawal request",
       "Cover tokens",
       "Protection purchase",
-      "Fees owed",
+      "Returned bonds",
     ]);
     expect(rows.every((r) => r.length === CSV_HEADER.length)).toBe(true);
   });
@@ -135,8 +135,16 @@ describe("portfolioCsv", () => {
       "2026-11-29T23:33:43Z",
       "dUSD",
     ]);
-    expect([col(fees!, "Value"), col(fees!, "Status")]).toEqual(["0.000001", "returned bond"]);
+    expect([col(fees!, "Value"), col(fees!, "Status")]).toEqual(["0.000001", "claim bonds returned, to collect"]);
     expect(rows.slice(1).every((r) => col(r, "Asset") === "dUSD" && col(r, "MetaPool address") === METAPOOL)).toBe(true);
+  });
+  it("fills every row's time: its own (unlock, maturity) or the time the values were taken", () => {
+    const [, shares, , cover, purchase, fees] = rows;
+    for (const row of [shares!, cover!, fees!]) {
+      expect([col(row, "Time (UTC)"), col(row, "Time meaning")]).toEqual(["2026-11-18T11:06:40Z", "valued at"]);
+    }
+    expect(col(purchase!, "Time meaning")).toBe("matures");
+    expect(rows.slice(1).every((r) => col(r, "Time (UTC)") !== "")).toBe(true);
   });
   it("keeps a hostile MetaPool name as inert text", () => {
     expect(col(rows[1]!, "MetaPool")).toBe("'=cmd, \"evil\"");

@@ -80,7 +80,13 @@ const PROTECTION_STATUS: Record<ProtectionStatus, string> = {
   redeemable: "redeemable payout",
 };
 
-export function portfolioCsv(items: readonly MetaPoolPortfolio[]): string {
+/**
+ * `now`: the chain time the values are taken at; rows without a time of their own (shares, cover,
+ * fees) carry it as "valued at", so every row says when its figures held.
+ */
+export function portfolioCsv(items: readonly MetaPoolPortfolio[], now?: bigint): string {
+  const valuedAt = now !== undefined ? isoTime(now) : "";
+  const valuedMeaning = now !== undefined ? "valued at" : "";
   const rows: Row[] = [];
   for (const m of items) {
     const amount = (v: bigint) => exactDecimal(v, m.asset.decimals);
@@ -100,8 +106,8 @@ export function portfolioCsv(items: readonly MetaPoolPortfolio[]): string {
       "Net result": "",
       Asset: safeText(m.asset.symbol),
       "Asset address": m.asset.address,
-      "Time (UTC)": "",
-      "Time meaning": "",
+      "Time (UTC)": valuedAt,
+      "Time meaning": valuedMeaning,
     });
     if (m.shares > 0n || m.deposited > 0n || m.withdrawn > 0n || m.requests.length > 0) {
       rows.push({
@@ -142,18 +148,34 @@ export function portfolioCsv(items: readonly MetaPoolPortfolio[]): string {
         "Quantity unit": x.quantityUnit,
         Value: amount(x.value),
         "Claimable now": amount(x.claimableNow),
-        "Time (UTC)": x.time !== undefined ? isoTime(x.time) : "",
-        "Time meaning": x.time !== undefined ? "matures" : "",
+        ...(x.time !== undefined
+          ? {
+              "Time (UTC)": isoTime(x.time),
+              "Time meaning": x.status === "pending" || x.status === "maturing" || x.status === "frozen" ? "matures" : "matured",
+            }
+          : {}),
       });
+    }
+    if (m.exitNow > 0n) {
+      rows.push({ ...base(), Position: "Exit (shut down)", Status: "payable at once", Value: amount(m.exitNow), "Claimable now": amount(m.exitNow) });
     }
     if (m.feesOwed > 0n || m.isArbiter || m.isCreator) {
       const roles = [m.isArbiter && "arbiter", m.isCreator && "creator"].filter(Boolean).join(" and ");
       rows.push({
         ...base(),
         Position: "Fees owed",
-        Status: roles ? `as ${roles}` : "returned bond",
+        Status: `as ${roles}`,
         Value: amount(m.feesOwed),
         "Claimable now": amount(m.feesOwed),
+      });
+    }
+    if (m.bondsOwed > 0n) {
+      rows.push({
+        ...base(),
+        Position: "Returned bonds",
+        Status: "claim bonds returned, to collect",
+        Value: amount(m.bondsOwed),
+        "Claimable now": amount(m.bondsOwed),
       });
     }
   }

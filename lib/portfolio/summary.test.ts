@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { hasAnything, metaPoolPortfolio, totalsByAsset } from "./summary";
+import { hasAnything, metaPoolPortfolio, shownNetResult, totalsByAsset } from "./summary";
 import { ARBITER, ASSET, ME, position, purchaseRecord, quote, view } from "./testkit";
 
 const D = 1_000_000n; // one dUSD
@@ -147,8 +147,27 @@ describe("totalsByAsset", () => {
       netResult: 2n * 20n * D,
       protection: 2n * 5n * D,
       claimableNow: 2n * (10n + 50n + 2n) * D,
-      feesOwed: 4n * D,
+      // The account has no role here: what it is owed is returned claim bonds, not fees.
+      feesOwed: 0n,
+      bondsOwed: 4n * D,
     });
     expect(totals[1]!.asset.symbol).toBe("dDAI");
+  });
+
+  it("counts a shut-down MetaPool's exit as takeable now", () => {
+    const shut = build(view({ shutDown: true }), position({ shares: 100n * D, shareValue: 105n * D }));
+    expect(shut.exitNow).toBe(105n * D);
+    expect(totalsByAsset([shut])[0]).toMatchObject({ claimableNow: 105n * D });
+    expect(build(view(), position({ shares: 100n * D, shareValue: 105n * D })).exitNow).toBe(0n);
+  });
+});
+
+describe("shownNetResult", () => {
+  it("shows rounding dust under 0.0001 of the asset as 0, either way", () => {
+    expect(shownNetResult(-2n, 6)).toBe(0n);
+    expect(shownNetResult(99n, 6)).toBe(0n);
+    expect(shownNetResult(-100n, 6)).toBe(-100n);
+    expect(shownNetResult(-(10n ** 14n) + 1n, 18)).toBe(0n);
+    expect(shownNetResult(5n * 10n ** 6n, 6)).toBe(5n * 10n ** 6n);
   });
 });

@@ -1,8 +1,8 @@
 import type { Address } from "viem";
 
 import { coverTokenSymbol, sameAddress } from "@/lib/format";
-import type { MetaPoolView } from "@/lib/reads/metaPools";
-import type { AccountPosition, PurchaseState } from "@/lib/reads/positions";
+import type { MetaPoolView } from "@/lib/types/metaPool";
+import type { AccountPosition, PurchaseState } from "@/lib/types/positions";
 
 /**
  * The portfolio's model: one account's positions in every MetaPool, each with its status, what
@@ -62,7 +62,7 @@ export interface ProtectionRow {
   value: bigint;
   /** Payable to this account now through one call (refund or redeem). */
   claimableNow: bigint;
-  /** maturesAt for pending purchases (the effective one: a claim freeze restarts the delay). */
+  /** A purchase's maturity (while pending the effective one: a claim freeze restarts the delay). */
   time?: bigint;
   /** Pending purchases whose delay restarted when this claim was ruled (SPEC §5, revision 4). */
   restartedBy?: bigint;
@@ -86,7 +86,15 @@ export interface MetaPoolPortfolio {
   netResult: bigint;
   requests: RequestRow[];
   protection: ProtectionRow[];
+  /** After a shutdown: what `exit` pays now for the shares outside requests (0 otherwise). */
+  exitNow: bigint;
+  /** Arbiter and creator fees owed (`feesOwed` of an account with a role here). */
   feesOwed: bigint;
+  /**
+   * Bonds of claims returned (upheld or voided) and owed: `feesOwed` of an account with no role here.
+   * The chain keeps one balance for both, so an arbiter's or creator's returned bond counts as fees.
+   */
+  bondsOwed: bigint;
 }
 
 export interface AssetTotals {
@@ -96,9 +104,10 @@ export interface AssetTotals {
   netResult: bigint;
   /** Cover in force plus purchases waiting to mature. */
   protection: bigint;
-  /** Everything one can take out right now: withdrawable requests, refunds, payouts, fees. */
+  /** Everything one can take out right now: withdrawable requests, exits, refunds, payouts, fees, bonds. */
   claimableNow: bigint;
   feesOwed: bigint;
+  bondsOwed: bigint;
 }
 
 function requestStatus(q: AccountPosition["requests"][number]["quote"], view: MetaPoolView, now: bigint): RequestStatus {
@@ -160,7 +169,7 @@ export function metaPoolPortfolio(args: {
       quantityUnit: asset.symbol,
       value: inFlight ? x.record.amount : x.refundable,
       claimableNow: x.refundable,
-      time: status === "pending" ? BigInt(x.record.maturesAt) : undefined,
+      time: BigInt(x.record.maturesAt),
       ...(inFlight && x.restart ? { restartedBy: x.restart.claimId } : {}),
       oneClick: x.refundable > 0n ? "refund" : null,
     });
@@ -183,14 +192,16 @@ export function metaPoolPortfolio(args: {
   });
 
   const requested = requests.reduce((s, r) => s + r.assets, 0n);
+  const isArbiter = sameAddress(view.config.arbiter, account);
+  const isCreator = sameAddress(view.config.creator, account);
   return {
     metaPool: view.metaPool,
     name: view.config.name,
     asset,
     shutDown: view.shutDown,
     claimPending: view.pendingClaims > 0n,
-    isArbiter: sameAddress(view.config.arbiter, account),
-    isCreator: sameAddress(view.config.creator, account),
+    isArbiter,
+    isCreator,
     shares: p.shares,
     shareValue: p.shareValue,
     deposited: p.deposited,
@@ -198,7 +209,9 @@ export function metaPoolPortfolio(args: {
     netResult: p.shareValue + requested + p.withdrawn - p.deposited,
     requests,
     protection: [...cover, ...purchases],
-    feesOwed: p.feesOwed,
+    exitNow: view.shutDown && p.shares > 0n ? p.shareValue : 0n,
+    feesOwed: isArbiter || isCreator ? p.feesOwed : 0n,
+    bondsOwed: isArbiter || isCreator ? 0n : p.feesOwed,
   };
 }
 
@@ -209,6 +222,7 @@ export function hasAnything(m: MetaPoolPortfolio): boolean {
     m.requests.length > 0 ||
     m.protection.length > 0 ||
     m.feesOwed > 0n ||
+    m.bondsOwed > 0n ||
     ((m.isArbiter || m.isCreator) && !m.shutDown) ||
     m.deposited > 0n
   );
@@ -222,7 +236,7 @@ export function totalsByAsset(items: readonly MetaPoolPortfolio[]): AssetTotals[
     const t =
       byAsset.get(key) ??
       byAsset
-        .set(key, { asset: m.asset, underwriting: 0n, netResult: 0n, protection: 0n, claimableNow: 0n, feesOwed: 0n })
+        .set(key, { asset: m.asset, underwriting: 0n, netResult: 0n, protection: 0n, claimableNow: 0n, feesOwed: 0n, bondsOwed: 0n })
         .get(key)!;
     t.underwriting += m.shareValue + m.requests.reduce((s, r) => s + r.assets, 0n);
     t.netResult += m.netResult;
@@ -230,8 +244,19 @@ export function totalsByAsset(items: readonly MetaPoolPortfolio[]): AssetTotals[
       if (x.status === "active" || x.status === "pending" || x.status === "maturing") t.protection += x.value;
       t.claimableNow += x.claimableNow;
     }
-    t.claimableNow += m.requests.reduce((s, r) => s + r.withdrawableNow, 0n) + m.feesOwed;
+    t.claimableNow += m.requests.reduce((s, r) => s + r.withdrawableNow, 0n) + m.exitNow + m.feesOwed + m.bondsOwed;
     t.feesOwed += m.feesOwed;
+    t.bondsOwed += m.bondsOwed;
   }
   return [...byAsset.values()];
+}
+
+/**
+ * A net result as shown: share conversions round down by a base unit or two, so right after a
+ * deposit the exact figure is a hair below zero. Anything under 0.0001 of the asset either way
+ * is shown as 0, not as a red "−<0.0001".
+ */
+export function shownNetResult(net: bigint, decimals: number): bigint {
+  const dust = decimals > 4 ? 10n ** BigInt(decimals - 4) : 1n;
+  return net > -dust && net < dust ? 0n : net;
 }

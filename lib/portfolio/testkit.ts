@@ -1,7 +1,7 @@
 import type { Address } from "viem";
 
-import type { MetaPoolView } from "@/lib/reads/metaPools";
-import type { AccountPosition } from "@/lib/reads/positions";
+import type { MetaPoolView } from "@/lib/types/metaPool";
+import type { AccountPosition } from "@/lib/types/positions";
 
 /** Fixtures for the portfolio's tests: a MetaPool view and an empty position, overridable. */
 export const ME = "0x00000000000000000000000000000000000000a1" as Address;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { PurchasePosition } from "@/lib/reads/positions";
+import type { PurchasePosition } from "@/lib/types/positions";
 
 import { livePurchase, openPurchases } from "./purchases";
 

@@ -1,4 +1,4 @@
-import type { PurchasePosition, PurchaseState } from "@/lib/reads/positions";
+import type { PurchasePosition, PurchaseState } from "@/lib/types/positions";
 
 export interface LivePurchase {
   state: PurchaseState;

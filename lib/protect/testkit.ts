@@ -1,4 +1,4 @@
-import type { MetaPoolView } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 const E = 10n ** 18n;
 const T0 = 1_800_000_000;

@@ -14,7 +14,7 @@ import {
   type MetaPoolParams,
   type MetaPoolState,
 } from "@/lib/protocol";
-import type { MetaPoolView } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 /** The creation parameters the protocol mirror needs, from the view's config. */
 export function paramsOf(config: MetaPoolView["config"]): MetaPoolParams {

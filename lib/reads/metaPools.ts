@@ -1,20 +1,11 @@
-import type { Address, ContractEventArgsFromTopics, ContractFunctionReturnType, PublicClient } from 'viem';
+import type { Address, PublicClient } from 'viem';
 
 import { metaPoolExtensionAbi, metaPoolFactoryAbi } from '@/abis';
 import local from '@/lib/deployments/31337.json';
+import { NotCreatedByFactoryError } from '@/lib/errors/notAMetaPool';
+import type { MetaPoolDetails, MetaPoolView } from '@/lib/types/metaPool';
 
 import { RPC_BATCH_SIZE } from './transport';
-
-/** `metaPoolView()`: a whole MetaPool projected to the block's time (config, totals, every coverage pool). */
-export type MetaPoolView = ContractFunctionReturnType<typeof metaPoolExtensionAbi, 'view', 'metaPoolView'>;
-
-/** The creation parameters as `MetaPoolCreated` carries them: the full protection statement and pool descriptions. */
-export type MetaPoolCreationParams = ContractEventArgsFromTopics<typeof metaPoolFactoryAbi, 'MetaPoolCreated'>['params'];
-
-export interface MetaPoolDetails {
-  view: MetaPoolView;
-  params: MetaPoolCreationParams;
-}
 
 /** Each chain's factory and the block it was deployed in (lib/deployments/<chainId>.json): event scans start there. */
 const factories: Record<number, { factory: Address; startBlock: bigint }> = {
@@ -73,6 +64,6 @@ export async function readMetaPool(
     }),
   ]);
   const created = logs.find((log) => log.args.metaPool.toLowerCase() === address.toLowerCase());
-  if (!created) throw new Error(`no MetaPoolCreated event for ${address} from block ${fromBlock}`);
+  if (!created) throw new NotCreatedByFactoryError({ address, fromBlock });
   return { view, params: created.args.params };
 }

@@ -3,10 +3,10 @@
 import { TermLink } from "@/components/howItWorks/TermLink";
 import { AddressInput } from "@/components/ui/AddressInput";
 import { Field } from "@/components/ui/Field";
-import { formatAmount, formatBps } from "@/lib/format";
+import { formatBps } from "@/lib/format";
 import { checkArbiter, checkFees, checkPayoutMultiple } from "@/lib/forms/createMetaPool";
-import { payout } from "@/lib/protocol";
 
+import { PayoutExample } from "../PayoutExample";
 import { StepIntro, SuffixField, Warning } from "../fields";
 import type { StepProps } from "../types";
 
@@ -107,8 +107,9 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
             onChange={() => update({ payout: { ...form.payout, capped: true } })}
           />
           <span>
-            <span className="font-medium">Capped</span>: a pool&apos;s seekers get at most a multiple of their cover
-            back. Premium is charged on that payout, so a cap keeps cover affordable.
+            <span className="font-medium">Capped (recommended)</span>: a pool&apos;s seekers get at most a multiple
+            of their cover back. Premium is charged on that payout, so a cap keeps cover affordable and its price
+            predictable.
           </span>
         </label>
         <label className="flex items-start gap-2 text-sm">
@@ -121,7 +122,8 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
           />
           <span>
             <span className="font-medium">Uncapped</span>: a valid claim pays the pool&apos;s cover plus all of the
-            MetaPool&apos;s unused capital, and every pool pays premium on that whole amount.
+            MetaPool&apos;s free capital, and every pool pays premium on that whole amount: a seeker&apos;s premium
+            and payout rise and fall with every underwriter&apos;s deposit and withdrawal.
           </span>
         </label>
         {form.payout.capped && (
@@ -133,30 +135,16 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
               value={form.payout.multiple}
               onChange={(text) => update({ payout: { ...form.payout, multiple: text } })}
               onBlur={touch("payoutMultiple")}
-              hint="1 to 10 000. 1× returns the cover deposit; 10× pays up to ten times it."
+              hint="1 to 10 000. 1× returns the cover deposit; 3× pays up to three times it."
               error={shown("payoutMultiple", errors.payoutMultiple)}
               testId="create-payout-multiple"
             />
           </div>
         )}
-        {asset && multiple.ok && <PayoutExample multiple={multiple.value} decimals={asset.decimals} symbol={asset.symbol} />}
+        {multiple.ok && (
+          <PayoutExample multiple={multiple.value} decimals={asset?.decimals ?? 18} symbol={asset?.symbol ?? "tokens"} />
+        )}
       </fieldset>
     </div>
-  );
-}
-
-/** One worked example, so the multiple means something: 1 000 of cover against 20 000 of free capital. */
-function PayoutExample({ multiple, decimals, symbol }: { multiple: bigint; decimals: number; symbol: string }) {
-  const one = 10n ** BigInt(decimals);
-  const cover = 1_000n * one;
-  const free = 20_000n * one;
-  const paid = payout(cover, free, multiple);
-  const fmt = (v: bigint) => formatAmount(v, decimals, { symbol, maxDecimals: 0 });
-  return (
-    <p className="rounded-md bg-background p-3 text-sm">
-      Example: with {fmt(cover)} of cover in a pool and {fmt(free)} of free capital, a valid claim pays{" "}
-      <span className="font-semibold">{fmt(paid)}</span> to that pool&apos;s seekers, and the pool&apos;s premium is
-      charged on {fmt(paid)}.
-    </p>
   );
 }

@@ -54,7 +54,7 @@ export function AssetStep({
               return (
                 <label
                   key={token}
-                  className={`card flex cursor-pointer items-start gap-3 ${checked ? "border-green-600 ring-1 ring-green-600" : ""}`}
+                  className={`card flex min-w-0 cursor-pointer items-start gap-3 ${checked ? "border-green-600 ring-1 ring-green-600" : ""}`}
                 >
                   <input
                     type="radio"
@@ -62,6 +62,9 @@ export function AssetStep({
                     className="mt-1"
                     checked={checked}
                     onChange={() => update({ asset: token })}
+                    // A click on the card whose radio the browser still thinks is checked (after a bad
+                    // address was typed) fires no change: restore the token here too.
+                    onClick={() => update({ asset: token })}
                     data-testid={`create-asset-${meta?.symbol ?? token}`}
                   />
                   <span className="min-w-0">
@@ -74,7 +77,7 @@ export function AssetStep({
                     ) : (
                       <Skeleton className="h-4 w-24" />
                     )}
-                    <span className="block truncate font-mono text-xs text-muted">{token}</span>
+                    <span className="block font-mono text-xs break-all text-muted">{token}</span>
                     {meta && <span className="block text-xs text-muted">{meta.decimals} decimals</span>}
                   </span>
                 </label>

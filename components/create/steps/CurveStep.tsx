@@ -95,7 +95,7 @@ function CurvePreview({ curve }: { curve: FundingCurve }) {
   ];
   return (
     <div className="card space-y-3">
-      <FundingCurveChart curve={curve} points={[{ label: "Kink", ...at(curve.kink) }]} />
+      <FundingCurveChart curve={curve} points={[{ label: "rate at kink", ...at(curve.kink) }]} />
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         {rows.map((r) => (
           <div key={r.label}>

@@ -1,12 +1,20 @@
 "use client";
 
-import { MAX_NAME_BYTES, MAX_STATEMENT_BYTES } from "@/lib/forms/createMetaPool";
+import { MAX_NAME_BYTES, MAX_STATEMENT_BYTES, nameTakenWarning, type ExistingName } from "@/lib/forms/createMetaPool";
 
-import { StepIntro, TextField } from "../fields";
+import { StepIntro, TextField, Warning } from "../fields";
 import type { StepProps } from "../types";
 
 /** Step 2: the MetaPool's name and its protection statement, the text the arbiter rules by. */
-export function DescribeStep({ form, errors, update, shown, touch }: StepProps) {
+export function DescribeStep({
+  form,
+  errors,
+  update,
+  shown,
+  touch,
+  existingNames = [],
+}: StepProps & { existingNames?: readonly ExistingName[] }) {
+  const taken = nameTakenWarning(form.name, existingNames);
   return (
     <div className="space-y-5">
       <StepIntro title="Describe">
@@ -22,6 +30,7 @@ export function DescribeStep({ form, errors, update, shown, touch }: StepProps) 
         placeholder="Blue-chip lending"
         error={shown("name", errors.name)}
       />
+      {taken && <Warning>{taken}</Warning>}
       <TextField
         label="Protection statement"
         multiline

@@ -10,7 +10,7 @@ import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useRedeemPayout } from "@/hooks/actions/protect";
 import { coverTokenSymbol, formatAmount } from "@/lib/format";
 import type { ClaimRecord } from "@/lib/history";
-import type { CoverHolding } from "@/lib/reads/positions";
+import type { CoverHolding } from "@/lib/types/positions";
 
 /**
  * What a ruling left the connected account to collect: payouts for cover of closed epochs

@@ -10,20 +10,25 @@ import { Field } from "@/components/ui/Field";
 import { useLatestBlockTime } from "@/hooks/useChainNow";
 import { useFileClaim } from "@/hooks/actions/claims";
 import { useTokenBalance } from "@/hooks/useTokens";
+import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
+import { PAYOUT_LABEL, payoutShare } from "@/lib/economics/payout";
 import { coverTokenSymbol, formatAmount, formatDateTime, formatDuration } from "@/lib/format";
 import {
   MAX_EVIDENCE_BYTES,
   ceilToMinute,
   checkClaim,
   claimPoolOptions,
+  coverStartOf,
   evidenceBytes,
   floorToMinute,
-  toUtcDateTimeInput,
+  toUtcDateTimeText,
 } from "@/lib/forms/claim";
 
 /**
- * File a claim: a holder of current-epoch cover names the pool, the incident time (UTC, within the
- * epoch and not in the future) and the evidence, and posts the bond: approve → fileClaim.
+ * File a claim: a holder of current-epoch cover names the pool, the incident time (UTC, 24-hour, from
+ * when the holder's own cover began and not in the future) and the evidence, sees what an upheld claim
+ * would pay them, and posts the bond: approve → fileClaim. Once filed, the form says so and waits:
+ * the pool now has a pending claim, which is not an error of the form.
  */
 export function FileClaimForm() {
   const target = useMetaPoolContext();
@@ -44,6 +49,18 @@ export function FileClaimForm() {
   const [incidentTime, setIncidentTime] = useState("");
   const [evidence, setEvidence] = useState("");
   const [submitted, setSubmitted] = useState(false);
+  useResetFailedFlow(flow, [poolId, incidentTime, evidence]);
+
+  const [filedOn, setFiledOn] = useState<string>();
+  const purchases = (position?.purchases ?? []).map((p) => ({
+    poolId: Number(p.record.poolId),
+    maturesAt: BigInt(p.record.maturesAt),
+    receiver: p.record.receiver,
+    matured: p.state === "matured" || p.state === "maturing",
+  }));
+  const coverStart = view.pools.map((p, i) =>
+    account ? coverStartOf(purchases, i, BigInt(p.epochOpenedAt), account) : undefined,
+  );
 
   const bond = view.config.claimBond;
   const delay = BigInt(view.config.purchaseDelay);
@@ -53,6 +70,7 @@ export function FileClaimForm() {
       shutDown: view.shutDown,
       pools: view.pools,
       epochOpenedAt: view.pools.map((p) => BigInt(p.epochOpenedAt)),
+      coverStart,
       holdings,
       now: now ?? 0n,
       bond,
@@ -62,13 +80,42 @@ export function FileClaimForm() {
   );
   const errors = check.ok ? {} : check.errors;
   const pool = poolId !== null ? view.pools[poolId] : undefined;
-  const openedAt = pool ? BigInt(pool.epochOpenedAt) : undefined;
+  const myStart = poolId !== null ? coverStart[poolId] : undefined;
+  // The earliest incident the form offers: when the account's own cover began, else the epoch.
+  const openedAt = myStart ?? (pool ? BigInt(pool.epochOpenedAt) : undefined);
+  const myTokens = poolId !== null ? (options.find((o) => o.poolId === poolId)?.tokens ?? 0n) : 0n;
+  const myCover = holdings
+    .filter((h) => h.poolId === poolId && pool && h.epoch === pool.epoch && !h.closed)
+    .reduce((sum, h) => sum + h.underlying, 0n);
+  const myPayout = pool ? payoutShare(pool.payout, myTokens, pool.coverSupply) : 0n;
   const bytes = evidenceBytes(evidence.trim());
 
   if (view.shutDown) {
     return <p className="text-sm text-muted">This MetaPool is shut down: cover is no longer in force and no claim can be filed.</p>;
   }
   if (!account) return <p className="text-sm text-muted">Connect a wallet holding cover in this MetaPool to file a claim.</p>;
+  if (filedOn !== undefined) {
+    return (
+      <div className="space-y-3" data-testid="claim-filed">
+        <p className="text-sm">
+          Your claim on <span className="font-medium">{filedOn}</span> is filed and listed under Pending above. The arbiter rules on
+          it; until then deposits, withdrawals and purchases in this MetaPool wait.
+        </p>
+        <TxProgress flow={flow} />
+        <button
+          type="button"
+          className="btn-secondary"
+          onClick={() => {
+            setFiledOn(undefined);
+            setChosen(null);
+            flow.reset();
+          }}
+        >
+          File another claim
+        </button>
+      </div>
+    );
+  }
   if (options.length === 0) {
     return (
       <p className="text-sm text-muted">
@@ -84,10 +131,12 @@ export function FileClaimForm() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
+    const filedPool = check.ok ? view.pools[check.poolId]!.name : undefined;
     if (await file()) {
       setIncidentTime("");
       setEvidence("");
       setSubmitted(false);
+      setFiledOn(filedPool);
     }
   };
 
@@ -136,31 +185,35 @@ export function FileClaimForm() {
         hint={
           openedAt !== undefined && now !== undefined ? (
             <>
-              In UTC, between {formatDateTime(ceilToMinute(openedAt))} (when this pool&apos;s current cover began) and now (
+              In UTC, 24-hour, as YYYY-MM-DD HH:MM: between {formatDateTime(ceilToMinute(openedAt))} (when{" "}
+              {myStart !== undefined ? "your cover in this pool began" : "this pool's current cover began"}) and now (
               {formatDateTime(floorToMinute(now))}, chain time).
             </>
           ) : (
-            "In UTC."
+            "In UTC, 24-hour, as YYYY-MM-DD HH:MM."
           )
         }
       >
         {(control) => (
           <div className="flex gap-2">
+            {/* Text, not datetime-local: the browser's picker shows local 12-hour time; the app speaks UTC. */}
             <input
               {...control}
-              type="datetime-local"
-              className="input"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              spellCheck={false}
+              className="input min-w-0 tabular-nums"
+              placeholder={now !== undefined ? toUtcDateTimeText(floorToMinute(now)) : "YYYY-MM-DD HH:MM"}
               value={incidentTime}
-              min={openedAt !== undefined ? toUtcDateTimeInput(ceilToMinute(openedAt)) : undefined}
-              max={now !== undefined ? toUtcDateTimeInput(floorToMinute(now)) : undefined}
               onChange={(e) => setIncidentTime(e.target.value)}
               data-testid="claim-incident-time"
             />
             <button
               type="button"
-              className="btn-secondary"
+              className="btn-secondary shrink-0"
               disabled={now === undefined}
-              onClick={() => now !== undefined && setIncidentTime(toUtcDateTimeInput(floorToMinute(now)))}
+              onClick={() => now !== undefined && setIncidentTime(toUtcDateTimeText(floorToMinute(now)))}
             >
               Now
             </button>
@@ -208,6 +261,15 @@ export function FileClaimForm() {
           forfeits its share of the payout.
         </p>
       </div>
+
+      {pool && myTokens > 0n && (
+        <p className="rounded-md bg-background p-3 text-sm" data-testid="claim-if-upheld">
+          If the arbiter upholds this claim, you would receive{" "}
+          <span className="font-semibold">{fmt(myCover + myPayout)}</span>: your cover ({fmt(myCover)}) back plus{" "}
+          {PAYOUT_LABEL.mine.charAt(0).toLowerCase() + PAYOUT_LABEL.mine.slice(1)}, {fmt(myPayout)}, and your {fmt(bond)} bond
+          returned. Figures at today&apos;s capital; the payout is fixed at the ruling.
+        </p>
+      )}
 
       {changes.length > 0 && <BeforeAfter changes={changes} />}
 

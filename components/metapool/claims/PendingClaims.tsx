@@ -91,7 +91,7 @@ function PendingClaimCard({ item, head }: { item: PendingClaimView; head: boolea
             </>
           ) : (
             <>
-              If the arbiter has not ruled <Countdown target={timeoutAt} /> ({formatDateTime(timeoutAt)}, 30 days after filing), anyone may
+              If the arbiter has not ruled <Countdown target={timeoutAt} showDate={false} /> ({formatDateTime(timeoutAt)}, 30 days after filing), anyone may
               shut the MetaPool down, which voids this claim.
             </>
           )}

@@ -2,9 +2,11 @@
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TermLink } from "@/components/howItWorks/TermLink";
+import { PayoutFigure } from "@/components/metapool/economics/PayoutFigure";
 import { Badge } from "@/components/ui/Badge";
+import { coverCostRate, formatCostRate, formatMultiple, payoutMultiple } from "@/lib/economics";
 import { formatPercentWad, formatRateApr } from "@/lib/format";
-import type { MetaPoolView } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 type PoolView = MetaPoolView["pools"][number];
 
@@ -17,18 +19,30 @@ export function claimPreview(pool: PoolView): { payout: bigint; redeemable: bigi
   return { payout: pool.payout, redeemable: gross - (pool.debt < gross ? pool.debt : gross) };
 }
 
-function ClaimNow({ pool, shutDown }: { pool: PoolView; shutDown: boolean }) {
+function ClaimNow({ pool, poolId, shutDown }: { pool: PoolView; poolId: number; shutDown: boolean }) {
   const { fmt } = useMetaPoolContext();
   if (shutDown) return <span className="text-muted">Cover no longer in force</span>;
   if (pool.coverSupply === 0n) return <span className="text-muted">No cover sold: nothing to claim</span>;
-  const { payout, redeemable } = claimPreview(pool);
+  const { redeemable } = claimPreview(pool);
   return (
     <span>
-      A valid claim now pays holders <strong className="tabular-nums">{fmt(redeemable)}</strong>
+      <PayoutFigure kind="pool" poolId={poolId} value={fmt(pool.payout)} inline />
       <span className="block text-xs text-muted">
-        their cover {fmt(pool.active)} + {fmt(payout)} taken from capital
+        holders redeem {fmt(redeemable)}: their cover {fmt(pool.active)} back plus the payout
         {pool.debt > 0n ? `, less ${fmt(pool.debt, { rounding: "up" })} premium owed` : ""}
       </span>
+    </span>
+  );
+}
+
+/** What the pool's cover costs its holders a year, as a share of their deposits, and its payout per unit of cover. */
+function CoverPrice({ pool, poolId }: { pool: PoolView; poolId: number }) {
+  const cost = coverCostRate(pool.premiumSpeed, pool.active);
+  if (cost === null) return <span className="text-muted">—</span>;
+  return (
+    <span data-testid={`pool-cost-${poolId}`}>
+      {formatCostRate(cost)} a year
+      <span className="block text-xs text-muted">pays ≈ {formatMultiple(payoutMultiple(pool.payout, pool.active))} the cover</span>
     </span>
   );
 }
@@ -53,7 +67,8 @@ export function CoveragePools() {
       <p className="text-sm text-muted">
         All pools draw on the same capital. <TermLink term="utilisation">Utilisation</TermLink> is the pool&apos;s cover over its
         cover plus free capital; the <TermLink term="funding-rate">funding rate</TermLink> follows it along the curve and is
-        charged on the pool&apos;s <TermLink term="payout">payout</TermLink>.
+        charged on the pool&apos;s <TermLink term="payout">payout</TermLink>, so cover costs its holders rate × payout ÷ cover
+        of their deposit a year.
       </p>
 
       <div className="hidden overflow-x-auto md:block">
@@ -65,8 +80,9 @@ export function CoveragePools() {
               <th scope="col" className="py-2 pr-3 text-right font-medium">Active cover</th>
               <th scope="col" className="py-2 pr-3 text-right font-medium">Pending</th>
               <th scope="col" className="py-2 pr-3 text-right font-medium">Utilisation</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">Cost of cover</th>
               <th scope="col" className="py-2 pr-3 text-right font-medium">Funding rate</th>
-              <th scope="col" className="py-2 pr-3 font-medium">If a claim is valid now</th>
+              <th scope="col" className="py-2 pr-3 font-medium">If a claim is upheld now</th>
               <th scope="col" className="py-2 font-medium">Claim</th>
             </tr>
           </thead>
@@ -80,9 +96,12 @@ export function CoveragePools() {
                 <td className="py-3 pr-3 text-right tabular-nums">{fmt(pool.active, { compact: true })}</td>
                 <td className="py-3 pr-3 text-right tabular-nums">{fmt(pool.pending, { compact: true })}</td>
                 <td className="py-3 pr-3 text-right tabular-nums">{formatPercentWad(pool.utilisation)}</td>
+                <td className="py-3 pr-3 text-right tabular-nums">
+                  <CoverPrice pool={pool} poolId={i} />
+                </td>
                 <td className="py-3 pr-3 text-right tabular-nums">{formatRateApr(pool.rate)}</td>
                 <td className="py-3 pr-3">
-                  <ClaimNow pool={pool} shutDown={view.shutDown} />
+                  <ClaimNow pool={pool} poolId={i} shutDown={view.shutDown} />
                 </td>
                 <td className="py-3">
                   <ClaimStatus pool={pool} />
@@ -117,12 +136,18 @@ export function CoveragePools() {
                 <dd className="tabular-nums">{formatPercentWad(pool.utilisation)}</dd>
               </div>
               <div>
+                <dt className="text-xs text-muted">Cost of cover</dt>
+                <dd className="tabular-nums">
+                  <CoverPrice pool={pool} poolId={i} />
+                </dd>
+              </div>
+              <div>
                 <dt className="text-xs text-muted">Funding rate</dt>
                 <dd className="tabular-nums">{formatRateApr(pool.rate)}</dd>
               </div>
             </dl>
             <p className="text-sm">
-              <ClaimNow pool={pool} shutDown={view.shutDown} />
+              <ClaimNow pool={pool} poolId={i} shutDown={view.shutDown} />
             </p>
           </li>
         ))}

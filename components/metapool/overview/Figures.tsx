@@ -3,11 +3,12 @@
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { metaPoolStatus } from "@/components/metapool/MetaPoolStatus";
 import { TermLink } from "@/components/howItWorks/TermLink";
+import { YieldStats } from "@/components/metapool/economics/YieldStats";
 import { Stat } from "@/components/ui/Stat";
 import { formatAmount } from "@/lib/format";
 import { convertToAssets } from "@/lib/protocol";
 
-/** The MetaPool's totals now: capital, what cover leaves free, cover sold and purchases waiting to mature. */
+/** The MetaPool's totals now: capital, what cover leaves free, cover sold, purchases waiting to mature, and what underwriters earn. */
 export function Figures() {
   const { view, asset, fmt } = useMetaPoolContext();
   const one = 10n ** BigInt(asset.decimals);
@@ -21,7 +22,7 @@ export function Figures() {
         </h2>
         <p className="text-sm text-muted">{status.detail}</p>
       </div>
-      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5">
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
         <Stat label={<TermLink term="capital">Capital</TermLink>} value={fmt(view.capital, { compact: true })} sub="what all shares are worth" />
         <Stat
           label={<TermLink term="free-capital">Free capital</TermLink>}
@@ -39,6 +40,7 @@ export function Figures() {
           value={formatAmount(sharePrice, asset.decimals, { symbol: asset.symbol, maxDecimals: 6 })}
           sub="per share"
         />
+        <YieldStats />
       </dl>
     </section>
   );

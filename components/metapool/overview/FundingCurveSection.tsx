@@ -16,8 +16,9 @@ export function FundingCurveSection() {
       <FundingCurveChart curve={view.config.curve} points={points} />
       <ul className="grid gap-1 text-sm sm:grid-cols-2" aria-label="Each pool on the curve now">
         {view.pools.map((p, i) => (
-          <li key={i} className="flex justify-between gap-3">
-            <span className="truncate">{p.name}</span>
+          <li key={i} className="flex flex-wrap justify-between gap-x-3">
+            {/* Names wrap under their figures rather than shrink to "A…" beside them. */}
+            <span className="min-w-0 break-words">{p.name}</span>
             <span className="shrink-0 text-muted tabular-nums">
               {formatPercentWad(p.utilisation)} used → {formatRateApr(p.rate)}
             </span>

@@ -6,6 +6,7 @@ import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/States";
 import { useMetaPoolHistory } from "@/hooks/useMetaPoolHistory";
 import { deployment } from "@/lib/deployment";
+import { describeError } from "@/lib/errors";
 import { formatDateTime, formatRateApr } from "@/lib/format";
 import type { ClaimRecord, ClaimStatus, MetaPoolSeries } from "@/lib/history";
 
@@ -32,7 +33,7 @@ export function HistorySection() {
       ) : history.isError ? (
         <ErrorState
           title="The history could not be read"
-          detail={history.error.message.split("\n")[0]}
+          detail={describeError(history.error, { action: "read the history" })}
           onRetry={() => void history.refetch()}
         />
       ) : (

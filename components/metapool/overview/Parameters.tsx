@@ -128,7 +128,7 @@ export function Parameters() {
             Paid by whoever files a claim; returned if the claim is valid, added to capital if not.
           </p>
         </Row>
-        <Row term="Minimum purchase">{fmt(c.minPurchase)}</Row>
+        <Row term="Minimum purchase">{fmt(c.minPurchase, { rounding: "up" })}</Row>
       </dl>
     </section>
   );

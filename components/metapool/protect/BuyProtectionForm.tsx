@@ -1,27 +1,30 @@
 "use client";
 
-import { useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useAccount } from "wagmi";
 
 import { TermLink } from "@/components/howItWorks/TermLink";
-import { useMetaPoolContext, type MetaPoolContextValue } from "@/components/metapool/MetaPoolContext";
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { BeforeAfter, type Change } from "@/components/ui/BeforeAfter";
-import { Countdown } from "@/components/ui/Countdown";
 import { useBuyQuote, useDebounced } from "@/hooks/useLiveQuote";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { useBuyProtection } from "@/hooks/actions/protect";
-import { formatDateTime, formatDuration, formatPercentWad, formatRateApr, parseAmount } from "@/lib/format";
-import { acceptanceAtMaturity, checkPurchase, purchaseCapacity, saleRefusal, type AcceptanceEstimate } from "@/lib/forms/protect";
+import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
+import { purchaseEconomics } from "@/lib/economics";
+import { parseAmount } from "@/lib/format";
+import { acceptanceAtMaturity, checkPurchase, purchaseCapacity, saleRefusal } from "@/lib/forms/protect";
+import { liveUnderlying, stateFromView } from "@/lib/protect/viewState";
 
-import { formatLifetime } from "@/lib/protect/lifetime";
 import { PoolPicker } from "./PoolPicker";
-import { liveUnderlying, projectPurchase, stateFromView } from "@/lib/protect/viewState";
+import { QuoteBlock } from "./QuoteBlock";
+import { UncappedNote } from "./UncappedNote";
 
 /**
- * Buy protection: choose a coverage pool and an amount, see the quote (payout, my share, rate
- * now → after, daily cost, how long the deposit lasts, when it takes effect), then
+ * Buy protection: choose a coverage pool and an amount, see the quote (cost a year as a share of the
+ * deposit, payout per unit deposited, daily cost, how long the deposit lasts, the payout and my share of
+ * it, the curve's rate, when it takes effect), then
  * approve → buyProtection(poolId, amount, me).
  */
 export function BuyProtectionForm() {
@@ -34,6 +37,7 @@ export function BuyProtectionForm() {
   const [poolId, setPoolId] = useState<number | null>(null);
   const [text, setText] = useState("");
   const [submitted, setSubmitted] = useState(false);
+  useResetFailedFlow(flow, [poolId, text]);
 
   const refusal = saleRefusal(view);
   const parsed = parseAmount(text, asset.decimals);
@@ -55,10 +59,6 @@ export function BuyProtectionForm() {
   });
 
   const state = useMemo(() => stateFromView(view), [view]);
-  const projection = useMemo(
-    () => (poolId !== null && typed > 0n ? projectPurchase(state, poolId, typed) : undefined),
-    [state, poolId, typed],
-  );
 
   const pool = poolId !== null ? view.pools[poolId] : undefined;
   const delay = BigInt(view.config.purchaseDelay);
@@ -70,6 +70,10 @@ export function BuyProtectionForm() {
       : (position?.cover ?? [])
           .filter((c) => c.poolId === poolId && !c.closed && c.epoch === pool.epoch)
           .reduce((sum, c) => sum + c.tokens, 0n);
+  const projection = useMemo(
+    () => (poolId !== null && typed > 0n ? purchaseEconomics(state, poolId, typed, myTokens) : undefined),
+    [state, poolId, typed, myTokens],
+  );
   const myCoverNow = poolId !== null && now !== undefined && myTokens > 0n ? liveUnderlying(state, poolId, myTokens, now) : 0n;
 
   const showErrors = submitted || text !== "";
@@ -131,6 +135,8 @@ export function BuyProtectionForm() {
         disabled={Boolean(refusal)}
       />
 
+      <UncappedNote economics={projection} amount={typed} />
+
       <AmountField
         label="Deposit"
         value={text}
@@ -140,11 +146,10 @@ export function BuyProtectionForm() {
         max={account && !refusal ? minOf(capacity, balance.data ?? capacity) : undefined}
         hint={
           <>
-            Minimum {fmt(view.config.minPurchase)} · capacity left {fmt(capacity)}
-            {balance.data !== undefined && <> · wallet {fmt(balance.data)}</>}. Your deposit is the cover: premium streams out
-            of it at the pool&apos;s{" "}
-            <TermLink term="funding-rate">funding rate</TermLink>
-            .
+            Minimum {fmt(view.config.minPurchase, { rounding: "up" })} · capacity left {fmt(capacity)}
+            {balance.data !== undefined && <> · wallet {fmt(balance.data)}</>}. Premium streams out of your deposit: the pool&apos;s{" "}
+            <TermLink term="funding-rate">funding rate</TermLink> times its <TermLink term="payout">payout</TermLink>, shared by its
+            cover holders.
           </>
         }
         error={amountError}
@@ -154,11 +159,11 @@ export function BuyProtectionForm() {
         <QuoteBlock
           fmt={fmt}
           typed={typed}
-          poolName={pool.name}
+          poolId={poolId}
           payoutNow={pool.payout}
           rateNow={quote.data?.rateNow ?? pool.rate}
           rateAfter={quote.data && quoteAmount === typed ? quote.data.rateAfter : projection?.rateAfter}
-          projection={projection}
+          economics={projection}
           quoteLoading={quote.isPending || quoteAmount !== typed}
           quoteError={quote.isError ? () => void quote.refetch() : undefined}
           delay={delay}
@@ -183,122 +188,6 @@ export function BuyProtectionForm() {
         onRetry={() => void buy()}
       />
     </form>
-  );
-}
-
-function QuoteBlock(props: {
-  fmt: MetaPoolContextValue["fmt"];
-  typed: bigint;
-  poolName: string;
-  payoutNow: bigint;
-  rateNow: bigint;
-  rateAfter: bigint | undefined;
-  projection: ReturnType<typeof projectPurchase> | undefined;
-  quoteLoading: boolean;
-  quoteError?: () => void;
-  delay: bigint;
-  effectiveAt: bigint | undefined;
-  capacity: bigint;
-  pendingAhead: bigint;
-  acceptance: AcceptanceEstimate;
-}) {
-  const { fmt, typed, acceptance } = props;
-  const p = props.projection;
-  const at = props.effectiveAt !== undefined ? formatDateTime(props.effectiveAt) : `in ${formatDuration(props.delay)}`;
-  return (
-    <div className="space-y-3 rounded-md border border-border p-3 text-sm" aria-live="polite" data-testid="protect-quote">
-      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <QuoteLine label={`${props.poolName} would pay if a claim were approved now`} value={fmt(props.payoutNow)} />
-        <QuoteLine
-          label="Your share of it once your cover matures"
-          value={p && p.tokens > 0n ? `≈ ${fmt(p.myClaimPayout)}` : "—"}
-          sub={p && p.tokens > 0n ? `your ≈ ${fmt(p.tokens)} cover tokens are ${formatPercentWad(p.shareWad)} of the pool's` : undefined}
-        />
-        <QuoteLine
-          label="Funding rate now → after your purchase"
-          value={
-            <>
-              {formatRateApr(props.rateNow)} → {props.rateAfter !== undefined ? formatRateApr(props.rateAfter) : "…"}
-            </>
-          }
-          sub="charged on the pool's payout, shared by its cover holders"
-        />
-        <QuoteLine
-          label="Your deposit pays per day"
-          value={p ? fmt(p.costPerDay, { rounding: "up" }) : "—"}
-          sub="your share of the pool's premium at today's rate"
-        />
-        <QuoteLine
-          label="Your deposit lasts, at today's rates"
-          value={!p ? "—" : p.lifetime === null ? "indefinitely (no premium charged)" : formatLifetime(p.lifetime)}
-          sub={p ? `left after 30 days: ${fmt(p.after30)} · after 90 days: ${fmt(p.after90)}` : undefined}
-        />
-        <QuoteLine
-          label="Capacity now"
-          value={fmt(props.capacity)}
-          sub={
-            <>
-              capital not backing cover (<TermLink term="free-capital">free capital</TermLink>): what could become cover if your
-              purchase matured now
-            </>
-          }
-          testId="quote-capacity"
-        />
-        <QuoteLine
-          label="Pending ahead of you"
-          value={fmt(props.pendingAhead)}
-          sub="purchases already waiting in this MetaPool, all pools: they mature before yours and take capital first"
-          testId="quote-pending-ahead"
-        />
-        <QuoteLine
-          label="Matures, and acceptance is decided"
-          value={props.effectiveAt !== undefined ? formatDateTime(props.effectiveAt) : "…"}
-          sub={
-            props.effectiveAt !== undefined ? (
-              <>
-                <Countdown target={props.effectiveAt} /> (<TermLink term="purchase-delay">purchase delay</TermLink>{" "}
-                {formatDuration(props.delay)})
-              </>
-            ) : undefined
-          }
-        />
-      </dl>
-      <p data-testid="quote-acceptance">
-        Nothing is reserved for you meanwhile: acceptance is decided at maturity ({at}). Your deposit then becomes cover up to the
-        capital free at that moment, after the {fmt(props.pendingAhead)} queued ahead of you; if capital is short then, the rest is
-        refunded to you.
-      </p>
-      {typed > 0n && acceptance.refundable > 0n && (
-        <p className="text-amber-800 dark:text-amber-200" data-testid="quote-shortfall">
-          If everything queued ahead of you matures first and nothing else changes, only {fmt(acceptance.accepted)} of your{" "}
-          {fmt(typed)} would become cover and {fmt(acceptance.refundable)} would be refundable.
-        </p>
-      )}
-      <p className="text-muted">
-        A purchase cannot be cancelled: your deposit is held in escrow for the purchase delay ({formatDuration(props.delay)}) and is not
-        cover before then. If a valid claim or a shutdown comes first, it is refunded in full; if a claim is filed and rejected, the
-        delay restarts from the ruling. Figures assume rates stay as they are; they change as others buy, withdraw and underwrite.
-      </p>
-      {props.quoteLoading && <p className="text-xs text-muted">Updating the quote…</p>}
-      {props.quoteError && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-          The contract&apos;s quote could not be read.{" "}
-          <button type="button" className="underline" onClick={props.quoteError}>
-            Retry
-          </button>
-        </p>
-      )}
-    </div>
-  );
-}
-
-function QuoteLine({ label, value, sub, testId }: { label: string; value: ReactNode; sub?: ReactNode; testId?: string }) {
-  return (
-    <div className="min-w-0" data-testid={testId}>
-      <dt className="text-xs text-muted">{label}</dt>
-      <dd className="font-semibold tabular-nums">{value}</dd>
-      {sub && <dd className="text-xs text-muted">{sub}</dd>}
-    </div>
   );
 }
 

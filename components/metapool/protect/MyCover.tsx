@@ -6,13 +6,17 @@ import { useAccount } from "wagmi";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
+import { PayoutFigure } from "@/components/metapool/economics/PayoutFigure";
+import { RepricingAlert } from "@/components/metapool/economics/RepricingAlert";
 import { Badge } from "@/components/ui/Badge";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Stat } from "@/components/ui/Stat";
 import { useDebounced, useWithdrawCoverQuote } from "@/hooks/useLiveQuote";
 import { useWithdrawProtection } from "@/hooks/actions/protect";
+import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
 import { coverTokenSymbol, formatAmount, formatPercentWad, parseAmount } from "@/lib/format";
 import { checkCoverWithdrawal } from "@/lib/forms/protect";
+import { coverCostRate, formatCostRate, payoutShare } from "@/lib/economics";
 import { WAD, holdingCostPerDay, mulDivDown, poolCoverLifetime, type MetaPoolState } from "@/lib/protocol";
 
 import { formatLifetime } from "@/lib/protect/lifetime";
@@ -65,7 +69,8 @@ function HoldingRow({ holding, state }: { holding: Holding; state: MetaPoolState
   const perDay = holdingCostPerDay(pool.premiumSpeed, holding.tokens, supply);
   // From the view's own time: a lifetime in days does not need a second's precision.
   const lifetime = useMemo(() => poolCoverLifetime(state, holding.poolId), [state, holding.poolId]);
-  const claimShare = supply === 0n ? 0n : mulDivDown(pool.active + pool.payout, holding.tokens, supply);
+  const myPayout = view.shutDown ? 0n : payoutShare(pool.payout, holding.tokens, supply);
+  const cost = coverCostRate(pool.premiumSpeed, pool.active);
   return (
     <li className="space-y-3 py-3" data-testid={`cover-${holding.poolId}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -79,14 +84,15 @@ function HoldingRow({ holding, state }: { holding: Holding; state: MetaPoolState
           value={<span data-testid={`cover-underlying-${holding.poolId}`}>{underlying !== undefined ? fmt(underlying) : "…"}</span>}
           sub={`${formatAmount(holding.tokens, asset.decimals, { symbol })} · ${formatPercentWad(share)} of the pool`}
         />
-        <Stat label="Pays per day" value={fmt(perDay, { rounding: "up" })} sub="at today's funding rate" />
-        <Stat label="Lasts at today's rates" value={lifetime === null ? "no premium charged" : formatLifetime(lifetime)} />
         <Stat
-          label="If a claim were approved now"
-          value={view.shutDown ? fmt(0n) : fmt(claimShare)}
-          sub="your share of the pool's cover plus its payout"
+          label="Costs per day"
+          value={fmt(perDay, { rounding: "up" })}
+          sub={cost === null ? "no premium charged" : `${formatCostRate(cost)} of your cover a year, at today's rates`}
         />
+        <Stat label="Lasts at today's rates" value={lifetime === null ? "no premium charged" : formatLifetime(lifetime)} />
+        <PayoutFigure kind="mine" poolId={holding.poolId} value={fmt(myPayout)} explain />
       </dl>
+      <RepricingAlert poolId={holding.poolId} epoch={holding.epoch} onWithdraw={open ? undefined : () => setOpen(true)} />
       <button type="button" className="btn-secondary" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         {open ? "Close" : "Withdraw cover"}
       </button>
@@ -102,6 +108,7 @@ function WithdrawCoverForm({ holding, symbol }: { holding: Holding; symbol: stri
   const flow = useWithdrawProtection(target);
   const [text, setText] = useState("");
   const pool = view.pools[holding.poolId]!;
+  useResetFailedFlow(flow, [text]);
   const parsed = parseAmount(text, asset.decimals);
   const typed = parsed.ok && parsed.value <= holding.tokens ? parsed.value : 0n;
   const tokensToQuote = useDebounced(typed);

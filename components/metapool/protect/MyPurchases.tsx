@@ -10,7 +10,7 @@ import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
 import { useMintDueCover, useRefundPurchase } from "@/hooks/actions/protect";
 import { formatDateTime, formatDuration, sameAddress } from "@/lib/format";
-import type { PurchasePosition, PurchaseRestart, PurchaseState } from "@/lib/reads/positions";
+import type { PurchasePosition, PurchaseRestart, PurchaseState } from "@/lib/types/positions";
 
 import { livePurchase, openPurchases } from "@/lib/protect/purchases";
 
@@ -69,7 +69,7 @@ function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
       <p className="text-muted">
         {live.state === "pending" && (
           <>
-            Becomes cover <Countdown target={maturesAt} /> ({formatDateTime(maturesAt)}). It cannot be cancelled meanwhile; a valid
+            Becomes cover <Countdown target={maturesAt} showDate={false} /> ({formatDateTime(maturesAt)}). It cannot be cancelled meanwhile; a valid
             claim or a shutdown before then refunds it in full.
           </>
         )}
@@ -108,7 +108,7 @@ function RestartReason({ restart, delay, purchaseId }: { restart: PurchaseRestar
   return (
     <p className="rounded-md border border-amber-500/50 bg-amber-500/10 p-2" data-testid={`purchase-restart-${purchaseId}`}>
       <span className="font-medium">
-        New maturity {formatDateTime(restart.maturesAt)} (<Countdown target={restart.maturesAt} />
+        New maturity {formatDateTime(restart.maturesAt)} (<Countdown target={restart.maturesAt} showDate={false} />
         ), was {formatDateTime(restart.boughtMaturesAt)}.
       </span>{" "}
       A claim froze this purchase, so its {formatDuration(delay)} <TermLink term="purchase-delay">purchase delay</TermLink> restarted

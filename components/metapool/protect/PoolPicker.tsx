@@ -1,14 +1,18 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useMemo } from "react";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { PayoutFigure } from "@/components/metapool/economics/PayoutFigure";
 import { Badge } from "@/components/ui/Badge";
+import { formatCostRate, formatMultiple, poolPrice } from "@/lib/economics";
 import { formatRateApr } from "@/lib/format";
+import { stateFromView } from "@/lib/protect/viewState";
 
 /**
  * The coverage pools as radio cards (arrow keys move between them), each with what a buyer
- * compares: the funding rate, the payout a valid claim would bring now, active and pending cover.
+ * compares: what cover costs a year as a share of the deposit, the payout per unit deposited, the pool
+ * payout now, the curve's rate, active and pending cover.
  */
 export function PoolPicker({
   legend,
@@ -26,6 +30,7 @@ export function PoolPicker({
   const { view, details, fmt } = useMetaPoolContext();
   const id = useId();
   const descriptions = details.params.pools;
+  const state = useMemo(() => stateFromView(view), [view]);
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined} aria-invalid={Boolean(error)} disabled={disabled}>
       <legend className="mb-2 text-sm font-medium">{legend}</legend>
@@ -55,9 +60,12 @@ export function PoolPicker({
                 {descriptions[poolId]?.description && (
                   <span className="block text-xs text-muted">{descriptions[poolId]!.description}</span>
                 )}
+                <PoolPriceLine state={state} poolId={poolId} />
+                <span className="block text-xs">
+                  <PayoutFigure kind="pool" poolId={poolId} value={fmt(pool.payout)} inline />
+                </span>
                 <span className="block text-xs tabular-nums text-muted">
-                  {formatRateApr(pool.rate)} · pays {fmt(pool.payout, { compact: true })} if a claim is approved · active{" "}
-                  {fmt(pool.active, { compact: true })}
+                  curve rate {formatRateApr(pool.rate)} on the payout · active {fmt(pool.active, { compact: true })}
                   {pool.pending > 0n && <> · pending {fmt(pool.pending, { compact: true })}</>}
                 </span>
               </span>
@@ -71,5 +79,17 @@ export function PoolPicker({
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** "Costs ≈ 26 % of the deposit a year · pays ≈ 8× it": the pool's holders' price, or a first buyer's. */
+function PoolPriceLine({ state, poolId }: { state: ReturnType<typeof stateFromView>; poolId: number }) {
+  const price = poolPrice(state, poolId);
+  if (price.costRate === null) return null;
+  return (
+    <span className="block text-xs font-medium tabular-nums" data-testid={`pool-price-${poolId}`}>
+      costs ≈ {formatCostRate(price.costRate)} of the deposit a year · pays ≈ {formatMultiple(price.payoutMultiple)} the deposit
+      {price.forMinimumPurchase && <span className="font-normal text-muted"> (for a minimum purchase)</span>}
+    </span>
   );
 }

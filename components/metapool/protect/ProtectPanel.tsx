@@ -6,6 +6,7 @@ import { TermLink } from "@/components/howItWorks/TermLink";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { LoadingRows } from "@/components/ui/States";
 
+import { FaucetButton } from "../underwrite/FaucetButton";
 import { BuyProtectionForm } from "./BuyProtectionForm";
 import { MyCover } from "./MyCover";
 import { MyPurchases } from "./MyPurchases";
@@ -21,9 +22,13 @@ export function ProtectPanel() {
     <section aria-labelledby="protect-heading" className="space-y-4" data-testid="protect-panel">
       <div className="card space-y-4">
         <header className="space-y-1">
-          <h2 id="protect-heading" className="text-lg font-semibold">
-            Protect
-          </h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="protect-heading" className="text-lg font-semibold">
+              Protect
+            </h2>
+            {/* As on Underwrite: a seeker with no demo tokens can get some here. */}
+            <FaucetButton />
+          </div>
           <p className="text-sm text-muted">
             Deposit into the pool you want covered. After the purchase delay your deposit becomes{" "}
             <TermLink term="cover">cover</TermLink>

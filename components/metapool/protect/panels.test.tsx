@@ -9,8 +9,8 @@ import { ClaimsPanel } from "@/components/metapool/claims/ClaimsPanel";
 import { MetaPoolProvider } from "@/components/metapool/MetaPoolContext";
 import { appChain } from "@/lib/chain";
 import { formatDateTime } from "@/lib/format";
-import type { MetaPoolDetails } from "@/lib/reads/metaPools";
-import type { AccountPosition } from "@/lib/reads/positions";
+import type { MetaPoolDetails } from "@/lib/types/metaPool";
+import type { AccountPosition } from "@/lib/types/positions";
 
 import { ProtectPanel } from "./ProtectPanel";
 import { example1, fixture } from "@/lib/protect/testkit";

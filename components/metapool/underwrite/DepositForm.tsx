@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
@@ -9,7 +9,9 @@ import { AmountField } from "@/components/ui/AmountField";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { useDeposit } from "@/hooks/actions/underwrite";
+import { depositEarnings, formatApy } from "@/lib/economics";
 import { checkDeposit, depositRefusal } from "@/lib/forms/underwrite";
+import { stateFromView } from "@/lib/protect/viewState";
 import { convertToAssets } from "@/lib/protocol";
 
 import { FaucetButton } from "./FaucetButton";
@@ -34,6 +36,8 @@ export function DepositForm() {
     capital: view.capital,
     shareSupply: view.shareSupply,
   });
+  const state = useMemo(() => stateFromView(view), [view]);
+  const earnings = check.ok ? depositEarnings(state, check.value) : undefined;
   const showError = !refusal && (touched || text !== "") && !check.ok ? check.error : null;
 
   const submit = async (e: FormEvent) => {
@@ -94,7 +98,18 @@ export function DepositForm() {
         />
         {check.ok && (
           <BeforeAfter
-            changes={depositRows(check.value, check.shares, myShares, view.capital, view.shareSupply, fmt, asset.decimals)}
+            changes={[
+              ...depositRows(check.value, check.shares, myShares, view.capital, view.shareSupply, fmt, asset.decimals),
+              ...(earnings
+                ? [
+                    {
+                      label: "You would earn",
+                      after: <span data-testid="deposit-earnings">≈ {fmt(earnings.perYear)} a year</span>,
+                      note: `at today's rates: the MetaPool's APY would be ${formatApy(earnings.apyAfter)} with your deposit in`,
+                    },
+                  ]
+                : []),
+            ]}
           />
         )}
         <button

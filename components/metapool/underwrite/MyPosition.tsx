@@ -3,7 +3,7 @@
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Stat } from "@/components/ui/Stat";
 import { claimLoss, netResult } from "@/lib/forms/underwrite";
-import type { AccountPosition } from "@/lib/reads/positions";
+import type { AccountPosition } from "@/lib/types/positions";
 
 import { formatShares } from "@/lib/format/shares";
 
@@ -65,7 +65,7 @@ export function MyPosition({ position }: { position: AccountPosition }) {
                     ) : (
                       <>
                         up to <strong>{fmt(loss, { rounding: "up" })}</strong>{" "}
-                        <span className="text-muted">of its {fmt(pool.payout, { compact: true })} payout</span>
+                        <span className="text-muted">of its pool payout now, {fmt(pool.payout)}</span>
                       </>
                     )}
                   </span>

@@ -3,6 +3,7 @@
 import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { YieldStats } from "@/components/metapool/economics/YieldStats";
 import { EmptyState, LoadingRows } from "@/components/ui/States";
 
 import { DepositForm } from "./DepositForm";
@@ -11,7 +12,7 @@ import { MyPosition } from "./MyPosition";
 import { RequestWithdrawalForm } from "./RequestWithdrawalForm";
 import { WithdrawalRequestCard } from "./WithdrawalRequestCard";
 
-/** Underwrite tab: my position and exposure, deposit, request and take withdrawals, exit after shutdown. */
+/** Underwrite tab: what the shares earn, my position and exposure, deposit, request and take withdrawals, exit after shutdown. */
 export function UnderwritePanel() {
   const { view, position } = useMetaPoolContext();
   const { isConnected } = useAccount();
@@ -46,6 +47,14 @@ export function UnderwritePanel() {
         )}
       </div>
       <div className="space-y-6">
+        <section aria-labelledby="yield-heading" className="card space-y-3" data-testid="underwrite-yield">
+          <h3 id="yield-heading" className="text-base font-semibold">
+            What underwriters earn
+          </h3>
+          <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+            <YieldStats />
+          </dl>
+        </section>
         {view.shutDown ? (
           <ExitForm />
         ) : (

@@ -19,7 +19,7 @@ import {
   SHARE_UNIT,
   type RequestState,
 } from "@/lib/forms/underwrite";
-import type { WithdrawQuote } from "@/lib/reads/positions";
+import type { WithdrawQuote } from "@/lib/types/positions";
 
 import { formatShares } from "@/lib/format/shares";
 
@@ -103,13 +103,13 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
             <div>
               <dt className="inline text-muted">Unlocks: </dt>
               <dd className="inline">
-                {formatDateTime(unlockAt)} (<Countdown target={unlockAt} doneText="unlocked" />)
+                {formatDateTime(unlockAt)} (<Countdown target={unlockAt} doneText="unlocked" showDate={false} />)
               </dd>
             </div>
             <div>
               <dt className="inline text-muted">Withdraw by: </dt>
               <dd className="inline">
-                {formatDateTime(windowEnd)} (<Countdown target={windowEnd} doneText="window closed" />)
+                {formatDateTime(windowEnd)} (<Countdown target={windowEnd} doneText="window closed" showDate={false} />)
               </dd>
             </div>
           </>

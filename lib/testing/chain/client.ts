@@ -24,6 +24,7 @@ import { mnemonicToAccount } from 'viem/accounts';
 import { inject } from 'vitest';
 
 import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi, metaPoolFactoryAbi } from '@/abis';
+import { anvilTestClient } from '@/lib/devChain';
 
 import './context';
 
@@ -54,7 +55,7 @@ export function publicClient(rpcUrl: string, transport: HttpTransportConfig = {}
 }
 
 let rpcId = 0;
-/** A raw JSON-RPC call (Anvil's evm_* and debug_* methods). */
+/** A raw JSON-RPC call (methods viem's clients do not offer: debug_traceTransaction). */
 export async function rpc<T = unknown>(rpcUrl: string, method: string, params: unknown[] = []): Promise<T> {
   const res = await fetch(rpcUrl, {
     method: 'POST',
@@ -81,6 +82,8 @@ export function chainDriver(rpcUrl: string) {
   const chain = testChain(rpcUrl);
   const client = publicClient(rpcUrl);
   const wallet = createWalletClient({ chain, transport: http(rpcUrl) });
+  const control = anvilTestClient(chain, rpcUrl);
+  const snapshotBlocks = new Map<Hex, Hex>();
 
   /**
    * Mines one transaction of `from` calling `functionName` and returns its result. A revert throws `Reverted`
@@ -100,10 +103,10 @@ export function chainDriver(rpcUrl: string) {
     const data = encodeFunctionData({ abi, functionName, args } as never);
     const hash = await rpc<Hex>(rpcUrl, 'eth_sendTransaction', [{ from, to: address, data, gas: '0xf42400' }]);
     // The chain suites run Anvil without automine (globalSetup): each transaction is mined by an explicit
-    // evm_mine, at the timestamp set for it if any. Automine now and then left a transaction queued for ever.
-    await rpc(rpcUrl, 'evm_mine');
+    // mine, at the timestamp set for it if any. Automine now and then left a transaction queued for ever.
+    await control.mine({ blocks: 1 });
     const receipt = await client.getTransactionReceipt({ hash }).catch(async (e: unknown) => {
-      const pool = await rpc(rpcUrl, 'txpool_inspect').catch(() => 'unavailable');
+      const pool = await control.inspectTxpool().catch(() => 'unavailable');
       throw new Error(`${functionName} (${hash}) not mined: ${String(e)}; txpool ${JSON.stringify(pool)}`);
     });
     const [trace] = await Promise.all([
@@ -129,15 +132,24 @@ export function chainDriver(rpcUrl: string) {
     client,
     wallet,
     send,
-    snapshot: () => rpc<Hex>(rpcUrl, 'evm_snapshot'),
+    snapshot: async () => {
+      const id = await control.snapshot();
+      snapshotBlocks.set(id, (await client.getBlock({ blockTag: 'latest' })).hash);
+      return id;
+    },
+    /** Back to a snapshot; checked by the block it lands on, since viem's revert drops Anvil's yes/no. */
     revert: async (id: Hex) => {
-      if (!(await rpc<boolean>(rpcUrl, 'evm_revert', [id]))) throw new Error(`evm_revert ${id} failed`);
+      await control.revert({ id });
+      const latest = await client.getBlock({ blockTag: 'latest' });
+      if (latest.hash !== snapshotBlocks.get(id)) throw new Error(`revert to snapshot ${id} failed: the chain is at block ${latest.number}`);
+      snapshotBlocks.delete(id);
     },
     /** The next block is mined at exactly `timestamp`. */
-    setNextTimestamp: (timestamp: bigint) => rpc(rpcUrl, 'evm_setNextBlockTimestamp', [Number(timestamp)]),
+    setNextTimestamp: (timestamp: bigint) => control.setNextBlockTimestamp({ timestamp }),
     /** Mines an empty block at exactly `timestamp`; returns its number. */
     mineAt: async (timestamp: bigint) => {
-      await rpc(rpcUrl, 'evm_mine', [Number(timestamp)]);
+      await control.setNextBlockTimestamp({ timestamp });
+      await control.mine({ blocks: 1 });
       return client.getBlockNumber({ cacheTime: 0 });
     },
     latestBlock: () => client.getBlock({ blockTag: 'latest' }),

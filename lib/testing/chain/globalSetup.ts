@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 // Plain ESM helpers of the Node scripts (typed from their JSDoc through allowJs).
-import { chainIdAt, rpc, startAnvil, waitForRpc } from '../../../scripts/lib/anvil.mjs';
+import { chainIdAt, startAnvil, waitForRpc } from '../../../scripts/lib/anvil.mjs';
 import { repoDir } from '../../../scripts/lib/paths.mjs';
+import { anvilTestClient } from '../../devChain';
+import { anvil as anvilChain } from 'viem/chains';
 
 import type { ChainTestContext } from './context';
 
@@ -36,7 +38,7 @@ export async function setup(project: TestProject): Promise<void> {
     throw new Error(`deploy failed:\n${deploy.stdout}${deploy.stderr}`);
   }
   // Transactions are mined one by one by `send` (lib/testing/chain/client.ts), each at the time a test set for it.
-  await rpc(rpcUrl, 'evm_setAutomine', [false]);
+  await anvilTestClient(anvilChain, rpcUrl).setAutomine(false);
   const context: ChainTestContext = { rpcUrl, deployment: JSON.parse(deployed) };
   project.provide('chain', context);
   console.log(`chain tests: Anvil on ${rpcUrl}, deployed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,100 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo } from "react";
+import type { Address } from "viem";
+import { useAccount } from "wagmi";
+
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { useMetaPool } from "@/hooks/useMetaPool";
+import { useMetaPoolHistory } from "@/hooks/useMetaPoolHistory";
+import { deployment } from "@/lib/deployment";
+import { coverCostRate, formatCostRate, formatMultiple, repricing, type RepricingReason } from "@/lib/economics";
+import { formatDateTime } from "@/lib/format";
+import type { MetaPoolView } from "@/lib/types/metaPool";
+
+/**
+ * Flags the connected account's cover in pool `poolId` when its yearly cost more than doubled since it became
+ * cover, says why (a valid claim elsewhere, deposits, withdrawals, more cover bought) and offers to withdraw.
+ */
+function RepricingNotice({
+  view,
+  fmt,
+  poolId,
+  epoch,
+  action,
+}: {
+  view: MetaPoolView;
+  fmt: (amount: bigint) => string;
+  poolId: number;
+  epoch: number;
+  action: React.ReactNode;
+}) {
+  const { address: account } = useAccount();
+  const history = useMetaPoolHistory(view.metaPool, view.config.curve, deployment?.startBlock ?? 0n);
+  const pool = view.pools[poolId];
+  const costNow = pool && !view.shutDown ? coverCostRate(pool.premiumSpeed, pool.active) : null;
+  const data = history.data;
+  const alert = useMemo(
+    () =>
+      data?.series && account
+        ? repricing(data.logs, data.series, { account, poolId, epoch }, { curve: view.config.curve, payoutMultiple: BigInt(view.config.payoutMultiple) }, costNow)
+        : null,
+    [data, account, poolId, epoch, view.config.curve, view.config.payoutMultiple, costNow],
+  );
+  if (!alert) return null;
+  const reason = (r: RepricingReason) => {
+    switch (r.kind) {
+      case "claim":
+        return `a valid claim on ${view.pools[r.poolId]?.name ?? `pool ${r.poolId}`} took ${fmt(r.amount)} of capital`;
+      case "deposits":
+        return view.config.payoutMultiple === 0
+          ? `underwriters deposited ${fmt(r.amount)}, which widens this uncapped payout`
+          : `underwriters deposited ${fmt(r.amount)}`;
+      case "withdrawals":
+        return `underwriters withdrew ${fmt(r.amount)}, leaving less free capital`;
+      case "cover":
+        return `${fmt(r.amount)} more cover in this pool raised its utilisation`;
+    }
+  };
+  return (
+    <div role="note" className="w-full space-y-2 rounded-md border border-amber-500/50 bg-amber-500/10 p-3 text-sm" data-testid={`repricing-${poolId}`}>
+      <p>
+        <strong>Your cover now costs {formatMultiple(alert.factor)} what it did</strong> when it became cover ({formatDateTime(BigInt(alert.since))}):{" "}
+        {formatCostRate(alert.costThen)} → {formatCostRate(alert.costNow)} of your cover a year.{" "}
+        {alert.reasons.length > 0 ? <>Since then {alert.reasons.map(reason).join("; ")}.</> : "Others' purchases and withdrawals moved the rate."}
+      </p>
+      {action}
+    </div>
+  );
+}
+
+/** On the Protect tab: the notice for one holding, with a button that opens its withdraw form. */
+export function RepricingAlert({ poolId, epoch, onWithdraw }: { poolId: number; epoch: number; onWithdraw?: () => void }) {
+  const { view, fmt } = useMetaPoolContext();
+  const action = onWithdraw ? (
+    <button type="button" className="btn-secondary" onClick={onWithdraw}>
+      Withdraw this cover
+    </button>
+  ) : null;
+  return <RepricingNotice view={view} fmt={(v) => fmt(v)} poolId={poolId} epoch={epoch} action={action} />;
+}
+
+/** On Portfolio: the same notice for cover in any MetaPool (`fmt` names its asset), linking to its Protect tab to withdraw. */
+export function PortfolioRepricingAlert({ metaPool, poolId, epoch, fmt }: { metaPool: Address; poolId: number; epoch: number; fmt: (v: bigint) => string }) {
+  const view = useMetaPool(metaPool).data?.view;
+  if (!view) return null;
+  return (
+    <RepricingNotice
+      view={view}
+      fmt={fmt}
+      poolId={poolId}
+      epoch={epoch}
+      action={
+        <Link href={`/metapool/${view.metaPool}#protect`} className="btn-secondary inline-block">
+          Withdraw on the MetaPool page
+        </Link>
+      }
+    />
+  );
+}

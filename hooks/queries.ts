@@ -1,0 +1,193 @@
+/**
+ * Every chain read the app makes, as one TanStack Query `queryOptions` factory each: its key (under
+ * lib/queryKeys, so a write invalidates exactly what it changed), its fetcher and how fresh it
+ * stays, side by side. "How fresh is this number?" has its answer here and only here.
+ */
+import { keepPreviousData, queryOptions, skipToken } from "@tanstack/react-query";
+import { erc20Abi, type Address, type PublicClient } from "viem";
+
+import { deployment } from "@/lib/contracts";
+import { fetchMetaPoolLogs, type MetaPoolLog } from "@/lib/history";
+import { queryKeys } from "@/lib/queryKeys";
+import { readArbiterDesk } from "@/lib/reads/arbiterDesk";
+import { readPendingClaims } from "@/lib/reads/claims";
+import { readMetaPool, readMetaPoolPage } from "@/lib/reads/metaPools";
+import type { MetaPoolView } from "@/lib/types/metaPool";
+import { readAccountPosition } from "@/lib/reads/positions";
+
+/** How often each kind of number is read again while a page shows it. */
+export const refresh = {
+  /**
+   * Views projected to the chain's now (capital, rates, premiums, positions, quotes, pending
+   * claims): about a block time, so rates and premiums move while the page is open.
+   */
+  live: 12_000,
+  /**
+   * The event history (charts, claim records and their evidence): a claim filed by someone else
+   * must show without a focus event; the log cache makes each refresh read only the new blocks.
+   */
+  history: 12_000,
+  /** The connected account's token balances. */
+  balance: 12_000,
+} as const;
+
+const PAGE = 50n;
+const eventsFrom = () => deployment?.startBlock ?? 0n;
+
+/** Every MetaPool of the factory, read 50 at a time (each page: two batched HTTP requests). */
+export function metaPoolsQuery(client: PublicClient | undefined) {
+  const factory = deployment?.metaPoolFactory;
+  return queryOptions({
+    queryKey: queryKeys.metaPools(),
+    refetchInterval: refresh.live,
+    queryFn:
+      client && factory
+        ? async (): Promise<MetaPoolView[]> => {
+            const all: MetaPoolView[] = [];
+            for (let offset = 0n; ; offset += PAGE) {
+              const page = await readMetaPoolPage(client, factory, offset, PAGE);
+              all.push(...page.metaPools);
+              if (offset + PAGE >= page.total) return all;
+            }
+          }
+        : skipToken,
+  });
+}
+
+/** One MetaPool projected to now, with its creation parameters (full texts from the factory event). */
+export function metaPoolQuery(client: PublicClient | undefined, address: Address | undefined) {
+  return queryOptions({
+    queryKey: [...queryKeys.metaPool(address ?? "0x"), "details"],
+    refetchInterval: refresh.live,
+    queryFn: client && address ? () => readMetaPool(client, address) : skipToken,
+  });
+}
+
+export interface FetchedLogs {
+  logs: MetaPoolLog[];
+  /** Last block read. */
+  toBlock: bigint;
+}
+
+export function metaPoolHistoryKey(metaPool: Address) {
+  return [...queryKeys.metaPool(metaPool), "history"] as const;
+}
+
+/**
+ * A MetaPool's events from `fromBlock` (the deployment's start) to the latest block. Under the
+ * MetaPool's key, so a transaction that invalidates the MetaPool refreshes it too.
+ */
+export function metaPoolHistoryQuery(client: PublicClient | undefined, metaPool: Address | undefined, fromBlock: bigint) {
+  return queryOptions({
+    queryKey: metaPool ? metaPoolHistoryKey(metaPool) : ["canopy", "metaPool", "none", "history"],
+    refetchInterval: refresh.history,
+    queryFn:
+      client && metaPool
+        ? async (): Promise<FetchedLogs> => {
+            const toBlock = await client.getBlockNumber({ cacheTime: 0 });
+            const logs = await fetchMetaPoolLogs(client, metaPool, fromBlock, toBlock);
+            return { logs, toBlock };
+          }
+        : skipToken,
+  });
+}
+
+/** The MetaPool's pending claims in filing order (lib/reads/claims). */
+export function pendingClaimsQuery(client: PublicClient | undefined, metaPool: Address) {
+  return queryOptions({
+    queryKey: [...queryKeys.metaPool(metaPool), "pendingClaims"],
+    refetchInterval: refresh.live,
+    queryFn: client ? async () => (await readPendingClaims(client, metaPool)).claims : skipToken,
+  });
+}
+
+/**
+ * The account's position in each of `views` at the chain's `now`. Keyed under both the account
+ * and the MetaPools, so a write to either refreshes it.
+ */
+export function accountPositionsQuery(
+  client: PublicClient | undefined,
+  account: Address | undefined,
+  views: readonly MetaPoolView[] | undefined,
+  now: bigint | undefined,
+) {
+  return queryOptions({
+    queryKey: [...queryKeys.account(account ?? "0x"), "positions", ...(views ?? []).map((v) => v.metaPool.toLowerCase())],
+    refetchInterval: refresh.live,
+    queryFn:
+      client && account && views && now !== undefined
+        ? () => Promise.all(views.map((v) => readAccountPosition(client, v, account, eventsFrom(), now)))
+        : skipToken,
+  });
+}
+
+export interface TokenMeta {
+  address: Address;
+  symbol: string;
+  name: string;
+  decimals: number;
+}
+
+/** Symbol, name and decimals of each token: fixed at deployment, read once per session. */
+export function tokenMetasQuery(client: PublicClient | undefined, tokens: readonly Address[]) {
+  const unique = [...new Set(tokens.map((t) => t.toLowerCase() as Address))].sort();
+  return queryOptions({
+    queryKey: ["canopy", "tokenMeta", ...unique],
+    staleTime: Infinity,
+    queryFn:
+      client && unique.length > 0
+        ? async (): Promise<Record<string, TokenMeta>> => {
+            const metas = await Promise.all(
+              unique.map(async (address) => {
+                const [symbol, name, decimals] = await Promise.all([
+                  client.readContract({ address, abi: erc20Abi, functionName: "symbol" }),
+                  client.readContract({ address, abi: erc20Abi, functionName: "name" }),
+                  client.readContract({ address, abi: erc20Abi, functionName: "decimals" }),
+                ]);
+                return { address, symbol, name, decimals };
+              }),
+            );
+            return Object.fromEntries(metas.map((m) => [m.address, m]));
+          }
+        : skipToken,
+  });
+}
+
+/** `account`'s balance of `token`, under the token's key (a write with that asset refreshes it). */
+export function tokenBalanceQuery(client: PublicClient | undefined, token: Address | undefined, account: Address | undefined) {
+  return queryOptions({
+    queryKey: [...queryKeys.token(token ?? "0x"), "balance", account?.toLowerCase()],
+    refetchInterval: refresh.balance,
+    queryFn:
+      client && token && account
+        ? () => client.readContract({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [account] })
+        : skipToken,
+  });
+}
+
+/**
+ * A contract preview that follows the chain: keyed under the MetaPool (any write to it refreshes
+ * the quote), re-read like live numbers, showing the last answer while a new one loads.
+ */
+export function liveQuoteQuery<T>(
+  client: PublicClient | undefined,
+  metaPool: Address,
+  key: readonly unknown[],
+  read: ((client: PublicClient) => Promise<T>) | undefined,
+) {
+  return queryOptions({
+    queryKey: [...queryKeys.metaPool(metaPool), ...key],
+    placeholderData: keepPreviousData,
+    refetchInterval: refresh.live,
+    queryFn: client && read ? () => read(client) : skipToken,
+  });
+}
+
+/** One MetaPool's claim queue with evidence and payout previews, and `account`'s fees owed there. */
+export function arbiterDeskQuery(client: PublicClient | undefined, view: MetaPoolView, account: Address | undefined) {
+  return queryOptions({
+    queryKey: [...queryKeys.metaPool(view.metaPool), "arbiterDesk", account?.toLowerCase()],
+    refetchInterval: refresh.live,
+    queryFn: client && account ? () => readArbiterDesk(client, view, account, eventsFrom()) : skipToken,
+  });
+}
