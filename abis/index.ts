@@ -1338,13 +1338,7 @@ export const metaPoolAbi = [
         indexed: false,
       },
       {
-        name: 'active',
-        internalType: 'uint256[]',
-        type: 'uint256[]',
-        indexed: false,
-      },
-      {
-        name: 'debt',
+        name: 'pools',
         internalType: 'uint256[]',
         type: 'uint256[]',
         indexed: false,
@@ -3289,13 +3283,7 @@ export const metaPoolExtensionAbi = [
         indexed: false,
       },
       {
-        name: 'active',
-        internalType: 'uint256[]',
-        type: 'uint256[]',
-        indexed: false,
-      },
-      {
-        name: 'debt',
+        name: 'pools',
         internalType: 'uint256[]',
         type: 'uint256[]',
         indexed: false,
@@ -4052,6 +4040,7 @@ export const metaPoolFactoryAbi = [
     ],
     name: 'MetaPoolCreated',
   },
+  { type: 'error', inputs: [], name: 'CloneArgumentsTooLong' },
   { type: 'error', inputs: [], name: 'FailedDeployment' },
   {
     type: 'error',

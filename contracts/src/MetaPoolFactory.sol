@@ -4,10 +4,11 @@ pragma solidity 0.8.30;
 import {MetaPool} from "./MetaPool.sol";
 import {IMetaPoolFactory} from "./interfaces/IMetaPoolFactory.sol";
 import {MetaPoolParams} from "./interfaces/MetaPoolTypes.sol";
+import {ConfigArgs} from "./lib/ConfigArgs.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 
 /// @title MetaPoolFactory
-/// @notice Permissionless, ownerless factory of immutable MetaPools (EIP-1167 clones).
+/// @notice Permissionless, ownerless factory of immutable MetaPools (EIP-1167 clones with immutable args).
 contract MetaPoolFactory is IMetaPoolFactory {
     /// @inheritdoc IMetaPoolFactory
     address public immutable implementation;
@@ -23,7 +24,10 @@ contract MetaPoolFactory is IMetaPoolFactory {
 
     /// @inheritdoc IMetaPoolFactory
     function createMetaPool(MetaPoolParams calldata params) external returns (address metaPool) {
-        metaPool = Clones.clone(implementation);
+        // The fixed configuration goes into the clone's immutable args (read from its code, not from storage).
+        metaPool = Clones.cloneWithImmutableArgs(
+            implementation, ConfigArgs.encode(params, msg.sender, coverTokenImplementation)
+        );
         MetaPool(metaPool).initialize(params, msg.sender, coverTokenImplementation);
         uint256 index = _metaPools.length;
         _metaPools.push(metaPool);

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { erc20Abi, parseEventLogs, type Address } from "viem";
 
 import { coverTokenAbi, demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
+import { unpackSyncedPool } from "../../lib/protocol/syncedPools";
 import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test, type TestWallet } from "../fixtures/journey";
 import type { Page } from "@playwright/test";
@@ -64,14 +65,15 @@ test("J4 a seeker files a claim, deposits and withdrawals are refused with the r
   // SPEC §7, computed independently from the ruling's own sync: holders redeem K + P − debt, P = K + F uncapped.
   const receipt = await latestReceiptOf(address, "ClaimResolved");
   const logs = parseEventLogs({ abi: [...metaPoolAbi, ...metaPoolExtensionAbi], logs: receipt.logs });
-  const synced = logs.find((l) => l.eventName === "Synced")!.args as { capital: bigint; active: readonly bigint[]; debt: readonly bigint[] };
+  const synced = logs.find((l) => l.eventName === "Synced")!.args as { capital: bigint; pools: readonly bigint[] };
+  const syncedPools = synced.pools.map(unpackSyncedPool);
   const resolved = logs.find((l) => l.eventName === "ClaimResolved")!.args as { payout: bigint; redeemable: bigint; valid: boolean };
   const closed = logs.find((l) => l.eventName === "CoverEpochClosed")!.args as { supply: bigint; epoch: number };
-  const K = synced.active[poolId]!;
-  const F = synced.capital - synced.active.reduce((a, b) => a + b, 0n);
+  const K = syncedPools[poolId]!.active;
+  const F = synced.capital - syncedPools.reduce((sum, p) => sum + p.active, 0n);
   expect(resolved.valid).toBe(true);
   expect(resolved.payout).toBe(K + F);
-  expect(resolved.redeemable).toBe(K + (K + F) - synced.debt[poolId]!);
+  expect(resolved.redeemable).toBe(K + (K + F) - syncedPools[poolId]!.debt);
 
   const after = await metaPoolView(address);
   expect(after.pools[poolId]!.epoch).toBe(before.pools[poolId]!.epoch + 1);

@@ -2,6 +2,7 @@
 import { ponder } from 'ponder:registry';
 import { coveragePool, feeAccount, metaPool, sync } from 'ponder:schema';
 import { erc20Abi } from 'viem';
+import { unpackSyncedPool } from '../../lib/protocol/syncedPools';
 import {
   bookPremium,
   decimals,
@@ -90,14 +91,17 @@ ponder.on('MetaPoolFactory:MetaPoolCreated', async ({ event, context }) => {
 });
 
 ponder.on('MetaPool:Synced', async ({ event, context }) => {
-  const { timestamp, capital, active, debt, premiumToCapital, arbiterFees, creatorFees } = event.args;
+  const { timestamp, capital, pools, premiumToCapital, arbiterFees, creatorFees } = event.args;
+  const synced = pools.map(unpackSyncedPool);
+  const active = synced.map((p) => p.active);
+  const debt = synced.map((p) => p.debt);
   await updateMetaPool(context, event, 'Synced', async (state) => {
     state.mp.capital = capital;
     state.mp.lastSyncAt = BigInt(timestamp);
-    active.forEach((k, i) => {
+    synced.forEach((p, i) => {
       const pool = poolOf(state, i);
-      pool.active = k;
-      pool.debt = debt[i] ?? 0n;
+      pool.active = p.active;
+      pool.debt = p.debt;
     });
     await bookPremium(context, state, premiumToCapital, arbiterFees, creatorFees);
   });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 
 import { deriveSeries } from '@/lib/history/series';
 import { syntheticLog } from '@/lib/history/testkit';
-import { WAD } from '@/lib/protocol';
+import { packSyncedPool, WAD } from '@/lib/protocol';
 import { EXAMPLE_CURVE, ONE } from '@/lib/protocol/testkit';
 
 import { coverCostAt, coverStartedAt, repricing } from './repricing';
@@ -13,7 +13,8 @@ const P = (n: bigint) => n * ONE;
 const at = (t: number, index = 0) => ({ block: BigInt(t), index, time: BigInt(t) });
 
 function synced(t: number, capital: bigint, active: bigint[], index = 0) {
-  return syntheticLog('Synced', { timestamp: t, capital, active, debt: active.map(() => 0n), premiumToCapital: 0n, arbiterFees: 0n, creatorFees: 0n }, at(t, index));
+  const pools = active.map((k) => packSyncedPool({ active: k, debt: 0n }));
+  return syntheticLog('Synced', { timestamp: t, capital, pools, premiumToCapital: 0n, arbiterFees: 0n, creatorFees: 0n }, at(t, index));
 }
 
 // C = 1 000; pool 1 holds 100 of B's cover; A's 100 in pool 0 matures at t = 100. At t = 200 a valid claim on pool 1

@@ -16,7 +16,7 @@ function deposited(time: number, capital: bigint, shareSupply: bigint) {
 function synced(time: number, capital: bigint) {
   return syntheticLog(
     'Synced',
-    { timestamp: time, capital, active: [], debt: [], premiumToCapital: 0n, arbiterFees: 0n, creatorFees: 0n },
+    { timestamp: time, capital, pools: [], premiumToCapital: 0n, arbiterFees: 0n, creatorFees: 0n },
     { block: BigInt(time), time: BigInt(time) },
   );
 }

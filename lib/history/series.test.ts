@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { packSyncedPool } from '@/lib/protocol';
 import { EXAMPLE_CURVE, ONE } from '@/lib/protocol/testkit';
 
 import { deriveSeries } from './series';
@@ -8,12 +9,9 @@ import { syntheticLog } from './testkit';
 const A = '0x00000000000000000000000000000000000000a1' as const;
 const PCT = 10n ** 16n;
 
-function synced(time: bigint, capital: bigint, active: bigint[], block = time) {
-  return syntheticLog(
-    'Synced',
-    { timestamp: Number(time), capital, active, debt: active.map(() => 0n), premiumToCapital: 0n, arbiterFees: 0n, creatorFees: 0n },
-    { block, time },
-  );
+function synced(time: bigint, capital: bigint, active: bigint[], block = time, debt: bigint[] = []) {
+  const pools = active.map((k, i) => packSyncedPool({ active: k, debt: debt[i] ?? 0n }));
+  return syntheticLog('Synced', { timestamp: Number(time), capital, pools, premiumToCapital: 0n, arbiterFees: 0n, creatorFees: 0n }, { block, time });
 }
 
 describe('deriveSeries', () => {
@@ -115,6 +113,14 @@ describe('deriveSeries', () => {
     // 3 charged: fees round down to 0 each, so all 3 reach capital.
     expect(s.capital.map((p) => p.y)).toEqual([1_000n, 1_010n, 1_013n]);
     expect(s.pools[0]!.rate.at(-1)).toEqual({ t: 30, y: 0n });
+  });
+
+  it('reads K from each pool word of a sync, leaving the claim debt packed above it out', () => {
+    const s = deriveSeries([synced(10n, 1_000n, [100n, 200n], 10n, [7n, 0n])], { curve: EXAMPLE_CURVE });
+    expect(s.pools).toHaveLength(2);
+    expect(s.pools[0]!.active).toEqual([{ t: 10, y: 100n }]);
+    expect(s.pools[1]!.active).toEqual([{ t: 10, y: 200n }]);
+    expect(s.freeCapital).toEqual([{ t: 10, y: 700n }]);
   });
 
   it('keeps the last value of a second and never lets time run backwards', () => {

@@ -1,4 +1,4 @@
-import { fundingRate, saturatingSub, splitPremium, utilisation, type FundingCurve } from '@/lib/protocol';
+import { fundingRate, saturatingSub, splitPremium, unpackSyncedPool, utilisation, type FundingCurve } from '@/lib/protocol';
 
 import { eventTime, type MetaPoolLog } from './events';
 
@@ -50,7 +50,7 @@ function poolCountOf(logs: readonly MetaPoolLog[], given: number | undefined): n
   if (given !== undefined) return given;
   let count = 0;
   for (const log of logs) {
-    if (log.eventName === 'Synced') count = Math.max(count, log.args.active.length);
+    if (log.eventName === 'Synced') count = Math.max(count, log.args.pools.length);
     else if ('poolId' in log.args && typeof log.args.poolId === 'number') count = Math.max(count, log.args.poolId + 1);
   }
   return count;
@@ -81,7 +81,7 @@ export function deriveSeries(logs: readonly MetaPoolLog[], opts: SeriesOptions):
     switch (log.eventName) {
       case 'Synced':
         capital = log.args.capital;
-        log.args.active.forEach((value, i) => setActive(i, value));
+        log.args.pools.forEach((word, i) => setActive(i, unpackSyncedPool(word).active));
         break;
       case 'Deposited':
       case 'WithdrawalCompleted':

@@ -15,3 +15,4 @@ export * from './protection';
 export * from './claim';
 export * from './shutdown';
 export * from './projection';
+export * from './syncedPools';

@@ -4,11 +4,12 @@ pragma solidity 0.8.30;
 /// @notice Events from which an indexer rebuilds a MetaPool's whole state without calls.
 interface IMetaPoolEvents {
     /// @notice Premium accrued to `timestamp`: new capital, every pool's active cover and claim debt, and the fee split.
+    /// `pools[i]` packs pool `i`'s state after the sync: its active cover K in the low 128 bits and its claim debt in
+    /// the high 128 bits (`K = pools[i] & (2**128 - 1)`, `debt = pools[i] >> 128`; both are below 2^128).
     event Synced(
         uint40 timestamp,
         uint256 capital,
-        uint256[] active,
-        uint256[] debt,
+        uint256[] pools,
         uint256 premiumToCapital,
         uint256 arbiterFees,
         uint256 creatorFees

@@ -13,18 +13,22 @@ library Premium {
     uint256 internal constant BPS = 10_000;
 
     /// @notice Accrue `speed` (WAD-assets per year) for `dt` seconds.
+    /// Cannot wrap: a speed is a rate (at most 10e18) times a payout (below 2^130), so below 2^194, and `dt` is below
+    /// 2^40 (uint40 times); `added > creditWad` where subtracted, and `increase * WAD` is within WAD of `excess`.
     /// @return increase the premium newly due (assets), @return newCredit the carried WAD remainder.
     function accrue(uint256 creditWad, uint256 speed, uint256 dt)
         internal
         pure
         returns (uint256 increase, uint256 newCredit)
     {
-        // Rounds up: the accumulator never under-counts what seekers owe.
-        uint256 added = Rounding.mulDivUp(speed, dt, YEAR);
-        if (added <= creditWad) return (0, creditWad - added);
-        uint256 excess = added - creditWad;
-        increase = Rounding.divUp(excess, WAD);
-        newCredit = increase * WAD - excess;
+        unchecked {
+            // Rounds up: the accumulator never under-counts what seekers owe.
+            uint256 added = Rounding.divUp(speed * dt, YEAR);
+            if (added <= creditWad) return (0, creditWad - added);
+            uint256 excess = added - creditWad;
+            increase = (excess - 1) / WAD + 1; // ceil(excess / 1e18), excess >= 1
+            newCredit = increase * WAD - excess;
+        }
     }
 
     /// @notice Split a charged premium: fees round down (the rest, capital's part, absorbs the dust).
@@ -33,8 +37,11 @@ library Premium {
         pure
         returns (uint256 toCapital, uint256 arbiterFee, uint256 creatorFee)
     {
-        arbiterFee = amount * arbiterFeeBps / BPS;
-        creatorFee = amount * creatorFeeBps / BPS;
-        toCapital = amount - arbiterFee - creatorFee;
+        // Cannot wrap: amounts are uint128 and the fees at most 5 000 bps together (SPEC §2).
+        unchecked {
+            arbiterFee = amount * arbiterFeeBps / BPS;
+            creatorFee = amount * creatorFeeBps / BPS;
+            toCapital = amount - arbiterFee - creatorFee;
+        }
     }
 }

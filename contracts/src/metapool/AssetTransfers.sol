@@ -10,14 +10,30 @@ abstract contract AssetTransfers is MetaPoolStorage {
     using SafeERC20 for IERC20;
 
     function _pullAsset(address from, uint256 amount) internal {
-        IERC20 asset = IERC20(address(_config.asset));
-        uint256 before = asset.balanceOf(address(this));
-        asset.safeTransferFrom(from, address(this), amount);
-        uint256 received = asset.balanceOf(address(this)) - before;
+        address asset = _asset();
+        uint256 before = _balanceOfThis(asset);
+        IERC20(asset).safeTransferFrom(from, address(this), amount);
+        uint256 received = _balanceOfThis(asset) - before;
         if (received != amount) revert TransferAmountMismatch(amount, received);
     }
 
+    /// @dev `IERC20(asset).balanceOf(address(this))`, as the high-level call would do it (a failed call reverts with
+    /// its reason; an answer shorter than a word, or no code at `asset`, reverts without one), in scratch memory.
+    function _balanceOfThis(address asset) private view returns (uint256 amount) {
+        assembly ("memory-safe") {
+            mstore(0, shl(224, 0x70a08231)) // balanceOf(address)
+            mstore(4, address())
+            let ok := staticcall(gas(), asset, 0, 0x24, 0, 0x20)
+            if iszero(ok) {
+                returndatacopy(0, 0, returndatasize())
+                revert(0, returndatasize())
+            }
+            if lt(returndatasize(), 0x20) { revert(0, 0) }
+            amount := mload(0)
+        }
+    }
+
     function _pushAsset(address to, uint256 amount) internal {
-        if (amount != 0) IERC20(address(_config.asset)).safeTransfer(to, amount);
+        if (amount != 0) IERC20(_asset()).safeTransfer(to, amount);
     }
 }

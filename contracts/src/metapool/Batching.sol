@@ -25,7 +25,7 @@ abstract contract Batching is MetaPoolStorage {
         external
         nonReentrant
     {
-        address asset = address(_config.asset);
+        address asset = _asset();
         if (token != asset) revert PermitTokenNotAsset(token, asset);
         if (block.timestamp > deadline) revert PermitExpired(deadline, block.timestamp);
         try IERC20Permit(token).permit(msg.sender, address(this), value, deadline, v, r, s) {

@@ -6,6 +6,7 @@ import {Claim, ClaimStatus} from "../interfaces/MetaPoolTypes.sol";
 import {Payout} from "../lib/Payout.sol";
 import {PoolState} from "./MetaPoolStorage.sol";
 import {Underwriting} from "./Underwriting.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @notice Claims and shutdown (SPEC §7, §8): bonded filing by cover holders, rulings in filing order,
 /// the payout formula, new epochs, refunds, and the 30-day timeout.
@@ -28,7 +29,7 @@ abstract contract Claims is Underwriting {
         if (incidentTime > block.timestamp) revert IncidentInFuture(incidentTime, block.timestamp);
         if (bytes(evidence).length > MAX_EVIDENCE) revert EvidenceTooLong(bytes(evidence).length, MAX_EVIDENCE);
 
-        uint128 bond = _config.claimBond;
+        uint128 bond = uint128(_claimBond());
         _pullAsset(msg.sender, bond);
         _bondsHeld += bond;
         claimId = _recordClaim(poolId, incidentTime, bond, evidence);
@@ -53,13 +54,13 @@ abstract contract Claims is Underwriting {
             bond: bond,
             evidenceHash: evidenceHash
         });
-        pool.claimId = uint64(claimId);
+        (pool.claimId, pool.claimPending) = (uint64(claimId), true);
         ++_pendingClaims;
         emit ClaimFiled(claimId, uint8(poolId), epoch, msg.sender, uint40(incidentTime), bond, evidenceHash, evidence);
     }
 
     function resolveClaim(uint256 claimId, bool valid) external nonReentrant {
-        address arbiter = _config.arbiter;
+        address arbiter = _arbiter();
         if (msg.sender != arbiter) revert NotArbiter(arbiter);
         Claim storage claim = _claims[claimId];
         if (claim.status != ClaimStatus.Pending) revert ClaimNotPending(claimId);
@@ -81,24 +82,27 @@ abstract contract Claims is Underwriting {
         _freezeEndedAt = uint40(block.timestamp);
         uint256 head = _queueHead;
         uint256 next = _nextPurchaseId;
-        if (head < next) emit PurchasesRestarted(head, next, uint40(block.timestamp + _config.purchaseDelay));
+        (,,, uint256 purchaseDelay,,) = _settings();
+        if (head < next) emit PurchasesRestarted(head, next, uint40(block.timestamp + purchaseDelay));
     }
 
     /// @notice By the arbiter when no claim is pending, or by anyone once a claim has been pending 30 days.
     function shutdown() external nonReentrant {
         _requireNotShutDown();
         if (_pendingClaims == 0) {
-            address arbiter = _config.arbiter;
+            address arbiter = _arbiter();
             if (msg.sender != arbiter) revert NotArbiter(arbiter);
         } else {
             uint256 allowedAt = _claims[_claimHead].filedAt + CLAIM_TIMEOUT;
             if (block.timestamp < allowedAt) revert ShutdownNotAllowed(_claimHead, allowedAt);
         }
         _sync();
-        uint256 n = _config.poolCount;
+        uint256 n = _poolCount();
         for (uint256 i; i < n; ++i) {
+            // The flag sits in the slot the sync just read; the id is read only for a pool that has a claim.
+            if (!_pools[i].claimPending) continue;
             uint256 claimId = _pools[i].claimId;
-            if (claimId != 0) _rejectClaim(claimId, _claims[claimId], i, ClaimStatus.Voided);
+            _rejectClaim(claimId, _claims[claimId], i, ClaimStatus.Voided);
         }
         _pendingClaims = 0;
         _claimHead = _nextClaimId;
@@ -115,7 +119,8 @@ abstract contract Claims is Underwriting {
         PoolState storage pool = _pools[poolId];
         uint256 active = pool.active;
         uint256 supply = pool.supply;
-        uint256 payout = supply == 0 ? 0 : Payout.payout(active, _freeCapital(), _config.payoutMultiple);
+        (,, uint256 payoutMultiple,,,) = _settings();
+        uint256 payout = supply == 0 ? 0 : Payout.payout(active, _freeCapital(), payoutMultiple);
         _capital -= uint128(payout);
         uint256 gross = active + payout;
         uint256 debt = pool.debt;
@@ -123,8 +128,7 @@ abstract contract Claims is Underwriting {
         uint256 redeemable = gross - debtCharged;
         _chargePremium(debtCharged);
         _totalActive -= uint128(active);
-        _redeemableTotal += redeemable;
-        pool.claimId = 0;
+        _redeemableTotal = SafeCast.toUint128(_redeemableTotal + redeemable);
         _closeCoverEpoch(poolId, redeemable, supply, false);
         _voidPendingPurchases();
         claim.status = ClaimStatus.Valid;
@@ -136,7 +140,7 @@ abstract contract Claims is Underwriting {
     /// this may lapse it). An invalid claim's bond goes to capital; a voided claim's bond goes back to its filer.
     function _rejectClaim(uint256 claimId, Claim storage claim, uint256 poolId, ClaimStatus status) private {
         uint256 bond = claim.bond;
-        _bondsHeld -= bond;
+        _bondsHeld -= uint128(bond);
         if (status == ClaimStatus.Invalid) _capital += uint128(bond);
         else _credit(claim.filer, bond);
         PoolState storage pool = _pools[poolId];
@@ -144,7 +148,7 @@ abstract contract Claims is Underwriting {
         uint256 debt = pool.debt;
         uint256 charged = debt < active ? debt : active;
         active -= charged;
-        pool.active = uint128(active);
+        (pool.active, pool.claimPending) = (uint128(active), false);
         pool.debt = 0;
         pool.claimId = 0;
         _totalActive -= uint128(charged);
@@ -152,7 +156,7 @@ abstract contract Claims is Underwriting {
         uint256 supply = pool.supply;
         if (active * DUST_RATIO < supply) {
             _totalActive -= uint128(active);
-            _redeemableTotal += active;
+            _redeemableTotal += uint128(active);
             _closeCoverEpoch(poolId, active, supply, true);
         } else if (supply == 0) {
             _closeCoverEpoch(poolId, 0, 0, false);
@@ -171,17 +175,19 @@ abstract contract Claims is Underwriting {
         uint256 next = _nextPurchaseId;
         uint256 head = _queueHead;
         if (head == next) return;
-        uint256 total = _totalPending;
-        if (total != 0) {
-            _refundsOwed += total;
-            _totalPending = 0;
-            uint256 n = _config.poolCount;
-            for (uint256 i; i < n; ++i) {
-                _pools[i].pending = 0;
-            }
+        // Σ R is not stored (only buying and maturing would use it): add up the pools' R while clearing them.
+        uint256 total;
+        uint256 n = _poolCount();
+        for (uint256 i; i < n; ++i) {
+            PoolState storage pool = _pools[i];
+            uint256 pending = pool.pending;
+            if (pending == 0) continue;
+            total += pending;
+            pool.pending = 0;
         }
+        if (total != 0) _refundsOwed = SafeCast.toUint128(_refundsOwed + total);
         _voidedBefore = uint64(next);
-        _queueHead = uint64(next);
+        (_queueHead, _queued) = (uint64(next), false);
         emit PurchasesVoided(head, next, total);
     }
 

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {ICoverToken} from "../interfaces/ICoverToken.sol";
 import {ClosedEpoch} from "../interfaces/MetaPoolTypes.sol";
+import {ConfigArgs} from "../lib/ConfigArgs.sol";
 import {MetaPoolStorage, PoolState} from "./MetaPoolStorage.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 
@@ -13,7 +14,8 @@ abstract contract CoverEpochs is MetaPoolStorage {
         PoolState storage pool = _pools[poolId];
         uint32 epoch = pool.epoch;
         token = Clones.cloneWithImmutableArgs(
-            _coverTokenImplementation, abi.encodePacked(address(this), uint8(poolId), epoch, _config.decimals)
+            ConfigArgs.addressAt(ConfigArgs.COVER_TOKEN_IMPLEMENTATION),
+            abi.encodePacked(address(this), uint8(poolId), epoch, _decimals)
         );
         pool.openedAt = uint40(openedAt);
         pool.token = token;
@@ -22,18 +24,16 @@ abstract contract CoverEpochs is MetaPoolStorage {
     }
 
     /// @dev Closes the current epoch: its `supply` tokens redeem `redeemable` pro rata through `redeemPayout`.
-    /// Clears the pool's hot state; the caller accounts `redeemable` in `_redeemableTotal`.
+    /// Clears the pool's hot state (slots 0 and 1, the token and any claim); the caller accounts `redeemable`
+    /// in `_redeemableTotal`.
     function _closeCoverEpoch(uint256 poolId, uint256 redeemable, uint256 supply, bool lapsed) internal {
         PoolState storage pool = _pools[poolId];
         uint32 epoch = pool.epoch;
         if (supply != 0) _closedEpochs[poolId][epoch] = ClosedEpoch(uint128(redeemable), uint128(supply));
-        pool.active = 0;
-        pool.supply = 0;
-        pool.creditWad = 0;
-        pool.debt = 0;
-        pool.epoch = epoch + 1;
+        (pool.active, pool.creditWad, pool.lapseHint, pool.claimPending) = (0, 0, 0, false);
+        (pool.supply, pool.debt) = (0, 0);
         pool.openedAt = 0;
-        pool.token = address(0);
+        (pool.token, pool.epoch, pool.claimId) = (address(0), epoch + 1, 0);
         emit CoverEpochClosed(uint8(poolId), epoch, redeemable, supply, lapsed);
     }
 

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {ICoverToken} from "../interfaces/ICoverToken.sol";
 import {Purchase, PurchaseStatus} from "../interfaces/MetaPoolTypes.sol";
 import {CoverMath} from "../lib/CoverMath.sol";
+import {LapseHint} from "../lib/LapseHint.sol";
 import {Fees} from "./Fees.sol";
 import {PoolState} from "./MetaPoolStorage.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
@@ -19,17 +20,19 @@ abstract contract Protection is Fees {
         returns (uint256 purchaseId)
     {
         _requireAmountAndReceiver(amount, receiver);
-        _requireValidPool(poolId);
+        (uint256 poolCount,,,, uint256 purchaseDelay,, uint256 minPurchase) = _settingsWithPoolCount();
+        if (poolId >= poolCount) revert InvalidPoolId(poolId, poolCount);
         _sync();
         _requireNotShutDown();
         _requireNoClaimPending();
-        if (amount < _config.minPurchase) revert BelowMinPurchase(amount, _config.minPurchase);
+        if (amount < minPurchase) revert BelowMinPurchase(amount, minPurchase);
         uint256 capacity = _capacity();
         if (amount > capacity) revert CapacityExceeded(capacity);
         _pullAsset(msg.sender, amount);
 
-        purchaseId = _nextPurchaseId++;
-        uint40 maturesAt = uint40(block.timestamp + _config.purchaseDelay);
+        purchaseId = _nextPurchaseId;
+        (_nextPurchaseId, _queued) = (uint48(purchaseId) + 1, true);
+        uint40 maturesAt = uint40(block.timestamp + purchaseDelay);
         Purchase storage purchase = _purchases[purchaseId];
         purchase.buyer = msg.sender;
         purchase.maturesAt = maturesAt;
@@ -41,7 +44,6 @@ abstract contract Protection is Fees {
         PoolState storage pool = _pools[poolId];
         uint128 poolPending = pool.pending + uint128(amount);
         pool.pending = poolPending;
-        _totalPending += uint128(amount);
         emit ProtectionBought(purchaseId, uint8(poolId), msg.sender, receiver, amount, maturesAt, poolPending);
     }
 
@@ -58,17 +60,16 @@ abstract contract Protection is Fees {
             amount = purchase.amount - purchase.accepted;
             if (amount == 0 || purchase.restRefunded) revert NothingToRefund(purchaseId);
             purchase.restRefunded = true;
-            _refundsOwed -= amount;
+            _refundsOwed -= uint128(amount);
         } else if (purchaseId < _voidedBefore) {
             amount = purchase.amount;
             purchase.status = PurchaseStatus.Refunded;
-            _refundsOwed -= amount;
+            _refundsOwed -= uint128(amount);
         } else if (_pendingClaims != 0 && _maturityOf(purchase.maturesAt) <= block.timestamp) {
             if (msg.sender != buyer) revert OnlyBuyer(purchaseId, buyer);
             amount = purchase.amount;
             purchase.status = PurchaseStatus.Refunded;
             _pools[purchase.poolId].pending -= uint128(amount);
-            _totalPending -= uint128(amount);
         } else {
             revert PurchaseNotRefundable(purchaseId, _maturityOf(purchase.maturesAt));
         }
@@ -99,7 +100,7 @@ abstract contract Protection is Fees {
             uint8(poolId), pool.epoch, msg.sender, receiver, tokens, assets, charged, pool.active, supplyLeft
         );
         // An emptied epoch closes, so the next buyer's claims cannot reach back before their cover began.
-        if (supplyLeft == 0 && pool.claimId == 0) _closeCoverEpoch(poolId, 0, 0, false);
+        if (supplyLeft == 0 && !pool.claimPending) _closeCoverEpoch(poolId, 0, 0, false);
         _pushAsset(receiver, assets);
     }
 
@@ -110,9 +111,9 @@ abstract contract Protection is Fees {
         uint256 debt = pool.debt;
         uint256 debtShare;
         (assets, charged, debtShare) = CoverMath.withdrawal(tokens, active, supply, debt);
-        pool.active = uint128(active - charged - assets);
-        pool.supply = uint128(supply - tokens);
-        pool.debt = uint128(debt - debtShare);
+        uint256 supplyLeft = supply - tokens;
+        (pool.active, pool.lapseHint) = (uint128(active - charged - assets), LapseHint.encode(supplyLeft));
+        (pool.supply, pool.debt) = (uint128(supplyLeft), uint128(debt - debtShare));
         _totalActive -= uint128(charged + assets);
     }
 

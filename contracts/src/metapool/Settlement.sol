@@ -16,9 +16,19 @@ abstract contract Settlement is Fees, ShareToken {
         if (receiver == address(0)) revert ZeroAddress();
         _sync();
         amount = _owed[msg.sender];
+        if (amount != 0) {
+            _owed[msg.sender] = 0;
+            _owedTotal -= uint128(amount);
+        }
+        if (msg.sender == _arbiter()) {
+            amount += _arbiterFees;
+            _arbiterFees = 0;
+        }
+        if (msg.sender == _creator()) {
+            amount += _creatorFees;
+            _creatorFees = 0;
+        }
         if (amount == 0) revert NoFees();
-        _owed[msg.sender] = 0;
-        _owedTotal -= amount;
         _pushAsset(receiver, amount);
         emit FeesClaimed(msg.sender, receiver, amount);
     }
@@ -41,7 +51,7 @@ abstract contract Settlement is Fees, ShareToken {
         assets = tokens * closed.remaining / closed.supply;
         closed.remaining -= uint128(assets);
         closed.supply -= uint128(tokens);
-        _redeemableTotal -= assets;
+        _redeemableTotal -= uint128(assets);
         _burnCover(token, msg.sender, tokens);
         _pushAsset(receiver, assets);
         emit PayoutRedeemed(uint8(poolId), uint32(epoch), msg.sender, receiver, tokens, assets);

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {MetaPoolStorage, ShareBalance, ShareEpochRate} from "./MetaPoolStorage.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @notice The MetaPool's shares: an ERC-20 whose balances live in share epochs (SPEC §4).
 /// When a near-full wipe closes an epoch, every share of it converts lazily, on its holder's next touch,
@@ -38,7 +39,7 @@ abstract contract ShareToken is MetaPoolStorage, IERC20Errors {
     function _mintShares(address to, uint256 value) internal {
         if (to == address(0)) revert ERC20InvalidReceiver(address(0));
         uint256 balance = _settleShares(to);
-        _shareSupply += value;
+        _shareSupply = SafeCast.toUint224(_shareSupply + value);
         _shareBalances[to].amount = uint224(balance + value);
         emit Transfer(address(0), to, value);
     }
@@ -47,7 +48,7 @@ abstract contract ShareToken is MetaPoolStorage, IERC20Errors {
         uint256 balance = _settleShares(from);
         if (balance < value) revert ERC20InsufficientBalance(from, balance, value);
         _shareBalances[from].amount = uint224(balance - value);
-        _shareSupply -= value;
+        _shareSupply -= uint224(value);
         emit Transfer(from, address(0), value);
     }
 
@@ -58,6 +59,6 @@ abstract contract ShareToken is MetaPoolStorage, IERC20Errors {
         closed = _shareEpoch;
         _shareEpochRates[closed] = ShareEpochRate(capital, _shareSupply);
         _shareEpoch = closed + 1;
-        _shareSupply = capital;
+        _shareSupply = uint224(capital);
     }
 }

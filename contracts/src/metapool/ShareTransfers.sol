@@ -8,7 +8,7 @@ import {ShareToken} from "./ShareToken.sol";
 /// It lives in the extension facet; MetaPool itself only mints, burns and moves shares internally.
 abstract contract ShareTransfers is ShareToken {
     function name() external view returns (string memory) {
-        return string.concat("Canopy ", _config.name, " shares");
+        return string.concat("Canopy ", _name, " shares");
     }
 
     function symbol() external pure returns (string memory) {
@@ -16,7 +16,7 @@ abstract contract ShareTransfers is ShareToken {
     }
 
     function decimals() external view returns (uint8) {
-        return _config.decimals;
+        return _decimals;
     }
 
     function totalSupply() external view returns (uint256) {

@@ -33,7 +33,8 @@ abstract contract Underwriting is Fees, ShareToken {
         uint256 assetsAtRequest = ShareMath.toAssets(shares, _capital, _shareSupply);
         _transferShares(msg.sender, address(this), shares);
         requestId = ++_nextRequestId;
-        uint40 unlockAt = uint40(block.timestamp + _config.withdrawalPeriod);
+        (,,,, uint256 withdrawalPeriod,) = _settings();
+        uint40 unlockAt = uint40(block.timestamp + withdrawalPeriod);
         _requests[requestId] =
             WithdrawalRequest(msg.sender, unlockAt, _shareEpoch, shares.toUint128(), assetsAtRequest.toUint128());
         emit WithdrawalRequested(requestId, msg.sender, shares, assetsAtRequest, unlockAt);

@@ -26,7 +26,7 @@ abstract contract Views is Syncing {
     // ----- shares (ERC-20 metadata, ERC-4626 views) -----
 
     function asset() external view returns (address) {
-        return address(_config.asset);
+        return _asset();
     }
 
     /// @notice C, projected to now.
@@ -59,10 +59,10 @@ abstract contract Views is Syncing {
 
     /// @notice What `account` can collect with `claimFees`, including fees a sync now would add.
     function feesOwed(address account) external view returns (uint256 amount) {
-        amount = _owed[account];
+        amount = _claimable(account);
         SyncMem memory m = _project();
-        if (account == _config.arbiter) amount += m.arbiterFees;
-        if (account == _config.creator) amount += m.creatorFees;
+        if (account == _arbiter()) amount += m.arbiterFees;
+        if (account == _creator()) amount += m.creatorFees;
     }
 
     function previewExit(uint256 shares) external view returns (uint256) {
@@ -112,7 +112,7 @@ abstract contract Views is Syncing {
     // ----- MetaPool -----
 
     function params() external view returns (MetaPoolConfig memory) {
-        return _config;
+        return _config();
     }
 
     function isShutDown() external view returns (bool) {
@@ -129,7 +129,7 @@ abstract contract Views is Syncing {
     }
 
     function poolCount() external view returns (uint256) {
-        return _config.poolCount;
+        return _poolCount();
     }
 
     function poolName(uint256 poolId) external view returns (string memory) {
@@ -137,7 +137,7 @@ abstract contract Views is Syncing {
     }
 
     function fundingRate(uint256 utilisation) external view returns (uint256) {
-        return FundingRate.rate(_config.curve, utilisation);
+        return FundingRate.rate(_curve(), utilisation);
     }
 
     function pool(uint256 poolId) external view returns (PoolView memory) {
@@ -152,7 +152,7 @@ abstract contract Views is Syncing {
         if (_shutDown) return (0, 0);
         SyncMem memory m = _project();
         PoolMem memory p = m.pools[poolId];
-        payout = p.supply == 0 ? 0 : Payout.payout(p.active, _free(m), _config.payoutMultiple);
+        payout = p.supply == 0 ? 0 : Payout.payout(p.active, _free(m), m.payoutMultiple);
         uint256 gross = p.active + payout;
         redeemable = gross - (p.debt < gross ? p.debt : gross);
     }
@@ -165,12 +165,13 @@ abstract contract Views is Syncing {
         // Pending purchases reserve nothing (revision 4): capacity is what could be accepted if it matured now;
         // what is queued ahead matures first and may take it.
         q.capacity = _pendingClaims != 0 ? 0 : free;
-        q.pendingAhead = m.totalPending;
-        q.maturesAt = uint40(block.timestamp + _config.purchaseDelay);
+        q.pendingAhead = _pendingTotal(m);
+        (,,, uint256 purchaseDelay,,) = _settings();
+        q.maturesAt = uint40(block.timestamp + purchaseDelay);
         q.rateNow = _rateOf(p.active, free);
         uint256 accepted = amount < free ? amount : free;
         q.rateAfter = _rateOf(p.active + accepted, free - accepted);
-        q.payoutAfter = Payout.payout(p.active + accepted, free - accepted, _config.payoutMultiple);
+        q.payoutAfter = Payout.payout(p.active + accepted, free - accepted, m.payoutMultiple);
         q.premiumSpeedAfter = _shutDown ? 0 : q.rateAfter * q.payoutAfter;
     }
 
@@ -273,18 +274,18 @@ abstract contract Views is Syncing {
         view
         returns (uint256 owedTotal, uint256 bondsHeld, uint256 redeemableTotal, uint256 refundsOwed)
     {
-        return (_owedTotal, _bondsHeld, _redeemableTotal, _refundsOwed);
+        return (_owedTotal + uint256(_arbiterFees) + _creatorFees, _bondsHeld, _redeemableTotal, _refundsOwed);
     }
 
     /// @notice The whole MetaPool in one call, projected to now.
     function metaPoolView() external view returns (MetaPoolView memory v) {
         SyncMem memory m = _project();
         v.metaPool = address(this);
-        v.config = _config;
+        v.config = _config();
         v.capital = m.capital;
         v.freeCapital = _free(m);
         v.totalActive = m.totalActive;
-        v.totalPending = m.totalPending;
+        v.totalPending = _pendingTotal(m);
         v.shareSupply = _shareSupply;
         v.shareEpoch = _shareEpoch;
         v.shutDown = _shutDown;
@@ -292,7 +293,7 @@ abstract contract Views is Syncing {
         v.firstPendingClaimId = _pendingClaims == 0 ? 0 : _claimHead;
         v.queueLength = _nextPurchaseId - m.head;
         v.dueUnprocessed = m.dueLeft;
-        v.feesOwedTotal = _owedTotal + m.arbiterFees + m.creatorFees;
+        v.feesOwedTotal = _owedTotal + uint256(_arbiterFees) + _creatorFees + m.arbiterFees + m.creatorFees;
         v.lastSyncAt = uint40(m.time);
         v.lastRulingAt = _lastRulingAt;
         v.freezeEndedAt = _freezeEndedAt;
@@ -316,17 +317,25 @@ abstract contract Views is Syncing {
         v.pending = s.pending - p.pendingOut;
         v.coverSupply = p.supply;
         // After shutdown cover is no longer in force: no payout, like the rate.
-        v.payout = _shutDown || p.supply == 0 ? 0 : Payout.payout(p.active, free, _config.payoutMultiple);
+        v.payout = _shutDown || p.supply == 0 ? 0 : Payout.payout(p.active, free, m.payoutMultiple);
         v.utilisation = FundingRate.utilisation(p.active, free);
         v.rate = _rateOf(p.active, free);
         v.premiumSpeed = p.speed;
         v.debt = p.debt;
-        v.pendingClaimId = uint64(p.claimId);
+        v.pendingClaimId = s.claimId;
     }
 
     function _rateOf(uint256 active, uint256 free) internal view returns (uint256) {
         if (_shutDown) return 0;
-        return FundingRate.rate(_config.curve, FundingRate.utilisation(active, free));
+        return FundingRate.rate(_curve(), FundingRate.utilisation(active, free));
+    }
+
+    /// @dev Σ R projected: the pools' stored R less what this projection matured.
+    function _pendingTotal(SyncMem memory m) internal view returns (uint256 total) {
+        uint256 n = m.pools.length;
+        for (uint256 i; i < n; ++i) {
+            total += _pools[i].pending - m.pools[i].pendingOut;
+        }
     }
 
     function _free(SyncMem memory m) internal view returns (uint256) {

@@ -3,7 +3,9 @@ pragma solidity 0.8.30;
 
 import {FundingCurve} from "../../src/interfaces/MetaPoolTypes.sol";
 import {FundingRate} from "../../src/lib/FundingRate.sol";
+import {LapseHint} from "../../src/lib/LapseHint.sol";
 import {Payout} from "../../src/lib/Payout.sol";
+import {PoolAccrual} from "../../src/lib/PoolAccrual.sol";
 import {Premium} from "../../src/lib/Premium.sol";
 import {ShareMath} from "../../src/lib/ShareMath.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -90,6 +92,73 @@ contract MathFuzzTest is Test {
         assertGe(u * (active + free), active * WAD, "rounded down");
         more = bound(more, 0, free);
         assertGe(FundingRate.utilisation(active + more, free - more), u, "more cover, lower utilisation");
+    }
+
+    // ----- PoolAccrual (the common sync's one-pass kernel) -----
+
+    /// The kernel charges exactly what the reference libraries do: `Premium.accrue` at the speed
+    /// `FundingRate.rate(u(K, F)) * Payout.payout(K, F, multiple)`, over the whole range SPEC §2 and the uint128
+    /// amount bound allow (capped and uncapped payouts, either side of the kink, any credit and any time).
+    function testFuzz_poolAccrual_equalsTheReferenceLibraries(
+        uint64[4] memory curveSeed,
+        uint256 active,
+        uint256 free,
+        uint256 credit,
+        uint256 dt,
+        uint256 multiple
+    ) public pure {
+        FundingCurve memory c = boundCurve(curveSeed[0], curveSeed[1], curveSeed[2], curveSeed[3]);
+        active = bound(active, 1, MAX_AMOUNT);
+        free = bound(free, 0, MAX_AMOUNT);
+        credit = bound(credit, 0, WAD - 1);
+        dt = bound(dt, 0, type(uint40).max);
+        multiple = multiple % 3 == 0 ? 0 : bound(multiple, 1, 10_000);
+        uint256 speed =
+            FundingRate.rate(c, FundingRate.utilisation(active, free)) * Payout.payout(active, free, multiple);
+        (uint256 increase, uint256 newCredit) = Premium.accrue(credit, speed, dt);
+        (uint256 kIncrease, uint256 kCredit) = PoolAccrual.accrue(active, free, credit, dt, c, multiple);
+        assertEq(kIncrease, increase, "increase");
+        assertEq(kCredit, newCredit, "credit");
+    }
+
+    /// The same at small amounts, where the roundings decide (a few wei of cover, short intervals).
+    function testFuzz_poolAccrual_equalsTheReferenceLibraries_smallAmounts(
+        uint64[4] memory curveSeed,
+        uint256 active,
+        uint256 free,
+        uint256 credit,
+        uint256 dt,
+        uint256 multiple
+    ) public pure {
+        FundingCurve memory c = boundCurve(curveSeed[0], curveSeed[1], curveSeed[2], curveSeed[3]);
+        active = bound(active, 1, 1e6);
+        free = bound(free, 0, 1e9);
+        credit = bound(credit, 0, WAD - 1);
+        dt = bound(dt, 0, 2 days);
+        multiple = multiple % 3 == 0 ? 0 : bound(multiple, 1, 10_000);
+        uint256 speed =
+            FundingRate.rate(c, FundingRate.utilisation(active, free)) * Payout.payout(active, free, multiple);
+        (uint256 increase, uint256 newCredit) = Premium.accrue(credit, speed, dt);
+        (uint256 kIncrease, uint256 kCredit) = PoolAccrual.accrue(active, free, credit, dt, c, multiple);
+        assertEq(kIncrease, increase, "increase");
+        assertEq(kCredit, newCredit, "credit");
+    }
+
+    // ----- LapseHint (the sync's pre-check before reading a pool's supply) -----
+
+    /// The decoded hint is never below `ceil(supply / 1e9)` (so `K >= decode` proves no lapse), equals it below
+    /// 2^50, and is within 2^-49 of it above; `K < decode` exactly when the pool lapses whenever it is exact.
+    function testFuzz_lapseHint_boundsTheLapseThresholdFromAbove(uint256 supply, uint256 active) public pure {
+        supply = bound(supply, 0, type(uint128).max);
+        uint256 threshold = supply == 0 ? 0 : (supply - 1) / 1e9 + 1;
+        uint256 decoded = LapseHint.decode(LapseHint.encode(supply));
+        assertGe(decoded, threshold, "below the threshold");
+        if (threshold < 2 ** 50) assertEq(decoded, threshold, "not exact below 2^50");
+        else assertLe(decoded - threshold, threshold >> 49, "too coarse");
+        active = bound(active, 0, type(uint128).max);
+        bool lapses = active * 1e9 < supply;
+        if (!(active < decoded)) assertFalse(lapses, "pre-check missed a lapse");
+        if (threshold < 2 ** 50) assertEq(active < decoded, lapses, "exact pre-check disagrees");
     }
 
     // ----- Premium -----

@@ -12,6 +12,7 @@ import {
     PurchaseStatus,
     WithdrawalRequest
 } from "../../src/interfaces/MetaPoolTypes.sol";
+import {LapseHint} from "../../src/lib/LapseHint.sol";
 import {PoolState} from "../../src/metapool/MetaPoolStorage.sol";
 import {MetaPoolReaderExtension, RawState} from "../mocks/MetaPoolReaderExtension.sol";
 import {MockERC20} from "../mocks/MockERC20.sol";
@@ -246,6 +247,25 @@ abstract contract MetaPoolInvariantTest is MetaPoolTestBase {
             }
             if (pool.supply != 0) assertTrue(pool.token != address(0), "tokens without a token");
             if (pool.claimId == 0) assertEq(pool.debt, 0, "debt without a pending claim");
+        }
+    }
+
+    /// The packed state the one-pass sync reads and writes by hand agrees with the declared fields, and the caches
+    /// it relies on hold: a pool's claim flag is set exactly while it has a pending claim (and without one its debt
+    /// is 0), its lapse hint bounds `ceil(supply / 1e9)` from above (exactly below 2^50), and `queued` says whether
+    /// purchases wait in the queue.
+    function invariant_storage_packedStateAndCachesAgreeWithTheBooks() public view alsoHandlerFindings {
+        assertTrue(reader.packedSlotsMatchDeclarations(), "hand-packed slots != declared fields");
+        RawState memory s = reader.rawState();
+        assertEq(s.queued, s.queueHead < s.nextPurchaseId, "queued flag");
+        for (uint256 i; i < poolCount(); ++i) {
+            PoolState memory pool = reader.rawPool(i);
+            assertEq(pool.claimPending, pool.claimId != 0, "claim flag != pending claim");
+            if (!pool.claimPending) assertEq(pool.debt, 0, "debt without a pending claim");
+            uint256 threshold = pool.supply == 0 ? 0 : (pool.supply - 1) / DUST_RATIO + 1;
+            uint256 bound = LapseHint.decode(pool.lapseHint);
+            assertGe(bound, threshold, "lapse hint below the threshold");
+            if (threshold < 2 ** 50) assertEq(bound, threshold, "lapse hint not exact");
         }
     }
 

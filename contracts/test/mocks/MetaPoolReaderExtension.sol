@@ -28,6 +28,7 @@ struct RawState {
     uint32 shareEpoch;
     uint256 shareSupply;
     bool hasDuePurchase;
+    bool queued;
 }
 
 /// @notice The real extension facet plus read-only getters of the raw storage. The invariant suites deploy
@@ -37,7 +38,10 @@ contract MetaPoolReaderExtension is MetaPoolExtension {
     function rawState() external view returns (RawState memory s) {
         s.capital = _capital;
         s.totalActive = _totalActive;
-        s.totalPending = _totalPending;
+        // Σ R is not stored: the pools' R added up (the invariants check each R against the live purchases).
+        for (uint256 i; i < _poolCount(); ++i) {
+            s.totalPending += _pools[i].pending;
+        }
         s.lastSyncAt = _lastSyncAt;
         s.freezeEndedAt = _freezeEndedAt;
         s.lastRulingAt = _lastRulingAt;
@@ -49,21 +53,56 @@ contract MetaPoolReaderExtension is MetaPoolExtension {
         s.claimHead = _claimHead;
         s.nextClaimId = _nextClaimId;
         s.pendingClaims = _pendingClaims;
-        s.owedTotal = _owedTotal;
+        // Fees (one slot) and returned bonds (per account), as `liabilities()` adds them.
+        s.owedTotal = _owedTotal + uint256(_arbiterFees) + _creatorFees;
         s.bondsHeld = _bondsHeld;
         s.redeemableTotal = _redeemableTotal;
         s.refundsOwed = _refundsOwed;
         s.shareEpoch = _shareEpoch;
         s.shareSupply = _shareSupply;
         s.hasDuePurchase = _hasDuePurchase();
+        s.queued = _queued;
+    }
+
+    /// @notice Whether the words the one-pass sync reads and writes by hand (the two global sync slots, each pool's
+    /// slot 0) hold exactly what the declared state variables hold, field by field.
+    function packedSlotsMatchDeclarations() external view returns (bool) {
+        (uint256 books, uint256 clock) = (_books(), _clock());
+        (uint256 arbiterFees, uint256 creatorFees) = _clockFees(clock);
+        bool ok = uint128(books) == _capital && books >> 128 == _totalActive && _clockTime(clock) == _lastSyncAt
+            && _clockShutDown(clock) == _shutDown && _clockQueued(clock) == _queued
+            && uint8(clock >> 56) == _pendingClaims && uint48(clock >> 64) == _nextPurchaseId
+            && arbiterFees == _arbiterFees && creatorFees == _creatorFees;
+        for (uint256 i; i < MAX_POOLS; ++i) {
+            PoolState storage s = _pools[i];
+            uint256 hot;
+            assembly ("memory-safe") {
+                hot := sload(s.slot)
+            }
+            ok = ok && uint128(hot) == s.active && uint64(hot >> 128) == s.creditWad
+                && uint56(hot >> 192) == s.lapseHint && (hot >> 248 != 0) == s.claimPending;
+        }
+        return ok;
     }
 
     function rawPool(uint256 poolId) external view returns (PoolState memory) {
         return _pools[poolId];
     }
 
-    function rawOwed(address account) external view returns (uint256) {
-        return _owed[account];
+    /// @notice What `claimFees` would pay `account` from the stored books: its returned bonds, plus the fee
+    /// balance of each role it holds.
+    function rawOwed(address account) external view returns (uint256 owed) {
+        owed = _claimable(account);
+    }
+
+    /// @notice The fee balances as kept in the sync slot, and `account`'s `_owed` (returned bonds and fee balances
+    /// moved out of that slot), apart.
+    function rawFeeParts(address account)
+        external
+        view
+        returns (uint256 arbiterFees, uint256 creatorFees, uint256 owed)
+    {
+        return (_arbiterFees, _creatorFees, _owed[account]);
     }
 
     function rawShareBalance(address account) external view returns (ShareBalance memory) {

@@ -365,7 +365,12 @@ contract ClaimsTest is MetaPoolTestBase {
         uint256 capitalAfter = 1000e18 + 2 * DAY_TO_CAPITAL;
         vm.expectEmit(false, false, false, true, mp);
         emit IMetaPoolEvents.Synced(
-            uint40(block.timestamp), capitalAfter, active, debt, 2 * DAY_TO_CAPITAL, 2 * DAY_FEE, 2 * DAY_FEE
+            uint40(block.timestamp),
+            capitalAfter,
+            syncedPools(active, debt),
+            2 * DAY_TO_CAPITAL,
+            2 * DAY_FEE,
+            2 * DAY_FEE
         );
         core(mp).poke(16);
 

@@ -4,7 +4,9 @@ pragma solidity 0.8.30;
 import {IMetaPoolErrors} from "../../src/interfaces/IMetaPoolErrors.sol";
 import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";
 import {MetaPoolParams} from "../../src/interfaces/MetaPoolTypes.sol";
+import {MetaPoolReaderExtension} from "../mocks/MetaPoolReaderExtension.sol";
 import {MetaPoolTestBase} from "../utils/MetaPoolTestBase.sol";
+import {Vm} from "forge-std/Vm.sol";
 
 /// @notice SPEC §6: each charged premium splits into a floored arbiter fee, a floored creator fee and the rest
 /// to C; fees are collected with `claimFees`.
@@ -41,8 +43,7 @@ contract FeesTest is MetaPoolTestBase {
         emit IMetaPoolEvents.Synced(
             uint40(block.timestamp),
             1000e18 + 3 * toCapital,
-            active,
-            debt,
+            syncedPools(active, debt),
             3 * toCapital,
             3 * arbiterFee,
             3 * creatorFee
@@ -184,6 +185,65 @@ contract FeesTest is MetaPoolTestBase {
         vm.expectRevert(IMetaPoolErrors.ZeroAddress.selector);
         vm.prank(arbiter);
         ext(mp).claimFees(address(0));
+    }
+
+    /// Fee balances live in the sync's slot while they fit 72 bits (4.7e21 base units); a sync that would overflow
+    /// one moves both into their owners' claimable balances. Nothing is capped or lost: every view and `claimFees`
+    /// show and pay exactly the fees the `Synced` events split off, and the books still balance to the unit.
+    function test_feeBalances_beyond72Bits_moveToTheClaimableBalances_andAreAllPaid() public {
+        factory = deployFactoryWithExtension(address(new MetaPoolReaderExtension()));
+        MetaPoolParams memory p = specParams(token, 3);
+        // Example 1 at 1e24 scale: each pool's daily premium is ~7.1e22, its fees ~3.6e21 each.
+        address mp = createWithCover(p, 1e27, sameCovers(3, 1e26));
+        MetaPoolReaderExtension reader = MetaPoolReaderExtension(mp);
+        uint256 arbiterAccrued;
+        uint256 creatorAccrued;
+        for (uint256 day; day < 3; ++day) {
+            skip(1 days);
+            vm.recordLogs();
+            core(mp).poke(16);
+            Vm.Log[] memory logs = vm.getRecordedLogs();
+            for (uint256 i; i < logs.length; ++i) {
+                if (logs[i].emitter != mp || logs[i].topics[0] != IMetaPoolEvents.Synced.selector) continue;
+                (,,,, uint256 a, uint256 c) =
+                    abi.decode(logs[i].data, (uint40, uint256, uint256[], uint256, uint256, uint256));
+                (arbiterAccrued, creatorAccrued) = (arbiterAccrued + a, creatorAccrued + c);
+            }
+            assertEq(ext(mp).feesOwed(arbiter), arbiterAccrued, "arbiter fees owed");
+            assertEq(ext(mp).feesOwed(creator), creatorAccrued, "creator fees owed");
+            assertBooks(mp);
+        }
+        // The first day's fees already exceeded 72 bits together: both balances moved out of the sync slot.
+        (uint256 hotArbiter, uint256 hotCreator, uint256 owedArbiter) = reader.rawFeeParts(arbiter);
+        (,, uint256 owedCreator) = reader.rawFeeParts(creator);
+        assertGt(arbiterAccrued, type(uint72).max);
+        assertGt(owedArbiter, 0, "arbiter fees never moved");
+        assertGt(owedCreator, 0, "creator fees never moved");
+        assertEq(owedArbiter + hotArbiter, arbiterAccrued);
+        assertEq(owedCreator + hotCreator, creatorAccrued);
+        (uint256 owedTotal,,,) = ext(mp).liabilities();
+        assertEq(owedTotal, arbiterAccrued + creatorAccrued);
+
+        // One more day, synced by `claimFees` itself (the extension's general sync path moves balances the same way).
+        skip(1 days);
+        uint256 arbiterOwed = ext(mp).feesOwed(arbiter);
+        vm.recordLogs();
+        vm.prank(arbiter);
+        assertEq(ext(mp).claimFees(arbiter), arbiterOwed);
+        Vm.Log[] memory last = vm.getRecordedLogs();
+        for (uint256 i; i < last.length; ++i) {
+            if (last[i].emitter != mp || last[i].topics[0] != IMetaPoolEvents.Synced.selector) continue;
+            (,,,, uint256 a, uint256 c) =
+                abi.decode(last[i].data, (uint40, uint256, uint256[], uint256, uint256, uint256));
+            (arbiterAccrued, creatorAccrued) = (arbiterAccrued + a, creatorAccrued + c);
+        }
+        assertEq(arbiterOwed, arbiterAccrued);
+        vm.prank(creator);
+        assertEq(ext(mp).claimFees(creator), creatorAccrued);
+        assertEq(ext(mp).feesOwed(arbiter), 0);
+        (owedTotal,,,) = ext(mp).liabilities();
+        assertEq(owedTotal, 0);
+        assertBooks(mp);
     }
 
     function test_claimFees_byAFilerWhoseClaimWasValid_paysTheBondWithItsFees() public {

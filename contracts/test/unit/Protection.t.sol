@@ -4,7 +4,7 @@ pragma solidity 0.8.30;
 import {ICoverToken} from "../../src/interfaces/ICoverToken.sol";
 import {IMetaPoolErrors} from "../../src/interfaces/IMetaPoolErrors.sol";
 import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";
-import {BuyQuote, ClosedEpoch, Purchase, PurchaseStatus} from "../../src/interfaces/MetaPoolTypes.sol";
+import {BuyQuote, ClosedEpoch, PoolView, Purchase, PurchaseStatus} from "../../src/interfaces/MetaPoolTypes.sol";
 import {CoverToken} from "../../src/tokens/CoverToken.sol";
 import {MockERC20} from "../mocks/MockERC20.sol";
 import {MetaPoolTestBase} from "../utils/MetaPoolTestBase.sol";
@@ -49,8 +49,7 @@ contract ProtectionTest is MetaPoolTestBase {
         n = 0;
         for (uint256 i; i < logs.length; ++i) {
             if (logs[i].emitter == pool && logs[i].topics[0] == IMetaPoolEvents.Synced.selector) {
-                (uint40 t,,,,,,) =
-                    abi.decode(logs[i].data, (uint40, uint256, uint256[], uint256[], uint256, uint256, uint256));
+                (uint40 t,,,,,) = abi.decode(logs[i].data, (uint40, uint256, uint256[], uint256, uint256, uint256));
                 times[n++] = t;
             }
         }
@@ -714,6 +713,39 @@ contract ProtectionTest is MetaPoolTestBase {
         assertEq(second.symbol(), "cnpy-0-e1");
         assertEq(second.balanceOf(bob), 100e18);
         assertEq(ext(pool).pool(0).epochOpenedAt, block.timestamp);
+    }
+
+    /// The same lapse at a supply of 2e27 (2e9 tokens), where the sync's lapse pre-check is rounded up (above 2^50,
+    /// see LapseHint): a sync that leaves K at or above 1e-9 of the supply keeps the epoch open, one that leaves it
+    /// below closes it, and each sync leaves exactly what the views projected before it.
+    function test_lapse_atALargeSupply_closesExactlyWhenKFallsBelowTheThreshold() public {
+        address pool = createPool(lapseParams(3));
+        deposit(pool, alice, 20e27);
+        buyActive(pool, bob, 0, 2e27);
+        uint256 speed = ext(pool).pool(0).premiumSpeed;
+        uint256 threshold = 2e27 / 1e9;
+        // Leave K a little above the threshold, then take it below.
+        uint256 dt = secondsToLeave(speed, 2e27, threshold + threshold / 10);
+        skip(dt);
+        PoolView memory projected = ext(pool).pool(0);
+        assertGe(projected.active * 1e9, 2e27, "still open");
+        core(pool).poke(16);
+        assertEq(ext(pool).pool(0).epoch, 0);
+        assertEq(ext(pool).pool(0).active, projected.active);
+
+        // The sync fixed a new speed from the K it left (P = K at payoutMultiple 1).
+        speed = ext(pool).pool(0).premiumSpeed;
+        skip(secondsToLeave(speed, projected.active, threshold / 2));
+        projected = ext(pool).pool(0);
+        assertEq(projected.epoch, 1, "views show the lapse");
+        vm.expectEmit(true, true, true, false, pool);
+        emit IMetaPoolEvents.CoverEpochClosed(0, 0, 0, 2e27, true);
+        core(pool).poke(16);
+        ClosedEpoch memory closed = ext(pool).closedEpoch(0, 0);
+        assertEq(closed.supply, 2e27);
+        assertLt(closed.remaining * 1e9, 2e27);
+        assertEq(ext(pool).pool(0).epoch, 1);
+        assertEq(ext(pool).metaPoolView().totalActive, 0);
     }
 
     function test_redeemPayout_revertsEpochNotClosed_forTheCurrentAndLaterEpochs() public {

@@ -92,8 +92,7 @@ contract SpecExamplesTest is MetaPoolTestBase {
         emit IMetaPoolEvents.Synced(
             uint40(block.timestamp),
             1000e18 + EX3_CAPITAL_GAIN,
-            active,
-            debt,
+            syncedPools(active, debt),
             EX3_CAPITAL_GAIN,
             3 * EX3_FEE,
             3 * EX3_FEE

@@ -79,6 +79,14 @@ abstract contract MetaPoolTestBase is Test {
         mp = factory.createMetaPool(p);
     }
 
+    /// @notice The `pools` array of a `Synced` event: each pool's K in the low 128 bits, its claim debt above.
+    function syncedPools(uint256[] memory active, uint256[] memory debt) internal pure returns (uint256[] memory p) {
+        p = new uint256[](active.length);
+        for (uint256 i; i < p.length; ++i) {
+            p[i] = active[i] | (debt[i] << 128);
+        }
+    }
+
     function core(address mp) internal pure returns (MetaPool) {
         return MetaPool(mp);
     }

@@ -2,6 +2,7 @@
 // balance, share and cover balance against the contracts' own views; every event against the row it produced.
 import { eq } from '@ponder/client';
 import { parseEventLogs, zeroAddress, type Address, type Log } from 'viem';
+import { unpackSyncedPool } from '../../../lib/protocol/syncedPools';
 import { coverTokenAbi, metaPoolFactoryAbi } from '../../abis';
 import * as schema from '../../ponder.schema';
 import { cloneAbi, type Market } from './market';
@@ -105,7 +106,10 @@ export async function compareWithChain(market: Market, indexer: Indexer, block: 
   const syncByLog = new Map(syncs.map((s) => [`${s.block}:${s.logIndex}`, s]));
   for (const log of logs) {
     if (log.eventName !== 'Synced') continue;
-    const args = log.args as { timestamp: number; capital: bigint; active: readonly bigint[]; debt: readonly bigint[]; premiumToCapital: bigint; arbiterFees: bigint; creatorFees: bigint };
+    const args = log.args as { timestamp: number; capital: bigint; pools: readonly bigint[]; premiumToCapital: bigint; arbiterFees: bigint; creatorFees: bigint };
+    // The event packs each pool's K and debt in one word; the table keeps them apart.
+    const active = args.pools.map((word) => unpackSyncedPool(word).active);
+    const debt = args.pools.map((word) => unpackSyncedPool(word).debt);
     const row = syncByLog.get(`${log.blockNumber}:${log.logIndex}`);
     const label = `Synced ${log.transactionHash}:${log.logIndex}`;
     if (!row) {
@@ -114,8 +118,8 @@ export async function compareWithChain(market: Market, indexer: Indexer, block: 
     }
     same(`${label} timestamp`, row.timestamp, args.timestamp);
     same(`${label} capital`, row.capital, args.capital);
-    same(`${label} active`, row.active.join(), args.active.join());
-    same(`${label} debt`, row.debt.join(), args.debt.join());
+    same(`${label} active`, row.active.join(), active.join());
+    same(`${label} debt`, row.debt.join(), debt.join());
     same(`${label} premiumToCapital`, row.premiumToCapital, args.premiumToCapital);
     same(`${label} arbiterFees`, row.arbiterFees, args.arbiterFees);
     same(`${label} creatorFees`, row.creatorFees, args.creatorFees);

@@ -9,6 +9,7 @@ import {
     ClaimStatus,
     ClosedEpoch,
     MetaPoolConfig,
+    MetaPoolView,
     PoolView,
     Purchase,
     PurchaseStatus,
@@ -549,9 +550,29 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     function poke(uint256 maxItemsSeed) external action(Act.Poke) {
         uint256 maxItems = 1 + maxItemsSeed % 16;
         _partialPoke = maxItems < 16;
+        // The views project with the general sync path; a poke with nothing due runs the one-pass path. A poke
+        // that processes everything due must leave exactly the projected books.
+        MetaPoolView memory projected = reader.metaPoolView();
+        bool complete = !reader.rawState().hasDuePurchase || (maxItems == 16 && projected.dueUnprocessed == 0);
         (bool ok, bytes memory ret) = _call(address(this), abi.encodeCall(IMetaPoolActions.poke, (maxItems)));
         _partialPoke = false;
         if (!ok) return _reverted(ret, _errs());
+        if (complete) _checkPokeMatchedProjection(projected);
+    }
+
+    function _checkPokeMatchedProjection(MetaPoolView memory projected) internal {
+        MetaPoolView memory stored = reader.metaPoolView(); // synced this second: the stored books
+        _previewed(stored.capital, projected.capital, "poke: capital");
+        _previewed(stored.totalActive, projected.totalActive, "poke: sum K");
+        _previewed(stored.totalPending, projected.totalPending, "poke: sum R");
+        _previewed(stored.feesOwedTotal, projected.feesOwedTotal, "poke: fees owed");
+        _previewed(stored.lastSyncAt, projected.lastSyncAt, "poke: time");
+        for (uint256 i; i < stored.pools.length; ++i) {
+            _previewed(stored.pools[i].active, projected.pools[i].active, "poke: pool K");
+            _previewed(stored.pools[i].debt, projected.pools[i].debt, "poke: pool debt");
+            _previewed(stored.pools[i].coverSupply, projected.pools[i].coverSupply, "poke: pool supply");
+            _previewed(stored.pools[i].epoch, projected.pools[i].epoch, "poke: pool epoch");
+        }
     }
 
     function transferShares(uint256 fromSeed, uint256 toSeed, uint256 amountSeed, uint256 modeSeed)
@@ -756,8 +777,8 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
             if (log.emitter != mp) continue;
             bytes32 sig = log.topics[0];
             if (sig == IMetaPoolEvents.Synced.selector) {
-                (,,,, uint256 toCapital, uint256 arbiterFees, uint256 creatorFees) =
-                    abi.decode(log.data, (uint40, uint256, uint256[], uint256[], uint256, uint256, uint256));
+                (,,, uint256 toCapital, uint256 arbiterFees, uint256 creatorFees) =
+                    abi.decode(log.data, (uint40, uint256, uint256[], uint256, uint256, uint256));
                 ghostCapital += toCapital;
                 ghostFeesAccrued[arbiter] += arbiterFees;
                 ghostFeesAccrued[creator] += creatorFees;
@@ -990,7 +1011,9 @@ contract MetaPoolHandler is TestBase, StdCheats, StdUtils {
     /// @dev SPEC §5: `floor(tokens × (K − debt) / supply)` at the projected state.
     function _coverWithdrawal(uint256 poolId, uint256 tokens) internal view returns (uint256) {
         PoolView memory v = reader.pool(poolId);
-        if (v.coverSupply == 0) return 0;
+        // More tokens than the projected epoch's supply (the projection lapsed theirs and a matured purchase opened
+        // the next): the preview is for the projected epoch's tokens, and these cannot be withdrawn.
+        if (v.coverSupply == 0 || tokens > v.coverSupply) return 0;
         return Math.mulDiv(tokens, v.active > v.debt ? v.active - v.debt : 0, v.coverSupply);
     }
 
