@@ -77,6 +77,12 @@ export async function openMarket(chain: Chain, deployment: Deployment) {
 
   const now = async () => (await client.getBlock({ blockTag: 'latest' })).timestamp;
 
+  /** The next block lands in the latest block's second, however long the machine takes to send it (Anvil's
+   * clock is the wall clock, and premium keeps accruing with it; Anvil accepts an equal timestamp). */
+  async function nextBlockInTheSameSecond() {
+    await testClient.setNextBlockTimestamp({ timestamp: await now() });
+  }
+
   // Every account holds both demo assets and has approved nothing yet.
   for (const account of accounts) {
     for (const [token, decimals] of [
@@ -134,5 +140,5 @@ export async function openMarket(chain: Chain, deployment: Deployment) {
     return metaPool;
   }
 
-  return { chain, deployment, accounts, addressOf, metaPools, sent, send, warp, now, create };
+  return { chain, deployment, accounts, addressOf, metaPools, sent, send, warp, now, nextBlockInTheSameSecond, create };
 }
