@@ -292,7 +292,7 @@ export class TestWallet {
       const estimate = await rpcCall<Hex>(this.rpcUrl, "eth_estimateGas", [tx]).catch(() => null);
       const gas = estimate === null ? undefined : numberToHex((BigInt(estimate) * 13n) / 10n + 25_000n);
       const hash = await rpcCall<Hex>(this.rpcUrl, "eth_sendTransaction", [{ ...tx, gas }]).catch(() => null);
-      const receipt = hash && (await rpcCall<{ status: Hex } | null>(this.rpcUrl, "eth_getTransactionReceipt", [hash]));
+      const receipt = hash && (await this.minedReceipt(hash));
       if (!receipt || receipt.status !== "0x1") {
         ok = false;
         break;
@@ -306,6 +306,16 @@ export class TestWallet {
     const id = keccak256(toHex(`${snapshot}-${Date.now()}-${this.batches.size}`));
     this.batches.set(id, { id, chainId: request.chainId ?? numberToHex(this.nodeChainId), receipts, ok });
     return { id };
+  }
+
+  /** The receipt once the node has mined `hash` (Anvil mines on send, but not always before it answers), or null. */
+  private async minedReceipt(hash: Hex): Promise<{ status: Hex } | null> {
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const receipt = await rpcCall<{ status: Hex } | null>(this.rpcUrl, "eth_getTransactionReceipt", [hash]);
+      if (receipt) return receipt;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return null;
   }
 
   private callsStatus(id: unknown) {
