@@ -1,5 +1,6 @@
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { FlatCompat } from "@eslint/eslintrc";
 
 const compat = new FlatCompat({ baseDirectory: dirname(fileURLToPath(import.meta.url)) });
@@ -34,9 +35,18 @@ const eslintConfig = [
         "error",
         {
           paths: [
-            { name: "wagmi/actions", message: "Hooks own chain access: call or add a hook in hooks/ (writes in hooks/actions)." },
-            { name: "@/abis", message: "Hooks own chain access: call or add a hook in hooks/ (writes in hooks/actions)." },
-            { name: "@/lib/contracts", message: "Hooks own chain access: call or add a hook in hooks/ (addresses: @/lib/deployment)." },
+            {
+              name: "wagmi/actions",
+              message: "Hooks own chain access: call or add a hook in hooks/ (writes in hooks/actions).",
+            },
+            {
+              name: "@/abis",
+              message: "Hooks own chain access: call or add a hook in hooks/ (writes in hooks/actions).",
+            },
+            {
+              name: "@/lib/contracts",
+              message: "Hooks own chain access: call or add a hook in hooks/ (addresses: @/lib/deployment).",
+            },
           ],
           patterns: [
             { group: ["@/abis/*"], message: "Hooks own chain access: call or add a hook in hooks/." },
@@ -62,7 +72,10 @@ const eslintConfig = [
             { name: "wagmi", message: "lib is pure and React-free: wagmi belongs in hooks/." },
           ],
           patterns: [
-            { group: ["wagmi/*", "@/hooks/*", "@/components/*"], message: "lib is pure and React-free: it imports neither hooks nor components." },
+            {
+              group: ["wagmi/*", "@/hooks/*", "@/components/*"],
+              message: "lib is pure and React-free: it imports neither hooks nor components.",
+            },
           ],
         },
       ],

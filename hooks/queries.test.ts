@@ -47,7 +47,13 @@ describe("every read states its refresh policy", () => {
 
   test("every read of a MetaPool sits under its key, so a write to it refreshes them", () => {
     const prefix = ["canopy", "metaPool", POOL.toLowerCase()];
-    for (const options of [factories.metaPool, factories.history, factories.pendingClaims, factories.arbiterDesk, factories.quote]) {
+    for (const options of [
+      factories.metaPool,
+      factories.history,
+      factories.pendingClaims,
+      factories.arbiterDesk,
+      factories.quote,
+    ]) {
       expect(options.queryKey.slice(0, 3)).toEqual(prefix);
     }
   });

@@ -12,8 +12,8 @@ import { queryKeys } from "@/lib/queryKeys";
 import { readArbiterDesk } from "@/lib/reads/arbiterDesk";
 import { readPendingClaims } from "@/lib/reads/claims";
 import { readMetaPool, readMetaPoolPage } from "@/lib/reads/metaPools";
-import type { MetaPoolView } from "@/lib/types/metaPool";
 import { readAccountPosition } from "@/lib/reads/positions";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 /** How often each kind of number is read again while a page shows it. */
 export const refresh = {
@@ -77,7 +77,11 @@ export function metaPoolHistoryKey(metaPool: Address) {
  * A MetaPool's events from `fromBlock` (the deployment's start) to the latest block. Under the
  * MetaPool's key, so a transaction that invalidates the MetaPool refreshes it too.
  */
-export function metaPoolHistoryQuery(client: PublicClient | undefined, metaPool: Address | undefined, fromBlock: bigint) {
+export function metaPoolHistoryQuery(
+  client: PublicClient | undefined,
+  metaPool: Address | undefined,
+  fromBlock: bigint,
+) {
   return queryOptions({
     queryKey: metaPool ? metaPoolHistoryKey(metaPool) : ["canopy", "metaPool", "none", "history"],
     refetchInterval: refresh.history,
@@ -112,7 +116,11 @@ export function accountPositionsQuery(
   now: bigint | undefined,
 ) {
   return queryOptions({
-    queryKey: [...queryKeys.account(account ?? "0x"), "positions", ...(views ?? []).map((v) => v.metaPool.toLowerCase())],
+    queryKey: [
+      ...queryKeys.account(account ?? "0x"),
+      "positions",
+      ...(views ?? []).map((v) => v.metaPool.toLowerCase()),
+    ],
     refetchInterval: refresh.live,
     queryFn:
       client && account && views && now !== undefined
@@ -154,7 +162,11 @@ export function tokenMetasQuery(client: PublicClient | undefined, tokens: readon
 }
 
 /** `account`'s balance of `token`, under the token's key (a write with that asset refreshes it). */
-export function tokenBalanceQuery(client: PublicClient | undefined, token: Address | undefined, account: Address | undefined) {
+export function tokenBalanceQuery(
+  client: PublicClient | undefined,
+  token: Address | undefined,
+  account: Address | undefined,
+) {
   return queryOptions({
     queryKey: [...queryKeys.token(token ?? "0x"), "balance", account?.toLowerCase()],
     refetchInterval: refresh.balance,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { BaseError, HttpRequestError, TimeoutError, erc20Abi, type Address } from "viem";
+import { BaseError, erc20Abi, HttpRequestError, TimeoutError, type Address } from "viem";
 import { usePublicClient } from "wagmi";
 
 import { appChain } from "@/lib/chain";

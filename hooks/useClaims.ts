@@ -33,10 +33,18 @@ export function useClaimHistory(metaPool: Address, curve: FundingCurve) {
 }
 
 /** Joins each pending claim with its evidence text from the ClaimFiled event, checked against the stored hash. */
-export function withEvidence(pending: readonly { id: bigint; claim: ClaimStruct }[], history: readonly ClaimRecord[] | undefined): PendingClaimView[] {
+export function withEvidence(
+  pending: readonly { id: bigint; claim: ClaimStruct }[],
+  history: readonly ClaimRecord[] | undefined,
+): PendingClaimView[] {
   return pending.map(({ id, claim }) => {
     const record = history?.find((r) => r.claimId === id);
     if (!record) return { id, claim };
-    return { id, claim, evidence: record.evidence, evidenceVerified: evidenceMatches(record.evidence, claim.evidenceHash) };
+    return {
+      id,
+      claim,
+      evidence: record.evidence,
+      evidenceVerified: evidenceMatches(record.evidence, claim.evidenceHash),
+    };
   });
 }

@@ -1,7 +1,6 @@
 "use client";
 
 /** Live contract previews for the Protect forms: components pass amounts, the reads live here. */
-
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { Address, PublicClient } from "viem";
@@ -22,7 +21,12 @@ export function useDebounced<T>(value: T, ms = 300): T {
 }
 
 /** A contract preview that follows the chain (liveQuoteQuery: its key and refresh policy). */
-function useLiveQuote<T>(metaPool: Address, key: readonly unknown[], enabled: boolean, read: (client: PublicClient) => Promise<T>) {
+function useLiveQuote<T>(
+  metaPool: Address,
+  key: readonly unknown[],
+  enabled: boolean,
+  read: (client: PublicClient) => Promise<T>,
+) {
   const client = usePublicClient({ chainId: appChain.id });
   return useQuery(liveQuoteQuery(client, metaPool, key, enabled ? read : undefined));
 }
@@ -34,7 +38,12 @@ function useLiveQuote<T>(metaPool: Address, key: readonly unknown[], enabled: bo
  */
 export function useBuyQuote(metaPool: Address, poolId: number | null, amount: bigint) {
   return useLiveQuote(metaPool, ["previewBuy", poolId, amount.toString()], poolId !== null, (client) =>
-    client.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewBuy", args: [BigInt(poolId!), amount] }),
+    client.readContract({
+      address: metaPool,
+      abi: metaPoolExtensionAbi,
+      functionName: "previewBuy",
+      args: [BigInt(poolId!), amount],
+    }),
   );
 }
 

@@ -28,7 +28,11 @@ export { metaPoolHistoryKey } from "@/hooks/queries";
  * by someone else shows without a focus event; the log cache makes each refresh read only the new blocks.
  * `fromBlock` is where the scan starts (the deployment's `startBlock`).
  */
-export function useMetaPoolHistory(metaPool: Address | undefined, curve: FundingCurve | undefined, fromBlock: bigint = 0n) {
+export function useMetaPoolHistory(
+  metaPool: Address | undefined,
+  curve: FundingCurve | undefined,
+  fromBlock: bigint = 0n,
+) {
   const client = usePublicClient({ chainId: appChain.id });
 
   // A curve rebuilt on every render must not rerun the derivation: it is keyed by its numbers.

@@ -2,7 +2,15 @@
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import { encodeFunctionData, erc20Abi, type Abi, type Address, type Hash, type Hex, type TransactionReceipt } from "viem";
+import {
+  encodeFunctionData,
+  erc20Abi,
+  type Abi,
+  type Address,
+  type Hash,
+  type Hex,
+  type TransactionReceipt,
+} from "viem";
 import { useConfig } from "wagmi";
 import { getAccount, readContract, simulateContract, switchChain } from "wagmi/actions";
 
@@ -137,7 +145,11 @@ export function useTransactionFlow(): TransactionFlow {
         throw new StepFailed(sentence);
       };
       /** Runs one step, marking it as it goes; any failure is decoded into the step's sentence. */
-      const step = async <T>(index: number, context: ErrorContext, work: (phase: (p: SendPhase, hash?: Hash) => void) => Promise<T>) => {
+      const step = async <T>(
+        index: number,
+        context: ErrorContext,
+        work: (phase: (p: SendPhase, hash?: Hash) => void) => Promise<T>,
+      ) => {
         try {
           const result = await work((phase, hash) => update(index, hash ? { phase, hash } : { phase }));
           update(index, { phase: "confirmed" });
@@ -151,8 +163,13 @@ export function useTransactionFlow(): TransactionFlow {
       const account = getAccount(config);
       const approval = plan.approval;
       const owner = account.address;
-      const approveContext = approval ? { ...plan.errorContext, action: lowerFirst(approval.label) } : plan.errorContext;
-      publish([...(approval ? [{ label: approval.label, phase: "waiting" as const }] : []), { label: plan.label, phase: "waiting" }]);
+      const approveContext = approval
+        ? { ...plan.errorContext, action: lowerFirst(approval.label) }
+        : plan.errorContext;
+      publish([
+        ...(approval ? [{ label: approval.label, phase: "waiting" as const }] : []),
+        { label: plan.label, phase: "waiting" },
+      ]);
       try {
         if (!owner) fail(0, new Error("connect a wallet first"), plan.errorContext);
         if (account.chainId !== appChain.id) {
@@ -198,7 +215,10 @@ export function useTransactionFlow(): TransactionFlow {
             mined = await send(0, plan.write, plan.errorContext);
           } else if (chosen === "permit") {
             publish([
-              { label: `Sign a permit: ${approval.label.replace(/^Approve/, "allow")} (a signature, no transaction)`, phase: "waiting" },
+              {
+                label: `Sign a permit: ${approval.label.replace(/^Approve/, "allow")} (a signature, no transaction)`,
+                phase: "waiting",
+              },
               { label: `${plan.label}, with the permit, in one transaction`, phase: "waiting" },
             ]);
             const selfPermit = await step(0, approveContext, async (phase) => {
@@ -225,7 +245,9 @@ export function useTransactionFlow(): TransactionFlow {
               approveCall(approval.token, approval.spender, approval.amount),
             ];
             if (chosen === "batched") {
-              publish([{ label: `${approval.label} and ${lowerFirst(plan.label)}, in one confirmation`, phase: "waiting" }]);
+              publish([
+                { label: `${approval.label} and ${lowerFirst(plan.label)}, in one confirmation`, phase: "waiting" },
+              ]);
               const calls = [...approveCalls, plan.write].map((w) => ({ to: w.address, data: calldataOf(w) }));
               mined = await step(0, plan.errorContext, async (phase) => {
                 phase("signing");
@@ -233,7 +255,14 @@ export function useTransactionFlow(): TransactionFlow {
               });
             } else {
               publish([
-                ...(reset ? [{ label: `Reset the ${tokenWord(approval)} allowance to 0 (this token requires it first)`, phase: "waiting" as const }] : []),
+                ...(reset
+                  ? [
+                      {
+                        label: `Reset the ${tokenWord(approval)} allowance to 0 (this token requires it first)`,
+                        phase: "waiting" as const,
+                      },
+                    ]
+                  : []),
                 { label: approval.label, phase: "waiting" },
                 { label: plan.label, phase: "waiting" },
               ]);
@@ -261,7 +290,16 @@ export function useTransactionFlow(): TransactionFlow {
     [config, queryClient],
   );
 
-  return { status, steps, mode, modeNote: mode && mode !== "none" ? MODE_NOTE[mode] : undefined, error, receipt, run, reset };
+  return {
+    status,
+    steps,
+    mode,
+    modeNote: mode && mode !== "none" ? MODE_NOTE[mode] : undefined,
+    error,
+    receipt,
+    run,
+    reset,
+  };
 }
 
 /** USDT-style tokens revert `approve(amount)` over a non-zero allowance: simulate it to find out. */

@@ -3,15 +3,15 @@
 // them. Rows change as events arrive; Ponder undoes every write of a block that a reorg removes.
 // Ids, pool ids, epochs and log indexes are numeric (bigint) like amounts: Ponder prefetches rows by guessing keys
 // from event arguments, and a guess beyond a 32-bit integer column aborts the indexer.
-import { index, onchainEnum, onchainTable, primaryKey, relations } from 'ponder';
+import { index, onchainEnum, onchainTable, primaryKey, relations } from "ponder";
 
-export const purchaseStatus = onchainEnum('purchase_status', ['pending', 'matured', 'voided', 'refunded']);
-export const requestStatus = onchainEnum('request_status', ['open', 'completed', 'cancelled']);
-export const claimStatus = onchainEnum('claim_status', ['pending', 'valid', 'invalid', 'voided']);
+export const purchaseStatus = onchainEnum("purchase_status", ["pending", "matured", "voided", "refunded"]);
+export const requestStatus = onchainEnum("request_status", ["open", "completed", "cancelled"]);
+export const claimStatus = onchainEnum("claim_status", ["pending", "valid", "invalid", "voided"]);
 
 /** One MetaPool: the parameters and texts of its creation event, and its state after the latest event. */
 export const metaPool = onchainTable(
-  'meta_pool',
+  "meta_pool",
   (t) => ({
     address: t.hex().primaryKey(),
     factory: t.hex().notNull(),
@@ -69,7 +69,7 @@ export const metaPool = onchainTable(
 
 /** One coverage pool; `utilisation`, `rate` and `payout` as the contract's `pool(i)` view computes them from that state. */
 export const coveragePool = onchainTable(
-  'coverage_pool',
+  "coverage_pool",
   (t) => ({
     metaPool: t.hex().notNull(),
     poolId: t.bigint().notNull(),
@@ -93,7 +93,7 @@ export const coveragePool = onchainTable(
 
 /** One epoch of a coverage pool: its cover token, and once closed (valid claim, lapse, emptied) what it redeems. */
 export const coverEpoch = onchainTable(
-  'cover_epoch',
+  "cover_epoch",
   (t) => ({
     metaPool: t.hex().notNull(),
     poolId: t.bigint().notNull(),
@@ -117,7 +117,7 @@ export const coverEpoch = onchainTable(
 );
 
 /** Cover token address → its epoch (the MetaPool's `CoverEpochOpened` is the only way a token gets here). */
-export const coverToken = onchainTable('cover_token', (t) => ({
+export const coverToken = onchainTable("cover_token", (t) => ({
   address: t.hex().primaryKey(),
   metaPool: t.hex().notNull(),
   poolId: t.bigint().notNull(),
@@ -125,7 +125,7 @@ export const coverToken = onchainTable('cover_token', (t) => ({
 }));
 
 export const purchase = onchainTable(
-  'purchase',
+  "purchase",
   (t) => ({
     metaPool: t.hex().notNull(),
     purchaseId: t.bigint().notNull(),
@@ -137,7 +137,7 @@ export const purchase = onchainTable(
     boughtTx: t.hex().notNull(),
     /** When it matures (a claim freeze restarts the delay) or matured. */
     maturesAt: t.bigint().notNull(),
-    status: purchaseStatus('status').notNull(),
+    status: purchaseStatus("status").notNull(),
     epoch: t.bigint(),
     accepted: t.bigint(),
     tokens: t.bigint(),
@@ -153,7 +153,7 @@ export const purchase = onchainTable(
 );
 
 export const withdrawalRequest = onchainTable(
-  'withdrawal_request',
+  "withdrawal_request",
   (t) => ({
     metaPool: t.hex().notNull(),
     requestId: t.bigint().notNull(),
@@ -165,7 +165,7 @@ export const withdrawalRequest = onchainTable(
     requestedAssets: t.bigint().notNull(),
     requestedAt: t.bigint().notNull(),
     unlockAt: t.bigint().notNull(),
-    status: requestStatus('status').notNull(),
+    status: requestStatus("status").notNull(),
     sharesWithdrawn: t.bigint().notNull(),
     assetsWithdrawn: t.bigint().notNull(),
     sharesReturned: t.bigint(),
@@ -179,7 +179,7 @@ export const withdrawalRequest = onchainTable(
 );
 
 export const claim = onchainTable(
-  'claim',
+  "claim",
   (t) => ({
     metaPool: t.hex().notNull(),
     claimId: t.bigint().notNull(),
@@ -190,7 +190,7 @@ export const claim = onchainTable(
     bond: t.bigint().notNull(),
     evidenceHash: t.hex().notNull(),
     evidence: t.text().notNull(),
-    status: claimStatus('status').notNull(),
+    status: claimStatus("status").notNull(),
     filedAt: t.bigint().notNull(),
     filedTx: t.hex().notNull(),
     resolvedAt: t.bigint(),
@@ -209,7 +209,7 @@ export const claim = onchainTable(
 
 /** What an account can collect with `claimFees`: arbiter and creator fees and returned claim bonds. */
 export const feeAccount = onchainTable(
-  'fee_account',
+  "fee_account",
   (t) => ({
     metaPool: t.hex().notNull(),
     account: t.hex().notNull(),
@@ -226,7 +226,7 @@ export const feeAccount = onchainTable(
 
 /** Share balances, in the current share epoch (closed epochs are converted as the contract converts them). */
 export const shareHolder = onchainTable(
-  'share_holder',
+  "share_holder",
   (t) => ({
     metaPool: t.hex().notNull(),
     account: t.hex().notNull(),
@@ -241,7 +241,7 @@ export const shareHolder = onchainTable(
 
 /** A closed share epoch (near-full wipe): its balances converted at floor(balance × capital / supply). */
 export const shareEpoch = onchainTable(
-  'share_epoch',
+  "share_epoch",
   (t) => ({
     metaPool: t.hex().notNull(),
     epoch: t.bigint().notNull(),
@@ -254,7 +254,7 @@ export const shareEpoch = onchainTable(
 );
 
 export const coverHolder = onchainTable(
-  'cover_holder',
+  "cover_holder",
   (t) => ({
     token: t.hex().notNull(),
     account: t.hex().notNull(),
@@ -273,7 +273,7 @@ export const coverHolder = onchainTable(
 
 /** One `Synced` event: premium accrued to `timestamp`, every pool's K and claim debt after it, the fee split. */
 export const sync = onchainTable(
-  'sync',
+  "sync",
   (t) => ({
     metaPool: t.hex().notNull(),
     block: t.bigint().notNull(),
@@ -296,7 +296,7 @@ export type PoolPoint = { active: string; pending: string; utilisation: string; 
 
 /** The MetaPool after every event that changed its numbers: capital, utilisation and rates over time. */
 export const snapshot = onchainTable(
-  'snapshot',
+  "snapshot",
   (t) => ({
     metaPool: t.hex().notNull(),
     block: t.bigint().notNull(),
@@ -318,7 +318,7 @@ export const snapshot = onchainTable(
 
 /** Every MetaPool event in one history: who, what, how much (the portfolio's history and CSV). */
 export const activity = onchainTable(
-  'activity',
+  "activity",
   (t) => ({
     id: t.text().primaryKey(),
     metaPool: t.hex().notNull(),

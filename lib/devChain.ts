@@ -1,4 +1,4 @@
-import { createTestClient, http, type Chain } from 'viem';
+import { createTestClient, http, type Chain } from "viem";
 
 /**
  * viem's test client on a local Anvil: time travel (increaseTime, setNextBlockTimestamp, mine)
@@ -6,7 +6,7 @@ import { createTestClient, http, type Chain } from 'viem';
  * move time through it.
  */
 export function anvilTestClient(chain: Chain, rpcUrl: string) {
-  return createTestClient({ mode: 'anvil', chain, transport: http(rpcUrl) });
+  return createTestClient({ mode: "anvil", chain, transport: http(rpcUrl) });
 }
 
 export type AnvilTestClient = ReturnType<typeof anvilTestClient>;
@@ -16,10 +16,11 @@ export type AnvilTestClient = ReturnType<typeof anvilTestClient>;
  * and transaction see (increaseTime alone only applies to the next mined block).
  */
 export async function advanceChainTime(
-  client: Pick<AnvilTestClient, 'increaseTime' | 'mine'>,
+  client: Pick<AnvilTestClient, "increaseTime" | "mine">,
   seconds: bigint | number,
 ): Promise<void> {
-  if (BigInt(seconds) <= 0n) throw new RangeError(`advanceChainTime needs a positive number of seconds, got ${seconds}`);
+  if (BigInt(seconds) <= 0n)
+    throw new RangeError(`advanceChainTime needs a positive number of seconds, got ${seconds}`);
   await client.increaseTime({ seconds: Number(seconds) });
   await client.mine({ blocks: 1 });
 }

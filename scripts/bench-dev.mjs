@@ -8,30 +8,35 @@
 // Options: --bundler webpack|turbopack (one only), --warm (keep the build folder), --port <app port, 3000>.
 // It prints the machine's load average with the numbers: two busy cores double them. The `cpu s` column (CPU
 // seconds the dev server's processes spent in the step, from /proc) moves far less with the machine's load.
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
-import { chainIdAt, startAnvil, waitForRpc } from './lib/anvil.mjs';
-import { repoDir } from './lib/paths.mjs';
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+
+import { chromium } from "@playwright/test";
+
+import { chainIdAt, startAnvil, waitForRpc } from "./lib/anvil.mjs";
+import { repoDir } from "./lib/paths.mjs";
 
 const { values: opts } = parseArgs({
   options: {
-    bundler: { type: 'string' },
-    warm: { type: 'boolean', default: false },
-    port: { type: 'string', default: '3000' },
+    bundler: { type: "string" },
+    warm: { type: "boolean", default: false },
+    port: { type: "string", default: "3000" },
   },
 });
-const bundlers = opts.bundler ? [opts.bundler] : ['webpack', 'turbopack'];
+const bundlers = opts.bundler ? [opts.bundler] : ["webpack", "turbopack"];
 const appUrl = `http://localhost:${opts.port}`;
-const rpcUrl = 'http://127.0.0.1:8545';
+const rpcUrl = "http://127.0.0.1:8545";
 const routeTimeoutMs = 300_000;
 
 const round = (x) => Number(x.toFixed(1));
 const seconds = (ms) => round(ms / 1000);
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 async function portAnswers(url) {
   try {
@@ -45,15 +50,15 @@ async function portAnswers(url) {
 /** CPU seconds (user + system, children reaped included) of every process in group `pgid`; Linux only. */
 function groupCpuSeconds(pgid) {
   let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     let stat;
     try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     } catch {
       continue; // exited meanwhile
     }
     // Fields after "(comm)": state ppid pgrp ... utime(14) stime(15) cutime(16) cstime(17), numbered from pid = 1.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     if (Number(fields[2]) !== pgid) continue;
     ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
   }
@@ -62,31 +67,31 @@ function groupCpuSeconds(pgid) {
 
 /** Runs scripts/dev.mjs; resolves `nextStarted` when it starts Next (its "Starting the app" line). */
 function startDev(bundler) {
-  const child = spawn(process.execPath, ['scripts/dev.mjs'], {
+  const child = spawn(process.execPath, ["scripts/dev.mjs"], {
     cwd: repoDir,
-    env: { ...process.env, DEV_BUNDLER: bundler, PORT: opts.port, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DEV_BUNDLER: bundler, PORT: opts.port, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so stopping it also stops what Next spawned (Turbopack's PostCSS workers).
     detached: true,
   });
-  let log = '';
+  let log = "";
   const nextStarted = new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => {
+    child.stdout.on("data", (d) => {
       log += d;
-      if (log.includes('Starting the app')) resolve(performance.now());
+      if (log.includes("Starting the app")) resolve(performance.now());
     });
-    child.on('exit', (code) => reject(new Error(`dev.mjs exited (${code}) before starting Next:\n${log}`)));
+    child.on("exit", (code) => reject(new Error(`dev.mjs exited (${code}) before starting Next:\n${log}`)));
   });
-  child.stderr.on('data', (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
   const stop = async () => {
     if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid, 'SIGTERM');
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      process.kill(-child.pid, "SIGTERM");
       await exited;
     }
     await new Promise((r) => setTimeout(r, 1000));
     try {
-      process.kill(-child.pid, 'SIGKILL'); // whatever of the group outlived SIGTERM
+      process.kill(-child.pid, "SIGKILL"); // whatever of the group outlived SIGTERM
     } catch {
       // the group is gone
     }
@@ -100,7 +105,7 @@ async function visit(page, path, ready) {
   const started = performance.now();
   for (;;) {
     try {
-      await page.goto(appUrl + path, { waitUntil: 'load', timeout: routeTimeoutMs });
+      await page.goto(appUrl + path, { waitUntil: "load", timeout: routeTimeoutMs });
       break;
     } catch (err) {
       if (!/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET/.test(String(err))) throw err;
@@ -108,12 +113,12 @@ async function visit(page, path, ready) {
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  await ready.waitFor({ state: 'visible', timeout: routeTimeoutMs });
+  await ready.waitFor({ state: "visible", timeout: routeTimeoutMs });
   return performance.now();
 }
 
 async function benchOne(browser, bundler) {
-  const distDir = join(repoDir, process.env.NEXT_DIST_DIR || '.next');
+  const distDir = join(repoDir, process.env.NEXT_DIST_DIR || ".next");
   if (!opts.warm) rmSync(distDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 500 });
   const loadBefore = load();
   const dev = startDev(bundler);
@@ -123,26 +128,30 @@ async function benchOne(browser, bundler) {
     const t0 = await dev.nextStarted;
     const cpu0 = dev.cpu();
     const firstRow = page.locator('a[href^="/metapool/0x"]').first();
-    const t1 = await visit(page, '/', firstRow);
+    const t1 = await visit(page, "/", firstRow);
     let cpu = dev.cpu();
-    rows.push({ step: 'first page: / with its MetaPools', seconds: seconds(t1 - t0), 'cpu s': round(cpu - cpu0) });
-    const metaPool = await firstRow.getAttribute('href');
-    const heading = page.locator('main h1');
+    rows.push({ step: "first page: / with its MetaPools", seconds: seconds(t1 - t0), "cpu s": round(cpu - cpu0) });
+    const metaPool = await firstRow.getAttribute("href");
+    const heading = page.locator("main h1");
     const routes = [
-      ['/create', heading],
-      [metaPool, page.getByTestId('metapool-name')],
-      ['/arbiter', heading],
-      ['/portfolio', heading],
-      ['/how-it-works', heading],
+      ["/create", heading],
+      [metaPool, page.getByTestId("metapool-name")],
+      ["/arbiter", heading],
+      ["/portfolio", heading],
+      ["/how-it-works", heading],
     ];
     for (const [path, ready] of routes) {
       const started = performance.now();
       const cpuBefore = cpu;
       const done = await visit(page, path, ready);
       cpu = dev.cpu();
-      rows.push({ step: `first visit: ${path}`, seconds: seconds(done - started), 'cpu s': round(cpu - cpuBefore) });
+      rows.push({ step: `first visit: ${path}`, seconds: seconds(done - started), "cpu s": round(cpu - cpuBefore) });
     }
-    rows.push({ step: 'all routes, from the start of Next', seconds: seconds(performance.now() - t0), 'cpu s': round(cpu - cpu0) });
+    rows.push({
+      step: "all routes, from the start of Next",
+      seconds: seconds(performance.now() - t0),
+      "cpu s": round(cpu - cpu0),
+    });
   } catch (err) {
     console.error(dev.log());
     throw err;
@@ -162,33 +171,33 @@ if ((await chainIdAt(rpcUrl)) === null) {
   await waitForRpc(rpcUrl);
 }
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
 });
 const results = [];
 try {
   for (const bundler of bundlers) {
-    console.log(`\n▸ ${bundler}${opts.warm ? '' : ', cold'}: load average ${load()} on ${cpus().length} cores`);
+    console.log(`\n▸ ${bundler}${opts.warm ? "" : ", cold"}: load average ${load()} on ${cpus().length} cores`);
     const result = await benchOne(browser, bundler);
     console.table(result.rows);
-    console.log(`  ${result.compiles.join('\n  ')}`);
+    console.log(`  ${result.compiles.join("\n  ")}`);
     console.log(`  load average (1, 5, 15 min) before → after: ${result.load}`);
     results.push(result);
   }
 } finally {
   await browser.close();
-  anvil?.kill('SIGTERM');
+  anvil?.kill("SIGTERM");
 }
 if (results.length > 1) {
   const table = results[0].rows.map((row, i) =>
     Object.fromEntries([
-      ['step', row.step],
+      ["step", row.step],
       ...results.flatMap((r) => [
         [`${r.bundler} s`, r.rows[i]?.seconds],
-        [`${r.bundler} cpu s`, r.rows[i]?.['cpu s']],
+        [`${r.bundler} cpu s`, r.rows[i]?.["cpu s"]],
       ]),
     ]),
   );
-  console.log('\nbefore → after');
+  console.log("\nbefore → after");
   console.table(table);
 }

@@ -9,7 +9,10 @@ const pub = (name) => fileURLToPath(new URL(`../public/${name}`, import.meta.url
 const svg = readFileSync(pub("icon.svg"));
 
 async function png(size, name) {
-  const out = await sharp(svg, { density: Math.ceil((72 * size) / 64) }).resize(size, size).png().toBuffer();
+  const out = await sharp(svg, { density: Math.ceil((72 * size) / 64) })
+    .resize(size, size)
+    .png()
+    .toBuffer();
   if (name) writeFileSync(pub(name), out);
   return out;
 }
@@ -35,7 +38,10 @@ header.writeUInt32LE(22, 18); // image offset
 writeFileSync(pub("favicon.ico"), Buffer.concat([header, ico32]));
 
 // Open Graph / Twitter card: 1200×630, system fonts only (nothing fetched).
-const mark = svg.toString().replace(/<\?xml[^>]*>/, "").replace("<svg ", '<svg x="96" y="175" width="160" height="160" ');
+const mark = svg
+  .toString()
+  .replace(/<\?xml[^>]*>/, "")
+  .replace("<svg ", '<svg x="96" y="175" width="160" height="160" ');
 const og = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
   <rect width="1200" height="630" fill="#f8faf8"/>
   <rect y="590" width="1200" height="40" fill="#15803d"/>

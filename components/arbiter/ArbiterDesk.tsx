@@ -22,7 +22,12 @@ export function ArbiterDesk() {
   const metas = useTokenMetas(mine.map((v) => v.config.asset));
 
   if (!deployment) {
-    return <ErrorState title="Canopy is not deployed on this chain." detail="Switch the app to a chain with a MetaPool factory." />;
+    return (
+      <ErrorState
+        title="Canopy is not deployed on this chain."
+        detail="Switch the app to a chain with a MetaPool factory."
+      />
+    );
   }
   if (status === "connecting" || status === "reconnecting") return <LoadingRows rows={2} label="Connecting wallet" />;
   if (!account) {
@@ -35,14 +40,20 @@ export function ArbiterDesk() {
   }
   if (metaPools.isPending) return <LoadingRows rows={2} label="Loading MetaPools" />;
   if (metaPools.isError) {
-    return <ErrorState title="The MetaPools could not be read." detail={describeError(metaPools.error, { action: "read the MetaPools" })} onRetry={() => metaPools.refetch()} />;
+    return (
+      <ErrorState
+        title="The MetaPools could not be read."
+        detail={describeError(metaPools.error, { action: "read the MetaPools" })}
+        onRetry={() => metaPools.refetch()}
+      />
+    );
   }
   if (mine.length === 0) {
     return (
       <EmptyState title="You are not the arbiter of any MetaPool">
         <p>
-          A MetaPool&apos;s arbiter is fixed when it is created and can never change. To rule on claims, create a MetaPool
-          naming this account as arbiter, or connect the account a creator named.
+          A MetaPool&apos;s arbiter is fixed when it is created and can never change. To rule on claims, create a
+          MetaPool naming this account as arbiter, or connect the account a creator named.
         </p>
         <p className="mt-2">
           <Link href="/create" className="underline">
@@ -58,7 +69,13 @@ export function ArbiterDesk() {
   }
   if (metas.isPending) return <LoadingRows rows={2} label="Loading assets" />;
   if (metas.isError) {
-    return <ErrorState title="The assets could not be read." detail={describeError(metas.error, { action: "read the assets" })} onRetry={() => metas.refetch()} />;
+    return (
+      <ErrorState
+        title="The assets could not be read."
+        detail={describeError(metas.error, { action: "read the assets" })}
+        onRetry={() => metas.refetch()}
+      />
+    );
   }
 
   const pending = mine.reduce((n, v) => n + v.pendingClaims, 0n);
@@ -70,7 +87,9 @@ export function ArbiterDesk() {
     <div className="space-y-6">
       <p className="text-sm" role="status">
         You arbitrate {mine.length} {mine.length === 1 ? "MetaPool" : "MetaPools"}
-        {pending > 0n ? `; ${pending} ${pending === 1n ? "claim waits" : "claims wait"} for your ruling.` : "; no claim is waiting."}
+        {pending > 0n
+          ? `; ${pending} ${pending === 1n ? "claim waits" : "claims wait"} for your ruling.`
+          : "; no claim is waiting."}
       </p>
       {ordered.map((view) => {
         const asset = metaOf(metas.data, view.config.asset);

@@ -7,16 +7,19 @@ import type { Address } from "viem";
 import { ClaimItem } from "@/components/arbiter/ClaimItem";
 import { ApprovalLines, RejectionLines } from "@/components/arbiter/RulingConsequences";
 import { ShutdownPanel } from "@/components/arbiter/ShutdownPanel";
-import { useArbiterDesk, type PendingClaim } from "@/hooks/useArbiterDesk";
 import { CollectFees } from "@/components/portfolio/CollectFees";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { Badge } from "@/components/ui/Badge";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { Stat } from "@/components/ui/Stat";
 import { ErrorState, LoadingRows } from "@/components/ui/States";
+import { useResolveClaim } from "@/hooks/actions/claims";
+import { useArbiterDesk, type PendingClaim } from "@/hooks/useArbiterDesk";
 import { useMetaPool } from "@/hooks/useMetaPool";
 import { useTokenBalance, type TokenMeta } from "@/hooks/useTokens";
-import { useResolveClaim } from "@/hooks/actions/claims";
+import { describeError } from "@/lib/errors";
+import { metaPoolErrorContext } from "@/lib/errors/context";
+import { formatAmount, formatBps, formatDateTime } from "@/lib/format";
 import {
   approvalConsequence,
   checkRuling,
@@ -25,11 +28,8 @@ import {
   type Rejection,
   type RulingInputs,
 } from "@/lib/forms/arbiter";
-import { describeError } from "@/lib/errors";
-import { formatAmount, formatBps, formatDateTime } from "@/lib/format";
 import { metaPoolHref } from "@/lib/portfolio/labels";
 import type { MetaPoolView } from "@/lib/types/metaPool";
-import { metaPoolErrorContext } from "@/lib/errors/context";
 
 interface RulingDraft {
   claim: PendingClaim;
@@ -78,7 +78,11 @@ export function ArbiterMetaPoolCard({
   const flow = useResolveClaim({
     address: view.metaPool,
     asset,
-    errorContext: metaPoolErrorContext(asset, view.pools.map((p) => p.name), now),
+    errorContext: metaPoolErrorContext(
+      asset,
+      view.pools.map((p) => p.name),
+      now,
+    ),
   });
   const [draft, setDraft] = useState<RulingDraft | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -129,7 +133,8 @@ export function ArbiterMetaPoolCard({
             <Badge tone="bad">Shut down</Badge>
           ) : view.pendingClaims > 0n ? (
             <Badge tone="warn">
-              {view.pendingClaims.toString()} pending {view.pendingClaims === 1n ? "claim" : "claims"}: deposits and purchases frozen
+              {view.pendingClaims.toString()} pending {view.pendingClaims === 1n ? "claim" : "claims"}: deposits and
+              purchases frozen
             </Badge>
           ) : (
             <Badge tone="good">No pending claims</Badge>
@@ -154,7 +159,11 @@ export function ArbiterMetaPoolCard({
         {desk.isPending ? (
           <LoadingRows rows={1} label="Loading claims" />
         ) : desk.isError ? (
-          <ErrorState title="The claims could not be read." detail={describeError(desk.error, { action: "read the claims" })} onRetry={() => desk.refetch()} />
+          <ErrorState
+            title="The claims could not be read."
+            detail={describeError(desk.error, { action: "read the claims" })}
+            onRetry={() => desk.refetch()}
+          />
         ) : claims.length === 0 ? (
           <p className="text-sm text-muted">
             {view.shutDown ? "None: shutdown voided any pending claim." : "No claim is waiting for your ruling."}
@@ -162,8 +171,9 @@ export function ArbiterMetaPoolCard({
         ) : (
           <>
             <p className="text-sm text-muted">
-              Rule in filing order: only the first can be ruled now. Approving pays the claimed pool from underwriters&apos;
-              capital; rejecting keeps the cover and sends the bond to capital. Ruled claims are final.
+              Rule in filing order: only the first can be ruled now. Approving pays the claimed pool from
+              underwriters&apos; capital; rejecting keeps the cover and sends the bond to capital. Ruled claims are
+              final.
             </p>
             <ol className="space-y-3">
               {claims.map((claim, i) => {
@@ -243,7 +253,13 @@ export function ArbiterMetaPoolCard({
               </button>
             ) : (
               <>
-                <button type="button" className="btn-secondary" onClick={close} disabled={flow.status === "running"} data-autofocus>
+                <button
+                  type="button"
+                  className="btn-secondary"
+                  onClick={close}
+                  disabled={flow.status === "running"}
+                  data-autofocus
+                >
                   Cancel
                 </button>
                 <button
@@ -253,7 +269,9 @@ export function ArbiterMetaPoolCard({
                   onClick={() => rule(draft)}
                   data-testid="ruling-confirm"
                 >
-                  {flow.status === "failed" ? "Try again" : `${draft.valid ? "Approve" : "Reject"} claim #${draft.claim.id}`}
+                  {flow.status === "failed"
+                    ? "Try again"
+                    : `${draft.valid ? "Approve" : "Reject"} claim #${draft.claim.id}`}
                 </button>
               </>
             )
@@ -269,7 +287,13 @@ export function ArbiterMetaPoolCard({
               filer={draft.claim.claim.filer}
             />
           ) : (
-            <RejectionLines r={draft.rejection} fmt={fmt} poolName={draft.poolName} filer={draft.claim.claim.filer} at={draft.at} />
+            <RejectionLines
+              r={draft.rejection}
+              fmt={fmt}
+              poolName={draft.poolName}
+              filer={draft.claim.claim.filer}
+              at={draft.at}
+            />
           )}
           <TxProgress flow={flow} />
         </ConfirmDialog>

@@ -3,8 +3,8 @@
 import { Badge } from "@/components/ui/Badge";
 import { Countdown } from "@/components/ui/Countdown";
 import type { PendingClaim } from "@/hooks/useArbiterDesk";
-import { claimTimeoutAt, isClaimOverdue, type Approval, type Rejection, type RulingCheck } from "@/lib/forms/arbiter";
 import { formatDateTime, formatDuration, shortAddress } from "@/lib/format";
+import { claimTimeoutAt, isClaimOverdue, type Approval, type Rejection, type RulingCheck } from "@/lib/forms/arbiter";
 
 type Fmt = (amount: bigint, options?: { rounding?: "down" | "up" }) => string;
 
@@ -42,12 +42,18 @@ export function ClaimItem({
   const overdue = now !== undefined && isClaimOverdue(filedAt, now);
   const headingId = `claim-${claim.id}-heading`;
   return (
-    <li className="space-y-3 rounded-md border border-border p-3" aria-labelledby={headingId} data-testid={`claim-${claim.id}`}>
+    <li
+      className="space-y-3 rounded-md border border-border p-3"
+      aria-labelledby={headingId}
+      data-testid={`claim-${claim.id}`}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <h4 id={headingId} className="font-semibold">
           Claim #{claim.id.toString()} · {poolName}
         </h4>
-        <Badge tone={position === 0 ? "warn" : "neutral"}>{position === 0 ? "Next to rule" : `In queue, #${position + 1}`}</Badge>
+        <Badge tone={position === 0 ? "warn" : "neutral"}>
+          {position === 0 ? "Next to rule" : `In queue, #${position + 1}`}
+        </Badge>
         {overdue && <Badge tone="bad">Over 30 days: anyone may shut down</Badge>}
       </div>
       {poolDescription && <p className="text-xs text-muted">{poolDescription}</p>}
@@ -60,7 +66,8 @@ export function ClaimItem({
           </blockquote>
         ) : (
           <p className="mt-1 text-sm text-muted">
-            The filing event could not be read; the stored hash is <span className="break-all font-mono text-xs">{c.evidenceHash}</span>.
+            The filing event could not be read; the stored hash is{" "}
+            <span className="break-all font-mono text-xs">{c.evidenceHash}</span>.
           </p>
         )}
         {claim.evidence !== undefined && !claim.evidenceVerified && (
@@ -103,16 +110,19 @@ export function ClaimItem({
 
       <div className="grid gap-2 text-sm sm:grid-cols-2">
         <p className="rounded-md bg-red-600/5 p-2">
-          <span className="font-medium">Approve:</span> {fmt(approval.payout)} leaves capital ({fmt(approval.capitalBefore)} →{" "}
-          {fmt(approval.capitalAfter)}); {poolName} holders redeem {fmt(approval.redeemable)}; the bond goes back to the filer.
+          <span className="font-medium">Approve:</span> {fmt(approval.payout)} leaves capital (
+          {fmt(approval.capitalBefore)} → {fmt(approval.capitalAfter)}); {poolName} holders redeem{" "}
+          {fmt(approval.redeemable)}; the bond goes back to the filer.
         </p>
         <p className="rounded-md bg-border/30 p-2">
-          <span className="font-medium">Reject:</span> the {fmt(rejection.bondToCapital)} bond goes to underwriters&apos; capital;
-          cover stays in force.
+          <span className="font-medium">Reject:</span> the {fmt(rejection.bondToCapital)} bond goes to
+          underwriters&apos; capital; cover stays in force.
         </p>
       </div>
       {position > 0 && (
-        <p className="text-xs text-muted">Figures as things stand now; the ruling on the earlier claim will change them.</p>
+        <p className="text-xs text-muted">
+          Figures as things stand now; the ruling on the earlier claim will change them.
+        </p>
       )}
 
       <div className="flex flex-wrap items-center gap-2">

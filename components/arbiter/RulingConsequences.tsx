@@ -1,6 +1,6 @@
 import { BeforeAfterRow } from "@/components/ui/BeforeAfter";
-import type { Approval, Rejection } from "@/lib/forms/arbiter";
 import { formatDateTime, formatDuration, formatPercentWad, shortAddress } from "@/lib/format";
+import type { Approval, Rejection } from "@/lib/forms/arbiter";
 
 type Fmt = (amount: bigint, options?: { rounding?: "down" | "up" }) => string;
 
@@ -23,36 +23,44 @@ export function ApprovalLines({
   return (
     <>
       <dl className="divide-y divide-border">
-      <BeforeAfterRow
-        label="Underwriters' capital"
-        before={fmt(a.capitalBefore)}
-        after={fmt(a.capitalAfter)}
-        note={`${fmt(a.payout)} paid out: shares lose ${formatPercentWad(a.capitalLossWad)} of their value`}
-      />
-      <BeforeAfterRow
-        label={`${poolName} cover holders redeem`}
-        after={fmt(a.redeemable)}
-        note={`for ${fmtTokens(a.coverSupply)}${holders !== undefined ? ` held by ${holders} ${holders === 1 ? "account" : "accounts"}` : ""}, through “Redeem payout”`}
-      />
-      {a.premiumCharged > 0n && (
         <BeforeAfterRow
-          label="Premium owed during the claim"
-          after={fmt(a.premiumCharged, { rounding: "up" })}
-          note={`charged from the redemption; your fee ${fmt(a.arbiterFee)}, creator ${fmt(a.creatorFee)}`}
+          label="Underwriters' capital"
+          before={fmt(a.capitalBefore)}
+          after={fmt(a.capitalAfter)}
+          note={`${fmt(a.payout)} paid out: shares lose ${formatPercentWad(a.capitalLossWad)} of their value`}
         />
-      )}
-      <BeforeAfterRow label="Claim bond" after={`${fmt(a.bondReturned)} back to the filer`} note={shortAddress(filer)} />
-      <BeforeAfterRow
-        label="Pending purchases (whole MetaPool)"
-        after={a.refundable > 0n ? `${fmt(a.refundable)} refundable` : "none"}
-        note={a.refundable > 0n ? "they were not cover yet: every buyer gets the full amount back" : undefined}
-      />
-      <BeforeAfterRow label={`${poolName}`} after="cover ended, paid out" note="seekers must buy again to be covered" />
-      <BeforeAfterRow
-        label="Deposits, withdrawals, purchases"
-        after={a.unfreezes ? "resume" : "stay frozen"}
-        note={a.unfreezes ? undefined : "another claim is still pending"}
-      />
+        <BeforeAfterRow
+          label={`${poolName} cover holders redeem`}
+          after={fmt(a.redeemable)}
+          note={`for ${fmtTokens(a.coverSupply)}${holders !== undefined ? ` held by ${holders} ${holders === 1 ? "account" : "accounts"}` : ""}, through “Redeem payout”`}
+        />
+        {a.premiumCharged > 0n && (
+          <BeforeAfterRow
+            label="Premium owed during the claim"
+            after={fmt(a.premiumCharged, { rounding: "up" })}
+            note={`charged from the redemption; your fee ${fmt(a.arbiterFee)}, creator ${fmt(a.creatorFee)}`}
+          />
+        )}
+        <BeforeAfterRow
+          label="Claim bond"
+          after={`${fmt(a.bondReturned)} back to the filer`}
+          note={shortAddress(filer)}
+        />
+        <BeforeAfterRow
+          label="Pending purchases (whole MetaPool)"
+          after={a.refundable > 0n ? `${fmt(a.refundable)} refundable` : "none"}
+          note={a.refundable > 0n ? "they were not cover yet: every buyer gets the full amount back" : undefined}
+        />
+        <BeforeAfterRow
+          label={`${poolName}`}
+          after="cover ended, paid out"
+          note="seekers must buy again to be covered"
+        />
+        <BeforeAfterRow
+          label="Deposits, withdrawals, purchases"
+          after={a.unfreezes ? "resume" : "stay frozen"}
+          note={a.unfreezes ? undefined : "another claim is still pending"}
+        />
       </dl>
       {a.sharesWiped && (
         <p className="py-2 text-sm font-medium text-red-700 dark:text-red-400">
@@ -81,38 +89,42 @@ export function RejectionLines({
   return (
     <>
       <dl className="divide-y divide-border">
-      <BeforeAfterRow
-        label="Claim bond"
-        after={`${fmt(r.bondToCapital)} to underwriters`}
-        note={`the filer ${shortAddress(filer)} loses it`}
-      />
-      <BeforeAfterRow label="Underwriters' capital" before={fmt(r.capitalBefore)} after={fmt(r.capitalAfter)} />
-      <BeforeAfterRow
-        label={`${poolName} cover in force`}
-        before={fmt(r.activeBefore)}
-        after={fmt(r.activeAfter)}
-        note={
-          r.premiumCharged > 0n
-            ? `premium owed during the claim, ${fmt(r.premiumCharged, { rounding: "up" })}, is charged; your fee ${fmt(r.arbiterFee)}`
-            : "no premium was owed during the claim"
-        }
-      />
-      <BeforeAfterRow label="Payout" after="none" note="cover stays in force; holders may file a new claim with a new bond" />
-      <BeforeAfterRow
-        label={r.frozenPurchases > 0n ? `Frozen purchases (${fmt(r.frozenPurchases)})` : "Frozen purchases"}
-        after={
-          !r.unfreezes
-            ? "stay frozen"
-            : r.frozenPurchases === 0n
-              ? "none"
-              : `restart their delay: mature ${formatDuration(r.restartDelay)} after the ruling${at !== undefined ? `, ${formatDateTime(at + r.restartDelay)}` : ""}`
-        }
-        note={
-          r.unfreezes
-            ? "so cover bought around an incident cannot slip in before the next claim; deposits, withdrawals and purchases resume"
-            : "another claim is still pending"
-        }
-      />
+        <BeforeAfterRow
+          label="Claim bond"
+          after={`${fmt(r.bondToCapital)} to underwriters`}
+          note={`the filer ${shortAddress(filer)} loses it`}
+        />
+        <BeforeAfterRow label="Underwriters' capital" before={fmt(r.capitalBefore)} after={fmt(r.capitalAfter)} />
+        <BeforeAfterRow
+          label={`${poolName} cover in force`}
+          before={fmt(r.activeBefore)}
+          after={fmt(r.activeAfter)}
+          note={
+            r.premiumCharged > 0n
+              ? `premium owed during the claim, ${fmt(r.premiumCharged, { rounding: "up" })}, is charged; your fee ${fmt(r.arbiterFee)}`
+              : "no premium was owed during the claim"
+          }
+        />
+        <BeforeAfterRow
+          label="Payout"
+          after="none"
+          note="cover stays in force; holders may file a new claim with a new bond"
+        />
+        <BeforeAfterRow
+          label={r.frozenPurchases > 0n ? `Frozen purchases (${fmt(r.frozenPurchases)})` : "Frozen purchases"}
+          after={
+            !r.unfreezes
+              ? "stay frozen"
+              : r.frozenPurchases === 0n
+                ? "none"
+                : `restart their delay: mature ${formatDuration(r.restartDelay)} after the ruling${at !== undefined ? `, ${formatDateTime(at + r.restartDelay)}` : ""}`
+          }
+          note={
+            r.unfreezes
+              ? "so cover bought around an incident cannot slip in before the next claim; deposits, withdrawals and purchases resume"
+              : "another claim is still pending"
+          }
+        />
       </dl>
       {r.lapses && (
         <p className="py-2 text-sm font-medium text-amber-800 dark:text-amber-300">

@@ -3,15 +3,15 @@
 import { useState } from "react";
 import type { Address } from "viem";
 
-import { BeforeAfterRow } from "@/components/ui/BeforeAfter";
 import { TxProgress } from "@/components/tx/TxProgress";
+import { BeforeAfterRow } from "@/components/ui/BeforeAfter";
 import { Field } from "@/components/ui/Field";
 import { useShutdown } from "@/hooks/actions/claims";
 import type { TokenMeta } from "@/hooks/useTokens";
-import { checkShutdown, checkTypedName } from "@/lib/forms/arbiter";
-import { formatAmount, formatDateTime } from "@/lib/format";
-import type { MetaPoolView } from "@/lib/types/metaPool";
 import { metaPoolErrorContext } from "@/lib/errors/context";
+import { formatAmount, formatDateTime } from "@/lib/format";
+import { checkShutdown, checkTypedName } from "@/lib/forms/arbiter";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 /**
  * `shutdown()` (SPEC §8) behind a typed confirmation: what it ends, with this MetaPool's numbers,
@@ -39,7 +39,11 @@ export function ShutdownPanel({
     {
       address: view.metaPool,
       asset,
-      errorContext: metaPoolErrorContext(asset, view.pools.map((p) => p.name), now),
+      errorContext: metaPoolErrorContext(
+        asset,
+        view.pools.map((p) => p.name),
+        now,
+      ),
     },
     name,
   );
@@ -60,8 +64,8 @@ export function ShutdownPanel({
   if (view.shutDown) {
     return (
       <p className="text-sm text-muted">
-        This MetaPool is shut down: no premium, no new deposits, purchases or claims. Underwriters exit and seekers withdraw
-        from its page; your fees stay collectable above.
+        This MetaPool is shut down: no premium, no new deposits, purchases or claims. Underwriters exit and seekers
+        withdraw from its page; your fees stay collectable above.
       </p>
     );
   }
@@ -70,8 +74,8 @@ export function ShutdownPanel({
   return (
     <div className="space-y-3">
       <p className="text-sm">
-        Shutdown is <strong>permanent</strong>. Use it when the MetaPool can no longer be run honestly (for example you can
-        no longer judge claims).
+        Shutdown is <strong>permanent</strong>. Use it when the MetaPool can no longer be run honestly (for example you
+        can no longer judge claims).
       </p>
       <dl className="divide-y divide-border rounded-md border border-border px-3">
         <BeforeAfterRow
@@ -79,7 +83,11 @@ export function ShutdownPanel({
           after={view.pendingClaims > 0n ? `${view.pendingClaims} voided` : "none"}
           note={view.pendingClaims > 0n ? `bonds (${fmt(pendingBonds)}) go back to their filers; no payout` : undefined}
         />
-        <BeforeAfterRow label="Funding rate" after="0 for ever" note="no more premium for underwriters, no more fees for you" />
+        <BeforeAfterRow
+          label="Funding rate"
+          after="0 for ever"
+          note="no more premium for underwriters, no more fees for you"
+        />
         <BeforeAfterRow
           label="Cover in force"
           before={fmt(view.totalActive)}

@@ -1,9 +1,8 @@
 import { memo, useId } from "react";
 
+import { niceTicks, scaleTo } from "@/lib/charts/scale";
 import { formatPercentWad, formatRateApr } from "@/lib/format";
 import type { FundingCurve } from "@/lib/protocol";
-
-import { niceTicks, scaleTo } from "@/lib/charts/scale";
 
 export interface CurvePoint {
   label: string;
@@ -30,7 +29,9 @@ const UTIL_TICKS = [0n, WAD / 4n, WAD / 2n, (3n * WAD) / 4n, WAD];
 function describe(curve: FundingCurve, points: readonly CurvePoint[]): string {
   const { baseRate, slope1, kink, slope2 } = curve;
   const text = `The rate starts at ${formatRateApr(baseRate)} with nothing used, rises to ${formatRateApr(baseRate + slope1)} at the kink of ${formatPercentWad(kink)} utilisation, then more steeply to ${formatRateApr(baseRate + slope1 + slope2)} at 100 %.`;
-  const where = points.map((p) => `${p.label}: ${formatPercentWad(p.utilisation)} utilisation, ${formatRateApr(p.rate)}.`);
+  const where = points.map(
+    (p) => `${p.label}: ${formatPercentWad(p.utilisation)} utilisation, ${formatRateApr(p.rate)}.`,
+  );
   return [text, ...where].join(" ");
 }
 
@@ -108,7 +109,12 @@ function FundingCurveChartView({ curve, points = [], height = 220 }: FundingCurv
         return (
           <g key={`${p.label}-${i}`}>
             <circle cx={px} cy={py} r={4} className="fill-sky-600 stroke-surface dark:fill-sky-400" strokeWidth={1.5} />
-            <text x={px + (end ? -7 : 7)} y={py - 7 - (i % 3) * 14} textAnchor={end ? "end" : "start"} className="fill-foreground">
+            <text
+              x={px + (end ? -7 : 7)}
+              y={py - 7 - (i % 3) * 14}
+              textAnchor={end ? "end" : "start"}
+              className="fill-foreground"
+            >
               {p.label} {formatPercentWad(p.rate, 2)}
             </text>
           </g>
@@ -119,7 +125,10 @@ function FundingCurveChartView({ curve, points = [], height = 220 }: FundingCurv
 }
 
 function samePoints(a: readonly CurvePoint[] = [], b: readonly CurvePoint[] = []): boolean {
-  return a.length === b.length && a.every((p, i) => p.label === b[i]!.label && p.utilisation === b[i]!.utilisation && p.rate === b[i]!.rate);
+  return (
+    a.length === b.length &&
+    a.every((p, i) => p.label === b[i]!.label && p.utilisation === b[i]!.utilisation && p.rate === b[i]!.rate)
+  );
 }
 
 /** Skips the redraw when a form re-renders with equal numbers in new objects. */

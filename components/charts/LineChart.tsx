@@ -1,8 +1,7 @@
 import { useId } from "react";
 
-import { formatDateTime } from "@/lib/format";
-
 import { niceTicks, scaleTo, seriesStyle, timeTicks } from "@/lib/charts/scale";
+import { formatDateTime } from "@/lib/format";
 
 export interface LineSeries {
   label: string;
@@ -29,7 +28,12 @@ const PLOT_H = H - M.top - M.bottom;
 const HOUR = 3_600;
 
 /** Step path of one series over [t0, t1]: flat until the next point, then a vertical jump. */
-function stepPath(points: LineSeries["points"], x: (t: number) => number, y: (v: bigint) => number, t1: number): string {
+function stepPath(
+  points: LineSeries["points"],
+  x: (t: number) => number,
+  y: (v: bigint) => number,
+  t1: number,
+): string {
   let d = "";
   points.forEach((p, i) => {
     d += i === 0 ? `M${x(p.t).toFixed(1)},${y(p.y).toFixed(1)}` : `H${x(p.t).toFixed(1)}V${y(p.y).toFixed(1)}`;
@@ -53,7 +57,13 @@ function summary(series: readonly LineSeries[], formatY: (y: bigint) => string):
  * Time series as step lines on one value axis, in plain SVG: scales with its container and is
  * described to screen readers by a text summary of every series.
  */
-export function LineChart({ title, series, formatY, endTime, emptyText = "Nothing to show yet: no event has changed these values." }: LineChartProps) {
+export function LineChart({
+  title,
+  series,
+  formatY,
+  endTime,
+  emptyText = "Nothing to show yet: no event has changed these values.",
+}: LineChartProps) {
   const id = useId();
   const all = series.flatMap((s) => s.points);
 

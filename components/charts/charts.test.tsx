@@ -14,7 +14,13 @@ const CURVE = { baseRate: 2n * PCT, slope1: 8n * PCT, kink: 80n * PCT, slope2: 1
 
 describe("LineChart", () => {
   const series = [
-    { label: "Capital", points: [{ t: JAN_1, y: 1_000n * ONE }, { t: JAN_1 + 86_400, y: 200n * ONE }] },
+    {
+      label: "Capital",
+      points: [
+        { t: JAN_1, y: 1_000n * ONE },
+        { t: JAN_1 + 86_400, y: 200n * ONE },
+      ],
+    },
     { label: "Aave v3", points: [{ t: JAN_1, y: 100n * ONE }] },
   ];
 
@@ -24,7 +30,9 @@ describe("LineChart", () => {
     expect(html).toMatch(/aria-labelledby="[^"]+-title [^"]+-desc"/);
     expect(html).toContain("<title");
     expect(html).toContain("Capital over time");
-    expect(html).toContain("Capital: 1K USD on 1 Jan 2025, 00:00 UTC, 200.00 USD on 2 Jan 2025, 00:00 UTC, highest 1K USD.");
+    expect(html).toContain(
+      "Capital: 1K USD on 1 Jan 2025, 00:00 UTC, 200.00 USD on 2 Jan 2025, 00:00 UTC, highest 1K USD.",
+    );
     // Round ticks with units, 0 to 1 000.
     for (const tick of ["0 USD", "500.00 USD", "1K USD"]) expect(html).toContain(`>${tick}</text>`);
     expect(html).toContain("Date (UTC)");
@@ -43,7 +51,9 @@ describe("LineChart", () => {
   });
 
   it("shows a text instead of an empty plot", () => {
-    const html = renderToStaticMarkup(<LineChart title="Cover" series={[{ label: "A", points: [] }]} formatY={usd} emptyText="No cover yet." />);
+    const html = renderToStaticMarkup(
+      <LineChart title="Cover" series={[{ label: "A", points: [] }]} formatY={usd} emptyText="No cover yet." />,
+    );
     expect(html).not.toContain("<svg");
     expect(html).toContain("No cover yet.");
   });
@@ -56,7 +66,10 @@ describe("LineChart", () => {
 describe("FundingCurveChart", () => {
   it("labels the axes with units, marks the kink and places each pool", () => {
     const html = renderToStaticMarkup(
-      <FundingCurveChart curve={CURVE} points={[{ label: "Aave v3", utilisation: 125n * 10n ** 15n, rate: 325n * 10n ** 14n }]} />,
+      <FundingCurveChart
+        curve={CURVE}
+        points={[{ label: "Aave v3", utilisation: 125n * 10n ** 15n, rate: 325n * 10n ** 14n }]}
+      />,
     );
     expect(html).toMatch(/role="img"/);
     expect(html).toContain("Utilisation (%)");
@@ -73,7 +86,9 @@ describe("FundingCurveChart", () => {
   });
 
   it("draws a flat curve at 0 without dividing by zero", () => {
-    const html = renderToStaticMarkup(<FundingCurveChart curve={{ baseRate: 0n, slope1: 0n, kink: 50n * PCT, slope2: 0n }} />);
+    const html = renderToStaticMarkup(
+      <FundingCurveChart curve={{ baseRate: 0n, slope1: 0n, kink: 50n * PCT, slope2: 0n }} />,
+    );
     expect(html).not.toContain("NaN");
     expect(html).toContain("kink 50 %");
   });

@@ -12,9 +12,9 @@ import { useCreateDraft } from "@/hooks/useCreateDraft";
 import { useMetaPoolNames } from "@/hooks/useMetaPoolNames";
 import { deployment } from "@/lib/deployment";
 import {
-  CREATE_STEPS,
   buildCreateParams,
   checkAssetAddress,
+  CREATE_STEPS,
   createdMetaPool,
   stepIssue,
   validateCreateForm,
@@ -23,8 +23,6 @@ import {
 } from "@/lib/forms/createMetaPool";
 
 import { StepNav } from "./StepNav";
-import { SubmitPanel } from "./SubmitPanel";
-import { WizardFooter } from "./WizardFooter";
 import { ArbiterStep } from "./steps/ArbiterStep";
 import { AssetStep } from "./steps/AssetStep";
 import { CurveStep } from "./steps/CurveStep";
@@ -32,7 +30,9 @@ import { DescribeStep } from "./steps/DescribeStep";
 import { PoolsStep } from "./steps/PoolsStep";
 import { ReviewStep } from "./steps/ReviewStep";
 import { TermsStep } from "./steps/TermsStep";
+import { SubmitPanel } from "./SubmitPanel";
 import type { StepProps } from "./types";
+import { WizardFooter } from "./WizardFooter";
 
 /**
  * The create-MetaPool wizard: seven steps over one form that is kept (and saved as a draft for the

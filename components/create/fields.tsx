@@ -3,7 +3,13 @@
 import type { ReactNode } from "react";
 
 import { Field } from "@/components/ui/Field";
-import { DURATION_UNITS, utf8Length, cleanText, type DurationInput, type DurationUnit } from "@/lib/forms/createMetaPool";
+import {
+  cleanText,
+  DURATION_UNITS,
+  utf8Length,
+  type DurationInput,
+  type DurationUnit,
+} from "@/lib/forms/createMetaPool";
 
 /** "23 / 64 bytes": the contract counts UTF-8 bytes, so accented letters and emoji count double or more. */
 export function ByteCounter({ text, max, id }: { text: string; max: number; id?: string }) {

@@ -57,7 +57,9 @@ describe("create wizard steps render what the creator must see", () => {
     const existing = [{ name: "Blue-Chip Lending ", address: "0x1111111111111111111111111111111111111111" }];
     const html = renderToStaticMarkup(<DescribeStep {...props(valid)} existingNames={existing} />);
     expect(html).toContain("Another MetaPool is already called “Blue-Chip Lending” (0x1111…1111)");
-    const fresh = renderToStaticMarkup(<DescribeStep {...props({ ...valid, name: "Perps" })} existingNames={existing} />);
+    const fresh = renderToStaticMarkup(
+      <DescribeStep {...props({ ...valid, name: "Perps" })} existingNames={existing} />,
+    );
     expect(fresh).not.toContain("already called");
   });
 
@@ -85,7 +87,7 @@ describe("create wizard steps render what the creator must see", () => {
     expect(html).toContain("underwriters keep 90 %");
     // 1 000 of cover, 20 000 free, capped at 3× (the default): 1 000 + min(20 000, 2 000) = 3 000;
     // uncapped: 21 000 (7× the premium), and 101 000 once underwriters add 80 000.
-    expect(html).toContain("Capped at 3×</span>: a valid claim pays <span class=\"font-semibold\">3,000 dUSD</span>");
+    expect(html).toContain('Capped at 3×</span>: a valid claim pays <span class="font-semibold">3,000 dUSD</span>');
     expect(html).toContain("21,000 dUSD</span>, so the same seekers pay 7× the premium");
     expect(html).toContain("grow to 101,000 dUSD");
   });

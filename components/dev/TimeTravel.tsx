@@ -20,7 +20,11 @@ function TimeTravelControls() {
   const busy = travel.isPending;
 
   return (
-    <span role="group" aria-label="Local chain time travel" className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
+    <span
+      role="group"
+      aria-label="Local chain time travel"
+      className="inline-flex flex-wrap items-center gap-x-2 gap-y-1"
+    >
       <span role="status" aria-live="polite">
         {travel.isPending
           ? `advancing chain time by ${travel.variables.label}…`

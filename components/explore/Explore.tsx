@@ -47,9 +47,9 @@ function NotDeployed() {
   return (
     <EmptyState title={`Canopy is not deployed on ${appChain.name}`}>
       <p>
-        This app reads chain {appChain.id}, where no MetaPool factory is known, so there is nothing to list. Point it
-        at a chain with a deployment (<code>NEXT_PUBLIC_CHAIN_ID</code>, or <code>NEXT_PUBLIC_FACTORY_ADDRESS</code> for
-        a factory of your own).
+        This app reads chain {appChain.id}, where no MetaPool factory is known, so there is nothing to list. Point it at
+        a chain with a deployment (<code>NEXT_PUBLIC_CHAIN_ID</code>, or <code>NEXT_PUBLIC_FACTORY_ADDRESS</code> for a
+        factory of your own).
       </p>
     </EmptyState>
   );
@@ -79,7 +79,12 @@ function useExploreQuery() {
   return [query, setQuery] as const;
 }
 
-const SORT_NAME: Record<SortKey, string> = { capital: "capital", apy: "APY", utilisation: "utilisation", rate: "cost of cover" };
+const SORT_NAME: Record<SortKey, string> = {
+  capital: "capital",
+  apy: "APY",
+  utilisation: "utilisation",
+  rate: "cost of cover",
+};
 
 /** Typing filters at once; the URL follows a moment later (Safari refuses more than 100 history writes in 30 s). */
 const SEARCH_URL_DELAY_MS = 300;
@@ -105,7 +110,10 @@ function ExploreList() {
   );
   const listTop = useRef<HTMLHeadingElement>(null);
 
-  const rows = useMemo(() => toExploreRows((metaPools.data ?? []).map((view) => ({ ...view, economics: rowEconomics(view) }))), [metaPools.data]);
+  const rows = useMemo(
+    () => toExploreRows((metaPools.data ?? []).map((view) => ({ ...view, economics: rowEconomics(view) }))),
+    [metaPools.data],
+  );
   const assets = useMemo(() => assetsOf(rows), [rows]);
   const metas = useTokenMetas(query.asset && !assets.includes(query.asset) ? [...assets, query.asset] : assets);
   const symbolOf = useCallback((asset: Address) => assetSymbol(metas.data, asset), [metas.data]);
@@ -157,7 +165,10 @@ function ExploreList() {
   if (rows.length === 0) {
     return (
       <EmptyState title="No MetaPools yet">
-        <p>Nobody has created a MetaPool on {appChain.name} so far. Be the first: pick an asset, an arbiter and the protocols to cover.</p>
+        <p>
+          Nobody has created a MetaPool on {appChain.name} so far. Be the first: pick an asset, an arbiter and the
+          protocols to cover.
+        </p>
         <p className="mt-3">
           <Link href="/create" className="btn-primary">
             Create a MetaPool
@@ -175,7 +186,10 @@ function ExploreList() {
       <ExploreSummary summary={summary} symbolOf={symbolOf} />
 
       {metaPools.isRefetchError && (
-        <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-sm">
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-sm"
+        >
           <p className="flex-1">
             Could not refresh: the figures below may be out of date.{" "}
             {describeError(metaPools.error, { action: "refresh the MetaPools" })}
@@ -197,7 +211,12 @@ function ExploreList() {
 
       <section aria-labelledby="explore-results" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="explore-results" ref={listTop} tabIndex={-1} className="scroll-mt-4 text-lg font-semibold focus:outline-none">
+          <h2
+            id="explore-results"
+            ref={listTop}
+            tabIndex={-1}
+            className="scroll-mt-4 text-lg font-semibold focus:outline-none"
+          >
             MetaPools
           </h2>
           <p aria-live="polite" className="text-sm text-muted" data-testid="explore-count">
@@ -208,14 +227,14 @@ function ExploreList() {
         </div>
 
         <p className="max-w-prose text-xs text-muted">
-          APY is what underwriters earn at today&apos;s premiums, after fees, over the <TermLink term="capital" /> (simple, not
-          compounded). <TermLink term="utilisation">Utilisation</TermLink> is the share of the capital that cover in force uses.
-          Cost of cover is what cover costs a year as a share of the deposit, cheapest to dearest pool: each pool&apos;s{" "}
-          <TermLink term="funding-rate" /> is charged on its <TermLink term="payout" />, which is its cover plus free capital when
-          uncapped, or at most N× its cover when capped. Bought cover is in force
-          after the <TermLink term="purchase-delay" />; underwriters wait the{" "}
-          <TermLink term="withdrawal-period" /> before withdrawing. <TermLink term="fees">Fees</TermLink> go to the{" "}
-          <TermLink term="arbiter" /> and the creator out of premiums. Figures are live.
+          APY is what underwriters earn at today&apos;s premiums, after fees, over the <TermLink term="capital" />{" "}
+          (simple, not compounded). <TermLink term="utilisation">Utilisation</TermLink> is the share of the capital that
+          cover in force uses. Cost of cover is what cover costs a year as a share of the deposit, cheapest to dearest
+          pool: each pool&apos;s <TermLink term="funding-rate" /> is charged on its <TermLink term="payout" />, which is
+          its cover plus free capital when uncapped, or at most N× its cover when capped. Bought cover is in force after
+          the <TermLink term="purchase-delay" />; underwriters wait the <TermLink term="withdrawal-period" /> before
+          withdrawing. <TermLink term="fees">Fees</TermLink> go to the <TermLink term="arbiter" /> and the creator out
+          of premiums. Figures are live.
         </p>
 
         {page.total === 0 ? (

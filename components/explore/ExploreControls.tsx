@@ -1,7 +1,15 @@
 import type { Address } from "viem";
 
 import { Field } from "@/components/ui/Field";
-import { PAYOUT_FILTERS, STATUS_LABEL, STATUSES, type ExploreQuery, type PayoutFilter, type SortDir, type SortKey } from "@/lib/explore";
+import {
+  PAYOUT_FILTERS,
+  STATUS_LABEL,
+  STATUSES,
+  type ExploreQuery,
+  type PayoutFilter,
+  type SortDir,
+  type SortKey,
+} from "@/lib/explore";
 
 const PAYOUT_LABEL: Record<PayoutFilter, string> = { capped: "Capped (N× cover)", uncapped: "Uncapped" };
 
@@ -35,7 +43,12 @@ export function ExploreControls({
   // An asset from a shared link that no MetaPool uses (any more) stays selectable, so the select shows the truth.
   const assetOptions = query.asset && !assets.includes(query.asset) ? [...assets, query.asset] : assets;
   return (
-    <form role="search" aria-label="Find MetaPools" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1.4fr]" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Find MetaPools"
+      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1.4fr]"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <Field label="Search" hint="MetaPool name or protected protocol, e.g. Aave">
         {(control) => (
           <input
@@ -99,7 +112,6 @@ export function ExploreControls({
     </form>
   );
 }
-
 
 /** One filter: "any" (null) or one of `options`; a value not among them is never produced. */
 function FilterSelect<T extends string>({

@@ -1,7 +1,7 @@
 import type { Address } from "viem";
 
-import { formatAmount } from "@/lib/format";
 import type { ExploreSummary as Summary } from "@/lib/explore";
+import { formatAmount } from "@/lib/format";
 
 /**
  * The market at a glance: how many MetaPools in which state, and the capital and cover in force per asset

@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 import type { ShownRow } from "@/components/explore/MetaPoolTable";
 import { ArbiterName, StatusBadge } from "@/components/explore/StatusBadge";

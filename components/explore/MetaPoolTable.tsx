@@ -76,12 +76,18 @@ export function MetaPoolTable({
             <SortHeader label="Utilisation" sortKey="utilisation" current={sort} dir={dir} onSort={onSort} />
             <SortHeader label="Cost of cover" sortKey="rate" current={sort} dir={dir} onSort={onSort} />
             <th scope="col" className="px-3 py-2 text-right font-medium">
-              <abbr title="The most a claim pays, fixed at creation: N× the pool's cover, or uncapped (its cover plus all free capital)" className="no-underline">
+              <abbr
+                title="The most a claim pays, fixed at creation: N× the pool's cover, or uncapped (its cover plus all free capital)"
+                className="no-underline"
+              >
                 Payout
               </abbr>
             </th>
             <th scope="col" className="px-3 py-2 text-right font-medium">
-              <abbr title="Purchase delay (before bought cover is in force) / withdrawal period (notice before underwriters can withdraw)" className="no-underline">
+              <abbr
+                title="Purchase delay (before bought cover is in force) / withdrawal period (notice before underwriters can withdraw)"
+                className="no-underline"
+              >
                 Delay / notice
               </abbr>
             </th>
@@ -97,7 +103,11 @@ export function MetaPoolTable({
         </thead>
         <tbody>
           {rows.map(({ row, symbol, figures: f }) => (
-            <tr key={row.address} className="border-b border-border last:border-b-0 hover:bg-green-600/5" data-testid="metapool-row">
+            <tr
+              key={row.address}
+              className="border-b border-border last:border-b-0 hover:bg-green-600/5"
+              data-testid="metapool-row"
+            >
               <th scope="row" className="max-w-[14rem] px-3 py-3 text-left align-top font-normal">
                 <Link
                   href={`/metapool/${row.address}`}

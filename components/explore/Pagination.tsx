@@ -1,7 +1,15 @@
 import { pageNumbers } from "@/lib/explore";
 
 /** Previous, numbered pages with gaps, next. Hidden when everything fits on one page. */
-export function Pagination({ page, pageCount, onPage }: { page: number; pageCount: number; onPage: (page: number) => void }) {
+export function Pagination({
+  page,
+  pageCount,
+  onPage,
+}: {
+  page: number;
+  pageCount: number;
+  onPage: (page: number) => void;
+}) {
   if (pageCount <= 1) return null;
   return (
     <nav aria-label="MetaPool pages" className="flex flex-wrap items-center justify-center gap-1">

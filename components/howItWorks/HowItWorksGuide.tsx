@@ -1,10 +1,10 @@
 import FundingCurveChart from "@/components/charts/FundingCurveChart";
 import { formatAmount, formatBps, formatDuration, formatPercentWad, formatRateApr } from "@/lib/format";
 import type { GlossaryTerm } from "@/lib/glossary";
+import { payoutExample } from "@/lib/howItWorks/payoutExample";
 import { CLAIM_TIMEOUT, DAY, HOUR, MAX_POOLS, WITHDRAWAL_WINDOW } from "@/lib/protocol";
 
 import { PayoutPicture } from "./PayoutPicture";
-import { payoutExample } from "@/lib/howItWorks/payoutExample";
 import { Defined, Formula, Section } from "./Section";
 
 const CONTENTS: readonly { id: GlossaryTerm; title: string }[] = [
@@ -36,8 +36,8 @@ export function HowItWorksGuide() {
         <h1 className="text-2xl font-semibold tracking-tight">How Canopy works</h1>
         <p className="max-w-prose leading-relaxed text-muted">
           Canopy is cover for DeFi users. A <strong>MetaPool</strong> is one pot of money that insures several protocols
-          at once. <strong>Underwriters</strong> put capital in and earn premiums; <strong>seekers</strong> buy cover for
-          one protocol and pay for it out of their deposit; an <strong>arbiter</strong> chosen when the MetaPool was
+          at once. <strong>Underwriters</strong> put capital in and earn premiums; <strong>seekers</strong> buy cover
+          for one protocol and pay for it out of their deposit; an <strong>arbiter</strong> chosen when the MetaPool was
           created decides whether a claim is valid. Every rule is fixed at creation: no one, not even the creator, can
           change a MetaPool afterwards.
         </p>
@@ -64,7 +64,8 @@ export function HowItWorksGuide() {
         </p>
         <p>
           Capital is never lent out. Each coverage pool&apos;s active cover is matched by the same amount of capital;
-          what is left is the <Defined id="free-capital">free capital</Defined>, which new cover and withdrawals can use.
+          what is left is the <Defined id="free-capital">free capital</Defined>, which new cover and withdrawals can
+          use.
         </p>
         <Formula>free capital F = capital C − the active cover K of every pool</Formula>
       </Section>
@@ -72,9 +73,10 @@ export function HowItWorksGuide() {
       <Section id="coverage-pool" title={title("coverage-pool")}>
         <p>
           A MetaPool has 1 to {MAX_POOLS} <strong>coverage pools</strong>, one per protected protocol. A seeker deposits
-          into one pool and receives that pool&apos;s cover token, which can be sent to anyone. The deposits whose cover is
-          in force are the pool&apos;s <Defined id="cover">active cover</Defined>. The premium is paid out of those deposits, little by
-          little, so a cover token is worth slightly less every hour; what is left can be withdrawn at any time.
+          into one pool and receives that pool&apos;s cover token, which can be sent to anyone. The deposits whose cover
+          is in force are the pool&apos;s <Defined id="cover">active cover</Defined>. The premium is paid out of those
+          deposits, little by little, so a cover token is worth slightly less every hour; what is left can be withdrawn
+          at any time.
         </p>
         <p>
           What counts as a valid claim is written in the MetaPool&apos;s{" "}
@@ -109,8 +111,8 @@ export function HowItWorksGuide() {
           With the example curve below, a pool at {formatPercentWad(ex.utilisation)} utilisation pays{" "}
           {formatRateApr(ex.rate)} on its payout of {amount(ex.payout)}: {amount(ex.yearlyPremium)} a year out of its{" "}
           {amount(ex.active[0]!)} of deposits. A small deposit in a large MetaPool can therefore pay a high premium
-          relative to its size; a <Defined id="payout-multiple">payout multiple</Defined> set at creation caps the payout
-          (and so the premium) at a multiple of the pool&apos;s cover.
+          relative to its size; a <Defined id="payout-multiple">payout multiple</Defined> set at creation caps the
+          payout (and so the premium) at a multiple of the pool&apos;s cover.
         </p>
         <FundingCurveChart
           curve={ex.curve}
@@ -121,15 +123,15 @@ export function HowItWorksGuide() {
       <Section id="fees" title={title("fees")}>
         <p>
           Every premium is split when it is charged: an arbiter fee and a creator fee, both fixed at creation and
-          together at most {maxFees}; the rest goes to the capital, that is, to the underwriters. In the examples on this
-          page each fee is {formatBps(500n)}.
+          together at most {maxFees}; the rest goes to the capital, that is, to the underwriters. In the examples on
+          this page each fee is {formatBps(500n)}.
         </p>
       </Section>
 
       <Section id="purchase-delay" title={title("purchase-delay")}>
         <p>
-          Cover starts after the purchase delay (between {formatDuration(HOUR)} and {formatDuration(30n * DAY)}, fixed at
-          creation). Until then the deposit waits in escrow: it is not cover, it pays no premium and it cannot be
+          Cover starts after the purchase delay (between {formatDuration(HOUR)} and {formatDuration(30n * DAY)}, fixed
+          at creation). Until then the deposit waits in escrow: it is not cover, it pays no premium and it cannot be
           cancelled. Pending purchases reserve nothing: a purchase is accepted if the MetaPool&apos;s capital is not all
           backing cover, and acceptance is decided when the delay ends. Purchases mature in the order they were made,
           each becoming cover up to the free capital at that moment; any rest is refunded.
@@ -145,34 +147,35 @@ export function HowItWorksGuide() {
       <Section id="withdrawal-period" title={title("withdrawal-period")}>
         <p>
           Underwriters leave in two steps. First a <Defined id="withdrawal-request">withdrawal request</Defined>: the
-          shares move into the MetaPool&apos;s keeping and their value at that moment is recorded. From then on they still
-          bear losses from claims but earn no more premiums. The request unlocks after the withdrawal period (between{" "}
-          {formatDuration(HOUR)} and {formatDuration(365n * DAY)}, fixed at creation), so underwriters cannot run the
-          moment they hear of an incident.
+          shares move into the MetaPool&apos;s keeping and their value at that moment is recorded. From then on they
+          still bear losses from claims but earn no more premiums. The request unlocks after the withdrawal period
+          (between {formatDuration(HOUR)} and {formatDuration(365n * DAY)}, fixed at creation), so underwriters cannot
+          run the moment they hear of an incident.
         </p>
         <p>
-          You receive the smaller of the recorded value and what the shares are worth when you withdraw. A request can be
-          cancelled at any time; cancelling gives back shares worth at most the recorded value, so a request is never a
-          free bet.
+          You receive the smaller of the recorded value and what the shares are worth when you withdraw. A request can
+          be cancelled at any time; cancelling gives back shares worth at most the recorded value, so a request is never
+          a free bet.
         </p>
       </Section>
 
       <Section id="withdrawal-window" title={`${title("withdrawal-window")} (${formatDuration(WITHDRAWAL_WINDOW)})`}>
         <p>
           Once unlocked, a request can be completed, in one or several parts, within a window of{" "}
-          {formatDuration(WITHDRAWAL_WINDOW)}. A claim ruling restarts that window, so the window runs until {formatDuration(WITHDRAWAL_WINDOW)} after the
-          later of the unlock and the last ruling. After it the request can only be cancelled.
+          {formatDuration(WITHDRAWAL_WINDOW)}. A claim ruling restarts that window, so the window runs until{" "}
+          {formatDuration(WITHDRAWAL_WINDOW)} after the later of the unlock and the last ruling. After it the request
+          can only be cancelled.
         </p>
         <p>
-          A withdrawal can only take free capital: capital backing active cover stays until that cover is withdrawn. While
-          any claim is pending, deposits and withdrawals wait; requests can still be made and cancelled.
+          A withdrawal can only take free capital: capital backing active cover stays until that cover is withdrawn.
+          While any claim is pending, deposits and withdrawals wait; requests can still be made and cancelled.
         </p>
       </Section>
 
       <Section id="claims" title={title("claims")}>
         <p>
-          A holder of a pool&apos;s cover tokens files a claim with the time of the incident (not before the cover began)
-          and evidence: a text or a link. Filing takes a <Defined id="claim-bond">claim bond</Defined>, fixed at
+          A holder of a pool&apos;s cover tokens files a claim with the time of the incident (not before the cover
+          began) and evidence: a text or a link. Filing takes a <Defined id="claim-bond">claim bond</Defined>, fixed at
           creation: returned if the claim is valid or voided, kept by the underwriters if it is rejected.
         </p>
         <p>
@@ -185,10 +188,10 @@ export function HowItWorksGuide() {
 
       <Section id="payout" title={title("payout")}>
         <p>
-          A valid claim pays the pool&apos;s <strong>payout</strong>: the capital matching the pool&apos;s own cover plus
-          all the free capital. Every other pool&apos;s cover stays fully backed. The pool&apos;s cover holders then share
-          their remaining deposits plus the payout, less the premium owed during the claim, in proportion to their tokens,
-          and the pool starts afresh.
+          A valid claim pays the pool&apos;s <strong>payout</strong>: the capital matching the pool&apos;s own cover
+          plus all the free capital. Every other pool&apos;s cover stays fully backed. The pool&apos;s cover holders
+          then share their remaining deposits plus the payout, less the premium owed during the claim, in proportion to
+          their tokens, and the pool starts afresh.
         </p>
         <Formula>payout P = K + F (uncapped) or K + min(F, (multiple − 1) × K) with a payout multiple</Formula>
         <PayoutPicture example={ex} />
@@ -228,9 +231,9 @@ export function HowItWorksGuide() {
           </div>
         </div>
         <p>
-          Trust the arbiter before you buy cover: its ruling is final. Note also that, for the price of the bond, any cover
-          holder can pause deposits, withdrawals and purchases until the arbiter rules, and that the first valid claim
-          among several pending takes the free capital.
+          Trust the arbiter before you buy cover: its ruling is final. Note also that, for the price of the bond, any
+          cover holder can pause deposits, withdrawals and purchases until the arbiter rules, and that the first valid
+          claim among several pending takes the free capital.
         </p>
       </Section>
     </article>

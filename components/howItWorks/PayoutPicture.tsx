@@ -1,5 +1,4 @@
 import { formatAmount, formatPercentWad, formatRateApr } from "@/lib/format";
-
 import type { PayoutExample } from "@/lib/howItWorks/payoutExample";
 
 const W = 480;
@@ -90,7 +89,13 @@ export function PayoutPicture({ example }: { example: PayoutExample }) {
 
   return (
     <figure className="space-y-3">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby="payout-picture-title payout-picture-desc" className="h-auto w-full text-[13px]">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        role="img"
+        aria-labelledby="payout-picture-title payout-picture-desc"
+        className="h-auto w-full text-[13px]"
+      >
         <title id="payout-picture-title">{title}</title>
         <desc id="payout-picture-desc">{desc}</desc>
 
@@ -112,7 +117,15 @@ export function PayoutPicture({ example }: { example: PayoutExample }) {
         <text x={X0} y={122} className="fill-foreground font-semibold">
           After: capital {amount(capitalAfter)}, still backing B and C
         </text>
-        <rect x={X0} y={130} width={payoutEnd - X0} height={BAR_H} fill="none" strokeDasharray="4 3" className="stroke-muted" />
+        <rect
+          x={X0}
+          y={130}
+          width={payoutEnd - X0}
+          height={BAR_H}
+          fill="none"
+          strokeDasharray="4 3"
+          className="stroke-muted"
+        />
         <text x={(X0 + payoutEnd) / 2} y={130 + BAR_H / 2} dy="0.35em" textAnchor="middle" className="fill-muted">
           paid out
         </text>
@@ -127,9 +140,9 @@ export function PayoutPicture({ example }: { example: PayoutExample }) {
         </text>
       </svg>
       <figcaption className="text-sm text-muted">
-        A worked example, computed with the protocol&apos;s own math: each pool uses {formatPercentWad(example.utilisation)} of
-        the capital open to it and pays {formatRateApr(example.rate)} on its payout of {amount(payout)}, about{" "}
-        {amount(example.yearlyPremium)} a year out of its {amount(kA)} of deposits.
+        A worked example, computed with the protocol&apos;s own math: each pool uses{" "}
+        {formatPercentWad(example.utilisation)} of the capital open to it and pays {formatRateApr(example.rate)} on its
+        payout of {amount(payout)}, about {amount(example.yearlyPremium)} a year out of its {amount(kA)} of deposits.
       </figcaption>
     </figure>
   );

@@ -26,5 +26,7 @@ export function Defined({ id, children }: { id: GlossaryTerm; children: ReactNod
 }
 
 export function Formula({ children }: { children: ReactNode }) {
-  return <p className="overflow-x-auto rounded-md border border-border bg-surface px-3 py-2 font-mono text-sm">{children}</p>;
+  return (
+    <p className="overflow-x-auto rounded-md border border-border bg-surface px-3 py-2 font-mono text-sm">{children}</p>
+  );
 }

@@ -13,7 +13,10 @@ export function WrongNetworkBanner() {
   if (!isConnected || chainId === appChain.id) return null;
 
   return (
-    <div role="alert" className="border-b border-amber-500/40 bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="alert"
+      className="border-b border-amber-500/40 bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+    >
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-3 px-4 py-2 text-sm">
         <p className="flex-1">
           Your wallet is on {chainId === undefined ? "an unknown network" : networkName(chainId)}. Canopy runs on{" "}

@@ -18,7 +18,12 @@ export function CopyAddress({ address, label }: { address: Address; label: strin
   return (
     <span className="inline-flex max-w-full flex-wrap items-center gap-2">
       <code className="break-all font-mono text-sm">{address}</code>
-      <button type="button" className="btn-secondary px-2 py-0.5 text-xs" onClick={copy} aria-label={`Copy ${label} address`}>
+      <button
+        type="button"
+        className="btn-secondary px-2 py-0.5 text-xs"
+        onClick={copy}
+        aria-label={`Copy ${label} address`}
+      >
         Copy
       </button>
       <span aria-live="polite" className="text-xs text-muted">

@@ -5,10 +5,10 @@ import type { Address } from "viem";
 
 import type { TokenMeta } from "@/hooks/useTokens";
 import type { ErrorContext } from "@/lib/errors";
+import { metaPoolErrorContext } from "@/lib/errors/context";
 import { formatAmount } from "@/lib/format";
 import type { MetaPoolDetails, MetaPoolView } from "@/lib/types/metaPool";
 import type { AccountPosition } from "@/lib/types/positions";
-import { metaPoolErrorContext } from "@/lib/errors/context";
 
 export interface MetaPoolContextValue {
   address: Address;

@@ -33,8 +33,8 @@ export function MetaPoolPage({ address }: { address: string }) {
     return (
       <Notice title="That is not an address">
         <p>
-          <code className="break-all">{address}</code> is not an Ethereum address: a MetaPool address is 0x followed by 40
-          hexadecimal characters.
+          <code className="break-all">{address}</code> is not an Ethereum address: a MetaPool address is 0x followed by
+          40 hexadecimal characters.
         </p>
       </Notice>
     );
@@ -57,8 +57,8 @@ function LoadedMetaPool({ address }: { address: Address }) {
       return (
         <Notice title="Not a MetaPool">
           <p>
-            Nothing at <code className="break-all">{address}</code> is a MetaPool created by Canopy&apos;s factory on this
-            chain. Check the address, or pick one from the list.
+            Nothing at <code className="break-all">{address}</code> is a MetaPool created by Canopy&apos;s factory on
+            this chain. Check the address, or pick one from the list.
           </p>
         </Notice>
       );

@@ -7,7 +7,8 @@ export function metaPoolStatus(view: MetaPoolView): { label: string; tone: Badge
     return {
       label: "Shut down",
       tone: "bad",
-      detail: "No deposits, purchases or claims; underwriters exit at the share price and seekers withdraw their deposits.",
+      detail:
+        "No deposits, purchases or claims; underwriters exit at the share price and seekers withdraw their deposits.",
     };
   }
   if (view.pendingClaims > 0n) {

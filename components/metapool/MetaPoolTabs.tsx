@@ -98,7 +98,9 @@ export function MetaPoolTabs({ tabs, label }: { tabs: readonly TabSpec[]; label:
               onClick={() => choose(tab.id, false)}
               onKeyDown={onKeyDown}
               className={`-mb-px shrink-0 border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-green-600 ${
-                active ? "border-green-700 text-foreground dark:border-green-400" : "border-transparent text-muted hover:text-foreground"
+                active
+                  ? "border-green-700 text-foreground dark:border-green-400"
+                  : "border-transparent text-muted hover:text-foreground"
               }`}
             >
               {tab.label}

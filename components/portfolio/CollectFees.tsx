@@ -51,7 +51,8 @@ export function CollectFees({
         </button>
         {walletBalance !== undefined && owed > 0n && (
           <span className="text-sm text-muted">
-            Wallet: {fmt(walletBalance)} → <span className="font-medium text-foreground">{fmt(walletBalance + owed)}</span>
+            Wallet: {fmt(walletBalance)} →{" "}
+            <span className="font-medium text-foreground">{fmt(walletBalance + owed)}</span>
           </span>
         )}
       </div>

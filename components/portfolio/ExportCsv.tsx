@@ -6,7 +6,15 @@ import { csvFileName, portfolioCsv } from "@/lib/portfolio/csv";
 import type { MetaPoolPortfolio } from "@/lib/portfolio/summary";
 
 /** Downloads every position as CSV through a Blob link (nothing leaves the browser). */
-export function ExportCsv({ items, account, now }: { items: readonly MetaPoolPortfolio[]; account: string; now: bigint }) {
+export function ExportCsv({
+  items,
+  account,
+  now,
+}: {
+  items: readonly MetaPoolPortfolio[];
+  account: string;
+  now: bigint;
+}) {
   const [done, setDone] = useState(false);
   const download = () => {
     // A BOM so spreadsheet apps read the UTF-8 names correctly.

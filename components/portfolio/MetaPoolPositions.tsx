@@ -67,7 +67,9 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
           </Link>
         </h2>
         {m.shutDown && <Badge tone="bad">Shut down</Badge>}
-        {m.claimPending && !m.shutDown && <Badge tone="warn">Claim pending: deposits, withdrawals, purchases frozen</Badge>}
+        {m.claimPending && !m.shutDown && (
+          <Badge tone="warn">Claim pending: deposits, withdrawals, purchases frozen</Badge>
+        )}
         {m.isArbiter && <Badge>Arbiter</Badge>}
         {m.isCreator && <Badge>Creator</Badge>}
         <Link href={href} className="ml-auto text-sm underline">
@@ -91,7 +93,11 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
               value={
                 <span
                   className={
-                    net < 0n ? "text-red-700 dark:text-red-400" : net > 0n ? "text-green-700 dark:text-green-400" : undefined
+                    net < 0n
+                      ? "text-red-700 dark:text-red-400"
+                      : net > 0n
+                        ? "text-green-700 dark:text-green-400"
+                        : undefined
                   }
                 >
                   {net > 0n ? "+" : ""}
@@ -106,7 +112,8 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
               <p className="min-w-0">
                 <span className="font-medium">Exit</span>
                 <span className="block text-muted">
-                  The MetaPool is shut down: your {units(m.shares, "shares")} pay {fmt(m.exitNow)} at once, with no waiting.
+                  The MetaPool is shut down: your {units(m.shares, "shares")} pay {fmt(m.exitNow)} at once, with no
+                  waiting.
                 </span>
               </p>
               <ExitAction target={target} m={m} />
@@ -129,11 +136,18 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
           <h3 className="font-medium">Protection</h3>
           <ul className="space-y-2">
             {m.protection.map((x) => (
-              <ProtectionItem key={`${x.kind}-${x.purchaseId ?? ""}-${x.poolId}-${x.epoch ?? ""}`} x={x} fmt={fmt} units={units}>
+              <ProtectionItem
+                key={`${x.kind}-${x.purchaseId ?? ""}-${x.poolId}-${x.epoch ?? ""}`}
+                x={x}
+                fmt={fmt}
+                units={units}
+              >
                 {x.oneClick === "refund" && x.purchaseId !== undefined && (
                   <RefundAction target={target} x={x} id={x.purchaseId} />
                 )}
-                {x.oneClick === "redeem" && x.epoch !== undefined && <RedeemAction target={target} x={x} epoch={x.epoch} />}
+                {x.oneClick === "redeem" && x.epoch !== undefined && (
+                  <RedeemAction target={target} x={x} epoch={x.epoch} />
+                )}
                 {x.oneClick === "withdraw" && <WithdrawCoverAction target={target} x={x} />}
                 {x.kind === "cover" && x.status === "active" && x.epoch !== undefined && (
                   <PortfolioRepricingAlert metaPool={m.metaPool} poolId={x.poolId} epoch={x.epoch} fmt={fmt} />
@@ -147,7 +161,10 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
       {showFees && (
         <div className="space-y-2">
           <h3 className="font-medium">
-            Fees{m.isArbiter || m.isCreator ? ` (${[m.isArbiter && "arbiter", m.isCreator && "creator"].filter(Boolean).join(" and ")})` : " and returned bonds"}
+            Fees
+            {m.isArbiter || m.isCreator
+              ? ` (${[m.isArbiter && "arbiter", m.isCreator && "creator"].filter(Boolean).join(" and ")})`
+              : " and returned bonds"}
           </h3>
           <CollectFees metaPool={m.metaPool} metaPoolName={m.name} asset={m.asset} owed={m.feesOwed + m.bondsOwed} />
         </div>
@@ -195,7 +212,9 @@ function RequestItem({
             "The MetaPool is shut down: it pays at once."
           )}
         </p>
-        {r.status === "partial" && <p className="text-muted">Free capital pays only part now: withdraw a part on the MetaPool page.</p>}
+        {r.status === "partial" && (
+          <p className="text-muted">Free capital pays only part now: withdraw a part on the MetaPool page.</p>
+        )}
       </div>
       {children}
     </li>

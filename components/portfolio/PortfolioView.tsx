@@ -39,14 +39,19 @@ export function PortfolioView() {
   }, [account, metaPools.data, positions.data, metas.data, now]);
 
   if (!deployment) {
-    return <ErrorState title="Canopy is not deployed on this chain." detail="Switch the app to a chain with a MetaPool factory." />;
+    return (
+      <ErrorState
+        title="Canopy is not deployed on this chain."
+        detail="Switch the app to a chain with a MetaPool factory."
+      />
+    );
   }
   if (status === "connecting" || status === "reconnecting") return <LoadingRows rows={3} label="Connecting wallet" />;
   if (!account) {
     return (
       <ConnectPrompt title="Connect a wallet to see your portfolio">
-        Your underwriting shares and withdrawal requests, your cover and purchases, payouts and refunds waiting for you, and
-        fees you earned as an arbiter or creator, across every MetaPool.
+        Your underwriting shares and withdrawal requests, your cover and purchases, payouts and refunds waiting for you,
+        and fees you earned as an arbiter or creator, across every MetaPool.
       </ConnectPrompt>
     );
   }
@@ -91,10 +96,22 @@ export function PortfolioView() {
         {totals.map((t) => {
           const fmt = (v: bigint) => formatAmount(v, t.asset.decimals, { symbol: t.asset.symbol });
           return (
-            <dl key={t.asset.address} className="card grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={`Totals in ${t.asset.symbol}`}>
-              <Stat label="Underwriting value" value={fmt(t.underwriting)} sub={`net result ${shownNetResult(t.netResult, t.asset.decimals) > 0n ? "+" : ""}${fmt(shownNetResult(t.netResult, t.asset.decimals))}`} />
+            <dl
+              key={t.asset.address}
+              className="card grid grid-cols-2 gap-3 sm:grid-cols-4"
+              aria-label={`Totals in ${t.asset.symbol}`}
+            >
+              <Stat
+                label="Underwriting value"
+                value={fmt(t.underwriting)}
+                sub={`net result ${shownNetResult(t.netResult, t.asset.decimals) > 0n ? "+" : ""}${fmt(shownNetResult(t.netResult, t.asset.decimals))}`}
+              />
               <Stat label="Cover and pending purchases" value={fmt(t.protection)} />
-              <Stat label="Takeable now" value={fmt(t.claimableNow)} sub="withdrawals, exits, refunds, payouts, fees, bonds" />
+              <Stat
+                label="Takeable now"
+                value={fmt(t.claimableNow)}
+                sub="withdrawals, exits, refunds, payouts, fees, bonds"
+              />
               <Stat
                 label="Fees owed"
                 value={fmt(t.feesOwed)}

@@ -1,11 +1,11 @@
+import type { Page } from "@playwright/test";
 import { erc20Abi, parseUnits, type Address } from "viem";
 
 import { demoTokenAbi, metaPoolExtensionAbi, metaPoolFactoryAbi } from "../../abis";
 import local from "../../lib/deployments/31337.json";
 import { chainReader, chainWriter, e2eChain, factoryAddress, metaPoolView, send } from "../fixtures/chain";
 import { expect, test, type TestWallet } from "../fixtures/journey";
-import { ROLE, expectConfirmed, openAs, openMetaPool, snap } from "./helpers";
-import type { Page } from "@playwright/test";
+import { expectConfirmed, openAs, openMetaPool, ROLE, snap } from "./helpers";
 
 const LENDING = "Blue-chip lending"; // dUSD: EIP-2612 permits, 6 decimals
 
@@ -14,7 +14,14 @@ async function account(index: number): Promise<Address> {
 }
 
 async function faucet(who: Address, token: Address, amount: bigint) {
-  await send({ account: who, chain: e2eChain, address: token, abi: demoTokenAbi, functionName: "faucet", args: [amount] });
+  await send({
+    account: who,
+    chain: e2eChain,
+    address: token,
+    abi: demoTokenAbi,
+    functionName: "faucet",
+    args: [amount],
+  });
 }
 
 const shares = (metaPool: Address, who: Address) =>
@@ -39,7 +46,10 @@ async function buy(page: Page, amount: string) {
   return form;
 }
 
-test("permit: with dUSD (EIP-2612) a deposit and a purchase each take a signature and one transaction, no approve", async ({ page, wallet }) => {
+test("permit: with dUSD (EIP-2612) a deposit and a purchase each take a signature and one transaction, no approve", async ({
+  page,
+  wallet,
+}) => {
   const me = await account(ROLE.fresh);
   const metaPool = await openMetaPool(page, wallet, ROLE.fresh, LENDING, "underwrite");
   const asset = (await metaPoolView(metaPool)).config.asset;
@@ -62,7 +72,10 @@ test("permit: with dUSD (EIP-2612) a deposit and a purchase each take a signatur
   expect((await metaPoolView(metaPool)).pools[0]!.pending).toBeGreaterThanOrEqual(parseUnits("50", 6));
 });
 
-test("batched: a wallet that batches atomically (EIP-5792) approves and acts in one confirmation", async ({ page, wallet }) => {
+test("batched: a wallet that batches atomically (EIP-5792) approves and acts in one confirmation", async ({
+  page,
+  wallet,
+}) => {
   wallet.setAtomicBatching(true);
   const me = await account(ROLE.fresh);
   const metaPool = await openMetaPool(page, wallet, ROLE.fresh, LENDING, "underwrite");
@@ -96,19 +109,43 @@ async function tetherMetaPool(): Promise<Address> {
     pools: [{ name: "Aave v3", description: "Aave v3 core market." }],
     arbiterFeeBps: 500,
     creatorFeeBps: 500,
-    curve: { baseRate: parseUnits("0.02", 18), slope1: parseUnits("0.08", 18), kink: parseUnits("0.8", 18), slope2: parseUnits("1", 18) },
+    curve: {
+      baseRate: parseUnits("0.02", 18),
+      slope1: parseUnits("0.08", 18),
+      kink: parseUnits("0.8", 18),
+      slope2: parseUnits("1", 18),
+    },
     payoutMultiple: 3,
     withdrawalPeriod: 3 * 86_400,
     purchaseDelay: 86_400,
     claimBond: parseUnits("10", 6),
     minPurchase: parseUnits("1", 6),
   } as const;
-  const { result } = await chainReader.simulateContract({ account: creator, address: factoryAddress, abi: metaPoolFactoryAbi, functionName: "createMetaPool", args: [params] });
-  await send({ account: creator, chain: e2eChain, address: factoryAddress, abi: metaPoolFactoryAbi, functionName: "createMetaPool", args: [params] });
+  const { result } = await chainReader.simulateContract({
+    account: creator,
+    address: factoryAddress,
+    abi: metaPoolFactoryAbi,
+    functionName: "createMetaPool",
+    args: [params],
+  });
+  await send({
+    account: creator,
+    chain: e2eChain,
+    address: factoryAddress,
+    abi: metaPoolFactoryAbi,
+    functionName: "createMetaPool",
+    args: [params],
+  });
   return result;
 }
 
-test("two-step with a USDT-style asset: approve then act, and a leftover allowance is reset to 0 first", async ({ page, wallet }: { page: Page; wallet: TestWallet }) => {
+test("two-step with a USDT-style asset: approve then act, and a leftover allowance is reset to 0 first", async ({
+  page,
+  wallet,
+}: {
+  page: Page;
+  wallet: TestWallet;
+}) => {
   const me = await account(ROLE.fresh);
   const usdt = local.demoUsdt as Address;
   const metaPool = await tetherMetaPool();
@@ -124,7 +161,14 @@ test("two-step with a USDT-style asset: approve then act, and a leftover allowan
   expect(first).toBe(parseUnits("300", 6));
 
   // A leftover allowance: USDT refuses to change it straight to another non-zero value.
-  await send({ account: me, chain: e2eChain, address: usdt, abi: erc20Abi, functionName: "approve", args: [metaPool, 1n] });
+  await send({
+    account: me,
+    chain: e2eChain,
+    address: usdt,
+    abi: erc20Abi,
+    functionName: "approve",
+    args: [metaPool, 1n],
+  });
   const again = await deposit(page, "200", "dUSDT");
   await expect(again.getByText(/Reset the dUSDT allowance to 0/)).toBeVisible();
   await expectConfirmed(page, again);

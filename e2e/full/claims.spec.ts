@@ -1,13 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { erc20Abi, parseEventLogs, type Address } from "viem";
 
 import { coverTokenAbi, demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
 import { unpackSyncedPool } from "../../lib/protocol/syncedPools";
 import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test, type TestWallet } from "../fixtures/journey";
-import type { Page } from "@playwright/test";
-
-import { ROLE, metaPoolAddress, openAs, openMetaPool, snap } from "./helpers";
+import { metaPoolAddress, openAs, openMetaPool, ROLE, snap } from "./helpers";
 
 const LENDING = "Blue-chip lending"; // uncapped payout (K + F), dUSD, seeker #8 holds cover
 
@@ -16,20 +15,37 @@ async function fileClaim(page: Page, wallet: TestWallet, metaPool: string) {
   // The bond comes from the seeker's wallet.
   const seeker = (await chainWriter.getAddresses())[ROLE.seeker]!;
   const asset = (await metaPoolView(await metaPoolAddress(metaPool))).config.asset;
-  await send({ account: seeker, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [10n ** 9n] });
+  await send({
+    account: seeker,
+    chain: e2eChain,
+    address: asset,
+    abi: demoTokenAbi,
+    functionName: "faucet",
+    args: [10n ** 9n],
+  });
   const address = await openMetaPool(page, wallet, ROLE.seeker, metaPool, "claims");
   const form = page.getByTestId("file-claim-form");
   const pool = form.getByLabel("Coverage pool");
   const poolId = Number(await pool.inputValue());
   await form.getByRole("button", { name: "Now" }).click();
-  await form.getByTestId("claim-evidence").fill("https://example.org/post-mortem — oracle manipulation drained the market");
-  const [, nextBefore] = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "claimQueue" });
+  await form
+    .getByTestId("claim-evidence")
+    .fill("https://example.org/post-mortem — oracle manipulation drained the market");
+  const [, nextBefore] = await chainReader.readContract({
+    address,
+    abi: metaPoolExtensionAbi,
+    functionName: "claimQueue",
+  });
   await form.getByTestId("claim-submit").click();
   // The form gives way to the pending claim once it lands: wait on the chain.
   await expect
-    .poll(async () => (await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "claimQueue" }))[1], {
-      timeout: 20_000,
-    })
+    .poll(
+      async () =>
+        (await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "claimQueue" }))[1],
+      {
+        timeout: 20_000,
+      },
+    )
     .toBe(nextBefore + 1n);
   return { address, poolId, claimId: nextBefore };
 }
@@ -67,7 +83,11 @@ test("J4 a seeker files a claim, deposits and withdrawals are refused with the r
   const logs = parseEventLogs({ abi: [...metaPoolAbi, ...metaPoolExtensionAbi], logs: receipt.logs });
   const synced = logs.find((l) => l.eventName === "Synced")!.args as { capital: bigint; pools: readonly bigint[] };
   const syncedPools = synced.pools.map(unpackSyncedPool);
-  const resolved = logs.find((l) => l.eventName === "ClaimResolved")!.args as { payout: bigint; redeemable: bigint; valid: boolean };
+  const resolved = logs.find((l) => l.eventName === "ClaimResolved")!.args as {
+    payout: bigint;
+    redeemable: bigint;
+    valid: boolean;
+  };
   const closed = logs.find((l) => l.eventName === "CoverEpochClosed")!.args as { supply: bigint; epoch: number };
   const K = syncedPools[poolId]!.active;
   const F = synced.capital - syncedPools.reduce((sum, p) => sum + p.active, 0n);
@@ -88,10 +108,16 @@ test("J4 a seeker files a claim, deposits and withdrawals are refused with the r
     functionName: "coverToken",
     args: [BigInt(poolId), BigInt(closed.epoch)],
   })) as Address;
-  const tokens = await chainReader.readContract({ address: token, abi: coverTokenAbi, functionName: "balanceOf", args: [seeker] });
+  const tokens = await chainReader.readContract({
+    address: token,
+    abi: coverTokenAbi,
+    functionName: "balanceOf",
+    args: [seeker],
+  });
   const expected = (tokens * resolved.redeemable) / closed.supply;
   const asset = after.config.asset;
-  const balance = () => chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [seeker] });
+  const balance = () =>
+    chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [seeker] });
   const balanceBefore = await balance();
 
   await openMetaPool(page, wallet, ROLE.seeker, LENDING, "claims");
@@ -106,21 +132,39 @@ test("J4 a seeker files a claim, deposits and withdrawals are refused with the r
   await expect(page.getByTestId(`protect-pool-${poolId}`)).toBeEnabled();
 });
 
-test("J5 the arbiter rejects a claim: the bond goes to capital, the cover and the epoch stay", async ({ page, wallet }) => {
+test("J5 the arbiter rejects a claim: the bond goes to capital, the cover and the epoch stay", async ({
+  page,
+  wallet,
+}) => {
   const { address, poolId, claimId } = await fileClaim(page, wallet, LENDING);
   const seeker = wallet.address;
   const before = await metaPoolView(address);
   const token = before.pools[poolId]!.token;
-  const tokensBefore = await chainReader.readContract({ address: token, abi: coverTokenAbi, functionName: "balanceOf", args: [seeker] });
+  const tokensBefore = await chainReader.readContract({
+    address: token,
+    abi: coverTokenAbi,
+    functionName: "balanceOf",
+    args: [seeker],
+  });
 
   await rule(page, wallet, claimId, false);
 
-  const claim = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "claim", args: [claimId] });
+  const claim = await chainReader.readContract({
+    address,
+    abi: metaPoolExtensionAbi,
+    functionName: "claim",
+    args: [claimId],
+  });
   expect(claim.status).toBe(3); // Invalid
   const after = await metaPoolView(address);
   expect(after.pools[poolId]!.epoch).toBe(before.pools[poolId]!.epoch);
   expect(after.pendingClaims).toBe(0n);
-  const tokensAfter = await chainReader.readContract({ address: token, abi: coverTokenAbi, functionName: "balanceOf", args: [seeker] });
+  const tokensAfter = await chainReader.readContract({
+    address: token,
+    abi: coverTokenAbi,
+    functionName: "balanceOf",
+    args: [seeker],
+  });
   expect(tokensAfter).toBe(tokensBefore);
   // The bond went to the underwriters: capital rose by at least the bond.
   expect(after.capital - before.capital >= before.config.claimBond).toBe(true);
@@ -135,12 +179,42 @@ test("J5b a purchase frozen by a rejected claim restarts its delay: its buyer se
   const buyer = (await chainWriter.getAddresses())[ROLE.fresh]!;
   const asset = (await metaPoolView(address)).config.asset;
   const amount = 1_000n * 10n ** 6n;
-  await send({ account: buyer, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [amount] });
-  await send({ account: buyer, chain: e2eChain, address: asset, abi: erc20Abi, functionName: "approve", args: [address, amount] });
-  await send({ account: buyer, chain: e2eChain, address, abi: metaPoolAbi, functionName: "buyProtection", args: [0n, amount, buyer] });
-  const [, nextPurchaseId] = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "purchaseQueue" });
+  await send({
+    account: buyer,
+    chain: e2eChain,
+    address: asset,
+    abi: demoTokenAbi,
+    functionName: "faucet",
+    args: [amount],
+  });
+  await send({
+    account: buyer,
+    chain: e2eChain,
+    address: asset,
+    abi: erc20Abi,
+    functionName: "approve",
+    args: [address, amount],
+  });
+  await send({
+    account: buyer,
+    chain: e2eChain,
+    address,
+    abi: metaPoolAbi,
+    functionName: "buyProtection",
+    args: [0n, amount, buyer],
+  });
+  const [, nextPurchaseId] = await chainReader.readContract({
+    address,
+    abi: metaPoolExtensionAbi,
+    functionName: "purchaseQueue",
+  });
   const purchaseId = nextPurchaseId - 1n;
-  const bought = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "purchase", args: [purchaseId] });
+  const bought = await chainReader.readContract({
+    address,
+    abi: metaPoolExtensionAbi,
+    functionName: "purchase",
+    args: [purchaseId],
+  });
 
   const { claimId } = await fileClaim(page, wallet, LENDING);
   // The delay ends while the claim is pending: the purchase is frozen, not cover.
@@ -160,11 +234,21 @@ test("J5b a purchase frozen by a rejected claim restarts its delay: its buyer se
   await expect(dialog.locator("[data-phase]").last()).toHaveAttribute("data-phase", "confirmed", { timeout: 20_000 });
 
   // On chain: the purchase now matures a full delay after the ruling (SPEC §5, revision 4), later than it was bought to.
-  const claim = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "claim", args: [claimId] });
+  const claim = await chainReader.readContract({
+    address,
+    abi: metaPoolExtensionAbi,
+    functionName: "claim",
+    args: [claimId],
+  });
   expect(claim.status).toBe(3); // Invalid
   const view = await metaPoolView(address);
   expect(view.freezeEndedAt).toBe(claim.resolvedAt);
-  const restarted = await chainReader.readContract({ address, abi: metaPoolExtensionAbi, functionName: "purchase", args: [purchaseId] });
+  const restarted = await chainReader.readContract({
+    address,
+    abi: metaPoolExtensionAbi,
+    functionName: "purchase",
+    args: [purchaseId],
+  });
   expect(restarted.maturesAt).toBe(claim.resolvedAt + 86_400);
   expect(restarted.maturesAt > bought.maturesAt).toBe(true);
 
@@ -175,7 +259,10 @@ test("J5b a purchase frozen by a rejected claim restarts its delay: its buyer se
   await expect(reason).toContainText(/New maturity .+ \(in (23 h 5\d min|1 d)\), was /);
   await expect(reason).toContainText(`when claim #${claimId} was ruled on`);
   await expect(reason).toContainText(/cannot\s+slip in between a rejected claim and the next one/);
-  await expect(reason.locator("time").first()).toHaveAttribute("datetime", new Date(restarted.maturesAt * 1000).toISOString());
+  await expect(reason.locator("time").first()).toHaveAttribute(
+    "datetime",
+    new Date(restarted.maturesAt * 1000).toISOString(),
+  );
   await snap(page, "purchase: restarted delay, new maturity and reason");
   // At 375 px: no sideways scrolling, the reason readable, its term link reachable by keyboard, no serious axe finding.
   await page.setViewportSize({ width: 375, height: 812 });

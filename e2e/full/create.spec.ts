@@ -2,11 +2,14 @@ import { getAddress } from "viem";
 
 import { metaPoolsByName, metaPoolView } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
-import { ROLE, openAs, snap } from "./helpers";
+import { openAs, ROLE, snap } from "./helpers";
 
 const WAD_PERCENT = 10n ** 16n;
 
-test("J1 a creator creates a MetaPool through the wizard; Explore lists it with exactly the parameters entered", async ({ page, wallet }) => {
+test("J1 a creator creates a MetaPool through the wizard; Explore lists it with exactly the parameters entered", async ({
+  page,
+  wallet,
+}) => {
   await openAs(page, wallet, ROLE.fresh, "/create");
   const arbiter = getAddress("0x90f79bf6eb2c4f870365e785982e1f101e93b906"); // someone else: the creator does not rule on its own claims
   const next = page.getByTestId("create-next");
@@ -20,7 +23,9 @@ test("J1 a creator creates a MetaPool through the wizard; Explore lists it with 
   await expect(page.getByText(/64 bytes/).first()).toBeVisible();
   await expect(next).toBeDisabled();
   await page.getByLabel("MetaPool name").fill("Perps venues");
-  await page.getByLabel("Protection statement").fill("Pays when a listed perpetuals venue loses traders' margin through a contract bug.");
+  await page
+    .getByLabel("Protection statement")
+    .fill("Pays when a listed perpetuals venue loses traders' margin through a contract bug.");
   await next.click();
   // 3 Two coverage pools.
   await page.getByLabel("Pool 1 name").fill("GMX v2");
@@ -56,7 +61,12 @@ test("J1 a creator creates a MetaPool through the wizard; Explore lists it with 
   expect(view.config.creator).toBe(wallet.address);
   expect(view.config.arbiterFeeBps).toBe(300);
   expect(view.config.creatorFeeBps).toBe(200);
-  expect(view.config.curve).toEqual({ baseRate: 4n * WAD_PERCENT, slope1: 12n * WAD_PERCENT, kink: 60n * WAD_PERCENT, slope2: 200n * WAD_PERCENT });
+  expect(view.config.curve).toEqual({
+    baseRate: 4n * WAD_PERCENT,
+    slope1: 12n * WAD_PERCENT,
+    kink: 60n * WAD_PERCENT,
+    slope2: 200n * WAD_PERCENT,
+  });
   expect(view.config.payoutMultiple).toBe(3); // the default: capped at 3×
   expect(view.config.withdrawalPeriod).toBe(7 * 86_400);
   expect(view.config.purchaseDelay).toBe(86_400);
@@ -93,9 +103,13 @@ test("the wizard says what is wrong next to each field: a name in use, an all-ze
 
   // A name another MetaPool already has: a warning naming it, not a refusal.
   await page.getByLabel("MetaPool name").fill("dex CORE");
-  await expect(page.getByText(/Another MetaPool is already called “DEX core” \(0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4}\)/)).toBeVisible();
+  await expect(
+    page.getByText(/Another MetaPool is already called “DEX core” \(0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4}\)/),
+  ).toBeVisible();
   await page.getByLabel("MetaPool name").fill("Perps venues");
-  await page.getByLabel("Protection statement").fill("Pays when a listed perpetuals venue loses traders' margin through a contract bug.");
+  await page
+    .getByLabel("Protection statement")
+    .fill("Pays when a listed perpetuals venue loses traders' margin through a contract bug.");
   await next.click();
   await page.getByLabel("Pool 1 name").fill("GMX v2");
   await next.click();
@@ -121,7 +135,9 @@ test("the wizard says what is wrong next to each field: a name in use, an all-ze
   // A minimum purchase above every dUSD in existence: refused next to the field, with the figures.
   await page.getByLabel("Minimum purchase").fill("99999999999");
   await next.click({ force: true });
-  const minError = page.getByText(/A minimum purchase of 99,999,999,999\.00 dUSD could never be bought.*only [\d,.]+ dUSD exist/);
+  const minError = page.getByText(
+    /A minimum purchase of 99,999,999,999\.00 dUSD could never be bought.*only [\d,.]+ dUSD exist/,
+  );
   await expect(minError.first()).toBeVisible();
   await expect(page.getByTestId("create-step-review")).not.toContainText("✓");
   await page.getByLabel("Minimum purchase").fill("10");

@@ -1,11 +1,11 @@
 import { erc20Abi, parseUnits, type Address } from "viem";
 
 import { coverTokenAbi, demoTokenAbi, metaPoolAbi } from "../../abis";
-import { BPS, DAY, WAD, YEAR, poolView, sync, unwrap } from "../../lib/protocol";
 import { stateFromView } from "../../lib/protect/viewState";
+import { BPS, DAY, poolView, sync, unwrap, WAD, YEAR } from "../../lib/protocol";
 import { chainNow, chainReader, chainWriter, e2eChain, metaPoolView, send } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
-import { ROLE, fund, metaPoolAddress, openAs, openMetaPool, snap, stat, units } from "./helpers";
+import { fund, metaPoolAddress, openAs, openMetaPool, ROLE, snap, stat, units } from "./helpers";
 
 /**
  * Issue #13's economics on the seeded market: the underwriters' APY, the true price of cover, the payout cap in
@@ -42,7 +42,10 @@ async function mirrorApy(metaPool: Address): Promise<bigint> {
   return ((later.capital - state.capital) * WAD * (YEAR / DAY)) / state.capital;
 }
 
-test("the APY shown on Overview, Underwrite and Explore is the mirror's: premium net of fees over capital", async ({ page, wallet }) => {
+test("the APY shown on Overview, Underwrite and Explore is the mirror's: premium net of fees over capital", async ({
+  page,
+  wallet,
+}) => {
   // The underwriter's wallet gets the demo tokens first, so the deposit preview below reads a balance.
   await fund(ROLE.underwriter, await metaPoolAddress(LENDING), parseUnits("10000", DECIMALS));
   const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "overview");
@@ -52,7 +55,10 @@ test("the APY shown on Overview, Underwrite and Explore is the mirror's: premium
   expect(expected).toBeGreaterThan(0n);
   const shown = percentHundredths((await apyNow.textContent())!);
   // The display has two decimals; a premium wei rounded up per pool moves the mirror's last digit at most.
-  expect(abs(shown - expected), `Overview shows ${shown / 100n}.${shown % 100n} %, the mirror ${expected} hundredths`).toBeLessThanOrEqual(1n);
+  expect(
+    abs(shown - expected),
+    `Overview shows ${shown / 100n}.${shown % 100n} %, the mirror ${expected} hundredths`,
+  ).toBeLessThanOrEqual(1n);
   // Realised figures come from the share price history (the seeded market is days old).
   await expect(page.getByTestId("apy-7d").first()).toContainText(/% APY|—/);
   await snap(page, "overview: APY now and realised");
@@ -73,7 +79,9 @@ test("the APY shown on Overview, Underwrite and Explore is the mirror's: premium
   const fees = BigInt(view.config.arbiterFeeBps + view.config.creatorFeeBps);
   // Its share (1000 of C + 1000) of the net premium a year, to the display's cent.
   const expectedEarned = (speeds * (BPS - fees) * parseUnits("1000", DECIMALS)) / (BPS * WAD * state.capital);
-  expect(abs(earned - expectedEarned), `earn ${earned}, mirror ${expectedEarned}`).toBeLessThanOrEqual(parseUnits("0.01", DECIMALS));
+  expect(abs(earned - expectedEarned), `earn ${earned}, mirror ${expectedEarned}`).toBeLessThanOrEqual(
+    parseUnits("0.01", DECIMALS),
+  );
   await snap(page, "underwrite: APY and deposit earnings");
 
   await page.goto("/");
@@ -105,7 +113,10 @@ test("the quote leads with cost a year as a share of the deposit, equal to daily
   // daily cost × 365 / deposit, from the figures on screen: the daily cost is shown to the cent, so the yearly
   // share is known to 0.01 × 365 / 1000 = 0.37 hundredths of a percent, plus the display's own rounding (≤ 5).
   const fromScreen = (perDay * 365n * 10_000n) / deposit;
-  expect(abs(costShown - fromScreen), `shown ${costShown}, daily × 365 / deposit ${fromScreen} (hundredths of %)`).toBeLessThanOrEqual(6n);
+  expect(
+    abs(costShown - fromScreen),
+    `shown ${costShown}, daily × 365 / deposit ${fromScreen} (hundredths of %)`,
+  ).toBeLessThanOrEqual(6n);
   // And the same from the chain: the pool's premium speed after the purchase, this deposit's share of it.
   const view = await metaPoolView(metaPool);
   const state = stateFromView(view);
@@ -135,7 +146,9 @@ test("the quote leads with cost a year as a share of the deposit, equal to daily
   await expect(page.getByTestId("uncapped-note")).toHaveCount(0);
 });
 
-test("Explore shows each MetaPool's payout cap, filters by it, and prices cover as a share of the deposit", async ({ page }) => {
+test("Explore shows each MetaPool's payout cap, filters by it, and prices cover as a share of the deposit", async ({
+  page,
+}) => {
   await page.goto("/");
   const rows = page.getByTestId("metapool-row");
   await expect(rows).toHaveCount(4);
@@ -170,7 +183,12 @@ test("one payout figure for a pool: Overview, the pool picker, the quote and You
   let tokens = 0n;
   for (const [i, p] of view.pools.entries()) {
     if (p.coverSupply === 0n) continue;
-    const balance = await chainReader.readContract({ address: p.token, abi: coverTokenAbi, functionName: "balanceOf", args: [seeker] });
+    const balance = await chainReader.readContract({
+      address: p.token,
+      abi: coverTokenAbi,
+      functionName: "balanceOf",
+      args: [seeker],
+    });
     if (balance > 0n) {
       poolId = i;
       tokens = balance;
@@ -208,7 +226,10 @@ test("one payout figure for a pool: Overview, the pool picker, the quote and You
   await snap(page, "one payout figure: picker, quote, your protection");
 });
 
-test("after a valid claim elsewhere, the seeker's cover is flagged as repriced on Portfolio and Protect, with the reason", async ({ page, wallet }) => {
+test("after a valid claim elsewhere, the seeker's cover is flagged as repriced on Portfolio and Protect, with the reason", async ({
+  page,
+  wallet,
+}) => {
   const metaPool = await metaPoolAddress(LENDING);
   const accounts = await chainWriter.getAddresses();
   const arbiter = accounts[ROLE.lendingArbiter]!;
@@ -218,7 +239,12 @@ test("after a valid claim elsewhere, the seeker's cover is flagged as repriced o
   // Whoever holds the seeded Aave v3 cover files a claim on it.
   let claimant: Address | undefined;
   for (const account of accounts) {
-    const balance = await chainReader.readContract({ address: view.pools[aave]!.token, abi: coverTokenAbi, functionName: "balanceOf", args: [account] });
+    const balance = await chainReader.readContract({
+      address: view.pools[aave]!.token,
+      abi: coverTokenAbi,
+      functionName: "balanceOf",
+      args: [account],
+    });
     if (balance > 0n && account !== accounts[ROLE.seeker]) {
       claimant = account;
       break;
@@ -226,9 +252,28 @@ test("after a valid claim elsewhere, the seeker's cover is flagged as repriced o
   }
   expect(claimant, "someone other than the seeker holds Aave v3 cover").toBeDefined();
   // A valid claim on Aave v3 takes its cover plus all free capital: Compound v3 goes to 100 % utilisation.
-  await send({ account: claimant!, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [view.config.claimBond] });
-  await send({ account: claimant!, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, view.config.claimBond] });
-  const claim = { address: metaPool, abi: metaPoolAbi, functionName: "fileClaim", args: [BigInt(aave), (await chainNow()) - 60n, "Exploit of the Aave v3 Pool (e2e)"] } as const;
+  await send({
+    account: claimant!,
+    chain: e2eChain,
+    address: view.config.asset,
+    abi: demoTokenAbi,
+    functionName: "faucet",
+    args: [view.config.claimBond],
+  });
+  await send({
+    account: claimant!,
+    chain: e2eChain,
+    address: view.config.asset,
+    abi: erc20Abi,
+    functionName: "approve",
+    args: [metaPool, view.config.claimBond],
+  });
+  const claim = {
+    address: metaPool,
+    abi: metaPoolAbi,
+    functionName: "fileClaim",
+    args: [BigInt(aave), (await chainNow()) - 60n, "Exploit of the Aave v3 Pool (e2e)"],
+  } as const;
   // Simulated first, so a refusal names its custom error.
   await chainReader.simulateContract({ ...claim, account: claimant! });
   await send({ ...claim, account: claimant!, chain: e2eChain });

@@ -3,7 +3,7 @@ import { erc20Abi, parseUnits, zeroAddress } from "viem";
 import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
 import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
-import { ROLE, expectConfirmed, fund, metaPoolAddress, openMetaPool, snap } from "./helpers";
+import { expectConfirmed, fund, metaPoolAddress, openMetaPool, ROLE, snap } from "./helpers";
 
 const LENDING = "Blue-chip lending";
 
@@ -39,7 +39,10 @@ test("on the wrong network the banner shows; after switching the action goes thr
   expect((await metaPoolView(metaPool)).capital - capital >= parseUnits("10", 6)).toBe(true);
 });
 
-test("reverts that slip past the form are decoded: capacity taken meanwhile, a claim filed meanwhile", async ({ page, wallet }) => {
+test("reverts that slip past the form are decoded: capacity taken meanwhile, a claim filed meanwhile", async ({
+  page,
+  wallet,
+}) => {
   await fund(ROLE.underwriter, await metaPoolAddress(LENDING), parseUnits("1000", 6));
   const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "protect");
   const view = await metaPoolView(metaPool);
@@ -52,17 +55,47 @@ test("reverts that slip past the form are decoded: capacity taken meanwhile, a c
   const other = (await chainWriter.getAddresses())[ROLE.seeker]!;
   const fresh = await metaPoolView(metaPool);
   const take = fresh.freeCapital - fresh.totalPending - parseUnits("420", 6);
-  await send({ account: other, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [take] });
-  await send({ account: other, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, take] });
-  await send({ account: other, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "buyProtection", args: [1n, take, other] });
+  await send({
+    account: other,
+    chain: e2eChain,
+    address: view.config.asset,
+    abi: demoTokenAbi,
+    functionName: "faucet",
+    args: [take],
+  });
+  await send({
+    account: other,
+    chain: e2eChain,
+    address: view.config.asset,
+    abi: erc20Abi,
+    functionName: "approve",
+    args: [metaPool, take],
+  });
+  await send({
+    account: other,
+    chain: e2eChain,
+    address: metaPool,
+    abi: metaPoolAbi,
+    functionName: "buyProtection",
+    args: [1n, take, other],
+  });
   await travel(Number(view.config.purchaseDelay) + 60);
-  await send({ account: other, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "poke", args: [16n] });
+  await send({
+    account: other,
+    chain: e2eChain,
+    address: metaPool,
+    abi: metaPoolAbi,
+    functionName: "poke",
+    args: [16n],
+  });
   const left = (await metaPoolView(metaPool)).freeCapital;
   // 420 plus the premium a day of cover paid into capital: less than this purchase.
   expect(left > parseUnits("420", 6) && left < parseUnits("1000", 6), `free capital left ${left}`).toBe(true);
 
   await page.getByTestId("protect-submit").click();
-  await expect(page.getByRole("alert").filter({ hasText: /Only [\d,]+\.\d\d dUSD of capacity is left/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("alert").filter({ hasText: /Only [\d,]+\.\d\d dUSD of capacity is left/ })).toBeVisible({
+    timeout: 20_000,
+  });
 
   // A claim filed meanwhile holds deposits: the deposit is refused with the claim's number.
   await page.getByTestId("tab-underwrite").click();
@@ -70,11 +103,27 @@ test("reverts that slip past the form are decoded: capacity taken meanwhile, a c
   await deposit.getByLabel("Amount (dUSD)").fill("5");
   const [holder] = [other];
   const tokenHolderView = await metaPoolView(metaPool);
-  await send({ account: holder, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [view.config.claimBond] });
-  await send({ account: holder, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, view.config.claimBond] });
+  await send({
+    account: holder,
+    chain: e2eChain,
+    address: view.config.asset,
+    abi: demoTokenAbi,
+    functionName: "faucet",
+    args: [view.config.claimBond],
+  });
+  await send({
+    account: holder,
+    chain: e2eChain,
+    address: view.config.asset,
+    abi: erc20Abi,
+    functionName: "approve",
+    args: [metaPool, view.config.claimBond],
+  });
   const held = await Promise.all(
     tokenHolderView.pools.map((p) =>
-      p.token === zeroAddress ? 0n : chainReader.readContract({ address: p.token, abi: erc20Abi, functionName: "balanceOf", args: [holder] }),
+      p.token === zeroAddress
+        ? 0n
+        : chainReader.readContract({ address: p.token, abi: erc20Abi, functionName: "balanceOf", args: [holder] }),
     ),
   );
   const poolWithCover = held.findIndex((tokens) => tokens > 0n);
@@ -88,10 +137,18 @@ test("reverts that slip past the form are decoded: capacity taken meanwhile, a c
     functionName: "fileClaim",
     args: [BigInt(poolWithCover), block.timestamp, "exploit"],
   });
-  const [, nextClaimId] = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "claimQueue" });
+  const [, nextClaimId] = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "claimQueue",
+  });
   await deposit.getByTestId("deposit-submit").click();
   await expect(
-    page.getByRole("alert").filter({ hasText: `claim #${nextClaimId - 1n}` }).or(page.getByTestId("deposit-refused")).first(),
+    page
+      .getByRole("alert")
+      .filter({ hasText: `claim #${nextClaimId - 1n}` })
+      .or(page.getByTestId("deposit-refused"))
+      .first(),
   ).toContainText(`#${nextClaimId - 1n}`, { timeout: 20_000 });
 });
 

@@ -3,13 +3,18 @@ import { erc20Abi, type Address } from "viem";
 import { metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
 import { chainReader, chainWriter, metaPoolView, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
-import { ROLE, metaPoolAddress, openAs, openMetaPool, snap } from "./helpers";
+import { metaPoolAddress, openAs, openMetaPool, ROLE, snap } from "./helpers";
 
 const LENDING = "Blue-chip lending"; // arbiter fee 5 %, creator fee 5 %
 
 /** Fees a MetaPool has credited `account` (role fees from every sync's split) less what it already collected. */
 async function feesFromEvents(metaPool: Address, role: "arbiterFees" | "creatorFees", account: Address) {
-  const synced = await chainReader.getContractEvents({ address: metaPool, abi: metaPoolAbi, eventName: "Synced", fromBlock: 0n });
+  const synced = await chainReader.getContractEvents({
+    address: metaPool,
+    abi: metaPoolAbi,
+    eventName: "Synced",
+    fromBlock: 0n,
+  });
   const claimed = await chainReader.getContractEvents({
     address: metaPool,
     abi: metaPoolExtensionAbi,
@@ -20,7 +25,12 @@ async function feesFromEvents(metaPool: Address, role: "arbiterFees" | "creatorF
   const view = await metaPoolView(metaPool);
   const bps = BigInt(role === "arbiterFees" ? view.config.arbiterFeeBps : view.config.creatorFeeBps);
   // A sync accrues in segments: one up to each purchase it matures, then one up to now.
-  const matured = await chainReader.getContractEvents({ address: metaPool, abi: metaPoolAbi, eventName: "PurchaseMatured", fromBlock: 0n });
+  const matured = await chainReader.getContractEvents({
+    address: metaPool,
+    abi: metaPoolAbi,
+    eventName: "PurchaseMatured",
+    fromBlock: 0n,
+  });
   const segments = (tx: string) => BigInt(1 + matured.filter((e) => e.transactionHash === tx).length);
   let accrued = 0n;
   for (const { args, transactionHash } of synced) {
@@ -44,12 +54,19 @@ async function feesFromEvents(metaPool: Address, role: "arbiterFees" | "creatorF
   return accrued - claimed.reduce((sum, e) => sum + e.args.amount!, 0n);
 }
 
-test("J7 the creator and the arbiter collect their fees: exactly the fee split of the premiums streamed", async ({ page, wallet }) => {
+test("J7 the creator and the arbiter collect their fees: exactly the fee split of the premiums streamed", async ({
+  page,
+  wallet,
+}) => {
   const metaPool = await metaPoolAddress(LENDING);
   await travel(3 * 86_400); // more premium streams
-  const [creator, arbiter] = [(await chainWriter.getAddresses())[ROLE.lendingCreator]!, (await chainWriter.getAddresses())[ROLE.lendingArbiter]!];
+  const [creator, arbiter] = [
+    (await chainWriter.getAddresses())[ROLE.lendingCreator]!,
+    (await chainWriter.getAddresses())[ROLE.lendingArbiter]!,
+  ];
   const asset = (await metaPoolView(metaPool)).config.asset;
-  const balance = (who: Address) => chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [who] });
+  const balance = (who: Address) =>
+    chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [who] });
 
   for (const [index, who, role, path] of [
     [ROLE.lendingCreator, creator, "creatorFees", "/portfolio"],
@@ -66,9 +83,22 @@ test("J7 the creator and the arbiter collect their fees: exactly the fee split o
     expect(received).toBeGreaterThan(0n);
     // Everything credited by the syncs (including the collecting transaction's own) was paid, nothing more.
     expect(await feesFromEvents(metaPool, role, who)).toBe(0n);
-    const paid = await chainReader.getContractEvents({ address: metaPool, abi: metaPoolExtensionAbi, eventName: "FeesClaimed", args: { account: who }, fromBlock: 0n });
+    const paid = await chainReader.getContractEvents({
+      address: metaPool,
+      abi: metaPoolExtensionAbi,
+      eventName: "FeesClaimed",
+      args: { account: who },
+      fromBlock: 0n,
+    });
     expect(paid.at(-1)!.args.amount).toBe(received);
-    expect(await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "feesOwed", args: [who] })).toBe(0n);
+    expect(
+      await chainReader.readContract({
+        address: metaPool,
+        abi: metaPoolExtensionAbi,
+        functionName: "feesOwed",
+        args: [who],
+      }),
+    ).toBe(0n);
   }
 });
 
@@ -89,7 +119,12 @@ test("J8 the arbiter shuts the MetaPool down: deposits and purchases refused, un
   // Deposits and purchases are refused, with the reason, before anything is signed.
   await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
   await expect(page.getByTestId("deposit-submit")).toHaveCount(0); // no deposit form: only the exit
-  await expect(page.getByRole("tabpanel").getByText(/shut down/i).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("tabpanel")
+      .getByText(/shut down/i)
+      .first(),
+  ).toBeVisible();
   await snap(page, "shut down: exit only");
   await page.getByTestId("tab-protect").click();
   await expect(page.getByText(/shut down: it sells no more protection/).first()).toBeVisible();
@@ -97,19 +132,49 @@ test("J8 the arbiter shuts the MetaPool down: deposits and purchases refused, un
   // The underwriter exits with every share at once.
   const underwriter = wallet.address;
   const asset = (await metaPoolView(metaPool)).config.asset;
-  const balance = (who: Address) => chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [who] });
-  const shares = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "balanceOf", args: [underwriter] });
-  const quoted = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewExit", args: [shares] });
+  const balance = (who: Address) =>
+    chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [who] });
+  const shares = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "balanceOf",
+    args: [underwriter],
+  });
+  const quoted = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "previewExit",
+    args: [shares],
+  });
   const before = await balance(underwriter);
   await page.getByTestId("tab-underwrite").click();
   await page.getByTestId("exit-submit").click();
   await expect.poll(async () => (await balance(underwriter)) - before, { timeout: 20_000 }).toBe(quoted);
-  expect(await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "balanceOf", args: [underwriter] })).toBe(0n);
+  expect(
+    await chainReader.readContract({
+      address: metaPool,
+      abi: metaPoolExtensionAbi,
+      functionName: "balanceOf",
+      args: [underwriter],
+    }),
+  ).toBe(0n);
 
   // A seeker whose purchase was still pending takes the whole deposit back.
-  const bought = await chainReader.getContractEvents({ address: metaPool, abi: metaPoolAbi, eventName: "ProtectionBought", fromBlock: 0n });
+  const bought = await chainReader.getContractEvents({
+    address: metaPool,
+    abi: metaPoolAbi,
+    eventName: "ProtectionBought",
+    fromBlock: 0n,
+  });
   const records = await Promise.all(
-    bought.map((e) => chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "purchase", args: [e.args.purchaseId!] })),
+    bought.map((e) =>
+      chainReader.readContract({
+        address: metaPool,
+        abi: metaPoolExtensionAbi,
+        functionName: "purchase",
+        args: [e.args.purchaseId!],
+      }),
+    ),
   );
   const index = records.findIndex((r) => r.status === 1); // still pending: voided by the shutdown
   expect(index).toBeGreaterThanOrEqual(0);

@@ -6,8 +6,8 @@ import { metaPoolExtensionAbi } from "../../abis";
 import { chainReader, e2eChain } from "../fixtures/chain";
 import { connectTestWallet } from "../fixtures/connect";
 import { e2eEnv } from "../fixtures/env";
-import { stopGroup, waitUntil } from "../fixtures/processes";
 import { expect, test, TestWallet } from "../fixtures/journey";
+import { stopGroup, waitUntil } from "../fixtures/processes";
 import { metaPoolAddress, ROLE } from "./helpers";
 
 const FORK_RPC_PORT = Number(process.env.E2E_FORK_RPC_PORT || 8547);
@@ -18,7 +18,9 @@ const forkApp = `http://127.0.0.1:${FORK_APP_PORT}`;
 // What a user does against a real chain: `FORK_URL=<rpc> npm run dev`. Here the "real chain" is the e2e
 // node, which holds the deployed, seeded contracts; `npm run dev` forks it, finds the contracts (no deploy,
 // no seeding) and serves the app in dev mode against the fork.
-test("FORK_URL: the app runs on a fork of a chain holding the contracts, and a purchase goes through there", async ({ page }) => {
+test("FORK_URL: the app runs on a fork of a chain holding the contracts, and a purchase goes through there", async ({
+  page,
+}) => {
   test.setTimeout(420_000);
   let dev: ChildProcess | undefined;
   try {
@@ -49,9 +51,16 @@ test("FORK_URL: the app runs on a fork of a chain holding the contracts, and a p
     const wallet = await TestWallet.create(forkRpc);
     await wallet.attach(page);
     await wallet.useAccount(ROLE.underwriter);
-    const fork = createPublicClient({ chain: { ...e2eChain, rpcUrls: { default: { http: [forkRpc] } } }, transport: http(forkRpc) });
+    const fork = createPublicClient({
+      chain: { ...e2eChain, rpcUrls: { default: { http: [forkRpc] } } },
+      transport: http(forkRpc),
+    });
     const metaPool = await metaPoolAddress("Blue-chip lending");
-    const [, nextBefore] = await fork.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "purchaseQueue" });
+    const [, nextBefore] = await fork.readContract({
+      address: metaPool,
+      abi: metaPoolExtensionAbi,
+      functionName: "purchaseQueue",
+    });
 
     await page.goto(`${forkApp}/metapool/${metaPool}#underwrite`, { timeout: 180_000 });
     await connectTestWallet(page, wallet.address);
@@ -62,16 +71,28 @@ test("FORK_URL: the app runs on a fork of a chain holding the contracts, and a p
     await page.getByTestId("protect-pool-0").check();
     await page.getByLabel("Deposit", { exact: true }).fill("100");
     await page.getByTestId("protect-submit").click();
-    await expect.poll(
-      async () => (await fork.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "purchaseQueue" }))[1],
-      { timeout: 60_000 },
-    ).toBe(nextBefore + 1n);
+    await expect
+      .poll(
+        async () =>
+          (await fork.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "purchaseQueue" }))[1],
+        { timeout: 60_000 },
+      )
+      .toBe(nextBefore + 1n);
 
-    const bought = await fork.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "purchase", args: [nextBefore] });
+    const bought = await fork.readContract({
+      address: metaPool,
+      abi: metaPoolExtensionAbi,
+      functionName: "purchase",
+      args: [nextBefore],
+    });
     expect(bought.amount).toBe(parseUnits("100", 6));
     expect(bought.buyer).toBe(wallet.address);
     // The fork is isolated: the chain it forked has no such purchase.
-    const origin = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "purchaseQueue" });
+    const origin = await chainReader.readContract({
+      address: metaPool,
+      abi: metaPoolExtensionAbi,
+      functionName: "purchaseQueue",
+    });
     expect(origin[1]).toBe(nextBefore);
   } finally {
     if (dev?.pid) await stopGroup(dev.pid);

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import type { Address } from "viem";
 
 import { demoTokenAbi } from "../../abis";
-import { chainWriter, e2eChain, metaPoolView, metaPoolsByName, send } from "../fixtures/chain";
+import { chainWriter, e2eChain, metaPoolsByName, metaPoolView, send } from "../fixtures/chain";
 import { connectTestWallet, shortAddress } from "../fixtures/connect";
 import type { TestWallet } from "../fixtures/test";
 
@@ -50,7 +50,7 @@ export async function openMetaPool(
 
 /** Waits for the write in `scope` to be confirmed (the last step of its progress list). */
 export async function expectConfirmed(page: Page, scope = page.locator("body")): Promise<void> {
-  await expect(scope.locator('[data-phase]').last()).toHaveAttribute("data-phase", "confirmed", { timeout: 20_000 });
+  await expect(scope.locator("[data-phase]").last()).toHaveAttribute("data-phase", "confirmed", { timeout: 20_000 });
 }
 
 /** Parses "1,234.56 dUSD" into base units with `decimals` (exact, no floats). */

@@ -42,7 +42,12 @@ async function entries(): Promise<Entry[]> {
   for (const name of METAPOOLS) {
     const slug = name.toLowerCase().replace(/[^a-z]+/g, "-");
     for (const tab of TABS) {
-      list.push({ slug: `metapool-${slug}-${tab}`, path: `/metapool/${byName[name]}?tab=${tab}`, account: ROLE.seeker, tab });
+      list.push({
+        slug: `metapool-${slug}-${tab}`,
+        path: `/metapool/${byName[name]}?tab=${tab}`,
+        account: ROLE.seeker,
+        tab,
+      });
     }
   }
   return list;
@@ -82,13 +87,17 @@ async function overflowingNumbers(page: Page): Promise<string[]> {
       }
     }
     const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) out.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth} px`);
+    if (root.scrollWidth > root.clientWidth)
+      out.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth} px`);
     return out;
   });
 }
 
 for (const size of WIDTHS) {
-  test(`every page at ${size.width} px: no number overflows its box, screenshots, axe clean`, async ({ page, wallet }) => {
+  test(`every page at ${size.width} px: no number overflows its box, screenshots, axe clean`, async ({
+    page,
+    wallet,
+  }) => {
     test.setTimeout(420_000);
     await page.setViewportSize(size);
     await wallet.useAccount(ROLE.seeker);
@@ -103,7 +112,9 @@ for (const size of WIDTHS) {
       await settled(page);
       await page.screenshot({ path: `e2e/screenshots/layout-${entry.slug}-${size.width}.png`, fullPage: true });
       problems.push(...(await overflowingNumbers(page)).map((p) => `${entry.slug}: ${p}`));
-      const scan = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]["page"] })
+      const scan = await new AxeBuilder({
+        page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]["page"],
+      })
         .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
         .analyze();
       problems.push(

@@ -31,7 +31,10 @@ async function pages() {
 // Each page of the seeded market, as a connected seeker would see it (the arbiter page as the DEX
 // core's arbiter): screenshots at both widths for the record, and an axe-core scan of each.
 for (const size of WIDTHS) {
-  test(`every page at ${size.width} px: screenshot and no serious accessibility violations`, async ({ page, wallet }) => {
+  test(`every page at ${size.width} px: screenshot and no serious accessibility violations`, async ({
+    page,
+    wallet,
+  }) => {
     test.setTimeout(180_000);
     await page.setViewportSize({ width: size.width, height: size.height });
     await wallet.useAccount(8);
@@ -43,7 +46,11 @@ for (const size of WIDTHS) {
       await expect(page.getByRole("heading", { level: 1 })).toContainText(entry.heading);
       await settled(page);
       await page.screenshot({ path: `e2e/screenshots/${entry.slug}-${size.width}.png`, fullPage: true });
-      const scan = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]["page"] }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const scan = await new AxeBuilder({
+        page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]["page"],
+      })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
       const serious = scan.violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")
         .map((v) => `${entry.path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);

@@ -3,7 +3,7 @@ import { erc20Abi, formatUnits, parseUnits } from "viem";
 import { coverTokenAbi, demoTokenAbi, metaPoolExtensionAbi } from "../../abis";
 import { chainNow, chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
-import { ROLE, expectConfirmed, openMetaPool, snap, units } from "./helpers";
+import { expectConfirmed, openMetaPool, ROLE, snap, units } from "./helpers";
 
 const LENDING = "Blue-chip lending"; // 1-day purchase delay, dUSD
 
@@ -12,10 +12,18 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   wallet,
 }) => {
   const buyer = (await chainWriter.getAddresses())[ROLE.fresh]!;
-  const metaPool = (await openMetaPool(page, wallet, ROLE.fresh, LENDING, "protect"));
+  const metaPool = await openMetaPool(page, wallet, ROLE.fresh, LENDING, "protect");
   const asset = (await metaPoolView(metaPool)).config.asset;
-  await send({ account: buyer, chain: e2eChain, address: asset, abi: demoTokenAbi, functionName: "faucet", args: [parseUnits("5000", 6)] });
-  const balance = () => chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [buyer] });
+  await send({
+    account: buyer,
+    chain: e2eChain,
+    address: asset,
+    abi: demoTokenAbi,
+    functionName: "faucet",
+    args: [parseUnits("5000", 6)],
+  });
+  const balance = () =>
+    chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [buyer] });
   const balanceBefore = await balance();
   await page.reload();
   await page.getByTestId("tab-protect").click();
@@ -27,23 +35,33 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   // acceptance is decided at maturity. The seeded market has a purchase waiting in this MetaPool.
   const seeded = await metaPoolView(metaPool);
   expect(seeded.totalPending > 0n).toBe(true);
-  const figure = async (testId: string) => units((await quote.getByTestId(testId).locator("dd").first().textContent())!, 6);
+  const figure = async (testId: string) =>
+    units((await quote.getByTestId(testId).locator("dd").first().textContent())!, 6);
   await expect(quote.getByTestId("quote-pending-ahead")).toContainText("dUSD");
   expect(await figure("quote-pending-ahead")).toBe(seeded.totalPending);
   // C − ΣK, within the premium that moves from cover into capital between two blocks.
   const capacity = await figure("quote-capacity");
   const drift = capacity > seeded.freeCapital ? capacity - seeded.freeCapital : seeded.freeCapital - capacity;
-  expect(drift < parseUnits("0.05", 6), `capacity shown ${capacity}, freeCapital on chain ${seeded.freeCapital}`).toBe(true);
+  expect(drift < parseUnits("0.05", 6), `capacity shown ${capacity}, freeCapital on chain ${seeded.freeCapital}`).toBe(
+    true,
+  );
   await expect(quote.getByTestId("quote-acceptance")).toContainText(/acceptance is decided at maturity/i);
   await expect(quote.getByTestId("quote-acceptance")).toContainText(/rest is\s+refunded to you/i);
   await expect(quote.getByTestId("quote-shortfall")).toHaveCount(0);
-  await expect(quote.getByText(/cannot be cancelled/i).or(page.getByText(/cannot be cancelled/i)).first()).toBeVisible();
+  await expect(
+    quote
+      .getByText(/cannot be cancelled/i)
+      .or(page.getByText(/cannot be cancelled/i))
+      .first(),
+  ).toBeVisible();
   // An amount the queue ahead would leave short: the quote says how much would become cover and how much be refunded.
   const short = capacity - seeded.totalPending + parseUnits("100", 6);
   await page.getByLabel("Deposit", { exact: true }).fill(formatUnits(short, 6));
   await expect(quote.getByTestId("quote-shortfall")).toContainText(/would be refundable/);
   const shortfall = (await quote.getByTestId("quote-shortfall").textContent())!;
-  expect(shortfall).toMatch(/only [\d,.]+ dUSD of your [\d,.]+ dUSD would become cover and [\d,.]+ dUSD would be refundable/);
+  expect(shortfall).toMatch(
+    /only [\d,.]+ dUSD of your [\d,.]+ dUSD would become cover and [\d,.]+ dUSD would be refundable/,
+  );
   await snap(page, "quote: capacity, pending ahead, acceptance at maturity");
   // At 375 px the quote's new lines fit without sideways scrolling.
   await page.setViewportSize({ width: 375, height: 812 });
@@ -57,7 +75,11 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   await page.getByTestId("protect-submit").click();
   await expectConfirmed(page);
 
-  const [, nextPurchaseId] = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "purchaseQueue" });
+  const [, nextPurchaseId] = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "purchaseQueue",
+  });
   const purchaseId = nextPurchaseId - 1n;
   const purchase = page.getByTestId(`purchase-${purchaseId}`);
   await expect(purchase).toContainText(/Becomes cover in (23 h 59 min|1 d)/);
@@ -79,8 +101,19 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
 
   // Premium streams out of the cover and into the underwriters' capital.
   const underwriter = (await chainWriter.getAddresses())[ROLE.underwriter]!;
-  const shares = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "balanceOf", args: [underwriter] });
-  const worth = () => chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "convertToAssets", args: [shares] });
+  const shares = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "balanceOf",
+    args: [underwriter],
+  });
+  const worth = () =>
+    chainReader.readContract({
+      address: metaPool,
+      abi: metaPoolExtensionAbi,
+      functionName: "convertToAssets",
+      args: [shares],
+    });
   const worthBefore = await worth();
   await travel(7 * 86_400);
   await page.reload();
@@ -93,8 +126,18 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
 
   // The page's figure is the contract's (its tokens' underlying at this block, within one block of drift).
   const view = await metaPoolView(metaPool);
-  const tokens = await chainReader.readContract({ address: view.pools[0]!.token, abi: coverTokenAbi, functionName: "balanceOf", args: [buyer] });
-  const onChain = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "coverUnderlying", args: [0n, BigInt(view.pools[0]!.epoch), tokens] });
+  const tokens = await chainReader.readContract({
+    address: view.pools[0]!.token,
+    abi: coverTokenAbi,
+    functionName: "balanceOf",
+    args: [buyer],
+  });
+  const onChain = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "coverUnderlying",
+    args: [0n, BigInt(view.pools[0]!.epoch), tokens],
+  });
   expect(later - onChain < parseUnits("0.05", 6) && onChain - later < parseUnits("0.05", 6)).toBe(true);
   expect(balanceBefore - (await balance())).toBe(parseUnits("1000", 6));
 });

@@ -7,7 +7,10 @@ import { openMetaPool, ROLE } from "./helpers";
 
 const LENDING = "Blue-chip lending";
 
-test("with the RPC down the app says it cannot reach the chain, and recovers when it is back", async ({ page, wallet }) => {
+test("with the RPC down the app says it cannot reach the chain, and recovers when it is back", async ({
+  page,
+  wallet,
+}) => {
   await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "overview");
   const footer = page.getByRole("contentinfo");
   await expect(footer.getByRole("status").first()).toContainText(/block \d+/);

@@ -3,7 +3,7 @@ import { erc20Abi, parseUnits } from "viem";
 import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
 import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
-import { ROLE, expectConfirmed, openMetaPool, snap, stat } from "./helpers";
+import { expectConfirmed, openMetaPool, ROLE, snap, stat } from "./helpers";
 
 const LENDING = "Blue-chip lending"; // dUSD, 6 decimals, 3-day withdrawal period, no claim pending
 
@@ -14,7 +14,12 @@ test("J2 an underwriter gets test dUSD, deposits (approve → deposit) and sees 
   const metaPool = await openMetaPool(page, wallet, ROLE.fresh, LENDING, "underwrite");
   const me = wallet.address;
   const before = await metaPoolView(metaPool);
-  const sharesBefore = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "balanceOf", args: [me] });
+  const sharesBefore = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "balanceOf",
+    args: [me],
+  });
 
   await page.getByTestId("faucet").click();
   await expectConfirmed(page, page.locator("section", { has: page.getByTestId("faucet") }));
@@ -32,12 +37,22 @@ test("J2 an underwriter gets test dUSD, deposits (approve → deposit) and sees 
 
   const amount = parseUnits("2500", 6);
   const after = await metaPoolView(metaPool);
-  const sharesAfter = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "balanceOf", args: [me] });
+  const sharesAfter = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "balanceOf",
+    args: [me],
+  });
   // Capital grew by the deposit plus whatever premium streamed meanwhile; free capital by at least the deposit.
   expect(after.capital - before.capital).toBeGreaterThanOrEqual(amount);
   expect(after.freeCapital - before.freeCapital).toBeGreaterThanOrEqual(amount - 1n);
   expect(sharesAfter).toBeGreaterThan(sharesBefore);
-  const allowance = await chainReader.readContract({ address: after.config.asset, abi: erc20Abi, functionName: "allowance", args: [me, metaPool] });
+  const allowance = await chainReader.readContract({
+    address: after.config.asset,
+    abi: erc20Abi,
+    functionName: "allowance",
+    args: [me, metaPool],
+  });
   expect(allowance).toBe(0n); // exact approval, fully used
 
   // What the page shows follows the chain.
@@ -48,7 +63,10 @@ test("J2 an underwriter gets test dUSD, deposits (approve → deposit) and sees 
   await expect(stat(figures, /^Capital$/)).toBeVisible();
 });
 
-test("J6 an underwriter requests a withdrawal, sees the countdown, travels past the unlock and withdraws", async ({ page, wallet }) => {
+test("J6 an underwriter requests a withdrawal, sees the countdown, travels past the unlock and withdraws", async ({
+  page,
+  wallet,
+}) => {
   const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
   const me = wallet.address;
   const request = page.locator("section", { has: page.getByTestId("request-withdrawal-submit") });
@@ -57,7 +75,11 @@ test("J6 an underwriter requests a withdrawal, sees the countdown, travels past 
   await request.getByTestId("request-withdrawal-submit").click();
   await expectConfirmed(page, request);
 
-  const requestId = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "requestCount" }); // ids run 1..count
+  const requestId = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "requestCount",
+  }); // ids run 1..count
   const card = page.getByTestId(`withdrawal-request-${requestId}`);
   await expect(card).toBeVisible();
   await expect(card.getByText(/in 2 d 23 h|in 3 d/)).toBeVisible(); // the 3-day withdrawal period counting down
@@ -67,16 +89,24 @@ test("J6 an underwriter requests a withdrawal, sees the countdown, travels past 
   await travel(3 * 86_400 + 60);
   await page.reload();
   await page.getByTestId("tab-underwrite").click();
-  const quote = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdrawal", args: [requestId] });
+  const quote = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "previewWithdrawal",
+    args: [requestId],
+  });
   expect(quote.withdrawableNow).toBeGreaterThan(0n);
   await expect(page.getByTestId(`withdrawable-${requestId}`)).not.toHaveText(/^0 dUSD/);
 
   const asset = (await metaPoolView(metaPool)).config.asset;
-  const balanceOf = () => chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [me] });
+  const balanceOf = () =>
+    chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [me] });
   const balanceBefore = await balanceOf();
   await page.getByTestId(`withdraw-all-${requestId}`).click();
   // The request, withdrawn in full, leaves the list with its progress rows: the confirmation stays in a toast.
-  await expect(page.getByTestId("tx-toast").filter({ hasText: /Withdraw .* confirmed/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("tx-toast").filter({ hasText: /Withdraw .* confirmed/ })).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(card).toBeHidden();
   await snap(page, "withdrawn, confirmation kept");
   const balanceAfter = await balanceOf();
@@ -89,10 +119,17 @@ test("J6 a request larger than free capital withdraws only what is free and says
   const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
   const me = wallet.address;
   // Request nearly every share the underwriter holds…
-  await page.locator("section", { has: page.getByTestId("request-withdrawal-submit") }).getByRole("button", { name: "All" }).click();
+  await page
+    .locator("section", { has: page.getByTestId("request-withdrawal-submit") })
+    .getByRole("button", { name: "All" })
+    .click();
   await page.getByTestId("request-withdrawal-submit").click();
   await expect(page.getByText(/confirmed/).first()).toBeVisible({ timeout: 20_000 });
-  const requestId = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "requestCount" }); // ids run 1..count
+  const requestId = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "requestCount",
+  }); // ids run 1..count
 
   // …then a seeker buys nearly all the capital free once the purchases queued ahead have matured; it matures long
   // before the request unlocks.
@@ -100,12 +137,38 @@ test("J6 a request larger than free capital withdraws only what is free and says
   const seeker = (await chainWriter.getAddresses())[ROLE.seeker]!;
   const freeAfterQueue = view.freeCapital - view.totalPending;
   const buy = freeAfterQueue - parseUnits("5000", 6); // leaves about 5 000 dUSD free once everything has matured
-  await send({ account: seeker, chain: e2eChain, address: view.config.asset, abi: demoTokenAbi, functionName: "faucet", args: [buy] });
-  await send({ account: seeker, chain: e2eChain, address: view.config.asset, abi: erc20Abi, functionName: "approve", args: [metaPool, buy] });
-  await send({ account: seeker, chain: e2eChain, address: metaPool, abi: metaPoolAbi, functionName: "buyProtection", args: [0n, buy, seeker] });
+  await send({
+    account: seeker,
+    chain: e2eChain,
+    address: view.config.asset,
+    abi: demoTokenAbi,
+    functionName: "faucet",
+    args: [buy],
+  });
+  await send({
+    account: seeker,
+    chain: e2eChain,
+    address: view.config.asset,
+    abi: erc20Abi,
+    functionName: "approve",
+    args: [metaPool, buy],
+  });
+  await send({
+    account: seeker,
+    chain: e2eChain,
+    address: metaPool,
+    abi: metaPoolAbi,
+    functionName: "buyProtection",
+    args: [0n, buy, seeker],
+  });
   await travel(3 * 86_400 + 60);
 
-  const quote = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdrawal", args: [requestId] });
+  const quote = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "previewWithdrawal",
+    args: [requestId],
+  });
   expect(quote.withdrawableNow).toBeLessThan(quote.assets);
   expect(quote.withdrawableNow).toBe(quote.freeCapital);
 
@@ -117,7 +180,12 @@ test("J6 a request larger than free capital withdraws only what is free and says
   await page.getByTestId(`withdraw-all-${requestId}`).click();
   await expect(page.getByText(/confirmed/).first()).toBeVisible({ timeout: 20_000 });
 
-  const after = await chainReader.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName: "previewWithdrawal", args: [requestId] });
+  const after = await chainReader.readContract({
+    address: metaPool,
+    abi: metaPoolExtensionAbi,
+    functionName: "previewWithdrawal",
+    args: [requestId],
+  });
   expect(after.shares).toBeGreaterThan(0n); // the rest stays requested
   const freeAfter = (await metaPoolView(metaPool)).freeCapital;
   expect(freeAfter).toBeLessThan(quote.freeCapital / 100n + 1n); // the free capital went out

@@ -66,7 +66,11 @@ export class TestWallet {
       rpcCall<Hex>(rpcUrl, "eth_chainId"),
     ]);
     if (accounts.length === 0) throw new Error(`${rpcUrl} has no unlocked accounts to sign with`);
-    return new TestWallet(rpcUrl, accounts.map((a) => getAddress(a)), Number(chainId));
+    return new TestWallet(
+      rpcUrl,
+      accounts.map((a) => getAddress(a)),
+      Number(chainId),
+    );
   }
 
   /** The selected account. */
@@ -140,16 +144,17 @@ export class TestWallet {
 
   private async emit(event: string, payload: unknown): Promise<void> {
     await Promise.all(
-      [...this.pages].map((page) =>
-        page
-          .evaluate(
-            ([hook, name, data]) => {
-              const emit = (window as unknown as Record<string, (e: string, p: unknown) => void>)[hook];
-              emit?.(name, data);
-            },
-            [EMIT_HOOK, event, payload] as const,
-          )
-          .catch(() => undefined), // a page mid-navigation simply misses the event, like a real one
+      [...this.pages].map(
+        (page) =>
+          page
+            .evaluate(
+              ([hook, name, data]) => {
+                const emit = (window as unknown as Record<string, (e: string, p: unknown) => void>)[hook];
+                emit?.(name, data);
+              },
+              [EMIT_HOOK, event, payload] as const,
+            )
+            .catch(() => undefined), // a page mid-navigation simply misses the event, like a real one
       ),
     );
   }
@@ -208,7 +213,9 @@ export class TestWallet {
   }
 
   private permissions() {
-    return [{ parentCapability: "eth_accounts", caveats: [{ type: "restrictReturnedAccounts", value: [this.address] }] }];
+    return [
+      { parentCapability: "eth_accounts", caveats: [{ type: "restrictReturnedAccounts", value: [this.address] }] },
+    ];
   }
 
   private async switchChain(param: unknown): Promise<null> {
@@ -232,7 +239,9 @@ export class TestWallet {
       throw unauthorized(`The test wallet can only sign for its selected account ${this.address}.`);
     }
     if (this.chainId !== this.nodeChainId) {
-      throw chainDisconnected(`The test wallet is on chain ${this.chainId}; it can only sign on chain ${this.nodeChainId}.`);
+      throw chainDisconnected(
+        `The test wallet is on chain ${this.chainId}; it can only sign on chain ${this.nodeChainId}.`,
+      );
     }
   }
 
@@ -256,7 +265,9 @@ export class TestWallet {
     // Legacy fees on both, so the cancel's higher price is unambiguous to the node.
     const legacy = { ...tx };
     for (const key of ["maxFeePerGas", "maxPriorityFeePerGas", "type"]) delete legacy[key];
-    const hash = await rpcCall<Hex>(this.rpcUrl, "eth_sendTransaction", [{ ...legacy, nonce, gasPrice: numberToHex(gasPrice * 2n) }]);
+    const hash = await rpcCall<Hex>(this.rpcUrl, "eth_sendTransaction", [
+      { ...legacy, nonce, gasPrice: numberToHex(gasPrice * 2n) },
+    ]);
     setTimeout(() => {
       void (async () => {
         await rpcCall(this.rpcUrl, "eth_sendTransaction", [
@@ -279,8 +290,14 @@ export class TestWallet {
    * first (evm_snapshot/evm_revert), so the batch is atomic as EIP-5792 `atomicRequired` asks.
    */
   private async sendCalls(param: unknown): Promise<{ id: Hex }> {
-    const request = param as { from?: string; chainId?: Hex; calls?: { to: string; data?: Hex; value?: Hex }[]; atomicRequired?: boolean };
-    if (!this.atomicBatching) throw new ProviderRpcError(5700, "The test wallet does not batch calls (turn setAtomicBatching on).");
+    const request = param as {
+      from?: string;
+      chainId?: Hex;
+      calls?: { to: string; data?: Hex; value?: Hex }[];
+      atomicRequired?: boolean;
+    };
+    if (!this.atomicBatching)
+      throw new ProviderRpcError(5700, "The test wallet does not batch calls (turn setAtomicBatching on).");
     const from = request.from ?? this.address;
     this.assertCanSign(from);
     const snapshot = await rpcCall<Hex>(this.rpcUrl, "evm_snapshot");
@@ -321,6 +338,13 @@ export class TestWallet {
   private callsStatus(id: unknown) {
     const batch = this.batches.get(String(id));
     if (!batch) throw new ProviderRpcError(5730, `Unknown call batch ${String(id)}`);
-    return { version: "2.0.0", id: batch.id, chainId: batch.chainId, atomic: true, status: batch.ok ? 200 : 500, receipts: batch.receipts };
+    return {
+      version: "2.0.0",
+      id: batch.id,
+      chainId: batch.chainId,
+      atomic: true,
+      status: batch.ok ? 200 : 500,
+      receipts: batch.receipts,
+    };
   }
 }

@@ -1,5 +1,5 @@
-import type { ProviderErrorShape } from "./providerErrors";
 import type { WalletInfo } from "./info";
+import type { ProviderErrorShape } from "./providerErrors";
 
 export type InjectConfig = { info: WalletInfo; requestBinding: string; emitHook: string };
 export type WalletReply = { result: unknown } | { error: ProviderErrorShape };

@@ -19,5 +19,8 @@ export const userRejected = () => new ProviderRpcError(4001, "User rejected the 
 export const unauthorized = (why: string) => new ProviderRpcError(4100, why);
 export const chainDisconnected = (why: string) => new ProviderRpcError(4901, why);
 export const unrecognizedChain = (chainId: string) =>
-  new ProviderRpcError(4902, `Unrecognized chain ID "${chainId}". Try adding the chain using wallet_addEthereumChain first.`);
+  new ProviderRpcError(
+    4902,
+    `Unrecognized chain ID "${chainId}". Try adding the chain using wallet_addEthereumChain first.`,
+  );
 export const invalidParams = (why: string) => new ProviderRpcError(-32602, why);

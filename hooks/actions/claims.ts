@@ -8,12 +8,15 @@ import { contractWrite, useMetaPoolAction, type WriteTarget } from "./write";
 /** File a claim on pool `poolId` (named `pool`) and post the `bond`: approve (exact) → fileClaim. */
 export function useFileClaim(target: WriteTarget) {
   const fmt = fmtOf(target);
-  return useMetaPoolAction(target, (poolId: number, pool: string, incidentTime: bigint, evidence: string, bond: bigint) => ({
-    label: `File a claim on ${pool}`,
-    write: contractWrite(target.address, metaPoolFullAbi, "fileClaim", [BigInt(poolId), incidentTime, evidence]),
-    action: `file a claim on ${pool}`,
-    approve: { amount: bond, label: `Approve the ${fmt(bond)} bond` },
-  }));
+  return useMetaPoolAction(
+    target,
+    (poolId: number, pool: string, incidentTime: bigint, evidence: string, bond: bigint) => ({
+      label: `File a claim on ${pool}`,
+      write: contractWrite(target.address, metaPoolFullAbi, "fileClaim", [BigInt(poolId), incidentTime, evidence]),
+      action: `file a claim on ${pool}`,
+      approve: { amount: bond, label: `Approve the ${fmt(bond)} bond` },
+    }),
+  );
 }
 
 /** The arbiter's ruling on claim `id` (in `pool`): approve (`valid`) or reject. */

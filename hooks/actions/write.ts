@@ -13,10 +13,7 @@ type Mutability = "nonpayable" | "payable";
  * One call typed from its ABI at the call site: a wrong function name or a wrong argument does not
  * compile (the scaffold-eth-2 `useScaffoldWriteContract<"MetaPool", "deposit">` habit).
  */
-export function contractWrite<
-  const abi extends Abi,
-  functionName extends ContractFunctionName<abi, Mutability>,
->(
+export function contractWrite<const abi extends Abi, functionName extends ContractFunctionName<abi, Mutability>>(
   address: Address,
   abi: abi,
   functionName: functionName,

@@ -11,8 +11,8 @@ import {
 import { estimateGas, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 
 import { appChain } from "@/lib/chain";
-import { wagmiConfig } from "@/lib/wagmi";
 import { replacementFailure, SentenceError } from "@/lib/tx/outcome";
+import { wagmiConfig } from "@/lib/wagmi";
 
 type Mutability = "nonpayable" | "payable";
 
@@ -20,7 +20,11 @@ type Mutability = "nonpayable" | "payable";
 export type ContractWrite<
   abi extends Abi = Abi,
   functionName extends ContractFunctionName<abi, Mutability> = ContractFunctionName<abi, Mutability>,
-  args extends ContractFunctionArgs<abi, Mutability, functionName> = ContractFunctionArgs<abi, Mutability, functionName>,
+  args extends ContractFunctionArgs<abi, Mutability, functionName> = ContractFunctionArgs<
+    abi,
+    Mutability,
+    functionName
+  >,
 > = ContractFunctionParameters<abi, Mutability, functionName, args>;
 
 export type SendPhase = "checking" | "signing" | "pending";
@@ -74,6 +78,7 @@ export async function sendWrite(
   });
   const replacement = replaced && replacementFailure(replaced, action);
   if (replacement) throw replacement;
-  if (mined.status !== "success") throw new SentenceError(`The transaction was mined but reverted, so ${action} did not happen.`);
+  if (mined.status !== "success")
+    throw new SentenceError(`The transaction was mined but reverted, so ${action} did not happen.`);
   return mined;
 }

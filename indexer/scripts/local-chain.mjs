@@ -2,9 +2,10 @@
 // blocks and logs it fetched (schema ponder_sync) keyed by chain id and block number and reads its backfill from
 // there: a second chain with the same id would be indexed from the first one's logs. So before Ponder starts on a
 // local chain, what it kept of that chain id goes.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import pg from 'pg';
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+
+import pg from "pg";
 
 /** PGlite: the whole directory (the indexer rebuilds its tables from the chain at every dev start anyway). */
 export function forgetPglite(directory) {
@@ -27,4 +28,4 @@ export async function forgetChainInPostgres(databaseUrl, chainId) {
   }
 }
 
-export const defaultPgliteDir = (indexerDir) => join(indexerDir, '.ponder', 'pglite');
+export const defaultPgliteDir = (indexerDir) => join(indexerDir, ".ponder", "pglite");

@@ -1,9 +1,10 @@
 // Claims: filing, rulings (valid, invalid) and voiding by shutdown, with the premium debt they charge.
-import { ponder } from 'ponder:registry';
-import { claim } from 'ponder:schema';
-import { chargePremium, creditFees, poolOf, recordActivity, updateMetaPool, type MetaPoolState } from './lib/state';
+import { ponder } from "ponder:registry";
+import { claim } from "ponder:schema";
 
-ponder.on('MetaPool:ClaimFiled', async ({ event, context }) => {
+import { chargePremium, creditFees, poolOf, recordActivity, updateMetaPool, type MetaPoolState } from "./lib/state";
+
+ponder.on("MetaPool:ClaimFiled", async ({ event, context }) => {
   const { claimId, filer, incidentTime, bond, evidenceHash, evidence } = event.args;
   const [poolId, epoch] = [BigInt(event.args.poolId), BigInt(event.args.epoch)];
   const address = event.log.address;
@@ -17,7 +18,7 @@ ponder.on('MetaPool:ClaimFiled', async ({ event, context }) => {
     bond,
     evidenceHash,
     evidence,
-    status: 'pending',
+    status: "pending",
     filedAt: event.block.timestamp,
     filedTx: event.transaction.hash,
     resolvedAt: null,
@@ -27,12 +28,12 @@ ponder.on('MetaPool:ClaimFiled', async ({ event, context }) => {
     debtCharged: null,
     capitalAfter: null,
   });
-  await updateMetaPool(context, event, 'ClaimFiled', (state) => {
+  await updateMetaPool(context, event, "ClaimFiled", (state) => {
     poolOf(state, poolId).pendingClaimId = claimId;
     state.mp.pendingClaims += 1;
     state.mp.claimCount += 1;
   });
-  await recordActivity(context, event, address, 'ClaimFiled', { account: filer, poolId, ref: claimId, assets: bond });
+  await recordActivity(context, event, address, "ClaimFiled", { account: filer, poolId, ref: claimId, assets: bond });
 });
 
 /**
@@ -45,11 +46,11 @@ function chargeDebtFromCover(state: MetaPoolState, poolId: number, epoch: bigint
   pool.debt = 0n;
 }
 
-ponder.on('MetaPool:ClaimResolved', async ({ event, context }) => {
+ponder.on("MetaPool:ClaimResolved", async ({ event, context }) => {
   const { claimId, poolId, valid, payout, redeemable, debtCharged, capital } = event.args;
   const address = event.log.address;
   const filed = await context.db.update(claim, { metaPool: address, claimId }).set({
-    status: valid ? 'valid' : 'invalid',
+    status: valid ? "valid" : "invalid",
     resolvedAt: event.block.timestamp,
     resolvedTx: event.transaction.hash,
     payout,
@@ -57,7 +58,7 @@ ponder.on('MetaPool:ClaimResolved', async ({ event, context }) => {
     debtCharged,
     capitalAfter: capital,
   });
-  await updateMetaPool(context, event, 'ClaimResolved', async (state) => {
+  await updateMetaPool(context, event, "ClaimResolved", async (state) => {
     if (!valid) chargeDebtFromCover(state, poolId, filed.epoch, debtCharged);
     poolOf(state, poolId).pendingClaimId = null;
     state.mp.pendingClaims -= 1;
@@ -68,7 +69,7 @@ ponder.on('MetaPool:ClaimResolved', async ({ event, context }) => {
   });
   // A valid claim returns the bond to its filer; an invalid one's bond went to capital.
   if (valid) await creditFees(context, address, filed.filer, { bonds: filed.bond });
-  await recordActivity(context, event, address, valid ? 'ClaimAccepted' : 'ClaimRejected', {
+  await recordActivity(context, event, address, valid ? "ClaimAccepted" : "ClaimRejected", {
     account: filed.filer,
     poolId,
     ref: claimId,
@@ -77,23 +78,23 @@ ponder.on('MetaPool:ClaimResolved', async ({ event, context }) => {
 });
 
 /** A shutdown voids every pending claim: bonds go back to their filers. */
-ponder.on('MetaPool:ClaimVoided', async ({ event, context }) => {
+ponder.on("MetaPool:ClaimVoided", async ({ event, context }) => {
   const { claimId, poolId, debtCharged } = event.args;
   const address = event.log.address;
   const filed = await context.db.update(claim, { metaPool: address, claimId }).set({
-    status: 'voided',
+    status: "voided",
     resolvedAt: event.block.timestamp,
     resolvedTx: event.transaction.hash,
     debtCharged,
   });
-  await updateMetaPool(context, event, 'ClaimVoided', async (state) => {
+  await updateMetaPool(context, event, "ClaimVoided", async (state) => {
     chargeDebtFromCover(state, poolId, filed.epoch, debtCharged);
     poolOf(state, poolId).pendingClaimId = null;
     state.mp.pendingClaims -= 1;
     await chargePremium(context, state, debtCharged);
   });
   await creditFees(context, address, filed.filer, { bonds: filed.bond });
-  await recordActivity(context, event, address, 'ClaimVoided', {
+  await recordActivity(context, event, address, "ClaimVoided", {
     account: filed.filer,
     poolId,
     ref: claimId,

@@ -1,8 +1,9 @@
 // MetaPools from the factory, syncs (premium accrual), fees, shutdown.
-import { ponder } from 'ponder:registry';
-import { coveragePool, feeAccount, metaPool, sync } from 'ponder:schema';
-import { erc20Abi } from 'viem';
-import { unpackSyncedPool } from '../../lib/protocol/syncedPools';
+import { ponder } from "ponder:registry";
+import { coveragePool, feeAccount, metaPool, sync } from "ponder:schema";
+import { erc20Abi } from "viem";
+
+import { unpackSyncedPool } from "../../lib/protocol/syncedPools";
 import {
   bookPremium,
   decimals,
@@ -11,14 +12,14 @@ import {
   saveMetaPool,
   updateMetaPool,
   type MetaPoolState,
-} from './lib/state';
+} from "./lib/state";
 
-ponder.on('MetaPoolFactory:MetaPoolCreated', async ({ event, context }) => {
+ponder.on("MetaPoolFactory:MetaPoolCreated", async ({ event, context }) => {
   const { metaPool: address, creator, arbiter, asset, index, params } = event.args;
   const [assetDecimals, assetSymbol] = await Promise.all([
-    context.client.readContract({ abi: erc20Abi, address: asset, functionName: 'decimals' }),
+    context.client.readContract({ abi: erc20Abi, address: asset, functionName: "decimals" }),
     // A symbol is a courtesy of the token, not a requirement of the protocol.
-    context.client.readContract({ abi: erc20Abi, address: asset, functionName: 'symbol' }).catch(() => ''),
+    context.client.readContract({ abi: erc20Abi, address: asset, functionName: "symbol" }).catch(() => ""),
   ]);
   const row = {
     address,
@@ -86,16 +87,16 @@ ponder.on('MetaPoolFactory:MetaPoolCreated', async ({ event, context }) => {
   }));
   await context.db.insert(coveragePool).values(pools);
   const state: MetaPoolState = { mp: row, pools };
-  await saveMetaPool(context, event, 'MetaPoolCreated', state);
-  await recordActivity(context, event, address, 'MetaPoolCreated', { account: creator });
+  await saveMetaPool(context, event, "MetaPoolCreated", state);
+  await recordActivity(context, event, address, "MetaPoolCreated", { account: creator });
 });
 
-ponder.on('MetaPool:Synced', async ({ event, context }) => {
+ponder.on("MetaPool:Synced", async ({ event, context }) => {
   const { timestamp, capital, pools, premiumToCapital, arbiterFees, creatorFees } = event.args;
   const synced = pools.map(unpackSyncedPool);
   const active = synced.map((p) => p.active);
   const debt = synced.map((p) => p.debt);
-  await updateMetaPool(context, event, 'Synced', async (state) => {
+  await updateMetaPool(context, event, "Synced", async (state) => {
     state.mp.capital = capital;
     state.mp.lastSyncAt = BigInt(timestamp);
     synced.forEach((p, i) => {
@@ -120,20 +121,20 @@ ponder.on('MetaPool:Synced', async ({ event, context }) => {
   });
 });
 
-ponder.on('MetaPool:FeesClaimed', async ({ event, context }) => {
+ponder.on("MetaPool:FeesClaimed", async ({ event, context }) => {
   const { account, receiver, amount } = event.args;
   await context.db
     .update(feeAccount, { metaPool: event.log.address, account })
     .set((row) => ({ claimed: row.claimed + amount, owed: row.owed - amount }));
-  await recordActivity(context, event, event.log.address, 'FeesClaimed', { account, receiver, assets: amount });
+  await recordActivity(context, event, event.log.address, "FeesClaimed", { account, receiver, assets: amount });
 });
 
-ponder.on('MetaPool:MetaPoolShutDown', async ({ event, context }) => {
+ponder.on("MetaPool:MetaPoolShutDown", async ({ event, context }) => {
   const { caller, timestamp } = event.args;
-  await updateMetaPool(context, event, 'MetaPoolShutDown', (state) => {
+  await updateMetaPool(context, event, "MetaPoolShutDown", (state) => {
     state.mp.shutDown = true;
     state.mp.shutDownAt = BigInt(timestamp);
     state.mp.pendingClaims = 0;
   });
-  await recordActivity(context, event, event.log.address, 'MetaPoolShutDown', { account: caller });
+  await recordActivity(context, event, event.log.address, "MetaPoolShutDown", { account: caller });
 });

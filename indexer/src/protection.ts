@@ -1,12 +1,13 @@
 // Seekers: purchases and their queue, cover epochs and tokens, withdrawing cover, redeeming closed epochs.
-import { and, eq, gte, lt, sql } from 'ponder';
-import { ponder } from 'ponder:registry';
-import { coverEpoch, coverHolder, coverToken, purchase } from 'ponder:schema';
-import { zeroAddress, type Address } from 'viem';
-import { ceilDiv } from '../../lib/protocol/math';
-import { chargePremium, poolOf, recordActivity, updateMetaPool } from './lib/state';
+import { and, eq, gte, lt, sql } from "ponder";
+import { ponder } from "ponder:registry";
+import { coverEpoch, coverHolder, coverToken, purchase } from "ponder:schema";
+import { zeroAddress, type Address } from "viem";
 
-ponder.on('MetaPool:ProtectionBought', async ({ event, context }) => {
+import { ceilDiv } from "../../lib/protocol/math";
+import { chargePremium, poolOf, recordActivity, updateMetaPool } from "./lib/state";
+
+ponder.on("MetaPool:ProtectionBought", async ({ event, context }) => {
   const { purchaseId, poolId, buyer, receiver, amount, maturesAt, poolPending } = event.args;
   const address = event.log.address;
   await context.db.insert(purchase).values({
@@ -19,18 +20,18 @@ ponder.on('MetaPool:ProtectionBought', async ({ event, context }) => {
     boughtAt: event.block.timestamp,
     boughtTx: event.transaction.hash,
     maturesAt: BigInt(maturesAt),
-    status: 'pending',
+    status: "pending",
     epoch: null,
     accepted: null,
     tokens: null,
     refundable: 0n,
     refunded: 0n,
   });
-  await updateMetaPool(context, event, 'ProtectionBought', (state) => {
+  await updateMetaPool(context, event, "ProtectionBought", (state) => {
     poolOf(state, poolId).pending = poolPending;
     state.mp.purchaseCount += 1;
   });
-  await recordActivity(context, event, address, 'ProtectionBought', {
+  await recordActivity(context, event, address, "ProtectionBought", {
     account: buyer,
     receiver,
     poolId,
@@ -40,24 +41,24 @@ ponder.on('MetaPool:ProtectionBought', async ({ event, context }) => {
 });
 
 /** Inside a sync: the purchase became cover up to the free capital then; the rest is refundable. */
-ponder.on('MetaPool:PurchaseMatured', async ({ event, context }) => {
+ponder.on("MetaPool:PurchaseMatured", async ({ event, context }) => {
   const { purchaseId, poolId, epoch, accepted, tokens, maturedAt, poolActive, coverSupply } = event.args;
   const address = event.log.address;
   const bought = await context.db.update(purchase, { metaPool: address, purchaseId }).set((row) => ({
-    status: 'matured',
+    status: "matured",
     epoch: BigInt(epoch),
     accepted,
     tokens,
     maturesAt: BigInt(maturedAt),
     refundable: row.amount - accepted,
   }));
-  await updateMetaPool(context, event, 'PurchaseMatured', (state) => {
+  await updateMetaPool(context, event, "PurchaseMatured", (state) => {
     const pool = poolOf(state, poolId);
     pool.pending -= bought.amount;
     pool.active = poolActive;
     pool.coverSupply = coverSupply;
   });
-  await recordActivity(context, event, address, 'PurchaseMatured', {
+  await recordActivity(context, event, address, "PurchaseMatured", {
     account: bought.receiver,
     poolId,
     ref: purchaseId,
@@ -66,7 +67,7 @@ ponder.on('MetaPool:PurchaseMatured', async ({ event, context }) => {
   });
 });
 
-ponder.on('MetaPool:PurchaseRefunded', async ({ event, context }) => {
+ponder.on("MetaPool:PurchaseRefunded", async ({ event, context }) => {
   const { purchaseId, buyer, amount } = event.args;
   const address = event.log.address;
   const row = await context.db.find(purchase, { metaPool: address, purchaseId });
@@ -75,17 +76,17 @@ ponder.on('MetaPool:PurchaseRefunded', async ({ event, context }) => {
   const { status, poolId, refunded } = row;
   await context.db.update(purchase, { metaPool: address, purchaseId }).set({
     // A matured purchase keeps its status: only its unaccepted rest came back.
-    status: status === 'matured' ? 'matured' : 'refunded',
+    status: status === "matured" ? "matured" : "refunded",
     refundable: 0n,
     refunded: refunded + amount,
   });
-  if (status === 'pending') {
+  if (status === "pending") {
     // Came due during a claim freeze and taken back by its buyer: it leaves the pool's pending deposits.
-    await updateMetaPool(context, event, 'PurchaseRefunded', (state) => {
+    await updateMetaPool(context, event, "PurchaseRefunded", (state) => {
       poolOf(state, poolId).pending -= amount;
     });
   }
-  await recordActivity(context, event, address, 'PurchaseRefunded', {
+  await recordActivity(context, event, address, "PurchaseRefunded", {
     account: buyer,
     poolId,
     ref: purchaseId,
@@ -99,25 +100,25 @@ const pendingBetween = (address: Address, fromId: bigint, toId: bigint) =>
     eq(purchase.metaPool, address),
     gte(purchase.purchaseId, fromId),
     lt(purchase.purchaseId, toId),
-    eq(purchase.status, 'pending'),
+    eq(purchase.status, "pending"),
   );
 
 /** A valid claim or a shutdown: every pending purchase with id in [fromId, toId) is refundable in full. */
-ponder.on('MetaPool:PurchasesVoided', async ({ event, context }) => {
+ponder.on("MetaPool:PurchasesVoided", async ({ event, context }) => {
   const { fromId, toId, total } = event.args;
   const address = event.log.address;
   await context.db.sql
     .update(purchase)
-    .set({ status: 'voided', refundable: sql`${purchase.amount}` })
+    .set({ status: "voided", refundable: sql`${purchase.amount}` })
     .where(pendingBetween(address, fromId, toId));
-  await updateMetaPool(context, event, 'PurchasesVoided', (state) => {
+  await updateMetaPool(context, event, "PurchasesVoided", (state) => {
     for (const pool of state.pools) pool.pending = 0n;
   });
-  await recordActivity(context, event, address, 'PurchasesVoided', { ref: fromId, assets: total });
+  await recordActivity(context, event, address, "PurchasesVoided", { ref: fromId, assets: total });
 });
 
 /** A claim freeze ended: the pending purchases it froze restart their delay and mature at `maturesAt`. */
-ponder.on('MetaPool:PurchasesRestarted', async ({ event, context }) => {
+ponder.on("MetaPool:PurchasesRestarted", async ({ event, context }) => {
   const { fromId, toId, maturesAt } = event.args;
   const address = event.log.address;
   const at = sql.raw(maturesAt.toString());
@@ -125,13 +126,13 @@ ponder.on('MetaPool:PurchasesRestarted', async ({ event, context }) => {
     .update(purchase)
     .set({ maturesAt: sql`greatest(${purchase.maturesAt}, ${at})` })
     .where(pendingBetween(address, fromId, toId));
-  await recordActivity(context, event, address, 'PurchasesRestarted', { ref: fromId });
+  await recordActivity(context, event, address, "PurchasesRestarted", { ref: fromId });
 });
 
-ponder.on('MetaPool:ProtectionWithdrawn', async ({ event, context }) => {
+ponder.on("MetaPool:ProtectionWithdrawn", async ({ event, context }) => {
   const { poolId, epoch, owner, receiver, tokens, assets, debtCharged, poolActive, coverSupply } = event.args;
   const address = event.log.address;
-  await updateMetaPool(context, event, 'ProtectionWithdrawn', async (state) => {
+  await updateMetaPool(context, event, "ProtectionWithdrawn", async (state) => {
     const pool = poolOf(state, poolId);
     // The tokens' share of a pending claim's premium debt leaves the debt (CoverMath.withdrawal rounds it up).
     if (pool.debt !== 0n) pool.debt -= ceilDiv(tokens * pool.debt, pool.coverSupply);
@@ -139,7 +140,7 @@ ponder.on('MetaPool:ProtectionWithdrawn', async ({ event, context }) => {
     pool.coverSupply = coverSupply;
     await chargePremium(context, state, debtCharged);
   });
-  await recordActivity(context, event, address, 'ProtectionWithdrawn', {
+  await recordActivity(context, event, address, "ProtectionWithdrawn", {
     account: owner,
     receiver,
     poolId,
@@ -149,7 +150,7 @@ ponder.on('MetaPool:ProtectionWithdrawn', async ({ event, context }) => {
   });
 });
 
-ponder.on('MetaPool:CoverEpochOpened', async ({ event, context }) => {
+ponder.on("MetaPool:CoverEpochOpened", async ({ event, context }) => {
   const { token, openedAt } = event.args;
   const [poolId, epoch] = [BigInt(event.args.poolId), BigInt(event.args.epoch)];
   const address = event.log.address;
@@ -169,7 +170,7 @@ ponder.on('MetaPool:CoverEpochOpened', async ({ event, context }) => {
     redeemed: 0n,
   });
   await context.db.insert(coverToken).values({ address: token, metaPool: address, poolId, epoch });
-  await updateMetaPool(context, event, 'CoverEpochOpened', (state) => {
+  await updateMetaPool(context, event, "CoverEpochOpened", (state) => {
     const pool = poolOf(state, poolId);
     pool.epoch = epoch;
     pool.token = token;
@@ -178,7 +179,7 @@ ponder.on('MetaPool:CoverEpochOpened', async ({ event, context }) => {
 });
 
 /** Closed by a valid claim, a lapse, or emptied: the pool starts its next epoch with nothing in it. */
-ponder.on('MetaPool:CoverEpochClosed', async ({ event, context }) => {
+ponder.on("MetaPool:CoverEpochClosed", async ({ event, context }) => {
   const { redeemable, supply, lapsed } = event.args;
   const [poolId, epoch] = [BigInt(event.args.poolId), BigInt(event.args.epoch)];
   const address = event.log.address;
@@ -191,7 +192,7 @@ ponder.on('MetaPool:CoverEpochClosed', async ({ event, context }) => {
     remaining: redeemable,
     remainingSupply: supply,
   };
-  await updateMetaPool(context, event, 'CoverEpochClosed', (state) => {
+  await updateMetaPool(context, event, "CoverEpochClosed", (state) => {
     const pool = poolOf(state, poolId);
     pool.epoch = epoch + 1n;
     pool.token = null;
@@ -202,7 +203,7 @@ ponder.on('MetaPool:CoverEpochClosed', async ({ event, context }) => {
   });
   // Every epoch that closes was opened (a claim, a lapse or an emptying needs cover first).
   await context.db.update(coverEpoch, { metaPool: address, poolId, epoch }).set(closing);
-  await recordActivity(context, event, address, lapsed ? 'CoverEpochLapsed' : 'CoverEpochClosed', {
+  await recordActivity(context, event, address, lapsed ? "CoverEpochLapsed" : "CoverEpochClosed", {
     poolId,
     ref: BigInt(epoch),
     assets: redeemable,
@@ -210,7 +211,7 @@ ponder.on('MetaPool:CoverEpochClosed', async ({ event, context }) => {
   });
 });
 
-ponder.on('MetaPool:PayoutRedeemed', async ({ event, context }) => {
+ponder.on("MetaPool:PayoutRedeemed", async ({ event, context }) => {
   const { owner, receiver, tokens, assets } = event.args;
   const [poolId, epoch] = [BigInt(event.args.poolId), BigInt(event.args.epoch)];
   const address = event.log.address;
@@ -219,7 +220,7 @@ ponder.on('MetaPool:PayoutRedeemed', async ({ event, context }) => {
     remainingSupply: (row.remainingSupply ?? 0n) - tokens,
     redeemed: row.redeemed + assets,
   }));
-  await recordActivity(context, event, address, 'PayoutRedeemed', {
+  await recordActivity(context, event, address, "PayoutRedeemed", {
     account: owner,
     receiver,
     poolId,
@@ -230,7 +231,7 @@ ponder.on('MetaPool:PayoutRedeemed', async ({ event, context }) => {
 });
 
 /** Cover token balances; tokens no MetaPool opened are ignored (anyone can emit a CoverEpochOpened). */
-ponder.on('CoverToken:Transfer', async ({ event, context }) => {
+ponder.on("CoverToken:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
   if (value === 0n) return; // an ERC-20 may move nothing: no holder, no history
   const token = await context.db.find(coverToken, { address: event.log.address });
@@ -249,7 +250,7 @@ ponder.on('CoverToken:Transfer', async ({ event, context }) => {
       .onConflictDoUpdate((row) => ({ balance: row.balance + value, updatedAt }));
   }
   if (from !== zeroAddress && to !== zeroAddress) {
-    await recordActivity(context, event, address, 'CoverTransferred', {
+    await recordActivity(context, event, address, "CoverTransferred", {
       account: from,
       receiver: to,
       poolId,

@@ -1,21 +1,22 @@
 // Underwriters: deposits, share balances (an ERC-20 living in share epochs), withdrawal requests, exits.
-import { and, eq, sql } from 'ponder';
-import { ponder } from 'ponder:registry';
-import { metaPool, shareEpoch, shareHolder, withdrawalRequest } from 'ponder:schema';
-import { zeroAddress } from 'viem';
-import { recordActivity, updateMetaPool } from './lib/state';
+import { and, eq, sql } from "ponder";
+import { ponder } from "ponder:registry";
+import { metaPool, shareEpoch, shareHolder, withdrawalRequest } from "ponder:schema";
+import { zeroAddress } from "viem";
 
-ponder.on('MetaPool:Deposited', async ({ event, context }) => {
+import { recordActivity, updateMetaPool } from "./lib/state";
+
+ponder.on("MetaPool:Deposited", async ({ event, context }) => {
   const { caller, receiver, assets, shares, capital, shareSupply } = event.args;
-  await updateMetaPool(context, event, 'Deposited', (state) => {
+  await updateMetaPool(context, event, "Deposited", (state) => {
     state.mp.capital = capital;
     state.mp.shareSupply = shareSupply;
   });
-  await recordActivity(context, event, event.log.address, 'Deposited', { account: caller, receiver, assets, shares });
+  await recordActivity(context, event, event.log.address, "Deposited", { account: caller, receiver, assets, shares });
 });
 
 /** Share moves: mints and burns change the supply; requests move shares into the MetaPool's custody and back. */
-ponder.on('MetaPool:Transfer', async ({ event, context }) => {
+ponder.on("MetaPool:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
   if (value === 0n) return; // an ERC-20 may move nothing: no holder, no history
   const address = event.log.address;
@@ -36,7 +37,7 @@ ponder.on('MetaPool:Transfer', async ({ event, context }) => {
       .update(metaPool, { address })
       .set((row) => ({ shareSupply: from === zeroAddress ? row.shareSupply + value : row.shareSupply - value }));
   } else if (from !== address && to !== address) {
-    await recordActivity(context, event, address, 'SharesTransferred', { account: from, receiver: to, shares: value });
+    await recordActivity(context, event, address, "SharesTransferred", { account: from, receiver: to, shares: value });
   }
 });
 
@@ -46,7 +47,7 @@ ponder.on('MetaPool:Transfer', async ({ event, context }) => {
  * account lazily on its next touch (ShareEpochConverted); the indexer converts every row now, with the same floor,
  * so balances always read as `balanceOf` does.
  */
-ponder.on('MetaPool:ShareEpochClosed', async ({ event, context }) => {
+ponder.on("MetaPool:ShareEpochClosed", async ({ event, context }) => {
   const { capital, supply } = event.args;
   const [closedEpoch, newEpoch] = [BigInt(event.args.closedEpoch), BigInt(event.args.newEpoch)];
   const address = event.log.address;
@@ -67,17 +68,17 @@ ponder.on('MetaPool:ShareEpochClosed', async ({ event, context }) => {
   await context.db.sql
     .update(withdrawalRequest)
     .set({ shares: sql`div(${withdrawalRequest.shares} * ${c}, ${s})` })
-    .where(and(eq(withdrawalRequest.metaPool, address), eq(withdrawalRequest.status, 'open')));
-  await updateMetaPool(context, event, 'ShareEpochClosed', (state) => {
+    .where(and(eq(withdrawalRequest.metaPool, address), eq(withdrawalRequest.status, "open")));
+  await updateMetaPool(context, event, "ShareEpochClosed", (state) => {
     state.mp.shareEpoch = newEpoch;
     // The new epoch's supply is floor(supply × capital / supply) = capital.
     state.mp.shareSupply = capital;
   });
-  await recordActivity(context, event, address, 'ShareEpochClosed', { assets: capital, shares: supply });
+  await recordActivity(context, event, address, "ShareEpochClosed", { assets: capital, shares: supply });
 });
 
 /** The contract settling an account into the current epoch: the balance the indexer already converted to. */
-ponder.on('MetaPool:ShareEpochConverted', async ({ event, context }) => {
+ponder.on("MetaPool:ShareEpochConverted", async ({ event, context }) => {
   const { account, shares } = event.args;
   const updatedAt = event.block.timestamp;
   await context.db
@@ -86,7 +87,7 @@ ponder.on('MetaPool:ShareEpochConverted', async ({ event, context }) => {
     .onConflictDoUpdate({ balance: shares, updatedAt });
 });
 
-ponder.on('MetaPool:WithdrawalRequested', async ({ event, context }) => {
+ponder.on("MetaPool:WithdrawalRequested", async ({ event, context }) => {
   const { requestId, owner, shares, assetsAtRequest, unlockAt } = event.args;
   const address = event.log.address;
   await context.db.insert(withdrawalRequest).values({
@@ -99,7 +100,7 @@ ponder.on('MetaPool:WithdrawalRequested', async ({ event, context }) => {
     requestedAssets: assetsAtRequest,
     requestedAt: event.block.timestamp,
     unlockAt: BigInt(unlockAt),
-    status: 'open',
+    status: "open",
     sharesWithdrawn: 0n,
     assetsWithdrawn: 0n,
     sharesReturned: null,
@@ -107,7 +108,7 @@ ponder.on('MetaPool:WithdrawalRequested', async ({ event, context }) => {
     updatedAt: event.block.timestamp,
   });
   await context.db.update(metaPool, { address }).set((row) => ({ requestCount: row.requestCount + 1 }));
-  await recordActivity(context, event, address, 'WithdrawalRequested', {
+  await recordActivity(context, event, address, "WithdrawalRequested", {
     account: owner,
     ref: requestId,
     shares,
@@ -115,7 +116,7 @@ ponder.on('MetaPool:WithdrawalRequested', async ({ event, context }) => {
   });
 });
 
-ponder.on('MetaPool:WithdrawalCompleted', async ({ event, context }) => {
+ponder.on("MetaPool:WithdrawalCompleted", async ({ event, context }) => {
   const { requestId, owner, receiver, shares, assets, sharesLeft, assetsAtRequestLeft, capital } = event.args;
   const address = event.log.address;
   await context.db.update(withdrawalRequest, { metaPool: address, requestId }).set((row) => ({
@@ -123,13 +124,13 @@ ponder.on('MetaPool:WithdrawalCompleted', async ({ event, context }) => {
     assetsAtRequest: assetsAtRequestLeft,
     sharesWithdrawn: row.sharesWithdrawn + shares,
     assetsWithdrawn: row.assetsWithdrawn + assets,
-    status: sharesLeft === 0n ? 'completed' : 'open',
+    status: sharesLeft === 0n ? "completed" : "open",
     updatedAt: event.block.timestamp,
   }));
-  await updateMetaPool(context, event, 'WithdrawalCompleted', (state) => {
+  await updateMetaPool(context, event, "WithdrawalCompleted", (state) => {
     state.mp.capital = capital;
   });
-  await recordActivity(context, event, address, 'WithdrawalCompleted', {
+  await recordActivity(context, event, address, "WithdrawalCompleted", {
     account: owner,
     receiver,
     ref: requestId,
@@ -138,7 +139,7 @@ ponder.on('MetaPool:WithdrawalCompleted', async ({ event, context }) => {
   });
 });
 
-ponder.on('MetaPool:WithdrawalCancelled', async ({ event, context }) => {
+ponder.on("MetaPool:WithdrawalCancelled", async ({ event, context }) => {
   const { requestId, owner, sharesReturned, sharesBurned } = event.args;
   const address = event.log.address;
   // The contract deletes the request; the row stays, emptied, as history.
@@ -147,20 +148,20 @@ ponder.on('MetaPool:WithdrawalCancelled', async ({ event, context }) => {
     assetsAtRequest: 0n,
     sharesReturned,
     sharesBurned,
-    status: 'cancelled',
+    status: "cancelled",
     updatedAt: event.block.timestamp,
   });
-  await recordActivity(context, event, address, 'WithdrawalCancelled', {
+  await recordActivity(context, event, address, "WithdrawalCancelled", {
     account: owner,
     ref: requestId,
     shares: sharesReturned,
   });
 });
 
-ponder.on('MetaPool:Exited', async ({ event, context }) => {
+ponder.on("MetaPool:Exited", async ({ event, context }) => {
   const { owner, receiver, shares, assets, capital } = event.args;
-  await updateMetaPool(context, event, 'Exited', (state) => {
+  await updateMetaPool(context, event, "Exited", (state) => {
     state.mp.capital = capital;
   });
-  await recordActivity(context, event, event.log.address, 'Exited', { account: owner, receiver, shares, assets });
+  await recordActivity(context, event, event.log.address, "Exited", { account: owner, receiver, shares, assets });
 });

@@ -6,14 +6,15 @@
 //   DATABASE_URL=postgres://… npm run test:indexer:pg   PostgreSQL
 // INDEXER_TEST_SEED replays a run; INDEXER_TEST_STEPS sets the number of random actions (default 160);
 // INDEXER_TEST_DEBUG=1 prints every action the chain refused (and that was therefore skipped).
-import { eq } from '@ponder/client';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as schema from '../ponder.schema';
-import { startChain, type Chain, type Deployment } from './harness/chain';
-import { compareWithChain } from './harness/compare';
-import { cloneAbi, openMarket, type Market } from './harness/market';
-import { startPonder, type Indexer } from './harness/ponder';
-import { actions, PLANS, rng } from './harness/scenario';
+import { eq } from "@ponder/client";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import * as schema from "../ponder.schema";
+import { startChain, type Chain, type Deployment } from "./harness/chain";
+import { compareWithChain } from "./harness/compare";
+import { cloneAbi, openMarket, type Market } from "./harness/market";
+import { startPonder, type Indexer } from "./harness/ponder";
+import { actions, PLANS, rng } from "./harness/scenario";
 
 const postgres = process.env.DATABASE_URL;
 const port = Number(process.env.INDEXER_TEST_PORT ?? (postgres ? 8561 : 8560));
@@ -23,31 +24,31 @@ const steps = Number(process.env.INDEXER_TEST_STEPS ?? 160);
 /** Every event the contracts emit that the indexer keeps (ERC-4626's Deposit repeats Deposited; Approval and
  * Initialized carry nothing the app shows). */
 const INDEXED_EVENTS = [
-  'MetaPoolCreated',
-  'Synced',
-  'Deposited',
-  'Transfer',
-  'ShareEpochClosed',
-  'ShareEpochConverted',
-  'WithdrawalRequested',
-  'WithdrawalCompleted',
-  'WithdrawalCancelled',
-  'Exited',
-  'ProtectionBought',
-  'PurchaseMatured',
-  'PurchaseRefunded',
-  'PurchasesVoided',
-  'PurchasesRestarted',
-  'ProtectionWithdrawn',
-  'CoverEpochOpened',
-  'CoverEpochClosed',
-  'PayoutRedeemed',
-  'ClaimFiled',
-  'ClaimResolved',
-  'ClaimVoided',
-  'FeesClaimed',
-  'MetaPoolShutDown',
-  'CoverToken:Transfer',
+  "MetaPoolCreated",
+  "Synced",
+  "Deposited",
+  "Transfer",
+  "ShareEpochClosed",
+  "ShareEpochConverted",
+  "WithdrawalRequested",
+  "WithdrawalCompleted",
+  "WithdrawalCancelled",
+  "Exited",
+  "ProtectionBought",
+  "PurchaseMatured",
+  "PurchaseRefunded",
+  "PurchasesVoided",
+  "PurchasesRestarted",
+  "ProtectionWithdrawn",
+  "CoverEpochOpened",
+  "CoverEpochClosed",
+  "PayoutRedeemed",
+  "ClaimFiled",
+  "ClaimResolved",
+  "ClaimVoided",
+  "FeesClaimed",
+  "MetaPoolShutDown",
+  "CoverToken:Transfer",
 ];
 
 let chain: Chain;
@@ -58,7 +59,7 @@ let act: ReturnType<typeof actions>;
 let syncedAt: bigint;
 const done: Record<string, number> = {};
 
-describe(`indexer on ${postgres ? 'PostgreSQL' : 'PGlite'} (seed ${seed})`, () => {
+describe(`indexer on ${postgres ? "PostgreSQL" : "PGlite"} (seed ${seed})`, () => {
   beforeAll(async () => {
     console.log(`indexer test: seed ${seed}, ${steps} random actions, Anvil on ${port}`);
     chain = await startChain(port);
@@ -98,19 +99,19 @@ describe(`indexer on ${postgres ? 'PostgreSQL' : 'PGlite'} (seed ${seed})`, () =
     await chain?.stop();
   });
 
-  test('every event type happened on the chain', async () => {
+  test("every event type happened on the chain", async () => {
     const { events } = await compareWithChain(market, indexer, syncedAt);
     for (const name of INDEXED_EVENTS) expect(events[name] ?? 0, name).toBeGreaterThan(0);
   });
 
-  test('every table equals the contracts, every event its row', async () => {
+  test("every table equals the contracts, every event its row", async () => {
     const { mismatches, checked } = await compareWithChain(market, indexer, syncedAt);
     console.log(`${checked} values compared`);
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(1_000);
   });
 
-  test('the same rows through GraphQL', async () => {
+  test("the same rows through GraphQL", async () => {
     const data = await indexer.graphql<{ metaPools: { items: { address: string; name: string; capital: string }[] } }>(
       '{ metaPools(orderBy: "index") { items { address name capital } } }',
     );
@@ -119,21 +120,27 @@ describe(`indexer on ${postgres ? 'PostgreSQL' : 'PGlite'} (seed ${seed})`, () =
       rows.map((m) => [m.address, m.name, m.capital.toString()]),
     );
     // A row's MetaPool through its relation, next to the address column.
-    const claims = await indexer.graphql<{ claims: { items: { metaPool: string; status: string; metaPoolInfo: { name: string } }[] } }>(
-      '{ claims(limit: 1000) { items { metaPool status metaPoolInfo { name } } } }',
-    );
+    const claims = await indexer.graphql<{
+      claims: { items: { metaPool: string; status: string; metaPoolInfo: { name: string } }[] };
+    }>("{ claims(limit: 1000) { items { metaPool status metaPoolInfo { name } } } }");
     const names = new Map(rows.map((m) => [m.address, m.name]));
     expect(claims.claims.items.length).toBeGreaterThan(0);
     for (const c of claims.claims.items) expect(c.metaPoolInfo.name).toBe(names.get(c.metaPool as `0x${string}`));
   });
 
-  test('the status endpoint says how far the index is', async () => {
+  test("the status endpoint says how far the index is", async () => {
     const head = await chain.client.getBlockNumber();
     const status = await indexer.waitForBlock(Number(head));
-    expect(status).toMatchObject({ chainId: 31337, ready: true, indexedBlock: Number(head), headBlock: Number(head), blocksBehind: 0 });
+    expect(status).toMatchObject({
+      chainId: 31337,
+      ready: true,
+      indexedBlock: Number(head),
+      headBlock: Number(head),
+      blocksBehind: 0,
+    });
   });
 
-  test('a reorg is undone in every table', async () => {
+  test("a reorg is undone in every table", async () => {
     const lending = market.metaPools[0]!;
     const [fresh, other] = [chain.accounts[10]!.address, chain.accounts[11]!.address];
     const snapshot = await chain.testClient.snapshot();
@@ -143,12 +150,15 @@ describe(`indexer on ${postgres ? 'PostgreSQL' : 'PGlite'} (seed ${seed})`, () =
     const sentBefore = market.sent.length;
     expect(await act.deposit(lending, 10, 12_345n * 10n ** 6n)).toBe(true);
     expect(await act.buy(lending, 10, 0, 10n ** 6n * 25n)).toBe(true);
-    await market.send(chain.accounts[10]!, lending.address, cloneAbi, 'transfer', [other, 1_000n]);
+    await market.send(chain.accounts[10]!, lending.address, cloneAbi, "transfer", [other, 1_000n]);
     const orphaned = market.sent.slice(sentBefore);
     const orphanHead = await chain.client.getBlockNumber();
     await indexer.waitForBlock(Number(orphanHead));
     const holder = (account: string) =>
-      indexer.db.select().from(schema.shareHolder).where(eq(schema.shareHolder.account, account as `0x${string}`));
+      indexer.db
+        .select()
+        .from(schema.shareHolder)
+        .where(eq(schema.shareHolder.account, account as `0x${string}`));
     expect((await holder(fresh)).length).toBe(1);
     expect((await holder(other)).length).toBe(1);
     const orphanActivity = await indexer.db.select().from(schema.activity).where(eq(schema.activity.tx, orphaned[0]!));

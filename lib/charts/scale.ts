@@ -27,15 +27,30 @@ export function scaleTo(value: bigint, top: bigint, length: number): number {
 const MINUTE = 60;
 const HOUR = 3_600;
 const DAY = 86_400;
-const TIME_STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
+const TIME_STEPS = [
+  MINUTE,
+  5 * MINUTE,
+  15 * MINUTE,
+  HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  7 * DAY,
+  14 * DAY,
+  30 * DAY,
+  91 * DAY,
+  365 * DAY,
+];
 
 export interface TimeTick {
   t: number;
   label: string;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const two = (n: number) => String(n).padStart(2, '0');
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const two = (n: number) => String(n).padStart(2, "0");
 
 /** Short UTC label of a tick: the day for day steps and at midnight, the time of day otherwise. */
 function tickLabel(t: number, step: number): string {
@@ -48,7 +63,8 @@ function tickLabel(t: number, step: number): string {
 /** At most `maxTicks` ticks on round UTC times within [t0, t1] (unix seconds). */
 export function timeTicks(t0: number, t1: number, maxTicks = 5): TimeTick[] {
   const span = Math.max(t1 - t0, 1);
-  const step = TIME_STEPS.find((s) => span / s <= maxTicks - 1) ?? Math.ceil(span / (maxTicks - 1) / (365 * DAY)) * 365 * DAY;
+  const step =
+    TIME_STEPS.find((s) => span / s <= maxTicks - 1) ?? Math.ceil(span / (maxTicks - 1) / (365 * DAY)) * 365 * DAY;
   const ticks: TimeTick[] = [];
   for (let t = Math.ceil(t0 / step) * step; t <= t1; t += step) ticks.push({ t, label: tickLabel(t, step) });
   return ticks;
@@ -56,12 +72,12 @@ export function timeTicks(t0: number, t1: number, maxTicks = 5): TimeTick[] {
 
 /** Stroke and swatch colours, legible on both themes; dashes tell series apart beyond colour. */
 export const SERIES_STYLES = [
-  { stroke: 'stroke-green-600 dark:stroke-green-400', swatch: 'bg-green-600 dark:bg-green-400', dash: undefined },
-  { stroke: 'stroke-sky-600 dark:stroke-sky-400', swatch: 'bg-sky-600 dark:bg-sky-400', dash: '6 3' },
-  { stroke: 'stroke-amber-600 dark:stroke-amber-400', swatch: 'bg-amber-600 dark:bg-amber-400', dash: '2 3' },
-  { stroke: 'stroke-violet-600 dark:stroke-violet-400', swatch: 'bg-violet-600 dark:bg-violet-400', dash: '8 3 2 3' },
-  { stroke: 'stroke-rose-600 dark:stroke-rose-400', swatch: 'bg-rose-600 dark:bg-rose-400', dash: undefined },
-  { stroke: 'stroke-teal-600 dark:stroke-teal-400', swatch: 'bg-teal-600 dark:bg-teal-400', dash: '6 3' },
+  { stroke: "stroke-green-600 dark:stroke-green-400", swatch: "bg-green-600 dark:bg-green-400", dash: undefined },
+  { stroke: "stroke-sky-600 dark:stroke-sky-400", swatch: "bg-sky-600 dark:bg-sky-400", dash: "6 3" },
+  { stroke: "stroke-amber-600 dark:stroke-amber-400", swatch: "bg-amber-600 dark:bg-amber-400", dash: "2 3" },
+  { stroke: "stroke-violet-600 dark:stroke-violet-400", swatch: "bg-violet-600 dark:bg-violet-400", dash: "8 3 2 3" },
+  { stroke: "stroke-rose-600 dark:stroke-rose-400", swatch: "bg-rose-600 dark:bg-rose-400", dash: undefined },
+  { stroke: "stroke-teal-600 dark:stroke-teal-400", swatch: "bg-teal-600 dark:bg-teal-400", dash: "6 3" },
 ] as const;
 
 export function seriesStyle(index: number) {

@@ -1,14 +1,14 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test } from "vitest";
 
-import { DAY, WAD, YEAR, poolView, quotePurchase, unwrap } from '@/lib/protocol';
-import { ONE, T0, exampleParams, prng, stateAt } from '@/lib/protocol/testkit';
+import { DAY, poolView, quotePurchase, unwrap, WAD, YEAR } from "@/lib/protocol";
+import { exampleParams, ONE, prng, stateAt, T0 } from "@/lib/protocol/testkit";
 
-import { costPerYearOfDeposit, coverCostRate, poolPrice, purchaseEconomics } from './cost';
-import { payoutMultiple, payoutShare } from './payout';
+import { costPerYearOfDeposit, coverCostRate, poolPrice, purchaseEconomics } from "./cost";
+import { payoutMultiple, payoutShare } from "./payout";
 
 const P = (n: bigint) => n * ONE;
 
-describe('the price of cover', () => {
+describe("the price of cover", () => {
   test("cost a year as a share of the deposit is daily cost × 365 / deposit, exactly", () => {
     const rnd = prng(7);
     for (let run = 0; run < 50; run++) {
@@ -28,7 +28,11 @@ describe('the price of cover', () => {
     const v = poolView(s, 0);
     expect(payoutMultiple(v.payout, v.active)).toBe(8n * WAD);
     expect(coverCostRate(v.premiumSpeed, v.active)).toBe(260_000_000_000_000_000n);
-    expect(poolPrice(s, 0)).toEqual({ costRate: 260_000_000_000_000_000n, payoutMultiple: 8n * WAD, forMinimumPurchase: false });
+    expect(poolPrice(s, 0)).toEqual({
+      costRate: 260_000_000_000_000_000n,
+      payoutMultiple: 8n * WAD,
+      forMinimumPurchase: false,
+    });
   });
 
   test("a purchase's daily cost agrees with the mirror's own quote once everything has matured", () => {

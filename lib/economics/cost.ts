@@ -1,7 +1,7 @@
-import { DAY, WAD, YEAR, mulDivUp, poolAt, poolView, type MetaPoolState } from '@/lib/protocol';
-import { projectPurchase } from '@/lib/protect/viewState';
+import { projectPurchase } from "@/lib/protect/viewState";
+import { DAY, mulDivUp, poolAt, poolView, WAD, YEAR, type MetaPoolState } from "@/lib/protocol";
 
-import { payoutMultiple, payoutShare } from './payout';
+import { payoutMultiple, payoutShare } from "./payout";
 
 /**
  * The true price of cover (SPEC §6). A pool pays r(u) × P a year out of its cover K, every holding alike,
@@ -47,7 +47,12 @@ export interface PurchaseEconomics {
 }
 
 /** A purchase of `amount` in pool `poolId` as if it were cover now, plus `myTokens` already held there. */
-export function purchaseEconomics(state: MetaPoolState, poolId: number, amount: bigint, myTokens = 0n): PurchaseEconomics {
+export function purchaseEconomics(
+  state: MetaPoolState,
+  poolId: number,
+  amount: bigint,
+  myTokens = 0n,
+): PurchaseEconomics {
   const p = projectPurchase(state, poolId, amount);
   const supplyAfter = poolAt(state, poolId).supply + p.tokens;
   return {
@@ -83,9 +88,17 @@ export function poolPrice(state: MetaPoolState, poolId: number): PoolPrice {
   const view = poolView(state, poolId);
   if (state.isShutDown) return { costRate: null, payoutMultiple: null, forMinimumPurchase: false };
   if (view.active > 0n && view.supply > 0n) {
-    return { costRate: coverCostRate(view.premiumSpeed, view.active), payoutMultiple: payoutMultiple(view.payout, view.active), forMinimumPurchase: false };
+    return {
+      costRate: coverCostRate(view.premiumSpeed, view.active),
+      payoutMultiple: payoutMultiple(view.payout, view.active),
+      forMinimumPurchase: false,
+    };
   }
   const p = projectPurchase(state, poolId, state.params.minPurchase);
   if (p.accepted === 0n) return { costRate: null, payoutMultiple: null, forMinimumPurchase: true };
-  return { costRate: coverCostRate(p.premiumSpeedAfter, p.activeAfter), payoutMultiple: payoutMultiple(p.payoutAfter, p.activeAfter), forMinimumPurchase: true };
+  return {
+    costRate: coverCostRate(p.premiumSpeedAfter, p.activeAfter),
+    payoutMultiple: payoutMultiple(p.payoutAfter, p.activeAfter),
+    forMinimumPurchase: true,
+  };
 }

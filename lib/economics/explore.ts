@@ -1,8 +1,8 @@
-import type { MetaPoolView } from '@/lib/types/metaPool';
-import { stateFromView } from '@/lib/protect/viewState';
+import { stateFromView } from "@/lib/protect/viewState";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
-import { poolPrice } from './cost';
-import { currentApy } from './yield';
+import { poolPrice } from "./cost";
+import { currentApy } from "./yield";
 
 /** What the explore list adds to each MetaPool: yield, the price of cover, the payout cap, and "full". */
 export interface RowEconomics {

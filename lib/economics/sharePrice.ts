@@ -1,6 +1,5 @@
-import type { MetaPoolLog } from '@/lib/history/events';
-import { eventTime } from '@/lib/history/events';
-import { DAY, WAD, YEAR } from '@/lib/protocol';
+import { eventTime, type MetaPoolLog } from "@/lib/history/events";
+import { DAY, WAD, YEAR } from "@/lib/protocol";
 
 /**
  * The share price over time, from the MetaPool's events, and the APY it realised over a window.
@@ -18,7 +17,7 @@ export interface SharePricePoint {
   shareEpoch: number;
 }
 
-const ZERO = '0x0000000000000000000000000000000000000000';
+const ZERO = "0x0000000000000000000000000000000000000000";
 
 /** One point per event that moved C or the supply (several in one second keep the last). */
 export function sharePriceHistory(logs: readonly MetaPoolLog[]): SharePricePoint[] {
@@ -29,23 +28,23 @@ export function sharePriceHistory(logs: readonly MetaPoolLog[]): SharePricePoint
   let now = 0;
   for (const log of logs) {
     switch (log.eventName) {
-      case 'Deposited':
+      case "Deposited":
         capital = log.args.capital;
         supply = log.args.shareSupply;
         break;
-      case 'Synced':
-      case 'WithdrawalCompleted':
-      case 'Exited':
-      case 'ClaimResolved':
+      case "Synced":
+      case "WithdrawalCompleted":
+      case "Exited":
+      case "ClaimResolved":
         capital = log.args.capital;
         break;
-      case 'ShareEpochClosed':
+      case "ShareEpochClosed":
         capital = log.args.capital;
         // The new epoch's supply is floor(supply × C / supply) = C.
         supply = log.args.capital;
         shareEpoch = Number(log.args.newEpoch);
         break;
-      case 'Transfer':
+      case "Transfer":
         // Burns (completed withdrawals, exits, cancelled requests' burned part) shrink the supply; mints are
         // counted by Deposited's absolute supply.
         if (log.args.to.toLowerCase() !== ZERO || log.args.from.toLowerCase() === ZERO) continue;
@@ -78,7 +77,11 @@ export const MIN_REALISED_SPAN = Number(DAY);
  * prices compared exactly ((C₁ + 1)(S₀ + 1) against (S₁ + 1)(C₀ + 1)). `current` is the view's C and supply
  * now (projected, so premium accrued since the last event counts). Null when less than a day of shares exists.
  */
-export function realisedApy(history: readonly SharePricePoint[], current: SharePricePoint, days: number): RealisedApy | null {
+export function realisedApy(
+  history: readonly SharePricePoint[],
+  current: SharePricePoint,
+  days: number,
+): RealisedApy | null {
   const from = current.t - days * Number(DAY);
   // The price at `from` is the last point at or before it; when the shares are younger than the window (or
   // their epoch restarted or emptied inside it), the first point after that.

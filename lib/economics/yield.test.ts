@@ -1,13 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test } from "vitest";
 
-import { DAY, WAD, YEAR, convertToAssets, deposit, poolView, sync, unwrap } from '@/lib/protocol';
-import { ONE, T0, exampleParams, prng, stateAt } from '@/lib/protocol/testkit';
+import { convertToAssets, DAY, deposit, poolView, sync, unwrap, WAD, YEAR } from "@/lib/protocol";
+import { exampleParams, ONE, prng, stateAt, T0 } from "@/lib/protocol/testkit";
 
-import { currentApy, depositEarnings, netPremiumPerYear, yieldSourceOf } from './yield';
+import { currentApy, depositEarnings, netPremiumPerYear, yieldSourceOf } from "./yield";
 
 const P = (n: bigint) => n * ONE;
 
-describe('currentApy', () => {
+describe("currentApy", () => {
   test("SPEC §9 example 1: three pools paying 3.25 % on 800 each, 90 % to C of 1 000: 7.02 % a year", () => {
     const s = stateAt(T0, P(1000n), [P(100n), P(100n), P(100n)]);
     const source = yieldSourceOf(s);
@@ -33,14 +33,21 @@ describe('currentApy', () => {
     for (let run = 0; run < 40; run++) {
       const capital = rnd.between(P(100n), P(1_000_000n));
       const pools = Array.from({ length: 1 + rnd.int(5) }, () => rnd.between(0n, capital / 6n));
-      const params = exampleParams({ arbiterFeeBps: rnd.between(0n, 2500n), creatorFeeBps: rnd.between(0n, 2500n), payoutMultiple: rnd.between(0n, 6n) });
+      const params = exampleParams({
+        arbiterFeeBps: rnd.between(0n, 2500n),
+        creatorFeeBps: rnd.between(0n, 2500n),
+        payoutMultiple: rnd.between(0n, 6n),
+      });
       const s = stateAt(T0, capital, pools, params);
       const apy = currentApy(yieldSourceOf(s))!;
       const gained = unwrap(sync(s, T0 + DAY)).state.capital - s.capital;
       const predicted = (apy * s.capital * DAY) / (YEAR * WAD);
       // Per pool: one wei of premium rounded up, two of fees rounded down; the APY's own floor on C.
       const slack = BigInt(pools.length) * 3n + s.capital / WAD + 2n;
-      expect(gained >= predicted - 1n && gained - predicted <= slack, `run ${run}: gained ${gained}, predicted ${predicted}`).toBe(true);
+      expect(
+        gained >= predicted - 1n && gained - predicted <= slack,
+        `run ${run}: gained ${gained}, predicted ${predicted}`,
+      ).toBe(true);
     }
   });
 
@@ -50,7 +57,7 @@ describe('currentApy', () => {
   });
 });
 
-describe('depositEarnings', () => {
+describe("depositEarnings", () => {
   test("uncapped: a deposit widens every payout, so the MetaPool's speeds (and its APY) are re-fixed after it", () => {
     const s = stateAt(T0, P(1000n), [P(100n), P(100n), P(100n)]);
     const e = depositEarnings(s, P(1000n));
@@ -62,7 +69,9 @@ describe('depositEarnings', () => {
     expect(e.perYear).toBe((netPremiumPerYear(yieldSourceOf(after)) * e.shares) / after.shareSupply);
     // And what the mirror pays its shares over a year at those speeds (one sync; fees floor, premiums ceil).
     const year = unwrap(sync(after, T0 + YEAR)).state;
-    const worth = convertToAssets(e.shares, year.capital, year.shareSupply) - convertToAssets(e.shares, after.capital, after.shareSupply);
+    const worth =
+      convertToAssets(e.shares, year.capital, year.shareSupply) -
+      convertToAssets(e.shares, after.capital, after.shareSupply);
     // convertToAssets floors both values: a wei either way.
     expect(worth - e.perYear).toBeGreaterThanOrEqual(-2n);
     expect(worth - e.perYear).toBeLessThan(10n);

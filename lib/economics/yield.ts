@@ -1,4 +1,4 @@
-import { BPS, WAD, mulDivDown, poolView, previewDeposit, cloneState, type MetaPoolState } from '@/lib/protocol';
+import { BPS, cloneState, mulDivDown, poolView, previewDeposit, WAD, type MetaPoolState } from "@/lib/protocol";
 
 /**
  * Underwriter yield at today's premium speeds (SPEC §6).
@@ -20,7 +20,7 @@ export interface YieldSource {
 }
 
 /** 10 000 − arbiter fee − creator fee: the basis points of each premium that go to C. */
-export function capitalShareBps(config: YieldSource['config']): bigint {
+export function capitalShareBps(config: YieldSource["config"]): bigint {
   return BPS - BigInt(config.arbiterFeeBps) - BigInt(config.creatorFeeBps);
 }
 

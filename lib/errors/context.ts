@@ -1,5 +1,14 @@
-import { appChain } from '@/lib/chain';
-import { formatAmount, formatBps, formatDateTime, formatDuration, formatPercentWad, formatRateApr, shortAddress, type Rounding } from '@/lib/format';
+import { appChain } from "@/lib/chain";
+import {
+  formatAmount,
+  formatBps,
+  formatDateTime,
+  formatDuration,
+  formatPercentWad,
+  formatRateApr,
+  shortAddress,
+  type Rounding,
+} from "@/lib/format";
 
 export interface ErrorContext {
   /** Verb phrase for the action, e.g. "deposit 100.00 dUSD" or "buy protection". */
@@ -57,13 +66,15 @@ export function phrasesFor(ctx: ErrorContext): Phrases {
   // Shares and cover tokens carry the asset's decimals; without the asset only base units are honest.
   const inUnits =
     (unit: string | undefined) =>
-    (value: bigint, rounding: Rounding = 'down') =>
-      asset ? formatAmount(value, asset.decimals, { symbol: unit, rounding }) : `${count(value)} base units${unit ? ` of ${unit}` : ''}`;
+    (value: bigint, rounding: Rounding = "down") =>
+      asset
+        ? formatAmount(value, asset.decimals, { symbol: unit, rounding })
+        : `${count(value)} base units${unit ? ` of ${unit}` : ""}`;
   return {
     action: ctx.action,
     assets: inUnits(asset?.symbol),
-    shares: inUnits('shares'),
-    coverTokens: inUnits('cover tokens'),
+    shares: inUnits("shares"),
+    coverTokens: inUnits("cover tokens"),
     count,
     pool(poolId) {
       const name = ctx.poolNames?.[Number(poolId)];

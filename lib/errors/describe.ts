@@ -1,9 +1,9 @@
-import { BaseError, FeeCapTooLowError, NonceTooHighError, NonceTooLowError } from 'viem';
+import { BaseError, FeeCapTooLowError, NonceTooHighError, NonceTooLowError } from "viem";
 
-import { phrasesFor, type ErrorContext } from './context';
-import { describeEnvironment, describeRejection } from './environment';
-import { describeRevert } from './revert';
-import { errorChain, findError } from './walk';
+import { phrasesFor, type ErrorContext } from "./context";
+import { describeEnvironment, describeRejection } from "./environment";
+import { describeRevert } from "./revert";
+import { errorChain, findError } from "./walk";
 
 /** Node conditions viem types that a person can still act on. */
 function describeNode(chain: readonly unknown[], action: string): string | undefined {
@@ -21,7 +21,9 @@ function describeNode(chain: readonly unknown[], action: string): string | undef
  * long); the name of the error, which a person can quote when asking for help, is.
  */
 function fallback(chain: readonly unknown[], action: string): string {
-  const named = chain.find((link): link is Error => link instanceof Error && link.name !== 'Error' && link.name !== 'BaseError');
+  const named = chain.find(
+    (link): link is Error => link instanceof Error && link.name !== "Error" && link.name !== "BaseError",
+  );
   const innermost = chain.findLast((link): link is BaseError => link instanceof BaseError);
   const name = innermost?.name ?? named?.name;
   return name ? `Could not ${action} (${name}); try again.` : `Could not ${action}; try again.`;

@@ -1,9 +1,9 @@
 import {
+  ChainNotConfiguredError,
   ConnectorAccountNotFoundError,
   ConnectorChainMismatchError,
   ConnectorNotConnectedError,
-  ChainNotConfiguredError,
-} from '@wagmi/core';
+} from "@wagmi/core";
 import {
   BaseError,
   ChainMismatchError,
@@ -19,11 +19,11 @@ import {
   UnsupportedProviderMethodError,
   UserRejectedRequestError,
   WebSocketRequestError,
-} from 'viem';
+} from "viem";
 
-import { appChain, rpcUrl } from '@/lib/chain';
+import { appChain, rpcUrl } from "@/lib/chain";
 
-import { findError } from './walk';
+import { findError } from "./walk";
 
 /** The person said no in their wallet: checked before anything else, since nothing went wrong. */
 export function describeRejection(chain: readonly unknown[], action: string): string | undefined {
@@ -36,7 +36,7 @@ export function describeRejection(chain: readonly unknown[], action: string): st
  * recognised by viem's own pattern for that error.
  */
 function nodeSaid(chain: readonly unknown[], pattern: RegExp): boolean {
-  return chain.some((link) => link instanceof BaseError && pattern.test(link.details ?? ''));
+  return chain.some((link) => link instanceof BaseError && pattern.test(link.details ?? ""));
 }
 
 /** Wallet, network and node conditions that are not a contract's revert. */
@@ -53,13 +53,20 @@ export function describeEnvironment(chain: readonly unknown[], action: string): 
   if (findError(chain, UnauthorizedProviderError)) {
     return `Your wallet has not authorised Canopy to ${action}; reconnect it and try again.`;
   }
-  if (findError(chain, UnsupportedProviderMethodError)) return `Your wallet cannot ${action}; do it from the wallet itself.`;
+  if (findError(chain, UnsupportedProviderMethodError))
+    return `Your wallet cannot ${action}; do it from the wallet itself.`;
   if (findError(chain, InsufficientFundsError) || nodeSaid(chain, InsufficientFundsError.nodeMessage)) {
     return `Your wallet does not hold enough ${appChain.nativeCurrency.symbol} to pay the gas to ${action}; add some and try again.`;
   }
-  const unreachable = findError<BaseError>(chain, HttpRequestError, TimeoutError, WebSocketRequestError, SocketClosedError);
+  const unreachable = findError<BaseError>(
+    chain,
+    HttpRequestError,
+    TimeoutError,
+    WebSocketRequestError,
+    SocketClosedError,
+  );
   if (unreachable) {
-    const url = 'url' in unreachable && typeof unreachable.url === 'string' ? unreachable.url : rpcUrl;
+    const url = "url" in unreachable && typeof unreachable.url === "string" ? unreachable.url : rpcUrl;
     return `Canopy cannot reach the chain's RPC at ${url}, so it could not ${action}; check that the node is up and try again.`;
   }
   if (

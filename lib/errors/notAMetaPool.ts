@@ -1,11 +1,11 @@
-import { BaseError, ContractFunctionRevertedError, ContractFunctionZeroDataError } from 'viem';
+import { BaseError, ContractFunctionRevertedError, ContractFunctionZeroDataError } from "viem";
 
-import { errorChain, findError } from './walk';
+import { errorChain, findError } from "./walk";
 
 /** The factory never created a MetaPool at this address (no `MetaPoolCreated` log of it). */
 export class NotCreatedByFactoryError extends BaseError {
   constructor({ address, fromBlock }: { address: string; fromBlock: bigint }) {
-    super(`No MetaPoolCreated event for ${address} from block ${fromBlock}.`, { name: 'NotCreatedByFactoryError' });
+    super(`No MetaPoolCreated event for ${address} from block ${fromBlock}.`, { name: "NotCreatedByFactoryError" });
   }
 }
 
@@ -18,5 +18,5 @@ export function isNotAMetaPool(error: unknown): boolean {
   const chain = errorChain(error);
   if (findError<Error>(chain, ContractFunctionZeroDataError, NotCreatedByFactoryError)) return true;
   const reverted = findError(chain, ContractFunctionRevertedError);
-  return reverted !== undefined && (reverted.raw === undefined || reverted.raw === '0x');
+  return reverted !== undefined && (reverted.raw === undefined || reverted.raw === "0x");
 }

@@ -1,21 +1,21 @@
-import { ContractFunctionRevertedError, decodeErrorResult, RawContractError, type Hex } from 'viem';
+import { ContractFunctionRevertedError, decodeErrorResult, RawContractError, type Hex } from "viem";
 
-import { canopyErrorAbi, type CanopyErrorName } from './abi';
-import type { Phrases } from './context';
-import { contractErrorDescribers } from './contractErrors';
-import { findError } from './walk';
+import { canopyErrorAbi, type CanopyErrorName } from "./abi";
+import type { Phrases } from "./context";
+import { contractErrorDescribers } from "./contractErrors";
+import { findError } from "./walk";
 
 const SELECTOR_HEX_LENGTH = 10; // "0x" + 4 bytes
 
 const PANICS: Record<number, string> = {
-  0x01: 'an assertion failed',
-  0x11: 'a calculation overflowed',
-  0x12: 'a division by zero',
-  0x32: 'an index out of bounds',
+  0x01: "an assertion failed",
+  0x11: "a calculation overflowed",
+  0x12: "a division by zero",
+  0x32: "an index out of bounds",
 };
 
 function isRevertData(value: unknown): value is Hex {
-  return typeof value === 'string' && value.length >= SELECTOR_HEX_LENGTH && /^0x[0-9a-fA-F]*$/.test(value);
+  return typeof value === "string" && value.length >= SELECTOR_HEX_LENGTH && /^0x[0-9a-fA-F]*$/.test(value);
 }
 
 /**
@@ -26,7 +26,7 @@ function isRevertData(value: unknown): value is Hex {
 function revertDataOf(link: unknown): Hex | undefined {
   if (link instanceof ContractFunctionRevertedError) return isRevertData(link.raw) ? link.raw : undefined;
   if (link instanceof RawContractError) return isRevertData(link.data) ? link.data : undefined;
-  if (typeof link !== 'object' || link === null || !('data' in link)) return undefined;
+  if (typeof link !== "object" || link === null || !("data" in link)) return undefined;
   const data = link.data as { data?: unknown; originalError?: { data?: unknown } } | undefined;
   return [data, data?.data, data?.originalError?.data].find(isRevertData);
 }
@@ -50,7 +50,7 @@ function describeDecoded({ errorName, args = [] }: Decoded, p: Phrases): string 
     const describe = contractErrorDescribers[errorName] as (args: readonly unknown[], p: Phrases) => string;
     return describe(args, p);
   }
-  if (errorName === 'Error') return revertReason(String(args[0]), p);
+  if (errorName === "Error") return revertReason(String(args[0]), p);
   const code = Number(args[0]);
   const what = PANICS[code] ?? `panic code 0x${code.toString(16)}`;
   return `Could not ${p.action}: the contract stopped on an internal error (${what}).`;
@@ -74,6 +74,8 @@ export function describeRevert(chain: readonly unknown[], p: Phrases): string | 
     return `Could not ${p.action}: the contract reverted with an error Canopy does not know (${datas[0].slice(0, SELECTOR_HEX_LENGTH)}).`;
   }
   // A node that reverted with a reason string but no data: viem keeps the reason on the error.
-  const reason = findError(chain, ContractFunctionRevertedError)?.reason?.replace(/^execution reverted:?\s*/, '').trim();
+  const reason = findError(chain, ContractFunctionRevertedError)
+    ?.reason?.replace(/^execution reverted:?\s*/, "")
+    .trim();
   return reason ? revertReason(reason, p) : undefined;
 }

@@ -1,4 +1,4 @@
-import { BaseError } from 'viem';
+import { BaseError } from "viem";
 
 /**
  * The error and every error it wraps, outermost first, through viem's `BaseError.walk` (it
@@ -9,7 +9,7 @@ import { BaseError } from 'viem';
 export function errorChain(error: unknown): unknown[] {
   const links: unknown[] = [];
   const seen = new Set<unknown>();
-  const root = error instanceof BaseError ? error : new BaseError('', { cause: error as Error });
+  const root = error instanceof BaseError ? error : new BaseError("", { cause: error as Error });
   root.walk((link) => {
     if (link === undefined || link === null || seen.has(link)) return true;
     seen.add(link);
@@ -37,5 +37,5 @@ export function findError<T>(chain: readonly unknown[], ...classes: ErrorClass<T
 }
 
 export function codeOf(link: unknown): unknown {
-  return typeof link === 'object' && link !== null && 'code' in link ? link.code : undefined;
+  return typeof link === "object" && link !== null && "code" in link ? link.code : undefined;
 }

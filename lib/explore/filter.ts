@@ -1,11 +1,11 @@
-import type { Address } from 'viem';
+import type { Address } from "viem";
 
-import type { PayoutFilter } from './query';
-import type { ExploreRow, MetaPoolStatus } from './rows';
+import type { PayoutFilter } from "./query";
+import type { ExploreRow, MetaPoolStatus } from "./rows";
 
 /** Lower case without accents, so "aave" finds "Aave v3" and "cafe" finds "Café". */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
 /** The search's words; every one must appear in the MetaPool's name or in one of its coverage pools' names. */
@@ -13,11 +13,18 @@ export function searchTerms(q: string): string[] {
   return normalizeText(q).split(/\s+/).filter(Boolean);
 }
 
-export function matchesSearch(row: Pick<ExploreRow, 'name' | 'poolNames' | 'address'>, terms: readonly string[]): boolean {
+export function matchesSearch(
+  row: Pick<ExploreRow, "name" | "poolNames" | "address">,
+  terms: readonly string[],
+): boolean {
   if (terms.length === 0) return true;
   const haystacks = [row.name, ...row.poolNames].map(normalizeText);
   const address = row.address.toLowerCase();
-  return terms.every((term) => haystacks.some((h) => h.includes(term)) || (term.startsWith('0x') && term.length >= 4 && address.startsWith(term)));
+  return terms.every(
+    (term) =>
+      haystacks.some((h) => h.includes(term)) ||
+      (term.startsWith("0x") && term.length >= 4 && address.startsWith(term)),
+  );
 }
 
 export interface ExploreFilter {
@@ -29,10 +36,10 @@ export interface ExploreFilter {
 }
 
 /** Whether a row's payout cap passes the filter (rows whose cap is unknown pass only "any"). */
-export function matchesPayout(row: Pick<ExploreRow, 'payoutCap'>, payout: PayoutFilter | null | undefined): boolean {
+export function matchesPayout(row: Pick<ExploreRow, "payoutCap">, payout: PayoutFilter | null | undefined): boolean {
   if (!payout) return true;
   if (row.payoutCap === null) return false;
-  return payout === 'uncapped' ? row.payoutCap === 0 : row.payoutCap > 0;
+  return payout === "uncapped" ? row.payoutCap === 0 : row.payoutCap > 0;
 }
 
 /** Rows that pass the search, asset, status and payout-cap filters, in their original order. */

@@ -32,8 +32,8 @@ export function pageNumbers(page: number, pageCount: number, around = 1): (numbe
   const out: (number | null)[] = [];
   for (const p of sorted) {
     const prev = out.at(-1);
-    if (typeof prev === 'number' && p - prev === 2) out.push(p - 1);
-    else if (typeof prev === 'number' && p - prev > 2) out.push(null);
+    if (typeof prev === "number" && p - prev === 2) out.push(p - 1);
+    else if (typeof prev === "number" && p - prev > 2) out.push(null);
     out.push(p);
   }
   return out;

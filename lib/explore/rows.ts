@@ -1,7 +1,7 @@
-import type { Address } from 'viem';
+import type { Address } from "viem";
 
-import type { RowEconomics } from '@/lib/economics/explore';
-import { utilisation } from '@/lib/protocol';
+import type { RowEconomics } from "@/lib/economics/explore";
+import { utilisation } from "@/lib/protocol";
 
 /** What the explore list needs from a `metaPoolView()`; a `MetaPoolView` fits it. */
 export interface ExploreSource {
@@ -27,12 +27,12 @@ export interface ExploreSource {
   economics?: RowEconomics;
 }
 
-export type MetaPoolStatus = 'active' | 'claimPending' | 'shutDown';
+export type MetaPoolStatus = "active" | "claimPending" | "shutDown";
 
 export const STATUS_LABEL: Record<MetaPoolStatus, string> = {
-  active: 'Active',
-  claimPending: 'Claim pending',
-  shutDown: 'Shut down',
+  active: "Active",
+  claimPending: "Claim pending",
+  shutDown: "Shut down",
 };
 
 /** One MetaPool as the explore list shows, searches and sorts it. */
@@ -72,10 +72,10 @@ export interface ExploreRow {
 }
 
 /** Shutdown wins over a pending claim: a shutdown voids every pending claim (SPEC §8). */
-export function metaPoolStatus(view: Pick<ExploreSource, 'shutDown' | 'pendingClaims'>): MetaPoolStatus {
-  if (view.shutDown) return 'shutDown';
-  if (view.pendingClaims > 0n) return 'claimPending';
-  return 'active';
+export function metaPoolStatus(view: Pick<ExploreSource, "shutDown" | "pendingClaims">): MetaPoolStatus {
+  if (view.shutDown) return "shutDown";
+  if (view.pendingClaims > 0n) return "claimPending";
+  return "active";
 }
 
 /** Lowest and highest of the pools' rates, or null for a MetaPool without pools. */
@@ -100,7 +100,7 @@ export function metaPoolUtilisation(totalActive: bigint, freeCapital: bigint): b
 
 export function toExploreRow(view: ExploreSource, index: number): ExploreRow {
   const status = metaPoolStatus(view);
-  const live = status !== 'shutDown';
+  const live = status !== "shutDown";
   const range = live ? rateRange(view.pools.map((p) => p.rate)) : null;
   return {
     address: view.metaPool,
@@ -118,7 +118,7 @@ export function toExploreRow(view: ExploreSource, index: number): ExploreRow {
     minCost: view.economics?.minCost ?? null,
     maxCost: view.economics?.maxCost ?? null,
     payoutCap: view.economics?.payoutCap ?? null,
-    full: status === 'active' && (view.economics?.full ?? false),
+    full: status === "active" && (view.economics?.full ?? false),
     poolNames: view.pools.map((p) => p.name),
     purchaseDelay: view.config.purchaseDelay,
     withdrawalPeriod: view.config.withdrawalPeriod,

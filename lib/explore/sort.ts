@@ -1,8 +1,8 @@
-import type { SortDir, SortKey } from './query';
-import type { ExploreRow } from './rows';
+import type { SortDir, SortKey } from "./query";
+import type { ExploreRow } from "./rows";
 
-type Sortable = Pick<ExploreRow, 'capital' | 'decimals' | 'utilisation' | 'minRate' | 'maxRate' | 'index'> &
-  Partial<Pick<ExploreRow, 'apy' | 'minCost' | 'maxCost'>>;
+type Sortable = Pick<ExploreRow, "capital" | "decimals" | "utilisation" | "minRate" | "maxRate" | "index"> &
+  Partial<Pick<ExploreRow, "apy" | "minCost" | "maxCost">>;
 
 function sign(x: bigint): number {
   return x < 0n ? -1 : x > 0n ? 1 : 0;
@@ -12,7 +12,10 @@ function sign(x: bigint): number {
  * Capital in whole tokens, exactly: `a / 10^da` against `b / 10^db` by cross-multiplying, so a 6-decimal and an
  * 18-decimal asset compare by amount, not by base units (no price is applied: assets are compared one token each).
  */
-export function compareCapital(a: Pick<Sortable, 'capital' | 'decimals'>, b: Pick<Sortable, 'capital' | 'decimals'>): number {
+export function compareCapital(
+  a: Pick<Sortable, "capital" | "decimals">,
+  b: Pick<Sortable, "capital" | "decimals">,
+): number {
   return sign(a.capital * 10n ** BigInt(b.decimals) - b.capital * 10n ** BigInt(a.decimals));
 }
 
@@ -36,9 +39,9 @@ function compareRate(a: Sortable, b: Sortable): number {
 }
 
 function missing(row: Sortable, key: SortKey): boolean {
-  if (key === 'utilisation') return row.utilisation === null;
-  if (key === 'rate') return row.minRate === null || row.maxRate === null;
-  if (key === 'apy') return row.apy === undefined || row.apy === null;
+  if (key === "utilisation") return row.utilisation === null;
+  if (key === "rate") return row.minRate === null || row.maxRate === null;
+  if (key === "apy") return row.apy === undefined || row.apy === null;
   return false;
 }
 
@@ -47,16 +50,16 @@ function missing(row: Sortable, key: SortKey): boolean {
  * either direction; ties keep the factory's order (`index`), ascending in either direction.
  */
 export function sortRows<R extends Sortable>(rows: readonly R[], key: SortKey, dir: SortDir): R[] {
-  const flip = dir === 'desc' ? -1 : 1;
+  const flip = dir === "desc" ? -1 : 1;
   return [...rows].sort((a, b) => {
     const ma = missing(a, key);
     const mb = missing(b, key);
     if (ma !== mb) return ma ? 1 : -1;
     let c = 0;
     if (!ma) {
-      if (key === 'capital') c = compareCapital(a, b);
-      else if (key === 'utilisation') c = compareKnown(a.utilisation!, b.utilisation!);
-      else if (key === 'apy') c = compareKnown(a.apy!, b.apy!);
+      if (key === "capital") c = compareCapital(a, b);
+      else if (key === "utilisation") c = compareKnown(a.utilisation!, b.utilisation!);
+      else if (key === "apy") c = compareKnown(a.apy!, b.apy!);
       else c = compareRate(a, b);
     }
     return c * flip || a.index - b.index;

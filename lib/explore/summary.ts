@@ -1,6 +1,6 @@
-import type { Address } from 'viem';
+import type { Address } from "viem";
 
-import type { ExploreRow, MetaPoolStatus } from './rows';
+import type { ExploreRow, MetaPoolStatus } from "./rows";
 
 export interface AssetTotals {
   asset: Address;
@@ -21,16 +21,25 @@ export interface ExploreSummary {
   perAsset: AssetTotals[];
 }
 
-export function summarise(rows: readonly Pick<ExploreRow, 'asset' | 'decimals' | 'capital' | 'active' | 'pending' | 'status' | 'poolNames'>[]): ExploreSummary {
+export function summarise(
+  rows: readonly Pick<ExploreRow, "asset" | "decimals" | "capital" | "active" | "pending" | "status" | "poolNames">[],
+): ExploreSummary {
   const byStatus: Record<MetaPoolStatus, number> = { active: 0, claimPending: 0, shutDown: 0 };
   const perAsset = new Map<string, AssetTotals>();
   let coveragePools = 0;
   for (const row of rows) {
     byStatus[row.status]++;
     const key = row.asset.toLowerCase();
-    const totals = perAsset.get(key) ?? { asset: key as Address, decimals: row.decimals, capital: 0n, active: 0n, pending: 0n, metaPools: 0 };
+    const totals = perAsset.get(key) ?? {
+      asset: key as Address,
+      decimals: row.decimals,
+      capital: 0n,
+      active: 0n,
+      pending: 0n,
+      metaPools: 0,
+    };
     totals.metaPools++;
-    if (row.status !== 'shutDown') {
+    if (row.status !== "shutDown") {
       totals.capital += row.capital;
       totals.active += row.active;
       totals.pending += row.pending;
@@ -42,6 +51,6 @@ export function summarise(rows: readonly Pick<ExploreRow, 'asset' | 'decimals' |
 }
 
 /** Every asset that appears in the list, once, in order of first appearance (the asset filter's options). */
-export function assetsOf(rows: readonly Pick<ExploreRow, 'asset'>[]): Address[] {
+export function assetsOf(rows: readonly Pick<ExploreRow, "asset">[]): Address[] {
   return [...new Set(rows.map((r) => r.asset.toLowerCase() as Address))];
 }

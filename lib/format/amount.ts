@@ -1,4 +1,4 @@
-import { pow10, renderFixed, roundDiv, type Rounding } from './decimal';
+import { pow10, renderFixed, roundDiv, type Rounding } from "./decimal";
 
 export interface AmountOptions {
   /** Unit shown after the number, e.g. "USDC". */
@@ -11,7 +11,7 @@ export interface AmountOptions {
   rounding?: Rounding;
 }
 
-const SUFFIXES = ['', 'K', 'M', 'B', 'T'] as const;
+const SUFFIXES = ["", "K", "M", "B", "T"] as const;
 
 /**
  * One formatter for every bigint amount in base units: decimals chosen by size, "<0.01" for a
@@ -19,10 +19,10 @@ const SUFFIXES = ['', 'K', 'M', 'B', 'T'] as const;
  * scaled in bigint and rendered with viem's formatUnits; it never goes through a float.
  */
 export function formatAmount(value: bigint, decimals: number, options: AmountOptions = {}): string {
-  const { symbol, compact = false, rounding = 'down' } = options;
-  const unit = symbol ? ` ${symbol}` : '';
+  const { symbol, compact = false, rounding = "down" } = options;
+  const unit = symbol ? ` ${symbol}` : "";
   if (value === 0n) return `0${unit}`;
-  const sign = value < 0n ? '-' : '';
+  const sign = value < 0n ? "-" : "";
   const abs = value < 0n ? -value : value;
   const one = pow10(decimals);
 
@@ -37,6 +37,6 @@ export function formatAmount(value: bigint, decimals: number, options: AmountOpt
   }
   // Compact figures drop trailing zeros ("1.5K"); plain ones keep two decimals ("1.50").
   const minDigits = tier > 0 ? 0 : Math.min(2, digits);
-  if (scaled === 0n) return `${sign === '-' ? '>-' : '<'}${renderFixed(1n, digits, digits)}${unit}`;
+  if (scaled === 0n) return `${sign === "-" ? ">-" : "<"}${renderFixed(1n, digits, digits)}${unit}`;
   return `${sign}${renderFixed(scaled, digits, minDigits)}${SUFFIXES[tier]}${unit}`;
 }

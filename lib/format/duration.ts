@@ -1,12 +1,12 @@
 const UNITS = [
-  ['d', 86_400n],
-  ['h', 3_600n],
-  ['min', 60n],
-  ['s', 1n],
+  ["d", 86_400n],
+  ["h", 3_600n],
+  ["min", 60n],
+  ["s", 1n],
 ] as const;
 
 function toSeconds(seconds: bigint | number): bigint {
-  const s = typeof seconds === 'bigint' ? seconds : BigInt(Math.floor(seconds));
+  const s = typeof seconds === "bigint" ? seconds : BigInt(Math.floor(seconds));
   return s < 0n ? 0n : s;
 }
 
@@ -21,7 +21,7 @@ function twoUnits(total: bigint, smallest: number): string {
     if (n > 0n) parts.push(`${n} ${name}`);
     else if (parts.length > 0) break; // "2 d" rather than "2 d 0 h", and never skip a unit
   }
-  return parts.length > 0 ? parts.join(' ') : `0 ${UNITS[smallest]![0]}`;
+  return parts.length > 0 ? parts.join(" ") : `0 ${UNITS[smallest]![0]}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-export type ParseAmountError = 'empty' | 'not-a-number' | 'too-many-decimals' | 'zero' | 'negative';
+export type ParseAmountError = "empty" | "not-a-number" | "too-many-decimals" | "zero" | "negative";
 
 export type ParseAmountResult = { ok: true; value: bigint } | { ok: false; error: ParseAmountError };
 
@@ -10,16 +10,16 @@ const NUMBER = /^(?:\d+|\d{1,3}(?:,\d{3})+)?(?:\.\d*)?$/;
  * Trailing zeros beyond the asset's decimals are accepted ("1.50" with 1 decimal).
  */
 export function parseAmount(input: string, decimals: number): ParseAmountResult {
-  const text = input.trim().replace(/\s+/g, '');
-  if (text === '') return { ok: false, error: 'empty' };
-  const negative = text.startsWith('-');
+  const text = input.trim().replace(/\s+/g, "");
+  if (text === "") return { ok: false, error: "empty" };
+  const negative = text.startsWith("-");
   const body = negative ? text.slice(1) : text;
-  if (body === '' || body === '.' || !NUMBER.test(body)) return { ok: false, error: 'not-a-number' };
-  const [integer = '', rawFraction = ''] = body.replace(/,/g, '').split('.');
-  const fraction = rawFraction.replace(/0+$/, '');
-  if (fraction.length > decimals) return { ok: false, error: 'too-many-decimals' };
-  const value = BigInt((integer || '0') + fraction.padEnd(decimals, '0'));
-  if (value === 0n) return { ok: false, error: 'zero' };
-  if (negative) return { ok: false, error: 'negative' };
+  if (body === "" || body === "." || !NUMBER.test(body)) return { ok: false, error: "not-a-number" };
+  const [integer = "", rawFraction = ""] = body.replace(/,/g, "").split(".");
+  const fraction = rawFraction.replace(/0+$/, "");
+  if (fraction.length > decimals) return { ok: false, error: "too-many-decimals" };
+  const value = BigInt((integer || "0") + fraction.padEnd(decimals, "0"));
+  if (value === 0n) return { ok: false, error: "zero" };
+  if (negative) return { ok: false, error: "negative" };
   return { ok: true, value };
 }

@@ -19,7 +19,7 @@ describe("checkAmount", () => {
     expect(checkAmount(text, usd)).toEqual({ ok: false, error });
   });
 
-  it("says \"shares have\", not \"shares has\"", () => {
+  it('says "shares have", not "shares has"', () => {
     expect(checkAmount("1.1234567", { ...usd, symbol: "shares" })).toEqual({
       ok: false,
       error: "shares have 6 decimals; use at most 6 digits after the point.",
@@ -44,7 +44,10 @@ describe("checkAmount", () => {
   it("rounds a maximum down, so typing it back is accepted", () => {
     const dai = { decimals: 18, symbol: "dDAI" };
     const max = [{ value: 666_666_666_666_666_666n, reason: "your balance" }];
-    expect(checkAmount("1", { ...dai, max })).toEqual({ ok: false, error: "Enter at most 0.666666 dDAI: your balance." });
+    expect(checkAmount("1", { ...dai, max })).toEqual({
+      ok: false,
+      error: "Enter at most 0.666666 dDAI: your balance.",
+    });
     expect(checkAmount("0.666666", { ...dai, max }).ok).toBe(true);
   });
 

@@ -31,7 +31,10 @@ export function checkAmount(text: string, rules: AmountRules): AmountCheck {
       case "not-a-number":
         return { ok: false, error: "Enter a number, like 1250.50." };
       case "too-many-decimals":
-        return { ok: false, error: `${symbol} ${unitVerb(symbol)} ${decimals} decimals; use at most ${decimals} digits after the point.` };
+        return {
+          ok: false,
+          error: `${symbol} ${unitVerb(symbol)} ${decimals} decimals; use at most ${decimals} digits after the point.`,
+        };
       case "zero":
         return { ok: false, error: "Enter an amount greater than 0." };
       case "negative":

@@ -35,13 +35,22 @@ describe("checkRuling", () => {
     });
   });
   it("refuses anyone but the arbiter", () => {
-    expect(checkRuling({ ...base, account: OTHER })).toMatchObject({ ok: false, reason: expect.stringContaining("Only") });
+    expect(checkRuling({ ...base, account: OTHER })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("Only"),
+    });
   });
   it("asks to connect when no wallet is connected", () => {
-    expect(checkRuling({ ...base, account: undefined })).toMatchObject({ ok: false, reason: expect.stringContaining("Connect") });
+    expect(checkRuling({ ...base, account: undefined })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("Connect"),
+    });
   });
   it("refuses after a shutdown", () => {
-    expect(checkRuling({ ...base, shutDown: true })).toMatchObject({ ok: false, reason: expect.stringContaining("shut down") });
+    expect(checkRuling({ ...base, shutDown: true })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("shut down"),
+    });
   });
 });
 
@@ -68,7 +77,10 @@ describe("checkShutdown", () => {
     expect(checkShutdown(base)).toEqual({ ok: true, as: "arbiter" });
   });
   it("is closed to others while no claim is pending", () => {
-    expect(checkShutdown({ ...base, account: OTHER })).toMatchObject({ ok: false, reason: expect.stringContaining("Only the arbiter") });
+    expect(checkShutdown({ ...base, account: OTHER })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("Only the arbiter"),
+    });
   });
   it("is closed to the arbiter too while a claim is pending under 30 days, and says when it opens", () => {
     const check = checkShutdown({ ...base, pendingClaims: 1n, oldestFiledAt: 5_000n, now: 5_000n + 30n * DAY - 1n });
@@ -87,10 +99,16 @@ describe("checkShutdown", () => {
     expect(checkShutdown({ ...base, pendingClaims: 1n })).toMatchObject({ ok: false });
   });
   it("happens once", () => {
-    expect(checkShutdown({ ...base, shutDown: true })).toEqual({ ok: false, reason: "This MetaPool is already shut down." });
+    expect(checkShutdown({ ...base, shutDown: true })).toEqual({
+      ok: false,
+      reason: "This MetaPool is already shut down.",
+    });
   });
   it("asks to connect when disconnected", () => {
-    expect(checkShutdown({ ...base, account: undefined })).toMatchObject({ ok: false, reason: expect.stringContaining("Connect") });
+    expect(checkShutdown({ ...base, account: undefined })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("Connect"),
+    });
   });
 });
 
@@ -100,7 +118,11 @@ describe("checkTypedName", () => {
     expect(checkTypedName("Bridges & restaking", "Bridges & restaking")).toEqual({ ok: true });
   });
   it("asks for the name while nothing is typed", () => {
-    expect(checkTypedName("", "DEX core")).toEqual({ ok: false, reason: "empty", message: "Type “DEX core” to confirm." });
+    expect(checkTypedName("", "DEX core")).toEqual({
+      ok: false,
+      reason: "empty",
+      message: "Type “DEX core” to confirm.",
+    });
   });
   it("refuses leading or trailing spaces and says so", () => {
     expect(checkTypedName("DEX core ", "DEX core")).toMatchObject({ ok: false, reason: "spaces" });
@@ -178,7 +200,14 @@ describe("approvalConsequence", () => {
     expect(a.capitalLossWad).toBe(E18);
   });
   it("rounds the loss fraction up", () => {
-    const a = approvalConsequence({ ...example1, capital: 3n, shareSupply: 3n, active: 0n, payout: 1n, redeemable: 1n });
+    const a = approvalConsequence({
+      ...example1,
+      capital: 3n,
+      shareSupply: 3n,
+      active: 0n,
+      payout: 1n,
+      redeemable: 1n,
+    });
     expect(a.capitalLossWad).toBe(333_333_333_333_333_334n);
   });
 });

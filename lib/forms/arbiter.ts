@@ -26,7 +26,8 @@ export function checkRuling(args: {
 }): RulingCheck {
   if (args.shutDown) return { ok: false, reason: "The MetaPool is shut down: its pending claims were voided." };
   if (!args.account) return { ok: false, reason: "Connect the arbiter's wallet to rule on this claim." };
-  if (!sameAddress(args.account, args.arbiter)) return { ok: false, reason: "Only this MetaPool's arbiter can rule on its claims." };
+  if (!sameAddress(args.account, args.arbiter))
+    return { ok: false, reason: "Only this MetaPool's arbiter can rule on its claims." };
   if (args.claimId !== args.firstPendingClaimId) {
     return { ok: false, reason: `Rule #${args.firstPendingClaimId} first: claims are ruled in filing order.` };
   }
@@ -43,9 +44,7 @@ export function isClaimOverdue(filedAt: bigint, now: bigint): boolean {
   return now >= claimTimeoutAt(filedAt);
 }
 
-export type ShutdownCheck =
-  | { ok: true; as: "arbiter" | "anyone" }
-  | { ok: false; reason: string; openAt?: bigint };
+export type ShutdownCheck = { ok: true; as: "arbiter" | "anyone" } | { ok: false; reason: string; openAt?: bigint };
 
 /**
  * `shutdown()` is open to the arbiter when no claim is pending, and to anyone (the arbiter

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import {
-  MAX_EVIDENCE_BYTES,
   ceilToMinute,
   checkBond,
   checkClaim,
@@ -9,9 +8,10 @@ import {
   checkEvidence,
   checkIncidentTime,
   claimPoolOptions,
+  coverStartOf,
   evidenceBytes,
   floorToMinute,
-  coverStartOf,
+  MAX_EVIDENCE_BYTES,
   parseUtcDateTime,
   toUtcDateTimeInput,
   toUtcDateTimeText,
@@ -31,10 +31,16 @@ describe("evidence", () => {
     expect(evidenceBytes("🔥")).toBe(4);
   });
   it("refuses blank evidence", () => {
-    expect(checkEvidence("   \n")).toEqual({ ok: false, error: "Describe the incident or paste a link to a public report." });
+    expect(checkEvidence("   \n")).toEqual({
+      ok: false,
+      error: "Describe the incident or paste a link to a public report.",
+    });
   });
   it("trims what it sends", () => {
-    expect(checkEvidence("  https://example.org/post-mortem \n")).toEqual({ ok: true, value: "https://example.org/post-mortem" });
+    expect(checkEvidence("  https://example.org/post-mortem \n")).toEqual({
+      ok: true,
+      value: "https://example.org/post-mortem",
+    });
   });
   it("accepts exactly the limit and refuses one byte more", () => {
     expect(checkEvidence("a".repeat(1024))).toMatchObject({ ok: true });
@@ -54,12 +60,17 @@ describe("UTC date and time", () => {
     expect(parseUtcDateTime("2025-11-25T13:05")).toBe(1_764_075_900n);
     expect(parseUtcDateTime("2025-11-25T13:05:42")).toBe(T);
   });
-  it.each(["", "2025-11-25", "2025-13-01T00:00", "2025-02-31T10:00", "2025-11-25T24:00", "25/11/2025 13:05", "2025-11-25T13:60"])(
-    "refuses %j",
-    (text) => {
-      expect(parseUtcDateTime(text)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "2025-11-25",
+    "2025-13-01T00:00",
+    "2025-02-31T10:00",
+    "2025-11-25T24:00",
+    "25/11/2025 13:05",
+    "2025-11-25T13:60",
+  ])("refuses %j", (text) => {
+    expect(parseUtcDateTime(text)).toBeNull();
+  });
   it("renders unix seconds as a UTC datetime-local value to the minute", () => {
     expect(toUtcDateTimeInput(T)).toBe("2025-11-25T13:05");
     expect(parseUtcDateTime(toUtcDateTimeInput(T))).toBe(floorToMinute(T));
@@ -81,13 +92,17 @@ describe("checkIncidentTime", () => {
     expect(checkIncidentTime(" ", bounds)).toEqual({ ok: false, error: "Enter when the incident happened (UTC)." });
   });
   it("refuses what is not a date and time", () => {
-    expect(checkIncidentTime("yesterday", bounds)).toEqual({ ok: false, error: "Enter a date and time, like 2025-11-25 13:05 (UTC)." });
+    expect(checkIncidentTime("yesterday", bounds)).toEqual({
+      ok: false,
+      error: "Enter a date and time, like 2025-11-25 13:05 (UTC).",
+    });
   });
   it("refuses an incident before the epoch opened, naming the first pickable minute", () => {
     const r = checkIncidentTime("2025-11-25T12:05", bounds); // opened 12:05:42
     expect(r).toEqual({
       ok: false,
-      error: "The incident must be at or after 25 Nov 2025, 12:06 UTC, when this pool's current cover began; earlier incidents are not covered by it.",
+      error:
+        "The incident must be at or after 25 Nov 2025, 12:06 UTC, when this pool's current cover began; earlier incidents are not covered by it.",
     });
   });
   it("accepts the opening second itself and now itself", () => {
@@ -98,7 +113,8 @@ describe("checkIncidentTime", () => {
     const mine = { ...bounds, coverStart: T - 600n }; // cover began 12:55:42
     expect(checkIncidentTime("2025-11-25T12:30", mine)).toEqual({
       ok: false,
-      error: "Your cover in this pool began at 25 Nov 2025, 12:56 UTC; an incident before then is not one your cover protects.",
+      error:
+        "Your cover in this pool began at 25 Nov 2025, 12:56 UTC; an incident before then is not one your cover protects.",
     });
     expect(checkIncidentTime("2025-11-25T12:56", mine).ok).toBe(true);
   });
@@ -149,7 +165,10 @@ describe("checkClaimPool", () => {
     expect(checkClaimPool(3, options)).toEqual({ ok: false, error: "You hold no current cover in that pool." });
   });
   it("refuses a blocked pool with its reason", () => {
-    expect(checkClaimPool(1, options)).toEqual({ ok: false, error: "You cannot file on Curve: claim #4 on it is already pending." });
+    expect(checkClaimPool(1, options)).toEqual({
+      ok: false,
+      error: "You cannot file on Curve: claim #4 on it is already pending.",
+    });
   });
   it("accepts an eligible pool", () => {
     expect(checkClaimPool(0, options)).toEqual({ ok: true, value: 0 });
@@ -182,7 +201,12 @@ describe("checkClaim", () => {
   };
   const input = { poolId: 0, incidentTime: "2025-11-25T10:00", evidence: " exploit tx 0xabc " };
   it("accepts a valid claim with every value ready to send", () => {
-    expect(checkClaim(input, rules)).toEqual({ ok: true, poolId: 0, incidentTime: 1_764_064_800n, evidence: "exploit tx 0xabc" });
+    expect(checkClaim(input, rules)).toEqual({
+      ok: true,
+      poolId: 0,
+      incidentTime: 1_764_064_800n,
+      evidence: "exploit tx 0xabc",
+    });
   });
   it("refuses everything after shutdown", () => {
     expect(checkClaim(input, { ...rules, shutDown: true })).toEqual({

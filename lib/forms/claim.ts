@@ -42,7 +42,9 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ]\s*(\d{2}):(\d{2})(?::(\d{2}))?$/
 export function parseUtcDateTime(text: string): bigint | null {
   const m = DATE_TIME.exec(text.trim());
   if (!m) return null;
-  const [year, month, day, hour, minute, second = 0] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+  const [year, month, day, hour, minute, second = 0] = m
+    .slice(1)
+    .map((part) => (part === undefined ? 0 : Number(part)));
   const ms = Date.UTC(year!, month! - 1, day!, hour!, minute!, second);
   const d = new Date(ms);
   const real =
@@ -103,7 +105,10 @@ export function checkIncidentTime(
     };
   }
   if (value > bounds.now) {
-    return { ok: false, error: `The incident cannot be in the future: the chain's time is ${formatDateTime(floorToMinute(bounds.now))}.` };
+    return {
+      ok: false,
+      error: `The incident cannot be in the future: the chain's time is ${formatDateTime(floorToMinute(bounds.now))}.`,
+    };
   }
   return { ok: true, value };
 }
@@ -169,7 +174,10 @@ export interface ClaimPoolOption {
  * The pools a claim could name: only those where the account holds cover tokens of the current
  * epoch (`NotCoverHolder` otherwise), each with the reason it is blocked, if it is.
  */
-export function claimPoolOptions(pools: readonly ClaimPoolFacts[], holdings: readonly ClaimHolding[]): ClaimPoolOption[] {
+export function claimPoolOptions(
+  pools: readonly ClaimPoolFacts[],
+  holdings: readonly ClaimHolding[],
+): ClaimPoolOption[] {
   const options: ClaimPoolOption[] = [];
   pools.forEach((pool, poolId) => {
     const tokens = holdings
@@ -186,7 +194,11 @@ export function claimPoolOptions(pools: readonly ClaimPoolFacts[], holdings: rea
 
 /** The chosen pool: one of the options, not blocked. */
 export function checkClaimPool(poolId: number | null, options: readonly ClaimPoolOption[]): Check<number> {
-  if (options.length === 0) return { ok: false, error: "You hold no cover in this MetaPool's current epochs, so there is nothing to claim on." };
+  if (options.length === 0)
+    return {
+      ok: false,
+      error: "You hold no cover in this MetaPool's current epochs, so there is nothing to claim on.",
+    };
   if (poolId === null) return { ok: false, error: "Choose the coverage pool the incident hit." };
   const option = options.find((o) => o.poolId === poolId);
   if (!option) return { ok: false, error: "You hold no current cover in that pool." };
@@ -195,7 +207,11 @@ export function checkClaimPool(poolId: number | null, options: readonly ClaimPoo
 }
 
 /** The bond `fileClaim` takes from the wallet (`config.claimBond`). Undefined balance: disconnected, not checked. */
-export function checkBond(bond: bigint, balance: bigint | undefined, asset: { decimals: number; symbol: string }): Check<bigint> {
+export function checkBond(
+  bond: bigint,
+  balance: bigint | undefined,
+  asset: { decimals: number; symbol: string },
+): Check<bigint> {
   if (balance !== undefined && balance < bond) {
     const fmt = (v: bigint) => formatAmount(v, asset.decimals, { symbol: asset.symbol });
     return { ok: false, error: `Filing takes a bond of ${fmt(bond)}; your wallet holds ${fmt(balance)}.` };
@@ -232,7 +248,11 @@ export type ClaimCheck =
 
 /** Every rule `fileClaim(poolId, incidentTime, evidence)` enforces, each reported next to its field. */
 export function checkClaim(input: ClaimInput, rules: ClaimRules): ClaimCheck {
-  if (rules.shutDown) return { ok: false, errors: { form: "This MetaPool is shut down: cover is no longer in force and no claim can be filed." } };
+  if (rules.shutDown)
+    return {
+      ok: false,
+      errors: { form: "This MetaPool is shut down: cover is no longer in force and no claim can be filed." },
+    };
   const errors: ClaimErrors = {};
   const pool = checkClaimPool(input.poolId, claimPoolOptions(rules.pools, rules.holdings));
   if (!pool.ok) errors.pool = pool.error;

@@ -12,8 +12,6 @@ import { describe, expect, it } from "vitest";
 import { metaPoolFactoryAbi } from "@/abis";
 
 import {
-  CURVE_PRESETS,
-  InvalidCreateForm,
   buildCreateParams,
   checkAddressFormat,
   checkArbiter,
@@ -33,8 +31,10 @@ import {
   checkPurchaseDelay,
   checkWithdrawalPeriod,
   createdMetaPool,
+  CURVE_PRESETS,
   defaultCreateForm,
   durationInput,
+  InvalidCreateForm,
   parseDuration,
   parsePercentToBps,
   parsePercentToWad,
@@ -265,7 +265,12 @@ describe("payout multiple (InvalidPayoutMultiple: 0 or 1..10 000)", () => {
 });
 
 describe("funding curve", () => {
-  const curve = (baseRate: string, slope1: string, kink: string, slope2: string) => ({ baseRate, slope1, kink, slope2 });
+  const curve = (baseRate: string, slope1: string, kink: string, slope2: string) => ({
+    baseRate,
+    slope1,
+    kink,
+    slope2,
+  });
   const WAD = 10n ** 18n;
 
   it("builds WAD values", () => {
@@ -321,7 +326,9 @@ describe("durations", () => {
     expect(parseDuration({ amount: "7", unit: "days" }, "x")).toEqual({ ok: true, value: 604_800n });
     expect(parseDuration({ amount: "1.5", unit: "hours" }, "x")).toEqual({ ok: true, value: 5_400n });
     expect(parseDuration({ amount: "90", unit: "minutes" }, "x")).toEqual({ ok: true, value: 5_400n });
-    expect(errorOf(parseDuration({ amount: "0.001", unit: "minutes" }, "the delay"))).toMatch(/whole number of seconds/);
+    expect(errorOf(parseDuration({ amount: "0.001", unit: "minutes" }, "the delay"))).toMatch(
+      /whole number of seconds/,
+    );
     expect(errorOf(parseDuration({ amount: "", unit: "days" }, "the delay"))).toBe("Enter the delay.");
     expect(errorOf(parseDuration({ amount: "soon", unit: "days" }, "the delay"))).toMatch(/number of days/);
   });
@@ -399,9 +406,12 @@ describe("steps and the whole form", () => {
   it("fees and curve sums block their step", () => {
     const fees = validateCreateForm(validForm({ arbiterFee: "30", creatorFee: "30" }), { asset: DUSD });
     expect(stepIssue("arbiter", fees)).toMatch(/add up to 60 %/);
-    const curve = validateCreateForm(validForm({ curve: { baseRate: "0", slope1: "600", kink: "50", slope2: "600" } }), {
-      asset: DUSD,
-    });
+    const curve = validateCreateForm(
+      validForm({ curve: { baseRate: "0", slope1: "600", kink: "50", slope2: "600" } }),
+      {
+        asset: DUSD,
+      },
+    );
     expect(stepIssue("curve", curve)).toMatch(/1200 %/);
     expect(stepIssue("review", curve)).toMatch(/^Funding curve:/);
   });
@@ -456,7 +466,9 @@ describe("buildCreateParams", () => {
 
   it("throws naming the first problem instead of building an invalid struct", () => {
     expect(() => buildCreateParams(validForm({ arbiter: zeroAddress }), DUSD)).toThrow(InvalidCreateForm);
-    expect(() => buildCreateParams(validForm({ arbiter: zeroAddress }), DUSD)).toThrow(/Arbiter & fees: The zero address/);
+    expect(() => buildCreateParams(validForm({ arbiter: zeroAddress }), DUSD)).toThrow(
+      /Arbiter & fees: The zero address/,
+    );
     expect(() => buildCreateParams(validForm({ pools: [] }), DUSD)).toThrow(/Coverage pools: Add at least one/);
   });
 });

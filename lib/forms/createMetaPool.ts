@@ -5,10 +5,10 @@ import { metaPoolFactoryAbi } from "@/abis";
 import { checkArbiter, checkAssetAddress, type ArbiterCheck, type AssetInfo } from "./create/addresses";
 import { fail, type Check } from "./create/check";
 import {
-  CURVE_PRESETS,
   checkCurve,
   checkFees,
   checkPayoutMultiple,
+  CURVE_PRESETS,
   type CurveInput,
   type PayoutInput,
 } from "./create/pricing";
@@ -19,7 +19,14 @@ import {
   checkWithdrawalPeriod,
   type DurationInput,
 } from "./create/terms";
-import { checkName, checkPools, checkProtectionStatement, cleanText, type PoolErrors, type PoolInput } from "./create/texts";
+import {
+  checkName,
+  checkPools,
+  checkProtectionStatement,
+  cleanText,
+  type PoolErrors,
+  type PoolInput,
+} from "./create/texts";
 
 /**
  * The create-MetaPool form: every rule of contracts/src/lib/ParamsValidation.sol (SPEC §2), checked

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { acceptanceAtMaturity, checkCoverWithdrawal, checkPoolChoice, checkPurchase, checkPurchaseAmount, purchaseCapacity, saleRefusal } from "./protect";
+import {
+  acceptanceAtMaturity,
+  checkCoverWithdrawal,
+  checkPoolChoice,
+  checkPurchase,
+  checkPurchaseAmount,
+  purchaseCapacity,
+  saleRefusal,
+} from "./protect";
 
 const open = { shutDown: false, pendingClaims: 0n, firstPendingClaimId: 0n };
 const usd = { decimals: 6, symbol: "dUSD" };
@@ -77,7 +85,11 @@ describe("checkPurchase", () => {
     expect(checkPurchase(1, "100.5", rules)).toEqual({ ok: true, poolId: 1, amount: 100_500_000n });
   });
   it("reports a refusal on the form before anything else", () => {
-    expect(checkPurchase(null, "", { ...rules, refusal: "shut down" })).toEqual({ ok: false, field: "form", error: "shut down" });
+    expect(checkPurchase(null, "", { ...rules, refusal: "shut down" })).toEqual({
+      ok: false,
+      field: "form",
+      error: "shut down",
+    });
   });
   it("reports a missing pool on the pool field", () => {
     expect(checkPurchase(null, "100", rules)).toMatchObject({ ok: false, field: "pool" });

@@ -96,7 +96,9 @@ export function checkPurchase(poolId: number | null, text: string, rules: Purcha
 
 /** The amount alone: the minimum purchase, the capacity left and the wallet's balance. */
 export function checkPurchaseAmount(text: string, rules: Omit<PurchaseRules, "poolCount" | "refusal">): AmountCheck {
-  const max: AmountLimit[] = [{ value: rules.capacity, reason: "the capacity left in this MetaPool (capital not yet backing cover)" }];
+  const max: AmountLimit[] = [
+    { value: rules.capacity, reason: "the capacity left in this MetaPool (capital not yet backing cover)" },
+  ];
   if (rules.balance !== undefined) max.push({ value: rules.balance, reason: "your wallet balance" });
   return checkAmount(text, {
     decimals: rules.decimals,
@@ -107,7 +109,10 @@ export function checkPurchaseAmount(text: string, rules: Omit<PurchaseRules, "po
 }
 
 /** Cover tokens to burn through `withdrawProtection`: at most the tokens held. */
-export function checkCoverWithdrawal(text: string, rules: { decimals: number; symbol: string; tokens: bigint }): AmountCheck {
+export function checkCoverWithdrawal(
+  text: string,
+  rules: { decimals: number; symbol: string; tokens: bigint },
+): AmountCheck {
   return checkAmount(text, {
     decimals: rules.decimals,
     symbol: rules.symbol,

@@ -43,7 +43,11 @@ describe("checkDeposit", () => {
     expect(checkDeposit("100", rules)).toEqual({ ok: true, value: 100n * ONE, shares: 100n * ONE });
     const grown = { ...rules, capital: 1_250n * ONE };
     const r = checkDeposit("100", grown);
-    expect(r).toEqual({ ok: true, value: 100n * ONE, shares: (100n * ONE * (1_000n * ONE + 1n)) / (1_250n * ONE + 1n) });
+    expect(r).toEqual({
+      ok: true,
+      value: 100n * ONE,
+      shares: (100n * ONE * (1_000n * ONE + 1n)) / (1_250n * ONE + 1n),
+    });
   });
 
   it("mints 1:1 into an empty MetaPool", () => {
@@ -75,7 +79,10 @@ describe("checkDeposit", () => {
   });
 
   it("refuses with the reason when shut down or a claim is pending, before reading the amount", () => {
-    expect(checkDeposit("10", { ...rules, shutDown: true })).toEqual({ ok: false, error: depositRefusal({ ...open, shutDown: true }) });
+    expect(checkDeposit("10", { ...rules, shutDown: true })).toEqual({
+      ok: false,
+      error: depositRefusal({ ...open, shutDown: true }),
+    });
     expect(checkDeposit("", { ...rules, pendingClaims: 2n, firstPendingClaimId: 3n })).toEqual({
       ok: false,
       error: "Claim #3 is pending: deposits reopen once the arbiter rules on it.",
@@ -86,7 +93,10 @@ describe("checkDeposit", () => {
     // One share is worth 3 base units: 2 base units mint 0 shares.
     const dear = { ...rules, capital: 3_000n, shareSupply: 999n };
     expect(minimumDeposit(3_000n, 999n)).toBe(4n); // ceil(3001 / 1000)
-    expect(checkDeposit("0.000002", dear)).toEqual({ ok: false, error: "Too small to mint a share: enter at least 0.000004 dUSD." });
+    expect(checkDeposit("0.000002", dear)).toEqual({
+      ok: false,
+      error: "Too small to mint a share: enter at least 0.000004 dUSD.",
+    });
     expect(checkDeposit("0.000004", dear)).toEqual({ ok: true, value: 4n, shares: 1n });
     expect(minimumDeposit(123n, 0n)).toBe(1n);
   });
@@ -252,7 +262,11 @@ describe("checkPartialWithdraw", () => {
   });
   it("after shutdown, allows the whole request whatever the free capital", () => {
     const status = requestStatus({ ...quote, freeCapital: 0n }, { ...open, shutDown: true, now: 0n, ...usd });
-    expect(checkPartialWithdraw("500", { ...base, status })).toEqual({ ok: true, value: 500n * ONE, assets: 500n * ONE });
+    expect(checkPartialWithdraw("500", { ...base, status })).toEqual({
+      ok: true,
+      value: 500n * ONE,
+      assets: 500n * ONE,
+    });
   });
 });
 

@@ -173,9 +173,7 @@ export function maxWithdrawableShares(
   return lo;
 }
 
-export type PartialWithdrawCheck =
-  | { ok: true; value: bigint; assets: bigint }
-  | { ok: false; error: string };
+export type PartialWithdrawCheck = { ok: true; value: bigint; assets: bigint } | { ok: false; error: string };
 
 /**
  * A withdrawal (full or part) of a request, in shares: the request must be withdrawable now, the

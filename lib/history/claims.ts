@@ -1,8 +1,8 @@
-import type { Address, Hash, Hex } from 'viem';
+import type { Address, Hash, Hex } from "viem";
 
-import type { MetaPoolLog } from './events';
+import type { MetaPoolLog } from "./events";
 
-export type ClaimStatus = 'pending' | 'valid' | 'invalid' | 'voided';
+export type ClaimStatus = "pending" | "valid" | "invalid" | "voided";
 
 /** A claim as its events tell it (SPEC §7): what was filed and how it ended. */
 export interface ClaimRecord {
@@ -34,7 +34,7 @@ export interface ClaimRecord {
 export function deriveClaims(logs: readonly MetaPoolLog[]): ClaimRecord[] {
   const claims = new Map<bigint, ClaimRecord>();
   for (const log of logs) {
-    if (log.eventName === 'ClaimFiled') {
+    if (log.eventName === "ClaimFiled") {
       const a = log.args;
       claims.set(a.claimId, {
         claimId: a.claimId,
@@ -47,24 +47,24 @@ export function deriveClaims(logs: readonly MetaPoolLog[]): ClaimRecord[] {
         evidenceHash: a.evidenceHash,
         filedAt: log.timestamp,
         filedTx: log.transactionHash,
-        status: 'pending',
+        status: "pending",
       });
-    } else if (log.eventName === 'ClaimResolved') {
+    } else if (log.eventName === "ClaimResolved") {
       const claim = claims.get(log.args.claimId);
       if (!claim) continue; // filed before the history's first block
       Object.assign(claim, {
-        status: log.args.valid ? 'valid' : 'invalid',
+        status: log.args.valid ? "valid" : "invalid",
         decidedAt: log.timestamp,
         decidedTx: log.transactionHash,
         payout: log.args.payout,
         redeemable: log.args.redeemable,
         debtCharged: log.args.debtCharged,
       } satisfies Partial<ClaimRecord>);
-    } else if (log.eventName === 'ClaimVoided') {
+    } else if (log.eventName === "ClaimVoided") {
       const claim = claims.get(log.args.claimId);
       if (!claim) continue;
       Object.assign(claim, {
-        status: 'voided',
+        status: "voided",
         decidedAt: log.timestamp,
         decidedTx: log.transactionHash,
         debtCharged: log.args.debtCharged,

@@ -1,8 +1,8 @@
-import type { ContractEventArgsFromTopics, ContractEventName, Hash } from 'viem';
+import type { ContractEventArgsFromTopics, ContractEventName, Hash } from "viem";
 
-import { metaPoolAbi, metaPoolExtensionAbi } from '@/abis';
+import { metaPoolAbi, metaPoolExtensionAbi } from "@/abis";
 
-type EventOf<T> = T extends { type: 'event' } ? T : never;
+type EventOf<T> = T extends { type: "event" } ? T : never;
 type MetaPoolAbiEvent = EventOf<(typeof metaPoolAbi)[number] | (typeof metaPoolExtensionAbi)[number]>;
 
 /**
@@ -11,7 +11,7 @@ type MetaPoolAbiEvent = EventOf<(typeof metaPoolAbi)[number] | (typeof metaPoolE
  * topic once.
  */
 export const metaPoolEventsAbi: readonly MetaPoolAbiEvent[] = [...metaPoolAbi, ...metaPoolExtensionAbi]
-  .filter((item): item is MetaPoolAbiEvent => item.type === 'event')
+  .filter((item): item is MetaPoolAbiEvent => item.type === "event")
   .filter((item, index, all) => all.findIndex((other) => other.name === item.name) === index);
 
 export type MetaPoolEventsAbi = readonly MetaPoolAbiEvent[];
@@ -34,7 +34,10 @@ export type MetaPoolLog = {
 export type MetaPoolLogOf<N extends MetaPoolEventName> = Extract<MetaPoolLog, { eventName: N }>;
 
 /** Chain order: block, then position in the block. */
-export function compareLogs(a: Pick<MetaPoolLog, 'blockNumber' | 'logIndex'>, b: Pick<MetaPoolLog, 'blockNumber' | 'logIndex'>): number {
+export function compareLogs(
+  a: Pick<MetaPoolLog, "blockNumber" | "logIndex">,
+  b: Pick<MetaPoolLog, "blockNumber" | "logIndex">,
+): number {
   if (a.blockNumber !== b.blockNumber) return a.blockNumber < b.blockNumber ? -1 : 1;
   return a.logIndex - b.logIndex;
 }
@@ -45,11 +48,11 @@ export function compareLogs(a: Pick<MetaPoolLog, 'blockNumber' | 'logIndex'>, b:
  */
 export function eventTime(log: MetaPoolLog): bigint {
   switch (log.eventName) {
-    case 'Synced':
+    case "Synced":
       return BigInt(log.args.timestamp);
-    case 'PurchaseMatured':
+    case "PurchaseMatured":
       return BigInt(log.args.maturedAt);
-    case 'CoverEpochOpened':
+    case "CoverEpochOpened":
       return BigInt(log.args.openedAt);
     default:
       return log.timestamp;

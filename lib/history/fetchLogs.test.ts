@@ -1,9 +1,9 @@
-import type { Address } from 'viem';
-import { describe, expect, it } from 'vitest';
+import type { Address } from "viem";
+import { describe, expect, it } from "vitest";
 
-import { blockRanges, createLogCache, fetchMetaPoolLogs, type HistoryClient } from './fetchLogs';
+import { blockRanges, createLogCache, fetchMetaPoolLogs, type HistoryClient } from "./fetchLogs";
 
-const POOL: Address = '0x00000000000000000000000000000000000000aa';
+const POOL: Address = "0x00000000000000000000000000000000000000aa";
 
 interface RawLog {
   eventName: string;
@@ -43,16 +43,16 @@ function fakeClient(logs: RawLog[], blockTime: (block: bigint) => bigint = (b) =
 
 function deposited(block: bigint, logIndex = 0): RawLog {
   return {
-    eventName: 'Deposited',
+    eventName: "Deposited",
     args: { caller: POOL, receiver: POOL, assets: 1n, shares: 1n, capital: block, shareSupply: 1n },
     blockNumber: block,
     logIndex,
-    transactionHash: `0x${block.toString(16).padStart(64, '0')}`,
+    transactionHash: `0x${block.toString(16).padStart(64, "0")}`,
   };
 }
 
-describe('blockRanges', () => {
-  it('splits an inclusive range into chunks, the last one short', () => {
+describe("blockRanges", () => {
+  it("splits an inclusive range into chunks, the last one short", () => {
     expect(blockRanges(0n, 12_000n, 5_000n)).toEqual([
       { fromBlock: 0n, toBlock: 4_999n },
       { fromBlock: 5_000n, toBlock: 9_999n },
@@ -60,18 +60,18 @@ describe('blockRanges', () => {
     ]);
   });
 
-  it('gives one range for a single block and none for an empty range', () => {
+  it("gives one range for a single block and none for an empty range", () => {
     expect(blockRanges(7n, 7n, 5_000n)).toEqual([{ fromBlock: 7n, toBlock: 7n }]);
     expect(blockRanges(8n, 7n, 5_000n)).toEqual([]);
   });
 
-  it('refuses a chunk of zero blocks', () => {
+  it("refuses a chunk of zero blocks", () => {
     expect(() => blockRanges(0n, 1n, 0n)).toThrow(/chunk/);
   });
 });
 
-describe('fetchMetaPoolLogs', () => {
-  it('reads bounded ranges concurrently and returns the logs in chain order', async () => {
+describe("fetchMetaPoolLogs", () => {
+  it("reads bounded ranges concurrently and returns the logs in chain order", async () => {
     const fake = fakeClient([deposited(3n, 1), deposited(3n, 0), deposited(6_000n), deposited(12_000n)]);
     const logs = await fetchMetaPoolLogs(fake.client, POOL, 0n, 12_000n, { cache: createLogCache() });
 
@@ -87,10 +87,10 @@ describe('fetchMetaPoolLogs', () => {
       [6_000n, 0],
       [12_000n, 0],
     ]);
-    expect(logs[0]!.eventName).toBe('Deposited');
+    expect(logs[0]!.eventName).toBe("Deposited");
   });
 
-  it('uses the default chunk of 5 000 blocks', async () => {
+  it("uses the default chunk of 5 000 blocks", async () => {
     const fake = fakeClient([]);
     await fetchMetaPoolLogs(fake.client, POOL, 100n, 10_099n, { cache: createLogCache() });
     expect(fake.ranges).toEqual([
@@ -99,15 +99,15 @@ describe('fetchMetaPoolLogs', () => {
     ]);
   });
 
-  it('fetches each block header once, and none where the log or a shutdown carries the block time', async () => {
+  it("fetches each block header once, and none where the log or a shutdown carries the block time", async () => {
     const shutdown: RawLog = {
-      eventName: 'MetaPoolShutDown',
+      eventName: "MetaPoolShutDown",
       args: { caller: POOL, timestamp: 5_555 },
       blockNumber: 20n,
       logIndex: 1,
-      transactionHash: `0x${'1'.padStart(64, '0')}`,
+      transactionHash: `0x${"1".padStart(64, "0")}`,
     };
-    const stamped = { ...deposited(30n), blockTimestamp: '0x1e61' };
+    const stamped = { ...deposited(30n), blockTimestamp: "0x1e61" };
     const fake = fakeClient([deposited(10n, 0), deposited(10n, 1), deposited(20n, 0), shutdown, stamped]);
     const logs = await fetchMetaPoolLogs(fake.client, POOL, 0n, 100n, { chunk: 10n, cache: createLogCache() });
 
@@ -116,7 +116,7 @@ describe('fetchMetaPoolLogs', () => {
     expect(logs.map((l) => l.timestamp)).toEqual([1_120n, 1_120n, 5_555n, 5_555n, 0x1e61n]);
   });
 
-  it('only asks for new blocks on a refresh, and keeps MetaPools apart', async () => {
+  it("only asks for new blocks on a refresh, and keeps MetaPools apart", async () => {
     const cache = createLogCache();
     const fake = fakeClient([deposited(5n), deposited(15n), deposited(25n)]);
 
@@ -139,12 +139,15 @@ describe('fetchMetaPoolLogs', () => {
     expect(fake.ranges).toHaveLength(3);
 
     // The cache key is case-insensitive; another address starts from scratch.
-    await fetchMetaPoolLogs(fake.client, POOL.toUpperCase().replace('0X', '0x') as Address, 0n, 29n, { chunk: 10n, cache });
+    await fetchMetaPoolLogs(fake.client, POOL.toUpperCase().replace("0X", "0x") as Address, 0n, 29n, {
+      chunk: 10n,
+      cache,
+    });
     expect(fake.ranges).toHaveLength(3);
     expect(cache.size).toBe(1);
   });
 
-  it('reads everything again when the last block read has changed (a reorg or a restarted chain)', async () => {
+  it("reads everything again when the last block read has changed (a reorg or a restarted chain)", async () => {
     const cache = createLogCache();
     const fake = fakeClient([deposited(5n), deposited(15n)]);
     await fetchMetaPoolLogs(fake.client, POOL, 0n, 19n, { chunk: 10n, cache });
@@ -166,7 +169,7 @@ describe('fetchMetaPoolLogs', () => {
     expect(cache.get(POOL)!.toBlock).toBe(12n);
   });
 
-  it('reads everything again when asked for blocks before the cached start', async () => {
+  it("reads everything again when asked for blocks before the cached start", async () => {
     const cache = createLogCache();
     const fake = fakeClient([deposited(5n), deposited(15n)]);
     await fetchMetaPoolLogs(fake.client, POOL, 10n, 19n, { chunk: 10n, cache });

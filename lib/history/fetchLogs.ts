@@ -1,9 +1,9 @@
-import type { Address, Hash, PublicClient } from 'viem';
+import type { Address, Hash, PublicClient } from "viem";
 
-import { compareLogs, metaPoolEventsAbi, type MetaPoolLog } from './events';
+import { compareLogs, metaPoolEventsAbi, type MetaPoolLog } from "./events";
 
 /** What the history needs from a viem public client (a fake one in tests). */
-export type HistoryClient = Pick<PublicClient, 'getLogs' | 'getBlock'>;
+export type HistoryClient = Pick<PublicClient, "getLogs" | "getBlock">;
 
 export const DEFAULT_CHUNK = 5_000n;
 /** Ranges in flight at once: enough for one batched HTTP request, bounded for long histories. */
@@ -36,7 +36,11 @@ export interface FetchLogsOptions {
 }
 
 /** [from, to] split into inclusive ranges of at most `chunk` blocks. */
-export function blockRanges(fromBlock: bigint, toBlock: bigint, chunk: bigint): { fromBlock: bigint; toBlock: bigint }[] {
+export function blockRanges(
+  fromBlock: bigint,
+  toBlock: bigint,
+  chunk: bigint,
+): { fromBlock: bigint; toBlock: bigint }[] {
   if (chunk <= 0n) throw new Error(`chunk must be positive, got ${chunk}`);
   const ranges: { fromBlock: bigint; toBlock: bigint }[] = [];
   for (let start = fromBlock; start <= toBlock; start += chunk) {
@@ -58,13 +62,19 @@ async function mapBounded<T, R>(items: readonly T[], limit: number, run: (item: 
 /** Some nodes (Anvil, recent geth) put the block time on each log; viem passes it through raw. */
 function rawBlockTimestamp(log: object): bigint | undefined {
   const value = (log as { blockTimestamp?: unknown }).blockTimestamp;
-  if (typeof value === 'bigint') return value;
-  if (typeof value === 'string' && value !== '') return BigInt(value);
-  if (typeof value === 'number') return BigInt(value);
+  if (typeof value === "bigint") return value;
+  if (typeof value === "string" && value !== "") return BigInt(value);
+  if (typeof value === "number") return BigInt(value);
   return undefined;
 }
 
-async function readRange(client: HistoryClient, metaPool: Address, fromBlock: bigint, toBlock: bigint, chunk: bigint): Promise<MetaPoolLog[]> {
+async function readRange(
+  client: HistoryClient,
+  metaPool: Address,
+  fromBlock: bigint,
+  toBlock: bigint,
+  chunk: bigint,
+): Promise<MetaPoolLog[]> {
   if (fromBlock > toBlock) return [];
   // Ranges go out together, so an http transport with `batch: true` sends them as one request.
   const pages = await mapBounded(blockRanges(fromBlock, toBlock, chunk), MAX_CONCURRENT_RANGES, (range) =>
@@ -72,12 +82,14 @@ async function readRange(client: HistoryClient, metaPool: Address, fromBlock: bi
   );
 
   const known = new Map<bigint, bigint>();
-  const raw = pages.flat().filter((log) => log.blockNumber !== null && log.logIndex !== null && log.transactionHash !== null);
+  const raw = pages
+    .flat()
+    .filter((log) => log.blockNumber !== null && log.logIndex !== null && log.transactionHash !== null);
   for (const log of raw) {
     const stamp = rawBlockTimestamp(log);
     if (stamp !== undefined) known.set(log.blockNumber!, stamp);
     // The only event whose time argument is always its block's time.
-    else if (log.eventName === 'MetaPoolShutDown') known.set(log.blockNumber!, BigInt(log.args.timestamp));
+    else if (log.eventName === "MetaPoolShutDown") known.set(log.blockNumber!, BigInt(log.args.timestamp));
   }
   const missing = [...new Set(raw.map((log) => log.blockNumber!))].filter((block) => !known.has(block));
   const headers = await mapBounded(missing, MAX_CONCURRENT_RANGES, (blockNumber) =>
@@ -117,8 +129,10 @@ export async function fetchMetaPoolLogs(
   const cache = opts.cache ?? metaPoolLogCache;
   const key = metaPool.toLowerCase();
   const cached = cache.get(key);
-  const hashOf = async (blockNumber: bigint) => (await client.getBlock({ blockNumber, includeTransactions: false })).hash;
-  const within = (logs: MetaPoolLog[]) => logs.filter((log) => log.blockNumber >= fromBlock && log.blockNumber <= toBlock);
+  const hashOf = async (blockNumber: bigint) =>
+    (await client.getBlock({ blockNumber, includeTransactions: false })).hash;
+  const within = (logs: MetaPoolLog[]) =>
+    logs.filter((log) => log.blockNumber >= fromBlock && log.blockNumber <= toBlock);
 
   if (cached && cached.fromBlock <= fromBlock && cached.toBlock >= fromBlock - 1n) {
     // The check of the last block read goes out with the new ranges, in the same batch.
@@ -142,7 +156,10 @@ export async function fetchMetaPoolLogs(
     cache.delete(key);
   }
 
-  const [logs, toBlockHash] = await Promise.all([readRange(client, metaPool, fromBlock, toBlock, chunk), hashOf(toBlock)]);
+  const [logs, toBlockHash] = await Promise.all([
+    readRange(client, metaPool, fromBlock, toBlock, chunk),
+    hashOf(toBlock),
+  ]);
   const current = cache.get(key);
   if (!current || current.toBlock <= toBlock) cache.set(key, { fromBlock, toBlock, toBlockHash, logs });
   return logs;

@@ -1,6 +1,13 @@
-import { fundingRate, saturatingSub, splitPremium, unpackSyncedPool, utilisation, type FundingCurve } from '@/lib/protocol';
+import {
+  fundingRate,
+  saturatingSub,
+  splitPremium,
+  unpackSyncedPool,
+  utilisation,
+  type FundingCurve,
+} from "@/lib/protocol";
 
-import { eventTime, type MetaPoolLog } from './events';
+import { eventTime, type MetaPoolLog } from "./events";
 
 /** A value from time `t` (unix seconds) until the next point: charts draw these as steps. */
 export interface HistoryPoint {
@@ -50,8 +57,8 @@ function poolCountOf(logs: readonly MetaPoolLog[], given: number | undefined): n
   if (given !== undefined) return given;
   let count = 0;
   for (const log of logs) {
-    if (log.eventName === 'Synced') count = Math.max(count, log.args.pools.length);
-    else if ('poolId' in log.args && typeof log.args.poolId === 'number') count = Math.max(count, log.args.poolId + 1);
+    if (log.eventName === "Synced") count = Math.max(count, log.args.pools.length);
+    else if ("poolId" in log.args && typeof log.args.poolId === "number") count = Math.max(count, log.args.poolId + 1);
   }
   return count;
 }
@@ -79,33 +86,37 @@ export function deriveSeries(logs: readonly MetaPoolLog[], opts: SeriesOptions):
 
   for (const log of logs) {
     switch (log.eventName) {
-      case 'Synced':
+      case "Synced":
         capital = log.args.capital;
         log.args.pools.forEach((word, i) => setActive(i, unpackSyncedPool(word).active));
         break;
-      case 'Deposited':
-      case 'WithdrawalCompleted':
-      case 'Exited':
-      case 'ShareEpochClosed':
+      case "Deposited":
+      case "WithdrawalCompleted":
+      case "Exited":
+      case "ShareEpochClosed":
         capital = log.args.capital;
         break;
-      case 'PurchaseMatured':
-      case 'ProtectionWithdrawn':
+      case "PurchaseMatured":
+      case "ProtectionWithdrawn":
         setActive(log.args.poolId, log.args.poolActive);
         break;
-      case 'CoverEpochClosed':
+      case "CoverEpochClosed":
         setActive(log.args.poolId, 0n);
         break;
-      case 'ClaimResolved':
+      case "ClaimResolved":
         capital = log.args.capital;
         // A valid ruling closes the epoch; an invalid one charges the claim's premium debt from K.
-        setActive(log.args.poolId, log.args.valid ? 0n : saturatingSub(active[log.args.poolId] ?? 0n, log.args.debtCharged));
+        setActive(
+          log.args.poolId,
+          log.args.valid ? 0n : saturatingSub(active[log.args.poolId] ?? 0n, log.args.debtCharged),
+        );
         break;
-      case 'ClaimVoided':
+      case "ClaimVoided":
         setActive(log.args.poolId, saturatingSub(active[log.args.poolId] ?? 0n, log.args.debtCharged));
-        if (opts.fees) capital += splitPremium(log.args.debtCharged, opts.fees.arbiterFeeBps, opts.fees.creatorFeeBps).capital;
+        if (opts.fees)
+          capital += splitPremium(log.args.debtCharged, opts.fees.arbiterFeeBps, opts.fees.creatorFeeBps).capital;
         break;
-      case 'MetaPoolShutDown':
+      case "MetaPoolShutDown":
         shutDown = true;
         break;
       default:

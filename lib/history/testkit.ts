@@ -1,6 +1,6 @@
-import type { Hash } from 'viem';
+import type { Hash } from "viem";
 
-import type { MetaPoolEventArgs, MetaPoolEventName, MetaPoolLog } from './events';
+import type { MetaPoolEventArgs, MetaPoolEventName, MetaPoolLog } from "./events";
 
 /** A decoded log as fetchMetaPoolLogs returns it, for tests of the derivations. */
 export function syntheticLog<N extends MetaPoolEventName>(
@@ -13,7 +13,7 @@ export function syntheticLog<N extends MetaPoolEventName>(
     args,
     blockNumber: at.block,
     logIndex: at.index ?? 0,
-    transactionHash: `0x${at.block.toString(16).padStart(64, '0')}` as Hash,
+    transactionHash: `0x${at.block.toString(16).padStart(64, "0")}` as Hash,
     timestamp: at.time,
   } as MetaPoolLog;
 }

@@ -1,5 +1,4 @@
 import {
-  WAD,
   buyProtection,
   deposit,
   fileClaim,
@@ -8,9 +7,10 @@ import {
   resolveClaim,
   sync,
   unwrap,
+  WAD,
   type FundingCurve,
 } from "@/lib/protocol";
-import { ONE, exampleParams } from "@/lib/protocol/specExample";
+import { exampleParams, ONE } from "@/lib/protocol/specExample";
 
 const PARAMS = exampleParams();
 

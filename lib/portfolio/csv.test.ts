@@ -45,7 +45,12 @@ describe("csvField and toCsv (RFC 4180)", () => {
     expect(csvField(" padded ")).toBe('" padded "');
   });
   it("ends every record with CRLF", () => {
-    expect(toCsv([["a", "b"], ["1", "2"]])).toBe("a,b\r\n1,2\r\n");
+    expect(
+      toCsv([
+        ["a", "b"],
+        ["1", "2"],
+      ]),
+    ).toBe("a,b\r\n1,2\r\n");
   });
   it("round-trips through a strict reader", () => {
     const rows = [["x,y", 'q"', "l\r\nb", ""]];
@@ -55,7 +60,7 @@ describe("csvField and toCsv (RFC 4180)", () => {
 
 describe("safeText", () => {
   it("defuses text a spreadsheet would run as a formula", () => {
-    expect(safeText("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(safeText('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
     expect(safeText("+1")).toBe("'+1");
     expect(safeText("-1")).toBe("'-1");
     expect(safeText("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -82,7 +87,7 @@ describe("exact amounts and times", () => {
 describe("portfolioCsv", () => {
   const D = 1_000_000n;
   const m = metaPoolPortfolio({
-    view: view({ config: { ...view().config, name: "=cmd, \"evil\"" } }),
+    view: view({ config: { ...view().config, name: '=cmd, "evil"' } }),
     position: position({
       shares: 900n * D,
       shareValue: 912_345_678n,
@@ -113,18 +118,18 @@ describe("portfolioCsv", () => {
   });
   it("writes exact amounts with their units", () => {
     const [, shares, request, cover, purchase, fees] = rows;
-    expect([col(shares!, "Quantity"), col(shares!, "Quantity unit"), col(shares!, "Value"), col(shares!, "Net result")]).toEqual([
-      "900",
-      "shares",
-      "912.345678",
-      "12.345678",
-    ]);
-    expect([col(request!, "Reference"), col(request!, "Status"), col(request!, "Time (UTC)"), col(request!, "Time meaning")]).toEqual([
-      "#4",
-      "locked until unlock",
-      "1970-01-01T00:50:00Z",
-      "unlocks",
-    ]);
+    expect([
+      col(shares!, "Quantity"),
+      col(shares!, "Quantity unit"),
+      col(shares!, "Value"),
+      col(shares!, "Net result"),
+    ]).toEqual(["900", "shares", "912.345678", "12.345678"]);
+    expect([
+      col(request!, "Reference"),
+      col(request!, "Status"),
+      col(request!, "Time (UTC)"),
+      col(request!, "Time meaning"),
+    ]).toEqual(["#4", "locked until unlock", "1970-01-01T00:50:00Z", "unlocks"]);
     expect([col(cover!, "Quantity unit"), col(cover!, "Claimable now"), col(cover!, "Coverage pool")]).toEqual([
       "cnpy-1-e2",
       "2.999999",
@@ -136,7 +141,9 @@ describe("portfolioCsv", () => {
       "dUSD",
     ]);
     expect([col(fees!, "Value"), col(fees!, "Status")]).toEqual(["0.000001", "claim bonds returned, to collect"]);
-    expect(rows.slice(1).every((r) => col(r, "Asset") === "dUSD" && col(r, "MetaPool address") === METAPOOL)).toBe(true);
+    expect(rows.slice(1).every((r) => col(r, "Asset") === "dUSD" && col(r, "MetaPool address") === METAPOOL)).toBe(
+      true,
+    );
   });
   it("fills every row's time: its own (unlock, maturity) or the time the values were taken", () => {
     const [, shares, , cover, purchase, fees] = rows;
@@ -147,6 +154,6 @@ describe("portfolioCsv", () => {
     expect(rows.slice(1).every((r) => col(r, "Time (UTC)") !== "")).toBe(true);
   });
   it("keeps a hostile MetaPool name as inert text", () => {
-    expect(col(rows[1]!, "MetaPool")).toBe("'=cmd, \"evil\"");
+    expect(col(rows[1]!, "MetaPool")).toBe('\'=cmd, "evil"');
   });
 });

@@ -113,7 +113,11 @@ export function portfolioCsv(items: readonly MetaPoolPortfolio[], now?: bigint):
       rows.push({
         ...base(),
         Position: "Underwriting shares",
-        Status: m.shutDown ? "exit at once (shut down)" : m.claimPending ? "frozen by a pending claim" : "earning premium",
+        Status: m.shutDown
+          ? "exit at once (shut down)"
+          : m.claimPending
+            ? "frozen by a pending claim"
+            : "earning premium",
         Quantity: amount(m.shares),
         "Quantity unit": "shares",
         Value: amount(m.shareValue),
@@ -151,13 +155,20 @@ export function portfolioCsv(items: readonly MetaPoolPortfolio[], now?: bigint):
         ...(x.time !== undefined
           ? {
               "Time (UTC)": isoTime(x.time),
-              "Time meaning": x.status === "pending" || x.status === "maturing" || x.status === "frozen" ? "matures" : "matured",
+              "Time meaning":
+                x.status === "pending" || x.status === "maturing" || x.status === "frozen" ? "matures" : "matured",
             }
           : {}),
       });
     }
     if (m.exitNow > 0n) {
-      rows.push({ ...base(), Position: "Exit (shut down)", Status: "payable at once", Value: amount(m.exitNow), "Claimable now": amount(m.exitNow) });
+      rows.push({
+        ...base(),
+        Position: "Exit (shut down)",
+        Status: "payable at once",
+        Value: amount(m.exitNow),
+        "Claimable now": amount(m.exitNow),
+      });
     }
     if (m.feesOwed > 0n || m.isArbiter || m.isCreator) {
       const roles = [m.isArbiter && "arbiter", m.isCreator && "creator"].filter(Boolean).join(" and ");

@@ -22,7 +22,9 @@ describe("underwriting", () => {
     expect(m.netResult).toBe(930n * D + 40n * D + 50n * D - 1_000n * D);
   });
   it("reports a loss as a negative net result", () => {
-    expect(build(view(), position({ shares: D, shareValue: 200n * D, deposited: 1_000n * D })).netResult).toBe(-800n * D);
+    expect(build(view(), position({ shares: D, shareValue: 200n * D, deposited: 1_000n * D })).netResult).toBe(
+      -800n * D,
+    );
   });
 });
 
@@ -54,7 +56,11 @@ describe("withdrawal requests", () => {
 });
 
 describe("protection", () => {
-  const purchase = (state: "pending" | "maturing" | "frozen" | "voided" | "matured" | "refunded", refundable: bigint, rec = {}) => ({
+  const purchase = (
+    state: "pending" | "maturing" | "frozen" | "voided" | "matured" | "refunded",
+    refundable: bigint,
+    rec = {},
+  ) => ({
     id: 3n,
     record: purchaseRecord(rec),
     state,
@@ -63,7 +69,14 @@ describe("protection", () => {
 
   it("shows a pending purchase with its maturity time and no action", () => {
     const [row] = build(view(), position({ purchases: [purchase("pending", 0n)] })).protection;
-    expect(row).toMatchObject({ kind: "purchase", status: "pending", time: 5_000n, value: 50n * D, oneClick: null, poolName: "Aave v3" });
+    expect(row).toMatchObject({
+      kind: "purchase",
+      status: "pending",
+      time: 5_000n,
+      value: 50n * D,
+      oneClick: null,
+      poolName: "Aave v3",
+    });
     expect(row!.restartedBy).toBeUndefined();
   });
 
@@ -90,7 +103,10 @@ describe("protection", () => {
     ]);
   });
   it("hides refunded and fully accepted purchases (the cover tokens carry on)", () => {
-    const rows = build(view(), position({ purchases: [purchase("refunded", 0n), purchase("matured", 0n, { status: 2 })] })).protection;
+    const rows = build(
+      view(),
+      position({ purchases: [purchase("refunded", 0n), purchase("matured", 0n, { status: 2 })] }),
+    ).protection;
     expect(rows).toEqual([]);
   });
   it("values cover tokens at their underlying and offers redemption of a closed epoch", () => {
@@ -103,13 +119,26 @@ describe("protection", () => {
         ],
       }),
     ).protection;
-    expect(rows[0]).toMatchObject({ status: "active", quantityUnit: "cnpy-0-e1", value: 99n * D, claimableNow: 0n, oneClick: null });
-    expect(rows[1]).toMatchObject({ status: "redeemable", quantityUnit: "cnpy-1-e0", claimableNow: 90n * D, oneClick: "redeem" });
+    expect(rows[0]).toMatchObject({
+      status: "active",
+      quantityUnit: "cnpy-0-e1",
+      value: 99n * D,
+      claimableNow: 0n,
+      oneClick: null,
+    });
+    expect(rows[1]).toMatchObject({
+      status: "redeemable",
+      quantityUnit: "cnpy-1-e0",
+      claimableNow: 90n * D,
+      oneClick: "redeem",
+    });
   });
   it("offers to withdraw every cover token once the MetaPool is shut down", () => {
     const [row] = build(
       view({ shutDown: true }),
-      position({ cover: [{ poolId: 0, epoch: 0, token: ASSET.address, tokens: 5n * D, underlying: 5n * D, closed: false }] }),
+      position({
+        cover: [{ poolId: 0, epoch: 0, token: ASSET.address, tokens: 5n * D, underlying: 5n * D, closed: false }],
+      }),
     ).protection;
     expect(row).toMatchObject({ status: "not-in-force", claimableNow: 5n * D, oneClick: "withdraw" });
   });
@@ -139,7 +168,10 @@ describe("totalsByAsset", () => {
         purchases: [{ id: 2n, record: purchaseRecord(), state: "voided", refundable: 50n * D }],
       }),
     );
-    const other = { ...a, asset: { ...ASSET, address: "0x00000000000000000000000000000000000000f6" as `0x${string}`, symbol: "dDAI" } };
+    const other = {
+      ...a,
+      asset: { ...ASSET, address: "0x00000000000000000000000000000000000000f6" as `0x${string}`, symbol: "dDAI" },
+    };
     const totals = totalsByAsset([a, a, other]);
     expect(totals).toHaveLength(2);
     expect(totals[0]).toMatchObject({

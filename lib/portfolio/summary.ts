@@ -110,7 +110,11 @@ export interface AssetTotals {
   bondsOwed: bigint;
 }
 
-function requestStatus(q: AccountPosition["requests"][number]["quote"], view: MetaPoolView, now: bigint): RequestStatus {
+function requestStatus(
+  q: AccountPosition["requests"][number]["quote"],
+  view: MetaPoolView,
+  now: bigint,
+): RequestStatus {
   if (view.shutDown) return "shutdown";
   if (now < BigInt(q.unlockAt)) return "locked";
   if (view.pendingClaims > 0n) return "frozen";
@@ -147,7 +151,8 @@ export function metaPoolPortfolio(args: {
       unlockAt: BigInt(quote.unlockAt),
       windowEnd: BigInt(quote.windowEnd),
       status,
-      completeInFull: (status === "open" || status === "shutdown") && quote.assets > 0n && quote.withdrawableNow >= quote.assets,
+      completeInFull:
+        (status === "open" || status === "shutdown") && quote.assets > 0n && quote.withdrawableNow >= quote.assets,
     };
   });
 
@@ -187,7 +192,8 @@ export function metaPoolPortfolio(args: {
       quantityUnit: coverTokenSymbol(c.poolId, c.epoch),
       value: c.underlying,
       claimableNow: status === "active" ? 0n : c.underlying,
-      oneClick: c.underlying === 0n ? null : status === "redeemable" ? "redeem" : status === "not-in-force" ? "withdraw" : null,
+      oneClick:
+        c.underlying === 0n ? null : status === "redeemable" ? "redeem" : status === "not-in-force" ? "withdraw" : null,
     };
   });
 
@@ -236,7 +242,15 @@ export function totalsByAsset(items: readonly MetaPoolPortfolio[]): AssetTotals[
     const t =
       byAsset.get(key) ??
       byAsset
-        .set(key, { asset: m.asset, underwriting: 0n, netResult: 0n, protection: 0n, claimableNow: 0n, feesOwed: 0n, bondsOwed: 0n })
+        .set(key, {
+          asset: m.asset,
+          underwriting: 0n,
+          netResult: 0n,
+          protection: 0n,
+          claimableNow: 0n,
+          feesOwed: 0n,
+          bondsOwed: 0n,
+        })
         .get(key)!;
     t.underwriting += m.shareValue + m.requests.reduce((s, r) => s + r.assets, 0n);
     t.netResult += m.netResult;

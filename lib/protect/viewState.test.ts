@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { DAY, WAD, YEAR, ceilDiv, fundingRate, poolView } from "@/lib/protocol";
+import { ceilDiv, DAY, fundingRate, poolView, WAD, YEAR } from "@/lib/protocol";
 
 import { example1, fixture } from "./testkit";
 import { liveUnderlying, projectPurchase, stateAt, stateFromView } from "./viewState";

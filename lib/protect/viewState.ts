@@ -1,5 +1,4 @@
 import {
-  WAD,
   cloneState,
   freeCapital,
   holdingCostPerDay,
@@ -8,9 +7,10 @@ import {
   poolAt,
   poolCoverLifetime,
   poolView,
-  projectTo,
   projectedCoverAfterDays,
+  projectTo,
   underlyingOf,
+  WAD,
   type MetaPoolParams,
   type MetaPoolState,
 } from "@/lib/protocol";

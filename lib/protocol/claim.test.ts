@@ -1,48 +1,67 @@
-import { describe, expect, test } from 'vitest';
-import { fileAndRule } from './claimFlow.testkit';
-import { fileClaim, premiumDebt, redeemPayout, resolveClaim } from './claim';
-import { DAY, HOUR } from './constants';
-import { unwrap } from './errors';
-import { splitPremium } from './premium';
-import { buyProtection, withdrawProtection } from './protection';
-import { deposit } from './shares';
-import { sync } from './sync';
-import { ONE, T0, exampleParams, stateAt } from './testkit';
+import { describe, expect, test } from "vitest";
+
+import { fileClaim, premiumDebt, redeemPayout, resolveClaim } from "./claim";
+import { fileAndRule } from "./claimFlow.testkit";
+import { DAY, HOUR } from "./constants";
+import { unwrap } from "./errors";
+import { splitPremium } from "./premium";
+import { buyProtection, withdrawProtection } from "./protection";
+import { deposit } from "./shares";
+import { sync } from "./sync";
+import { exampleParams, ONE, stateAt, T0 } from "./testkit";
 
 const P = (n: bigint) => n * ONE;
 const example1 = () => stateAt(T0, P(1000n), [P(100n), P(100n), P(100n)]);
 const file = (s: ReturnType<typeof example1>, poolId: number, now: bigint, incidentTime = T0) =>
   fileClaim(s, { poolId, incidentTime, filerTokens: ONE, now });
 
-describe('fileClaim', () => {
-  test('records the claim and its bond', () => {
+describe("fileClaim", () => {
+  test("records the claim and its bond", () => {
     const { claim, state } = unwrap(file(example1(), 1, T0 + HOUR));
     expect(claim).toEqual({ id: 1n, poolId: 1, incidentTime: T0, filedAt: T0 + HOUR, bond: ONE });
     expect(state.nextClaimId).toBe(2n);
   });
 
-  test('needs cover in force, a holder and an incident inside the epoch', () => {
+  test("needs cover in force, a holder and an incident inside the epoch", () => {
     const s = stateAt(T0, P(1000n), [P(100n), 0n]);
-    expect(file(s, 1, T0)).toEqual({ ok: false, error: { name: 'NoActiveCover', poolId: 1 } });
-    expect(fileClaim(s, { poolId: 0, incidentTime: T0, filerTokens: 0n, now: T0 })).toEqual({ ok: false, error: { name: 'NotCoverHolder', poolId: 0 } });
-    expect(file(s, 0, T0 + 5n, T0 - 1n)).toEqual({ ok: false, error: { name: 'IncidentBeforeEpoch', incidentTime: T0 - 1n, epochOpenedAt: T0 } });
-    expect(file(s, 0, T0 + 5n, T0 + 6n)).toEqual({ ok: false, error: { name: 'IncidentInFuture', incidentTime: T0 + 6n, nowTime: T0 + 5n } });
+    expect(file(s, 1, T0)).toEqual({ ok: false, error: { name: "NoActiveCover", poolId: 1 } });
+    expect(fileClaim(s, { poolId: 0, incidentTime: T0, filerTokens: 0n, now: T0 })).toEqual({
+      ok: false,
+      error: { name: "NotCoverHolder", poolId: 0 },
+    });
+    expect(file(s, 0, T0 + 5n, T0 - 1n)).toEqual({
+      ok: false,
+      error: { name: "IncidentBeforeEpoch", incidentTime: T0 - 1n, epochOpenedAt: T0 },
+    });
+    expect(file(s, 0, T0 + 5n, T0 + 6n)).toEqual({
+      ok: false,
+      error: { name: "IncidentInFuture", incidentTime: T0 + 6n, nowTime: T0 + 5n },
+    });
   });
 
-  test('one pending claim per pool; none after shutdown', () => {
+  test("one pending claim per pool; none after shutdown", () => {
     const s = unwrap(file(example1(), 0, T0)).state;
-    expect(file(s, 0, T0)).toEqual({ ok: false, error: { name: 'PoolClaimPending', poolId: 0, claimId: 1n } });
+    expect(file(s, 0, T0)).toEqual({ ok: false, error: { name: "PoolClaimPending", poolId: 0, claimId: 1n } });
     expect(file(s, 1, T0).ok).toBe(true);
-    expect(file({ ...example1(), isShutDown: true }, 0, T0)).toEqual({ ok: false, error: { name: 'MetaPoolIsShutDown' } });
+    expect(file({ ...example1(), isShutDown: true }, 0, T0)).toEqual({
+      ok: false,
+      error: { name: "MetaPoolIsShutDown" },
+    });
   });
 });
 
-describe('resolveClaim', () => {
-  test('claims are ruled in filing order; the first valid one takes the unused capital', () => {
+describe("resolveClaim", () => {
+  test("claims are ruled in filing order; the first valid one takes the unused capital", () => {
     let s = unwrap(file(example1(), 2, T0)).state;
     s = unwrap(file(s, 0, T0)).state;
-    expect(resolveClaim(s, { claimId: 2n, valid: true, now: T0 })).toEqual({ ok: false, error: { name: 'EarlierClaimPending', claimId: 1n } });
-    expect(resolveClaim(s, { claimId: 9n, valid: true, now: T0 })).toEqual({ ok: false, error: { name: 'ClaimNotPending', claimId: 9n } });
+    expect(resolveClaim(s, { claimId: 2n, valid: true, now: T0 })).toEqual({
+      ok: false,
+      error: { name: "EarlierClaimPending", claimId: 1n },
+    });
+    expect(resolveClaim(s, { claimId: 9n, valid: true, now: T0 })).toEqual({
+      ok: false,
+      error: { name: "ClaimNotPending", claimId: 9n },
+    });
     const first = unwrap(resolveClaim(s, { claimId: 1n, valid: true, now: T0 }));
     expect(first.ruling.payout).toBe(P(800n));
     const second = unwrap(resolveClaim(first.state, { claimId: 2n, valid: true, now: T0 }));
@@ -50,7 +69,7 @@ describe('resolveClaim', () => {
     expect(second.state.capital).toBe(P(100n));
   });
 
-  test('invalid: the bond goes to C and the premium owed during the claim is charged from K', () => {
+  test("invalid: the bond goes to C and the premium owed during the claim is charged from K", () => {
     const s = unwrap(file(example1(), 0, T0)).state;
     const later = unwrap(sync(s, T0 + DAY)).state;
     const debt = premiumDebt(later.pools[0]!);
@@ -62,19 +81,19 @@ describe('resolveClaim', () => {
     expect(state.lastRulingAt).toBe(T0 + DAY);
   });
 
-  test('invalid: the debt may lapse the pool, and the bond still goes to C', () => {
+  test("invalid: the debt may lapse the pool, and the bond still goes to C", () => {
     const s = stateAt(T0, P(1_000_000n), [ONE]);
     const filed = unwrap(file(s, 0, T0)).state;
     const hour = unwrap(sync(filed, T0 + HOUR));
     expect(hour.lapsed).toEqual([]); // cannot lapse while its claim is pending
     const { state, ruling } = unwrap(resolveClaim(hour.state, { claimId: 1n, valid: false, now: T0 + HOUR }));
-    expect(ruling.closedEpoch).toMatchObject({ reason: 'lapse', remaining: 0n });
+    expect(ruling.closedEpoch).toMatchObject({ reason: "lapse", remaining: 0n });
     expect(ruling.premiumCharged).toBe(ONE);
     expect(ruling.premiumForgiven).toBeGreaterThan(0n);
     expect(state.pools[0]).toMatchObject({ active: 0n, supply: 0n, epoch: 1n });
   });
 
-  test('valid: holders redeem K + P less the premium owed during the claim; the C part of it returns to C', () => {
+  test("valid: holders redeem K + P less the premium owed during the claim; the C part of it returns to C", () => {
     const s = unwrap(file(example1(), 0, T0)).state;
     const { state, ruling } = unwrap(resolveClaim(s, { claimId: 1n, valid: true, now: T0 + DAY }));
     const debt = 71_232_876_712_328_768n;
@@ -89,7 +108,7 @@ describe('resolveClaim', () => {
     expect(redeemPayout(half.closed, P(50n)).assets).toBe(ruling.closedEpoch!.remaining - half.assets);
   });
 
-  test('valid with no tokens left: nothing is taken from C', () => {
+  test("valid with no tokens left: nothing is taken from C", () => {
     const s = unwrap(file(example1(), 0, T0)).state;
     const out = unwrap(withdrawProtection(s, 0, P(100n), P(100n), T0));
     expect(out.assets).toBe(P(100n));
@@ -99,7 +118,7 @@ describe('resolveClaim', () => {
     expect(state.pools[0]!.epoch).toBe(1n);
   });
 
-  test('valid: every pending purchase of the MetaPool becomes refundable, and pool i restarts empty', () => {
+  test("valid: every pending purchase of the MetaPool becomes refundable, and pool i restarts empty", () => {
     let s = example1();
     s = unwrap(buyProtection(s, 0, P(10n), T0)).state;
     s = unwrap(buyProtection(s, 2, P(20n), T0)).state;
@@ -108,14 +127,16 @@ describe('resolveClaim', () => {
     expect(state.pools.map((p) => p.pending)).toEqual([0n, 0n, 0n]);
     expect(state.pools[0]).toMatchObject({ active: 0n, supply: 0n, owedWad: 0n, charged: 0n, epochOpenedAt: 0n });
     // The MetaPool goes on: the next purchase opens epoch 1 of pool 0.
-    const next = unwrap(buyProtection(unwrap(deposit(state, P(100n), T0 + 3n * HOUR)).state, 0, P(10n), T0 + 3n * HOUR)).state;
+    const next = unwrap(
+      buyProtection(unwrap(deposit(state, P(100n), T0 + 3n * HOUR)).state, 0, P(10n), T0 + 3n * HOUR),
+    ).state;
     const matured = unwrap(sync(next, T0 + 3n * HOUR + DAY));
     expect(matured.matured[0]).toMatchObject({ epoch: 1n, openedEpoch: true });
   });
 
-  test('fileClaim itself is refused while the queue needs a poke', () => {
+  test("fileClaim itself is refused while the queue needs a poke", () => {
     let s = stateAt(T0, P(1000n), [P(100n)], exampleParams());
     for (let k = 0n; k < 17n; k++) s = unwrap(buyProtection(s, 0, P(10n), T0 + k)).state;
-    expect(file(s, 0, T0 + 2n * DAY)).toEqual({ ok: false, error: { name: 'SyncRequired', remaining: 1 } });
+    expect(file(s, 0, T0 + 2n * DAY)).toEqual({ ok: false, error: { name: "SyncRequired", remaining: 1 } });
   });
 });

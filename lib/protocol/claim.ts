@@ -1,12 +1,19 @@
-import { fail, ok, type Result } from './errors';
-import { min, mulDivDown, saturatingSub } from './math';
-import { payout } from './payout';
-import { closePoolEpoch, creditPremium, settleClaimDebt } from './poolLedger';
-import { premiumDue } from './premium';
-import { closeShareEpoch, isShareWipe } from './shares';
-import { pendingClaimOn, poolAt, type ClosedEpoch, type CoveragePoolState, type MetaPoolState, type PendingClaim } from './state';
-import { sync } from './sync';
-import { freeCapital } from './utilisation';
+import { fail, ok, type Result } from "./errors";
+import { min, mulDivDown, saturatingSub } from "./math";
+import { payout } from "./payout";
+import { closePoolEpoch, creditPremium, settleClaimDebt } from "./poolLedger";
+import { premiumDue } from "./premium";
+import { closeShareEpoch, isShareWipe } from "./shares";
+import {
+  pendingClaimOn,
+  poolAt,
+  type ClosedEpoch,
+  type CoveragePoolState,
+  type MetaPoolState,
+  type PendingClaim,
+} from "./state";
+import { sync } from "./sync";
+import { freeCapital } from "./utilisation";
 
 /** Premium accrued but not charged on a pool while a claim on it is pending. */
 export function premiumDebt(pool: CoveragePoolState): bigint {
@@ -21,15 +28,16 @@ export function fileClaim(
   const synced = sync(state, args.now);
   if (!synced.ok) return synced;
   const s = synced.value.state;
-  if (s.isShutDown) return fail({ name: 'MetaPoolIsShutDown' });
+  if (s.isShutDown) return fail({ name: "MetaPoolIsShutDown" });
   const { poolId, incidentTime, now } = args;
   const pool = poolAt(s, poolId);
   const pending = pendingClaimOn(s, poolId);
-  if (pending) return fail({ name: 'PoolClaimPending', poolId, claimId: pending.id });
-  if (pool.active === 0n) return fail({ name: 'NoActiveCover', poolId });
-  if (args.filerTokens === 0n) return fail({ name: 'NotCoverHolder', poolId });
-  if (incidentTime < pool.epochOpenedAt) return fail({ name: 'IncidentBeforeEpoch', incidentTime, epochOpenedAt: pool.epochOpenedAt });
-  if (incidentTime > now) return fail({ name: 'IncidentInFuture', incidentTime, nowTime: now });
+  if (pending) return fail({ name: "PoolClaimPending", poolId, claimId: pending.id });
+  if (pool.active === 0n) return fail({ name: "NoActiveCover", poolId });
+  if (args.filerTokens === 0n) return fail({ name: "NotCoverHolder", poolId });
+  if (incidentTime < pool.epochOpenedAt)
+    return fail({ name: "IncidentBeforeEpoch", incidentTime, epochOpenedAt: pool.epochOpenedAt });
+  if (incidentTime > now) return fail({ name: "IncidentInFuture", incidentTime, nowTime: now });
   const claim: PendingClaim = { id: s.nextClaimId, poolId, incidentTime, filedAt: now, bond: s.params.claimBond };
   s.nextClaimId += 1n;
   s.claims.push(claim);
@@ -63,8 +71,8 @@ export function resolveClaim(
   args: { claimId: bigint; valid: boolean; now: bigint },
 ): Result<{ state: MetaPoolState; ruling: Ruling }> {
   const claim = state.claims.find((c) => c.id === args.claimId);
-  if (!claim) return fail({ name: 'ClaimNotPending', claimId: args.claimId });
-  if (state.claims[0] !== claim) return fail({ name: 'EarlierClaimPending', claimId: state.claims[0]!.id });
+  if (!claim) return fail({ name: "ClaimNotPending", claimId: args.claimId });
+  if (state.claims[0] !== claim) return fail({ name: "EarlierClaimPending", claimId: state.claims[0]!.id });
   const synced = sync(state, args.now);
   if (!synced.ok) return synced;
   const s = synced.value.state;
@@ -72,7 +80,15 @@ export function resolveClaim(
   s.lastRulingAt = args.now;
   // The freeze ends with the last pending claim: frozen purchases restart their delay from here.
   if (s.claims.length === 0) s.freezeEndedAt = args.now;
-  const ruling: Ruling = { claim, valid: args.valid, payout: 0n, premiumCharged: 0n, premiumForgiven: 0n, refunded: 0n, shareWipe: false };
+  const ruling: Ruling = {
+    claim,
+    valid: args.valid,
+    payout: 0n,
+    premiumCharged: 0n,
+    premiumForgiven: 0n,
+    refunded: 0n,
+    shareWipe: false,
+  };
   if (!args.valid) {
     s.capital += claim.bond;
     const charge = settleClaimDebt(s, claim.poolId);
@@ -102,7 +118,7 @@ function payValidClaim(s: MetaPoolState, poolId: number, ruling: Ruling): void {
   ruling.payout = p;
   ruling.premiumCharged = charged;
   ruling.premiumForgiven = debt - charged;
-  const closed = closePoolEpoch(s, poolId, 'claim', gross - charged);
+  const closed = closePoolEpoch(s, poolId, "claim", gross - charged);
   if (closed) ruling.closedEpoch = closed;
 }
 

@@ -8,27 +8,39 @@
  * Block times are set explicitly so the mirror's `now` is the block's timestamp. On a mismatch the failure names
  * the sequence seed and step; rerun one sequence with DIFF_SEED=<seed>.
  */
-import { decodeErrorResult, type Address, type Hex } from 'viem';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeErrorResult, type Address, type Hex } from "viem";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import { abis, accounts, chainContext, chainDriver, publicClient, Reverted, type ChainDriver } from '@/lib/testing/chain/client';
-import { createMetaPool, fund } from '@/lib/testing/chain/metaPools';
-import { rpcTransportOptions } from '@/lib/reads/transport';
+import { rpcTransportOptions } from "@/lib/reads/transport";
+import {
+  abis,
+  accounts,
+  chainContext,
+  chainDriver,
+  publicClient,
+  Reverted,
+  type ChainDriver,
+} from "@/lib/testing/chain/client";
+import { createMetaPool, fund } from "@/lib/testing/chain/metaPools";
 
 import {
-  CLAIM_TIMEOUT,
-  DAY,
-  HOUR,
+  buyProtection,
   cancelWithdrawal,
+  CLAIM_TIMEOUT,
   completeWithdrawal,
   convertToAssets,
+  DAY,
   deposit,
   effectiveMaturity,
   exit,
   fileClaim,
   freeCapital,
   fundingRate,
+  HOUR,
   maxDeposit,
+  min,
+  mulDivDown,
+  newMetaPool,
   payout as payoutOf,
   pendingClaimOn,
   poolView,
@@ -37,8 +49,8 @@ import {
   previewDeposit,
   projectTo,
   purchaseCapacity,
-  refundFrozenPurchase,
   redeemPayout,
+  refundFrozenPurchase,
   requestWithdrawal,
   resolveClaim,
   sharesInCurrentEpoch,
@@ -49,17 +61,13 @@ import {
   underlyingOf,
   utilisation,
   withdrawProtection,
-  buyProtection,
-  newMetaPool,
-  min,
-  mulDivDown,
   type MetaPoolParams,
   type MetaPoolState,
   type ProtocolError,
   type Result,
   type WithdrawalRequest,
-} from './index';
-import { prng } from './testkit';
+} from "./index";
+import { prng } from "./testkit";
 
 const SEQUENCES = Number(process.env.DIFF_SEQUENCES ?? 30);
 const STEPS = Number(process.env.DIFF_STEPS ?? 40);
@@ -72,7 +80,7 @@ const WITHDRAWAL_PERIOD = DAY;
 const PURCHASE_DELAY = 2n * HOUR;
 
 type Rng = ReturnType<typeof prng>;
-const key = (...parts: (string | number | bigint)[]) => parts.join(':');
+const key = (...parts: (string | number | bigint)[]) => parts.join(":");
 
 class Mismatch extends Error {}
 
@@ -89,7 +97,7 @@ interface Model {
   bondsOwed: Map<Address, bigint>;
 }
 
-describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
+describe("TypeScript mirror ≡ contracts, random sequences on Anvil", () => {
   const { rpcUrl, deployment } = chainContext();
   let chain: ChainDriver;
   const reader = publicClient(rpcUrl, rpcTransportOptions);
@@ -109,8 +117,8 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
         asset: deployment.demoUsd,
         arbiter,
         name: `Differential ×${payoutMultiple}`,
-        protectionStatement: 'Differential test statement.',
-        pools: Array.from({ length: POOLS }, (_, i) => ({ name: `D${i}`, description: '' })),
+        protectionStatement: "Differential test statement.",
+        pools: Array.from({ length: POOLS }, (_, i) => ({ name: `D${i}`, description: "" })),
         arbiterFeeBps: 500,
         creatorFeeBps: 300,
         curve,
@@ -140,7 +148,8 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
     for (const account of [...underwriters, ...seekers]) {
       // Pending purchases reserve nothing, so seekers may queue several purchases of the whole capacity each.
       await fund(chain, deployment.demoUsd, account, (seekers.includes(account) ? 30_000_000n : 3_000_000n) * ONE);
-      for (const m of metaPools) await chain.send(account, deployment.demoUsd, abis.token, 'approve', [m.address, 2n ** 256n - 1n]);
+      for (const m of metaPools)
+        await chain.send(account, deployment.demoUsd, abis.token, "approve", [m.address, 2n ** 256n - 1n]);
     }
     snapshot = await chain.snapshot();
   });
@@ -165,11 +174,38 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
     console.log(
       `differential: ${seeds.length} sequences, ${states} states compared (${actions} actions, ${reverts} of them reverting on both sides) in ${seconds.toFixed(1)} s`,
     );
-    console.log(`succeeded: ${[...counts].filter(([n]) => !n.includes('✗')).map(([n, c]) => `${n} ${c}`).join(', ')}`);
-    console.log(`reverted on both sides (same error): ${[...counts].filter(([n]) => n.includes('✗')).map(([n, c]) => `${n} ${c}`).join(', ')}`);
+    console.log(
+      `succeeded: ${[...counts]
+        .filter(([n]) => !n.includes("✗"))
+        .map(([n, c]) => `${n} ${c}`)
+        .join(", ")}`,
+    );
+    console.log(
+      `reverted on both sides (same error): ${[...counts]
+        .filter(([n]) => n.includes("✗"))
+        .map(([n, c]) => `${n} ${c}`)
+        .join(", ")}`,
+    );
     expect(states).toBeGreaterThanOrEqual(ONLY_SEED !== undefined ? 1 : 300);
     // Every kind of step actually succeeded somewhere (a generator that only produced reverts would prove nothing).
-    for (const name of ['deposit', 'requestWithdrawal', 'completeWithdrawal', 'cancelWithdrawal', 'buyProtection', 'withdrawProtection', 'fileClaim', 'resolveClaim(valid)', 'resolveClaim(invalid)', 'redeemPayout', 'claimFees', 'shutdown', 'exit', 'timeJump', 'refundPurchase(frozen)', 'matured after a restarted delay']) {
+    for (const name of [
+      "deposit",
+      "requestWithdrawal",
+      "completeWithdrawal",
+      "cancelWithdrawal",
+      "buyProtection",
+      "withdrawProtection",
+      "fileClaim",
+      "resolveClaim(valid)",
+      "resolveClaim(invalid)",
+      "redeemPayout",
+      "claimFees",
+      "shutdown",
+      "exit",
+      "timeJump",
+      "refundPurchase(frozen)",
+      "matured after a restarted delay",
+    ]) {
       if (ONLY_SEED === undefined) expect(counts.get(name) ?? 0, name).toBeGreaterThan(0);
     }
   });
@@ -200,11 +236,18 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       // Time jump: no transaction, the views project.
       if (rng.int(5) === 0) {
         const roll = rng.int(10);
-        const dt = roll < 4 ? rng.between(60n, 6n * HOUR) : roll < 8 ? rng.between(HOUR, 3n * DAY) : roll < 9 ? rng.between(7n * DAY, 9n * DAY) : CLAIM_TIMEOUT + rng.between(0n, DAY);
+        const dt =
+          roll < 4
+            ? rng.between(60n, 6n * HOUR)
+            : roll < 8
+              ? rng.between(HOUR, 3n * DAY)
+              : roll < 9
+                ? rng.between(7n * DAY, 9n * DAY)
+                : CLAIM_TIMEOUT + rng.between(0n, DAY);
         now += dt;
         await chain.setNextTimestamp(now);
         const block = await chain.mineAt(now);
-        counts.set('timeJump', (counts.get('timeJump') ?? 0) + 1);
+        counts.set("timeJump", (counts.get("timeJump") ?? 0) + 1);
         await compare(model, address, now, block, where(step, `after a ${dt} s time jump`));
         states++;
         continue;
@@ -215,8 +258,14 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       const synced = sync(model.state, now);
       const before = { state: model.state, cover: new Map(model.cover) };
       if (synced.ok) {
-        const restarted = synced.value.matured.filter((m) => m.at > (model.boughtMaturesAt.get(m.purchaseId) ?? m.at)).length;
-        if (restarted > 0) counts.set('matured after a restarted delay', (counts.get('matured after a restarted delay') ?? 0) + restarted);
+        const restarted = synced.value.matured.filter(
+          (m) => m.at > (model.boughtMaturesAt.get(m.purchaseId) ?? m.at),
+        ).length;
+        if (restarted > 0)
+          counts.set(
+            "matured after a restarted delay",
+            (counts.get("matured after a restarted delay") ?? 0) + restarted,
+          );
         applySync(model, synced.value);
       }
       const action = pickAction(rng, model, address, now);
@@ -239,12 +288,18 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       actions++;
       if (expected.ok !== chainResult.ok) {
         if (process.env.DIFF_DEBUG) {
-          console.log(JSON.stringify({ state: model.state, cover: [...model.cover], queue: model.state.queue }, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 1));
-          const v = await reader.readContract({ address, abi: abis.metaPool, functionName: 'metaPoolView' });
-          console.log(JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x), 1));
+          console.log(
+            JSON.stringify(
+              { state: model.state, cover: [...model.cover], queue: model.state.queue },
+              (_, v) => (typeof v === "bigint" ? v.toString() : v),
+              1,
+            ),
+          );
+          const v = await reader.readContract({ address, abi: abis.metaPool, functionName: "metaPoolView" });
+          console.log(JSON.stringify(v, (_, x) => (typeof x === "bigint" ? x.toString() : x), 1));
         }
         throw new Mismatch(
-          `${where(step, what)}: mirror ${expected.ok ? 'succeeds' : `reverts ${expected.error.name}`}, chain ${chainResult.ok ? 'succeeds' : `reverts ${chainResult.error}`}`,
+          `${where(step, what)}: mirror ${expected.ok ? "succeeds" : `reverts ${expected.error.name}`}, chain ${chainResult.ok ? "succeeds" : `reverts ${chainResult.error}`}`,
         );
       }
       if (!expected.ok && !chainResult.ok) {
@@ -282,11 +337,18 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
 
   function pickAction(rng: Rng, model: Model, address: Address, now: bigint): Action {
     const s = () => model.state;
-    const send = (from: Address, fn: string, args: unknown[]) => chain.send(from, address, abis.metaPool, fn as never, args as never);
+    const send = (from: Address, fn: string, args: unknown[]) =>
+      chain.send(from, address, abis.metaPool, fn as never, args as never);
     let choice = rng.int(100);
     // Revision 4's restart needs claims filed while purchases wait: file one now and then when some do.
     // Rulings come often enough that frozen purchases restart and later mature.
-    if (s().claims.length === 0 && s().queue.some((e) => !e.refunded) && coverHolders(model).length > 0 && rng.int(5) === 0) choice = 66;
+    if (
+      s().claims.length === 0 &&
+      s().queue.some((e) => !e.refunded) &&
+      coverHolders(model).length > 0 &&
+      rng.int(5) === 0
+    )
+      choice = 66;
     else if (s().claims.length > 0 && rng.int(4) === 0) choice = 72;
     const pick = <T>(xs: T[]): T => xs[rng.int(xs.length)]!;
     const fraction = (x: bigint) => (x === 0n ? rng.between(1n, 10n * ONE) : rng.int(6) === 0 ? x : rng.between(1n, x));
@@ -297,9 +359,9 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       const who = pick(underwriters);
       const assets = rng.int(8) === 0 ? rng.between(1n, 1000n) : rng.between(1_000n, 400_000n) * ONE;
       return {
-        name: 'deposit',
+        name: "deposit",
         describe: `${assets} by ${who}`,
-        send: () => send(who, 'deposit', [assets, who]),
+        send: () => send(who, "deposit", [assets, who]),
         mirror: () => deposit(s(), assets, now),
         commit: (v) => {
           const r = v as { state: MetaPoolState; shares: bigint };
@@ -316,9 +378,9 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       const shares = fraction(balance);
       let request: WithdrawalRequest | undefined;
       return {
-        name: 'requestWithdrawal',
+        name: "requestWithdrawal",
         describe: `${shares} of ${balance} by ${who}`,
-        send: () => send(who, 'requestWithdrawal', [shares]),
+        send: () => send(who, "requestWithdrawal", [shares]),
         mirror: () => requestWithdrawal(s(), shares, shareBalance(model, who), now),
         commit: (v) => {
           const r = v as { state: MetaPoolState; request: WithdrawalRequest };
@@ -339,9 +401,9 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       const current = sharesInCurrentEpoch(s(), request.shares, request.shareEpoch);
       const shares = fraction(current);
       return {
-        name: 'completeWithdrawal',
+        name: "completeWithdrawal",
         describe: `#${id} ${shares} of ${current}`,
-        send: () => send(owner, 'completeWithdrawal', [id, shares, owner]),
+        send: () => send(owner, "completeWithdrawal", [id, shares, owner]),
         mirror: () => completeWithdrawal(s(), request, shares, now),
         commit: (v) => {
           const r = v as { state: MetaPoolState; assets: bigint; request: WithdrawalRequest };
@@ -354,9 +416,9 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
     if (!redeemFirst && choice < 39 && openRequests.length > 0) {
       const [id, { owner, request }] = pick(openRequests);
       return {
-        name: 'cancelWithdrawal',
+        name: "cancelWithdrawal",
         describe: `#${id}`,
-        send: () => send(owner, 'cancelWithdrawal', [id]),
+        send: () => send(owner, "cancelWithdrawal", [id]),
         mirror: () => cancelWithdrawal(s(), request, now),
         commit: (v) => {
           const r = v as { state: MetaPoolState; returned: bigint };
@@ -372,11 +434,16 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       const poolId = rng.int(POOLS);
       const capacity = purchaseCapacity(projectTo(s(), now));
       const roll = rng.int(10);
-      const amount = roll === 0 ? rng.between(1n, 2n * ONE) : roll < 3 || capacity < ONE ? rng.between(ONE, (capacity * 6n) / 5n + 2n * ONE) : rng.between(ONE, capacity);
+      const amount =
+        roll === 0
+          ? rng.between(1n, 2n * ONE)
+          : roll < 3 || capacity < ONE
+            ? rng.between(ONE, (capacity * 6n) / 5n + 2n * ONE)
+            : rng.between(ONE, capacity);
       return {
-        name: 'buyProtection',
+        name: "buyProtection",
         describe: `pool ${poolId} ${amount} (capacity ${capacity}) for ${who}`,
-        send: () => send(who, 'buyProtection', [BigInt(poolId), amount, who]),
+        send: () => send(who, "buyProtection", [BigInt(poolId), amount, who]),
         mirror: () => buyProtection(s(), poolId, amount, now),
         commit: (v) => {
           const r = v as { state: MetaPoolState; purchase: { id: bigint; maturesAt: bigint } };
@@ -389,20 +456,26 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
     }
     // A buyer takes back a purchase frozen by a pending claim; due by its effective (possibly restarted) maturity.
     const queued = s().queue.filter((e) => !e.refunded);
-    if (!redeemFirst && choice >= 56 && choice < 60 && queued.length > 0 && (s().claims.length > 0 || rng.int(4) === 0)) {
+    if (
+      !redeemFirst &&
+      choice >= 56 &&
+      choice < 60 &&
+      queued.length > 0 &&
+      (s().claims.length > 0 || rng.int(4) === 0)
+    ) {
       const entry = pick(queued);
       const buyer = model.purchaseReceiver.get(entry.id)!;
       return {
-        name: 'refundPurchase',
+        name: "refundPurchase",
         describe: `#${entry.id} (bought to mature ${entry.maturesAt}, effective ${effectiveMaturity(s(), entry)}) by ${buyer}`,
-        send: () => send(buyer, 'refundPurchase', [entry.id]),
+        send: () => send(buyer, "refundPurchase", [entry.id]),
         mirror: () => refundFrozenPurchase(s(), entry.id, now),
         commit: (v) => {
           const r = v as { state: MetaPoolState; amount: bigint };
           model.state = r.state;
           return r.amount;
         },
-        label: () => 'refundPurchase(frozen)',
+        label: () => "refundPurchase(frozen)",
       };
     }
     const holders = coverHolders(model);
@@ -410,10 +483,11 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       const { poolId, holder, tokens } = pick(holders);
       const amount = fraction(tokens);
       return {
-        name: 'withdrawProtection',
+        name: "withdrawProtection",
         describe: `pool ${poolId} ${amount} of ${tokens} by ${holder}`,
-        send: () => send(holder, 'withdrawProtection', [BigInt(poolId), amount, holder]),
-        mirror: () => withdrawProtection(s(), poolId, amount, coverOf(model, poolId, s().pools[poolId]!.epoch, holder), now),
+        send: () => send(holder, "withdrawProtection", [BigInt(poolId), amount, holder]),
+        mirror: () =>
+          withdrawProtection(s(), poolId, amount, coverOf(model, poolId, s().pools[poolId]!.epoch, holder), now),
         commit: (v) => {
           const r = v as { state: MetaPoolState; assets: bigint };
           const epoch = s().pools[poolId]!.epoch;
@@ -430,10 +504,16 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       let filer = holder;
       if (rng.int(10) === 0) filer = outsider;
       return {
-        name: 'fileClaim',
+        name: "fileClaim",
         describe: `pool ${poolId} incident ${incidentTime} by ${filer}`,
-        send: () => send(filer, 'fileClaim', [BigInt(poolId), incidentTime, 'evidence']),
-        mirror: () => fileClaim(s(), { poolId, incidentTime, filerTokens: coverOf(model, poolId, s().pools[poolId]!.epoch, filer), now }),
+        send: () => send(filer, "fileClaim", [BigInt(poolId), incidentTime, "evidence"]),
+        mirror: () =>
+          fileClaim(s(), {
+            poolId,
+            incidentTime,
+            filerTokens: coverOf(model, poolId, s().pools[poolId]!.epoch, filer),
+            now,
+          }),
         commit: (v) => {
           const r = v as { state: MetaPoolState; claim: { id: bigint } };
           model.state = r.state;
@@ -447,9 +527,9 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       // Mostly rejected: an invalid ruling ends the freeze and restarts the frozen purchases' delay.
       const valid = rng.int(3) === 0;
       return {
-        name: 'resolveClaim',
-        describe: `#${claim.id} ${valid ? 'valid' : 'invalid'}`,
-        send: () => send(arbiter, 'resolveClaim', [claim.id, valid]),
+        name: "resolveClaim",
+        describe: `#${claim.id} ${valid ? "valid" : "invalid"}`,
+        send: () => send(arbiter, "resolveClaim", [claim.id, valid]),
         mirror: () => resolveClaim(s(), { claimId: claim.id, valid, now }),
         commit: (v) => {
           const r = v as { state: MetaPoolState };
@@ -457,7 +537,7 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
           if (valid) owe(model, claimFilers.get(key(addressKey(address), claim.id))!, claim.bond);
           return undefined;
         },
-        label: () => `resolveClaim(${valid ? 'valid' : 'invalid'})`,
+        label: () => `resolveClaim(${valid ? "valid" : "invalid"})`,
       };
     }
     const closed = s().closedEpochs.filter((c) => c.supply > 0n);
@@ -466,17 +546,22 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       const holding = seekers.filter((h) => coverOf(model, c.poolId, c.epoch, h) > 0n);
       const holder = holding.length > 0 && rng.int(8) !== 0 ? pick(holding) : pick(seekers);
       return {
-        name: 'redeemPayout',
+        name: "redeemPayout",
         describe: `pool ${c.poolId} epoch ${c.epoch} by ${holder}`,
-        send: () => send(holder, 'redeemPayout', [BigInt(c.poolId), c.epoch, holder]),
+        send: () => send(holder, "redeemPayout", [BigInt(c.poolId), c.epoch, holder]),
         mirror: () => {
           const tokens = coverOf(model, c.poolId, c.epoch, holder);
-          if (tokens === 0n) return { ok: false, error: { name: 'NothingToRedeem' } } as unknown as Result<unknown>;
+          if (tokens === 0n) return { ok: false, error: { name: "NothingToRedeem" } } as unknown as Result<unknown>;
           return { ok: true, value: { tokens, ...redeemPayout(c, tokens) } };
         },
         commit: (v) => {
           const r = v as { tokens: bigint; assets: bigint; closed: typeof c };
-          model.state = { ...model.state, closedEpochs: model.state.closedEpochs.map((x) => (x.poolId === c.poolId && x.epoch === c.epoch ? r.closed : x)) };
+          model.state = {
+            ...model.state,
+            closedEpochs: model.state.closedEpochs.map((x) =>
+              x.poolId === c.poolId && x.epoch === c.epoch ? r.closed : x,
+            ),
+          };
           addCover(model, c.poolId, c.epoch, holder, -r.tokens);
           return r.assets;
         },
@@ -488,15 +573,23 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       if (owed.length === 0 && rng.int(5) !== 0) return pickAction(rng, model, address, now);
       const who = owed.length > 0 && rng.int(5) !== 0 ? pick(owed) : pick([arbiter, creator, ...seekers]);
       return {
-        name: 'claimFees',
+        name: "claimFees",
         describe: `by ${who}`,
-        send: () => send(who, 'claimFees', [who]),
+        send: () => send(who, "claimFees", [who]),
         mirror: () => {
           const amount = owedTo(model, who);
-          return amount === 0n ? ({ ok: false, error: { name: 'NoFees' } } as unknown as Result<unknown>) : { ok: true, value: amount };
+          return amount === 0n
+            ? ({ ok: false, error: { name: "NoFees" } } as unknown as Result<unknown>)
+            : { ok: true, value: amount };
         },
         commit: (v) => {
-          model.state = { ...model.state, fees: { arbiter: who === arbiter ? 0n : model.state.fees.arbiter, creator: who === creator ? 0n : model.state.fees.creator } };
+          model.state = {
+            ...model.state,
+            fees: {
+              arbiter: who === arbiter ? 0n : model.state.fees.arbiter,
+              creator: who === creator ? 0n : model.state.fees.creator,
+            },
+          };
           model.bondsOwed.delete(who);
           return v;
         },
@@ -508,9 +601,9 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
       const balance = shareBalance(model, who);
       const shares = fraction(balance);
       return {
-        name: 'exit',
+        name: "exit",
         describe: `${shares} of ${balance} by ${who}`,
-        send: () => send(who, 'exit', [shares, who]),
+        send: () => send(who, "exit", [shares, who]),
         mirror: () => exit(s(), shares, shareBalance(model, who), now),
         commit: (v) => {
           const r = v as { state: MetaPoolState; assets: bigint };
@@ -525,9 +618,9 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
     // Shutdown ends a sequence's interesting life: keep it rare and late.
     if (rng.int(4) !== 0 || stepOf() < STEPS / 2) return pickAction(rng, model, address, now);
     return {
-      name: 'shutdown',
-      describe: `by ${byArbiter ? 'the arbiter' : 'an outsider'}`,
-      send: () => send(caller, 'shutdown', []),
+      name: "shutdown",
+      describe: `by ${byArbiter ? "the arbiter" : "an outsider"}`,
+      send: () => send(caller, "shutdown", []),
       mirror: () => shutdown(s(), { byArbiter, now }),
       commit: (v) => {
         const r = v as { state: MetaPoolState; voided: { id: bigint; bond: bigint }[] };
@@ -545,7 +638,10 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
 
   // ----- model bookkeeping -----
 
-  function applySync(model: Model, outcome: { state: MetaPoolState; matured: { purchaseId: bigint; poolId: number; tokens: bigint; epoch: bigint }[] }) {
+  function applySync(
+    model: Model,
+    outcome: { state: MetaPoolState; matured: { purchaseId: bigint; poolId: number; tokens: bigint; epoch: bigint }[] },
+  ) {
     model.state = outcome.state;
     for (const m of outcome.matured) {
       if (m.tokens > 0n) addCover(model, m.poolId, m.epoch, model.purchaseReceiver.get(m.purchaseId)!, m.tokens);
@@ -585,7 +681,11 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
   }
 
   function owedTo(model: Model, who: Address, state: MetaPoolState = model.state): bigint {
-    return (model.bondsOwed.get(who) ?? 0n) + (who === arbiter ? state.fees.arbiter : 0n) + (who === creator ? state.fees.creator : 0n);
+    return (
+      (model.bondsOwed.get(who) ?? 0n) +
+      (who === arbiter ? state.fees.arbiter : 0n) +
+      (who === creator ? state.fees.creator : 0n)
+    );
   }
 
   // ----- comparison -----
@@ -593,62 +693,121 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
   /** The premium speeds a view at `now` reports: fixed by the projecting sync after its last maturity (SPEC §6). */
   function projectedSpeeds(state: MetaPoolState, now: bigint, projected: MetaPoolState): bigint[] {
     let fixedFrom = state;
-    const due = state.claims.length === 0 && !state.isShutDown ? state.queue.filter((q) => effectiveMaturity(state, q) <= now) : [];
-    if (due.length > 0) fixedFrom = projectTo(state, due.reduce((t, q) => (effectiveMaturity(state, q) > t ? effectiveMaturity(state, q) : t), 0n));
+    const due =
+      state.claims.length === 0 && !state.isShutDown
+        ? state.queue.filter((q) => effectiveMaturity(state, q) <= now)
+        : [];
+    if (due.length > 0)
+      fixedFrom = projectTo(
+        state,
+        due.reduce((t, q) => (effectiveMaturity(state, q) > t ? effectiveMaturity(state, q) : t), 0n),
+      );
     // A pool whose epoch closed since the speeds were fixed pays nothing for the rest of that sync.
-    return premiumSpeeds(fixedFrom).map((speed, i) => (projected.pools[i]!.epoch !== fixedFrom.pools[i]!.epoch ? 0n : speed));
+    return premiumSpeeds(fixedFrom).map((speed, i) =>
+      projected.pools[i]!.epoch !== fixedFrom.pools[i]!.epoch ? 0n : speed,
+    );
   }
 
   async function compare(model: Model, address: Address, now: bigint, blockNumber: bigint, where: string) {
     const p = projectTo(model.state, now);
     const at = { blockNumber } as const;
     const read = (functionName: string, args: unknown[] = []) =>
-      reader.readContract({ address, abi: abis.metaPool, functionName: functionName as never, args: args as never, ...at }) as Promise<unknown>;
-    const openRequests = [...model.requests].filter(([, r]) => sharesInCurrentEpoch(p, r.request.shares, r.request.shareEpoch) > 0n);
+      reader.readContract({
+        address,
+        abi: abis.metaPool,
+        functionName: functionName as never,
+        args: args as never,
+        ...at,
+      }) as Promise<unknown>;
+    const openRequests = [...model.requests].filter(
+      ([, r]) => sharesInCurrentEpoch(p, r.request.shares, r.request.shareEpoch) > 0n,
+    );
     const buyPool = Number(now % BigInt(POOLS));
     const buyAmount = (now % 997n) * ONE + 1n;
-    const coverKeys = [...model.cover].filter(([, v]) => v > 0n).map(([k]) => k.split(':'));
+    const coverKeys = [...model.cover].filter(([, v]) => v > 0n).map(([k]) => k.split(":"));
     const depositAmount = (now % 991n) * ONE + (now % 7n);
     const queued = p.queue.filter((e) => !e.refunded);
-    const [block, view, fees, buy, withdraws, underlying, shareBalances, depositPreview, depositMax, purchases] = await Promise.all([
-      reader.getBlock(at),
-      read('metaPoolView') as Promise<{
-        capital: bigint;
-        freeCapital: bigint;
-        totalActive: bigint;
-        totalPending: bigint;
-        shareSupply: bigint;
-        shutDown: boolean;
-        pendingClaims: bigint;
-        lastRulingAt: number;
-        freezeEndedAt: number;
-        pools: readonly { epoch: number; active: bigint; pending: bigint; coverSupply: bigint; payout: bigint; utilisation: bigint; rate: bigint; premiumSpeed: bigint; debt: bigint; epochOpenedAt: number }[];
-      }>,
-      Promise.all([arbiter, creator, ...seekers].map((a) => read('feesOwed', [a]) as Promise<bigint>)),
-      read('previewBuy', [BigInt(buyPool), buyAmount]) as Promise<{ capacity: bigint; pendingAhead: bigint; maturesAt: number; rateNow: bigint; rateAfter: bigint; payoutAfter: bigint; premiumSpeedAfter: bigint }>,
-      Promise.all(openRequests.map(([id]) => read('previewWithdrawal', [id]) as Promise<{ shares: bigint; assets: bigint; assetsAtRequest: bigint; sharesIfCancelled: bigint; unlockAt: number }>)),
-      Promise.all(coverKeys.map(([pool, epoch, holder]) => read('coverUnderlying', [BigInt(pool!), BigInt(epoch!), model.cover.get(key(pool!, epoch!, holder!))!]) as Promise<bigint>)),
-      Promise.all(underwriters.map((u) => read('balanceOf', [u]) as Promise<bigint>)),
-      read('previewDeposit', [depositAmount]) as Promise<bigint>,
-      read('maxDeposit', [underwriters[0]!]) as Promise<bigint>,
-      Promise.all(queued.map((e) => read('purchase', [e.id]) as Promise<{ maturesAt: number; status: number; amount: bigint }>)),
-    ]);
+    const [block, view, fees, buy, withdraws, underlying, shareBalances, depositPreview, depositMax, purchases] =
+      await Promise.all([
+        reader.getBlock(at),
+        read("metaPoolView") as Promise<{
+          capital: bigint;
+          freeCapital: bigint;
+          totalActive: bigint;
+          totalPending: bigint;
+          shareSupply: bigint;
+          shutDown: boolean;
+          pendingClaims: bigint;
+          lastRulingAt: number;
+          freezeEndedAt: number;
+          pools: readonly {
+            epoch: number;
+            active: bigint;
+            pending: bigint;
+            coverSupply: bigint;
+            payout: bigint;
+            utilisation: bigint;
+            rate: bigint;
+            premiumSpeed: bigint;
+            debt: bigint;
+            epochOpenedAt: number;
+          }[];
+        }>,
+        Promise.all([arbiter, creator, ...seekers].map((a) => read("feesOwed", [a]) as Promise<bigint>)),
+        read("previewBuy", [BigInt(buyPool), buyAmount]) as Promise<{
+          capacity: bigint;
+          pendingAhead: bigint;
+          maturesAt: number;
+          rateNow: bigint;
+          rateAfter: bigint;
+          payoutAfter: bigint;
+          premiumSpeedAfter: bigint;
+        }>,
+        Promise.all(
+          openRequests.map(
+            ([id]) =>
+              read("previewWithdrawal", [id]) as Promise<{
+                shares: bigint;
+                assets: bigint;
+                assetsAtRequest: bigint;
+                sharesIfCancelled: bigint;
+                unlockAt: number;
+              }>,
+          ),
+        ),
+        Promise.all(
+          coverKeys.map(
+            ([pool, epoch, holder]) =>
+              read("coverUnderlying", [
+                BigInt(pool!),
+                BigInt(epoch!),
+                model.cover.get(key(pool!, epoch!, holder!))!,
+              ]) as Promise<bigint>,
+          ),
+        ),
+        Promise.all(underwriters.map((u) => read("balanceOf", [u]) as Promise<bigint>)),
+        read("previewDeposit", [depositAmount]) as Promise<bigint>,
+        read("maxDeposit", [underwriters[0]!]) as Promise<bigint>,
+        Promise.all(
+          queued.map((e) => read("purchase", [e.id]) as Promise<{ maturesAt: number; status: number; amount: bigint }>),
+        ),
+      ]);
     const eq = (got: unknown, want: unknown, what: string) => expectEqual(got, want, `${where}: ${what}`);
-    eq(block.timestamp, now, 'block time');
+    eq(block.timestamp, now, "block time");
     const free = p.isShutDown ? 0n : freeCapital(p.capital, p.pools);
-    eq(view.capital, p.capital, 'capital');
-    eq(view.freeCapital, free, 'freeCapital');
-    eq(view.totalActive, totalActive(p.pools), 'totalActive');
-    eq(view.totalPending, totalPending(p.pools), 'totalPending');
-    eq(view.shareSupply, p.shareSupply, 'shareSupply');
-    eq(view.shutDown, p.isShutDown, 'shutDown');
-    eq(view.pendingClaims, BigInt(p.claims.length), 'pendingClaims');
-    eq(BigInt(view.lastRulingAt), p.lastRulingAt, 'lastRulingAt');
-    eq(BigInt(view.freezeEndedAt), p.freezeEndedAt, 'freezeEndedAt');
+    eq(view.capital, p.capital, "capital");
+    eq(view.freeCapital, free, "freeCapital");
+    eq(view.totalActive, totalActive(p.pools), "totalActive");
+    eq(view.totalPending, totalPending(p.pools), "totalPending");
+    eq(view.shareSupply, p.shareSupply, "shareSupply");
+    eq(view.shutDown, p.isShutDown, "shutDown");
+    eq(view.pendingClaims, BigInt(p.claims.length), "pendingClaims");
+    eq(BigInt(view.lastRulingAt), p.lastRulingAt, "lastRulingAt");
+    eq(BigInt(view.freezeEndedAt), p.freezeEndedAt, "freezeEndedAt");
     // previewDeposit mints what deposit would (assets + C into an empty share supply); maxDeposit is 0 whenever
     // deposit reverts for everyone (shut down, a claim pending, more than 16 purchases due).
     eq(depositPreview, previewDeposit(depositAmount, p.capital, p.shareSupply), `previewDeposit(${depositAmount})`);
-    eq(depositMax, maxDeposit(model.state, now), 'maxDeposit');
+    eq(depositMax, maxDeposit(model.state, now), "maxDeposit");
     // Every purchase still queued reports its effective maturity: max(maturesAt, freezeEndedAt + purchaseDelay).
     queued.forEach((e, k) => {
       eq(BigInt(purchases[k]!.maturesAt), effectiveMaturity(p, e), `purchase(${e.id}).maturesAt`);
@@ -675,23 +834,31 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
     // previewBuy, by the contract's formula over the mirror's primitives: pending purchases reserve nothing.
     {
       const pool = p.pools[buyPool]!;
-      eq(buy.capacity, p.isShutDown || p.claims.length > 0 ? 0n : purchaseCapacity(p), 'previewBuy capacity (C − ΣK)');
-      eq(buy.pendingAhead, totalPending(p.pools), 'previewBuy pendingAhead (ΣR)');
-      eq(BigInt(buy.maturesAt), now + p.params.purchaseDelay, 'previewBuy maturesAt');
+      eq(buy.capacity, p.isShutDown || p.claims.length > 0 ? 0n : purchaseCapacity(p), "previewBuy capacity (C − ΣK)");
+      eq(buy.pendingAhead, totalPending(p.pools), "previewBuy pendingAhead (ΣR)");
+      eq(BigInt(buy.maturesAt), now + p.params.purchaseDelay, "previewBuy maturesAt");
       const rateOf = (a: bigint, f: bigint) => (p.isShutDown ? 0n : fundingRate(p.params.curve, utilisation(a, f)));
       const accepted = min(buyAmount, free);
-      eq(buy.rateNow, rateOf(pool.active, free), 'previewBuy rateNow');
-      eq(buy.rateAfter, rateOf(pool.active + accepted, free - accepted), 'previewBuy rateAfter');
+      eq(buy.rateNow, rateOf(pool.active, free), "previewBuy rateNow");
+      eq(buy.rateAfter, rateOf(pool.active + accepted, free - accepted), "previewBuy rateAfter");
       const payoutAfter = payoutOf(pool.active + accepted, free - accepted, p.params.payoutMultiple);
-      eq(buy.payoutAfter, payoutAfter, 'previewBuy payoutAfter');
-      eq(buy.premiumSpeedAfter, rateOf(pool.active + accepted, free - accepted) * payoutAfter, 'previewBuy premiumSpeedAfter');
+      eq(buy.payoutAfter, payoutAfter, "previewBuy payoutAfter");
+      eq(
+        buy.premiumSpeedAfter,
+        rateOf(pool.active + accepted, free - accepted) * payoutAfter,
+        "previewBuy premiumSpeedAfter",
+      );
     }
     openRequests.forEach(([id, { request }], k) => {
       const q = withdraws[k]!;
       const shares = sharesInCurrentEpoch(p, request.shares, request.shareEpoch);
       eq(q.shares, shares, `previewWithdrawal(${id}) shares`);
       eq(q.assetsAtRequest, request.assetsAtRequest, `previewWithdrawal(${id}) assetsAtRequest`);
-      eq(q.assets, min(request.assetsAtRequest, convertToAssets(shares, p.capital, p.shareSupply)), `previewWithdrawal(${id}) assets`);
+      eq(
+        q.assets,
+        min(request.assetsAtRequest, convertToAssets(shares, p.capital, p.shareSupply)),
+        `previewWithdrawal(${id}) assets`,
+      );
       eq(BigInt(q.unlockAt), request.unlockAt, `previewWithdrawal(${id}) unlockAt`);
     });
     coverKeys.forEach(([pool, epoch, holder], k) => {
@@ -714,12 +881,12 @@ describe('TypeScript mirror ≡ contracts, random sequences on Anvil', () => {
 });
 
 function expectEqual(got: unknown, want: unknown, what: string) {
-  const norm = (x: unknown) => JSON.stringify(x, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+  const norm = (x: unknown) => JSON.stringify(x, (_, v) => (typeof v === "bigint" ? v.toString() : v));
   if (norm(got) !== norm(want)) throw new Mismatch(`${what}: chain ${norm(got)}, mirror ${norm(want)}`);
 }
 
 function errorName(data: Hex | undefined): string {
-  if (!data || data === '0x') return 'unknown';
+  if (!data || data === "0x") return "unknown";
   try {
     return decodeErrorResult({ abi: abis.metaPool, data }).errorName;
   } catch {

@@ -1,6 +1,6 @@
-import { WAD } from './constants';
-import { mulDivUp } from './math';
-import type { FundingCurve } from './state';
+import { WAD } from "./constants";
+import { mulDivUp } from "./math";
+import type { FundingCurve } from "./state";
 
 /**
  * r(u), the yearly funding rate (WAD) at utilisation u (WAD), SPEC §6. Each division rounds up:

@@ -10,14 +10,14 @@ function assertUnsigned(...values: bigint[]): void {
 /** ceil(a / d), for a ≥ 0 and d > 0. */
 export function ceilDiv(a: bigint, d: bigint): bigint {
   assertUnsigned(a, d);
-  if (d === 0n) throw new RangeError('division by zero');
+  if (d === 0n) throw new RangeError("division by zero");
   return a === 0n ? 0n : (a - 1n) / d + 1n;
 }
 
 /** floor(a × b / d). */
 export function mulDivDown(a: bigint, b: bigint, d: bigint): bigint {
   assertUnsigned(a, b, d);
-  if (d === 0n) throw new RangeError('division by zero');
+  if (d === 0n) throw new RangeError("division by zero");
   return (a * b) / d;
 }
 

@@ -1,4 +1,4 @@
-import { min } from './math';
+import { min } from "./math";
 
 /**
  * P_i, what a valid claim on the pool would pay now (SPEC §3): K_i + F when payoutMultiple is 0

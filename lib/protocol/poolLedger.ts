@@ -1,5 +1,5 @@
-import { chargePremium, isLapsed, splitPremium } from './premium';
-import { poolAt, type ClosedEpoch, type MetaPoolState } from './state';
+import { chargePremium, isLapsed, splitPremium } from "./premium";
+import { poolAt, type ClosedEpoch, type MetaPoolState } from "./state";
 
 /**
  * Mutating steps shared by sync, claims and shutdown. They work on a draft the caller has
@@ -18,9 +18,15 @@ export function creditPremium(s: MetaPoolState, amount: bigint): void {
  * Closes the pool's current epoch; its holders redeem `remaining` pro rata. An epoch without tokens
  * leaves no record (nobody can redeem from it).
  */
-export function closePoolEpoch(s: MetaPoolState, poolId: number, reason: ClosedEpoch['reason'], remaining: bigint): ClosedEpoch | undefined {
+export function closePoolEpoch(
+  s: MetaPoolState,
+  poolId: number,
+  reason: ClosedEpoch["reason"],
+  remaining: bigint,
+): ClosedEpoch | undefined {
   const pool = poolAt(s, poolId);
-  const closed: ClosedEpoch | undefined = pool.supply === 0n ? undefined : { poolId, epoch: pool.epoch, reason, supply: pool.supply, remaining };
+  const closed: ClosedEpoch | undefined =
+    pool.supply === 0n ? undefined : { poolId, epoch: pool.epoch, reason, supply: pool.supply, remaining };
   if (closed) s.closedEpochs.push(closed);
   pool.epoch += 1n;
   pool.epochOpenedAt = 0n;
@@ -49,7 +55,7 @@ export function chargePool(s: MetaPoolState, poolId: number): PoolCharge {
   pool.charged = charge.charged;
   creditPremium(s, charge.amount);
   const result: PoolCharge = { amount: charge.amount, forgiven: charge.forgiven };
-  if (isLapsed(pool.active, pool.supply)) result.lapsed = closePoolEpoch(s, poolId, 'lapse', pool.active);
+  if (isLapsed(pool.active, pool.supply)) result.lapsed = closePoolEpoch(s, poolId, "lapse", pool.active);
   return result;
 }
 
@@ -60,12 +66,12 @@ export function chargePool(s: MetaPoolState, poolId: number): PoolCharge {
 export function settleClaimDebt(s: MetaPoolState, poolId: number): PoolCharge {
   const charge = chargePool(s, poolId);
   const pool = poolAt(s, poolId);
-  if (!charge.lapsed && pool.supply === 0n && pool.epochOpenedAt !== 0n) closePoolEpoch(s, poolId, 'lapse', 0n);
+  if (!charge.lapsed && pool.supply === 0n && pool.epochOpenedAt !== 0n) closePoolEpoch(s, poolId, "lapse", 0n);
   return charge;
 }
 
 /** Closes an epoch whose last token was withdrawn, so later buyers start a fresh one. */
 export function retireEmptiedEpoch(s: MetaPoolState, poolId: number): void {
   const pool = poolAt(s, poolId);
-  if (pool.supply === 0n && pool.epochOpenedAt !== 0n) closePoolEpoch(s, poolId, 'lapse', 0n);
+  if (pool.supply === 0n && pool.epochOpenedAt !== 0n) closePoolEpoch(s, poolId, "lapse", 0n);
 }

@@ -1,8 +1,8 @@
-import { fundingRate } from './fundingRate';
-import { payout } from './payout';
-import { premiumSpeed } from './premium';
-import { pendingClaimOn, poolAt, type MetaPoolState, type PendingClaim } from './state';
-import { freeCapital, utilisation } from './utilisation';
+import { fundingRate } from "./fundingRate";
+import { payout } from "./payout";
+import { premiumSpeed } from "./premium";
+import { pendingClaimOn, poolAt, type MetaPoolState, type PendingClaim } from "./state";
+import { freeCapital, utilisation } from "./utilisation";
 
 /** What the `pool(poolId)` view shows, derived from the stored state (SPEC §3, §6, §10). */
 export interface PoolView {

@@ -1,5 +1,5 @@
-import { BPS, LAPSE_DENOMINATOR, WAD, YEAR } from './constants';
-import { ceilDiv, min, mulDivDown } from './math';
+import { BPS, LAPSE_DENOMINATOR, WAD, YEAR } from "./constants";
+import { ceilDiv, min, mulDivDown } from "./math";
 
 /**
  * Premium accrual (SPEC §6). A pool's speed ρ = r(u) × P is in asset units × WAD per year; the

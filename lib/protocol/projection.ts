@@ -1,12 +1,12 @@
-import { DAY, LAPSE_DENOMINATOR, WAD, YEAR } from './constants';
-import { fail, ok, type Result } from './errors';
-import { ceilDiv, min, mulDivDown, mulDivUp, saturatingSub } from './math';
-import { poolView, type PoolView } from './poolView';
-import { accrueOwed, premiumDue } from './premium';
-import { buyBlocker, pendingAhead, purchaseCapacity } from './protection';
-import { cloneState, poolAt, type MetaPoolState } from './state';
-import { projectTo } from './sync';
-import { totalActive } from './utilisation';
+import { DAY, LAPSE_DENOMINATOR, WAD, YEAR } from "./constants";
+import { fail, ok, type Result } from "./errors";
+import { ceilDiv, min, mulDivDown, mulDivUp, saturatingSub } from "./math";
+import { poolView, type PoolView } from "./poolView";
+import { accrueOwed, premiumDue } from "./premium";
+import { buyBlocker, pendingAhead, purchaseCapacity } from "./protection";
+import { cloneState, poolAt, type MetaPoolState } from "./state";
+import { projectTo } from "./sync";
+import { totalActive } from "./utilisation";
 
 /**
  * Forward-looking figures for the app, all "at today's speed": rates change only at syncs, so
@@ -32,7 +32,12 @@ export function projectedCover(state: MetaPoolState, poolId: number, seconds: bi
 }
 
 /** Projected cover after `days` days, per pool and for a holding of `tokens`. */
-export function projectedCoverAfterDays(state: MetaPoolState, poolId: number, days: bigint, tokens?: bigint): { active: bigint; holding: bigint } {
+export function projectedCoverAfterDays(
+  state: MetaPoolState,
+  poolId: number,
+  days: bigint,
+  tokens?: bigint,
+): { active: bigint; holding: bigint } {
   const active = projectedCover(state, poolId, days * DAY);
   const supply = poolAt(state, poolId).supply;
   const holding = tokens === undefined || supply === 0n ? 0n : mulDivDown(tokens, active, supply);
@@ -43,7 +48,13 @@ export function projectedCoverAfterDays(state: MetaPoolState, poolId: number, da
  * Seconds until the pool's cover lapses at today's speed (every holding shrinks alike, so this is
  * also how long any deposit in it lasts); null when the pool pays nothing. Rounded down.
  */
-export function coverLifetime(active: bigint, supply: bigint, owedWad: bigint, charged: bigint, premiumSpeed: bigint): bigint | null {
+export function coverLifetime(
+  active: bigint,
+  supply: bigint,
+  owedWad: bigint,
+  charged: bigint,
+  premiumSpeed: bigint,
+): bigint | null {
   if (premiumSpeed === 0n) return null;
   // The epoch lapses once K drops below supply / 1e9; it survives while K ≥ ceil(supply / 1e9).
   const keep = ceilDiv(supply, LAPSE_DENOMINATOR);
@@ -86,13 +97,19 @@ export interface PurchaseQuote {
  * ahead, and the pool once everything queued ahead and then this purchase have matured, in queue
  * order, each taking min(amount, C − Σ K) (SPEC §5), assuming nothing else changes.
  */
-export function quotePurchase(state: MetaPoolState, poolId: number, amount: bigint, now: bigint): Result<PurchaseQuote> {
+export function quotePurchase(
+  state: MetaPoolState,
+  poolId: number,
+  amount: bigint,
+  now: bigint,
+): Result<PurchaseQuote> {
   const s = projectTo(state, now);
   const blocker = buyBlocker(s, poolId, amount);
   if (blocker) return fail(blocker);
   const before = poolView(s, poolId);
   const pool = poolAt(s, poolId);
-  const tokens = pool.epochOpenedAt === 0n || pool.supply === 0n ? amount : mulDivDown(amount, pool.supply, pool.active);
+  const tokens =
+    pool.epochOpenedAt === 0n || pool.supply === 0n ? amount : mulDivDown(amount, pool.supply, pool.active);
 
   const matured = cloneState(s);
   const free = () => saturatingSub(matured.capital, totalActive(matured.pools));

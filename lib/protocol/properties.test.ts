@@ -1,25 +1,26 @@
 /** Hand-written property tests over a seeded PRNG (deterministic; no extra dependencies). */
-import { describe, expect, test } from 'vitest';
-import { fileClaim, premiumDebt, resolveClaim } from './claim';
-import { DAY, HOUR, WAD, YEAR } from './constants';
-import { unwrap, type Result } from './errors';
-import { fundingRate } from './fundingRate';
-import { mulDivDown } from './math';
-import { poolView } from './poolView';
-import { accrueOwed, chargePremium } from './premium';
-import { buyProtection, purchaseCapacity, refundFrozenPurchase, withdrawProtection } from './protection';
-import { convertToAssets, deposit, previewDeposit, sharesInCurrentEpoch } from './shares';
-import { shutdown } from './shutdown';
-import type { MetaPoolState } from './state';
-import { effectiveMaturity, poke, sync } from './sync';
-import { EXAMPLE_CURVE, ONE, T0, exampleParams, prng, stateAt } from './testkit';
-import { totalActive, totalPending, utilisation } from './utilisation';
-import { cancelWithdrawal, completeWithdrawal, requestWithdrawal, type WithdrawalRequest } from './withdrawal';
+import { describe, expect, test } from "vitest";
+
+import { fileClaim, premiumDebt, resolveClaim } from "./claim";
+import { DAY, HOUR, WAD, YEAR } from "./constants";
+import { unwrap, type Result } from "./errors";
+import { fundingRate } from "./fundingRate";
+import { mulDivDown } from "./math";
+import { poolView } from "./poolView";
+import { accrueOwed, chargePremium } from "./premium";
+import { buyProtection, purchaseCapacity, refundFrozenPurchase, withdrawProtection } from "./protection";
+import { convertToAssets, deposit, previewDeposit, sharesInCurrentEpoch } from "./shares";
+import { shutdown } from "./shutdown";
+import type { MetaPoolState } from "./state";
+import { effectiveMaturity, poke, sync } from "./sync";
+import { EXAMPLE_CURVE, exampleParams, ONE, prng, stateAt, T0 } from "./testkit";
+import { totalActive, totalPending, utilisation } from "./utilisation";
+import { cancelWithdrawal, completeWithdrawal, requestWithdrawal, type WithdrawalRequest } from "./withdrawal";
 
 const RUNS = 300;
 
-describe('property: accrual does not depend on how often sync runs (fixed speed)', () => {
-  test('one step or many pieces charge the same to within 1 wei, never less', () => {
+describe("property: accrual does not depend on how often sync runs (fixed speed)", () => {
+  test("one step or many pieces charge the same to within 1 wei, never less", () => {
     const rand = prng(1);
     for (let run = 0; run < RUNS; run++) {
       const speed = rand.between(0n, 10n * WAD * 10n ** 30n);
@@ -51,7 +52,7 @@ describe('property: accrual does not depend on how often sync runs (fixed speed)
     }
   });
 
-  test('through sync: a pool frozen by its own claim accrues the same debt whatever the sync schedule', () => {
+  test("through sync: a pool frozen by its own claim accrues the same debt whatever the sync schedule", () => {
     const rand = prng(2);
     for (let run = 0; run < 40; run++) {
       const capital = rand.between(ONE, 10n ** 9n * ONE);
@@ -73,8 +74,8 @@ describe('property: accrual does not depend on how often sync runs (fixed speed)
   });
 });
 
-describe('property: payout with payoutMultiple 0', () => {
-  test('P_i = C − Σ_{j≠i} K_j, and a valid claim leaves exactly the other pools’ cover', () => {
+describe("property: payout with payoutMultiple 0", () => {
+  test("P_i = C − Σ_{j≠i} K_j, and a valid claim leaves exactly the other pools’ cover", () => {
     const rand = prng(3);
     for (let run = 0; run < 60; run++) {
       const capital = rand.between(ONE, 10n ** 6n * ONE);
@@ -98,8 +99,8 @@ describe('property: payout with payoutMultiple 0', () => {
   });
 });
 
-describe('property: rounding never favours the user', () => {
-  test('shares minted and redeemed round down', () => {
+describe("property: rounding never favours the user", () => {
+  test("shares minted and redeemed round down", () => {
     const rand = prng(4);
     for (let run = 0; run < RUNS * 3; run++) {
       const capital = rand.between(0n, 10n ** 30n);
@@ -110,7 +111,7 @@ describe('property: rounding never favours the user', () => {
     }
   });
 
-  test('cover tokens minted at supply / K are never worth more than the deposit', () => {
+  test("cover tokens minted at supply / K are never worth more than the deposit", () => {
     const rand = prng(5);
     for (let run = 0; run < RUNS * 3; run++) {
       const k = rand.between(1n, 10n ** 30n);
@@ -121,7 +122,7 @@ describe('property: rounding never favours the user', () => {
     }
   });
 
-  test('premium, utilisation and rates round up', () => {
+  test("premium, utilisation and rates round up", () => {
     const rand = prng(6);
     for (let run = 0; run < RUNS * 3; run++) {
       const speed = rand.between(0n, 10n ** 40n);
@@ -137,7 +138,7 @@ describe('property: rounding never favours the user', () => {
     }
   });
 
-  test('random sequences of actions keep the books exact and every pool fully backed', () => {
+  test("random sequences of actions keep the books exact and every pool fully backed", () => {
     for (let seed = 10; seed < 22; seed++) simulate(seed, 120);
   });
 });
@@ -160,7 +161,10 @@ interface Position {
 /** Random actions against one MetaPool; checks solvency (exact) and full backing after each. */
 function simulate(seed: number, steps: number): void {
   const rand = prng(seed);
-  const params = exampleParams({ payoutMultiple: BigInt(rand.int(4)), withdrawalPeriod: HOUR * BigInt(rand.int(48) + 1) });
+  const params = exampleParams({
+    payoutMultiple: BigInt(rand.int(4)),
+    withdrawalPeriod: HOUR * BigInt(rand.int(48) + 1),
+  });
   let s = stateAt(T0, 1000n * ONE, [100n * ONE, 0n, 50n * ONE], params);
   let balance = s.capital + totalActive(s.pools); // what the MetaPool holds
   const positions: Position[] = [{ shares: s.shareSupply, epoch: 0n }];
@@ -169,7 +173,7 @@ function simulate(seed: number, steps: number): void {
 
   const apply = <T extends { state: MetaPoolState }>(r: Result<T>, flow: (v: T) => bigint): T | undefined => {
     if (!r.ok) {
-      if (r.error.name === 'SyncRequired') s = catchUp(s, now);
+      if (r.error.name === "SyncRequired") s = catchUp(s, now);
       return undefined;
     }
     s = r.value.state;
@@ -259,7 +263,15 @@ function simulate(seed: number, steps: number): void {
 
     const bonds = s.claims.reduce((a, c) => a + c.bond, 0n);
     const closed = s.closedEpochs.reduce((a, e) => a + e.remaining, 0n);
-    const owed = s.capital + totalActive(s.pools) + totalPending(s.pools) + s.fees.arbiter + s.fees.creator + bonds + s.refundsOwed + closed;
+    const owed =
+      s.capital +
+      totalActive(s.pools) +
+      totalPending(s.pools) +
+      s.fees.arbiter +
+      s.fees.creator +
+      bonds +
+      s.refundsOwed +
+      closed;
     expect(balance, `seed ${seed} step ${step}`).toBe(owed);
     if (!s.isShutDown) expect(totalActive(s.pools)).toBeLessThanOrEqual(s.capital);
     for (const p of s.pools) {

@@ -1,10 +1,10 @@
-import { premiumDebt } from './claim';
-import { fail, ok, type ProtocolError, type Result } from './errors';
-import { min, mulDivDown, mulDivUp, saturatingSub } from './math';
-import { creditPremium, retireEmptiedEpoch } from './poolLedger';
-import { pendingClaimOn, poolAt, type MetaPoolState, type QueuedPurchase } from './state';
-import { effectiveMaturity, sync } from './sync';
-import { totalActive, totalPending } from './utilisation';
+import { premiumDebt } from "./claim";
+import { fail, ok, type ProtocolError, type Result } from "./errors";
+import { min, mulDivDown, mulDivUp, saturatingSub } from "./math";
+import { creditPremium, retireEmptiedEpoch } from "./poolLedger";
+import { pendingClaimOn, poolAt, type MetaPoolState, type QueuedPurchase } from "./state";
+import { effectiveMaturity, sync } from "./sync";
+import { totalActive, totalPending } from "./utilisation";
 
 /**
  * Capacity for a new purchase: C − Σ K_j, what could be accepted if it matured now (SPEC §5,
@@ -23,13 +23,14 @@ export function pendingAhead(state: MetaPoolState): bigint {
 /** Why `buyProtection(poolId, amount)` would revert now, if it would. */
 export function buyBlocker(state: MetaPoolState, poolId: number, amount: bigint): ProtocolError | undefined {
   poolAt(state, poolId);
-  if (amount === 0n) return { name: 'ZeroAmount' };
-  if (state.isShutDown) return { name: 'MetaPoolIsShutDown' };
+  if (amount === 0n) return { name: "ZeroAmount" };
+  if (state.isShutDown) return { name: "MetaPoolIsShutDown" };
   const claim = state.claims[0];
-  if (claim) return { name: 'ClaimPending', claimId: claim.id };
-  if (amount < state.params.minPurchase) return { name: 'BelowMinPurchase', amount, minPurchase: state.params.minPurchase };
+  if (claim) return { name: "ClaimPending", claimId: claim.id };
+  if (amount < state.params.minPurchase)
+    return { name: "BelowMinPurchase", amount, minPurchase: state.params.minPurchase };
   const available = purchaseCapacity(state);
-  if (amount > available) return { name: 'CapacityExceeded', available };
+  if (amount > available) return { name: "CapacityExceeded", available };
   return undefined;
 }
 
@@ -45,7 +46,13 @@ export function buyProtection(
   const s = synced.value.state;
   const blocker = buyBlocker(s, poolId, amount);
   if (blocker) return fail(blocker);
-  const purchase: QueuedPurchase = { id: s.nextPurchaseId, poolId, amount, maturesAt: now + s.params.purchaseDelay, refunded: false };
+  const purchase: QueuedPurchase = {
+    id: s.nextPurchaseId,
+    poolId,
+    amount,
+    maturesAt: now + s.params.purchaseDelay,
+    refunded: false,
+  };
   s.nextPurchaseId += 1n;
   poolAt(s, poolId).pending += amount;
   s.queue.push(purchase);
@@ -56,7 +63,11 @@ export function buyProtection(
  * `refundPurchase(purchaseId)` by its buyer for a purchase that came due during a freeze. The
  * entry stays in the queue (skipped later, still counting toward the 16 per sync).
  */
-export function refundFrozenPurchase(state: MetaPoolState, purchaseId: bigint, now: bigint): Result<{ state: MetaPoolState; amount: bigint }> {
+export function refundFrozenPurchase(
+  state: MetaPoolState,
+  purchaseId: bigint,
+  now: bigint,
+): Result<{ state: MetaPoolState; amount: bigint }> {
   const synced = sync(state, now);
   if (!synced.ok) return synced;
   const s = synced.value.state;
@@ -64,7 +75,7 @@ export function refundFrozenPurchase(state: MetaPoolState, purchaseId: bigint, n
   // Due by its effective maturity: a purchase restarted by an earlier freeze is due only at its new time.
   const maturesAt = entry ? effectiveMaturity(s, entry) : 0n;
   if (!entry || entry.refunded || s.claims.length === 0 || maturesAt > now) {
-    return fail({ name: 'PurchaseNotRefundable', purchaseId, maturesAt });
+    return fail({ name: "PurchaseNotRefundable", purchaseId, maturesAt });
   }
   entry.refunded = true;
   poolAt(s, entry.poolId).pending -= entry.amount;
@@ -94,13 +105,13 @@ export function withdrawProtection(
   balance: bigint,
   now: bigint,
 ): Result<{ state: MetaPoolState; assets: bigint; premiumCharged: bigint }> {
-  if (tokens === 0n) return fail({ name: 'ZeroAmount' });
+  if (tokens === 0n) return fail({ name: "ZeroAmount" });
   const synced = sync(state, now);
   if (!synced.ok) return synced;
   const s = synced.value.state;
   const pool = poolAt(s, poolId);
   const held = min(balance, pool.supply);
-  if (tokens > held) return fail({ name: 'InsufficientCover', requested: tokens, balance: held });
+  if (tokens > held) return fail({ name: "InsufficientCover", requested: tokens, balance: held });
   const assets = underlyingOf(s, poolId, tokens);
   let premiumCharged = 0n;
   const claim = pendingClaimOn(s, poolId);

@@ -1,8 +1,8 @@
-import { LAPSE_DENOMINATOR, MAX_SYNC_ITEMS } from './constants';
-import { fail, ok, type Result } from './errors';
-import { mulDivDown } from './math';
-import type { MetaPoolState } from './state';
-import { dueCount, projectTo, sync } from './sync';
+import { LAPSE_DENOMINATOR, MAX_SYNC_ITEMS } from "./constants";
+import { fail, ok, type Result } from "./errors";
+import { mulDivDown } from "./math";
+import type { MetaPoolState } from "./state";
+import { dueCount, projectTo, sync } from "./sync";
 
 /**
  * Underwriter shares, ERC-4626 style with OpenZeppelin's virtual share and asset (decimalsOffset
@@ -32,9 +32,9 @@ export function previewDeposit(assets: bigint, capital: bigint, supply: bigint):
 
 /** Why deposits are refused right now, if they are. */
 export function depositBlocker(state: MetaPoolState) {
-  if (state.isShutDown) return { name: 'MetaPoolIsShutDown' } as const;
+  if (state.isShutDown) return { name: "MetaPoolIsShutDown" } as const;
   const claim = state.claims[0];
-  if (claim) return { name: 'ClaimPending', claimId: claim.id } as const;
+  if (claim) return { name: "ClaimPending", claimId: claim.id } as const;
   return undefined;
 }
 
@@ -51,15 +51,19 @@ export function maxDeposit(state: MetaPoolState, now: bigint): bigint {
 }
 
 /** `deposit(assets, receiver)`: sync, then mint shares to the depositor. */
-export function deposit(state: MetaPoolState, assets: bigint, now: bigint): Result<{ state: MetaPoolState; shares: bigint }> {
-  if (assets === 0n) return fail({ name: 'ZeroAmount' });
+export function deposit(
+  state: MetaPoolState,
+  assets: bigint,
+  now: bigint,
+): Result<{ state: MetaPoolState; shares: bigint }> {
+  if (assets === 0n) return fail({ name: "ZeroAmount" });
   const synced = sync(state, now);
   if (!synced.ok) return synced;
   const s = synced.value.state;
   const blocker = depositBlocker(s);
   if (blocker) return fail(blocker);
   const shares = previewDeposit(assets, s.capital, s.shareSupply);
-  if (shares === 0n) return fail({ name: 'ZeroShares', assets });
+  if (shares === 0n) return fail({ name: "ZeroShares", assets });
   s.capital += assets;
   s.shareSupply += shares;
   return ok({ state: s, shares });

@@ -1,9 +1,9 @@
-import { CLAIM_TIMEOUT } from './constants';
-import { refundAllPending } from './claim';
-import { fail, ok, type Result } from './errors';
-import { settleClaimDebt } from './poolLedger';
-import type { MetaPoolState, PendingClaim } from './state';
-import { sync } from './sync';
+import { refundAllPending } from "./claim";
+import { CLAIM_TIMEOUT } from "./constants";
+import { fail, ok, type Result } from "./errors";
+import { settleClaimDebt } from "./poolLedger";
+import type { MetaPoolState, PendingClaim } from "./state";
+import { sync } from "./sync";
 
 /** When anyone (the arbiter included) may shut down while claims are pending: 30 days after the oldest. */
 export function shutdownOpenAt(state: MetaPoolState): bigint | null {
@@ -23,11 +23,11 @@ export function shutdown(
   const synced = sync(state, args.now);
   if (!synced.ok) return synced;
   const s = synced.value.state;
-  if (s.isShutDown) return fail({ name: 'MetaPoolIsShutDown' });
+  if (s.isShutDown) return fail({ name: "MetaPoolIsShutDown" });
   const oldest = s.claims[0];
-  if (!oldest && !args.byArbiter) return fail({ name: 'NotArbiter' });
+  if (!oldest && !args.byArbiter) return fail({ name: "NotArbiter" });
   if (oldest && args.now < oldest.filedAt + CLAIM_TIMEOUT) {
-    return fail({ name: 'ShutdownNotAllowed', claimId: oldest.id, allowedAt: oldest.filedAt + CLAIM_TIMEOUT });
+    return fail({ name: "ShutdownNotAllowed", claimId: oldest.id, allowedAt: oldest.filedAt + CLAIM_TIMEOUT });
   }
   const voided = s.claims;
   s.claims = [];

@@ -1,6 +1,6 @@
 /** SPEC §9's parameters, shared by the protocol tests and the /how-it-works picture. */
-import { DAY } from './constants';
-import type { FundingCurve, MetaPoolParams } from './state';
+import { DAY } from "./constants";
+import type { FundingCurve, MetaPoolParams } from "./state";
 
 /** One unit of the examples' 18-decimal asset. */
 export const ONE = 10n ** 18n;

@@ -69,7 +69,7 @@ export interface PendingClaim {
 export interface ClosedEpoch {
   poolId: number;
   epoch: bigint;
-  reason: 'claim' | 'lapse';
+  reason: "claim" | "lapse";
   /** Tokens not yet redeemed: the denominator of the next redemption. */
   supply: bigint;
   /** Assets left for the epoch's holders (K_i + P_i less premium owed, or the lapse dust); shrinks as they redeem. */

@@ -1,17 +1,18 @@
-import { describe, expect, test } from 'vitest';
-import { claimOf } from './claimFlow.testkit';
-import { fileClaim, resolveClaim } from './claim';
-import { DAY, HOUR, MAX_SYNC_ITEMS, WAD, YEAR } from './constants';
-import { ceilDiv } from './math';
-import { unwrap } from './errors';
-import { poolView } from './poolView';
-import { buyProtection, refundFrozenPurchase } from './protection';
-import { deposit } from './shares';
-import { newMetaPool, type MetaPoolState } from './state';
-import { dueCount, effectiveMaturity, poke, projectTo, sync } from './sync';
-import { shutdown } from './shutdown';
-import { ONE, T0, ZERO_CURVE, exampleParams, stateAt } from './testkit';
-import { completeWithdrawal, requestWithdrawal } from './withdrawal';
+import { describe, expect, test } from "vitest";
+
+import { fileClaim, resolveClaim } from "./claim";
+import { claimOf } from "./claimFlow.testkit";
+import { DAY, HOUR, MAX_SYNC_ITEMS, WAD, YEAR } from "./constants";
+import { unwrap } from "./errors";
+import { ceilDiv } from "./math";
+import { poolView } from "./poolView";
+import { buyProtection, refundFrozenPurchase } from "./protection";
+import { deposit } from "./shares";
+import { shutdown } from "./shutdown";
+import { newMetaPool, type MetaPoolState } from "./state";
+import { dueCount, effectiveMaturity, poke, projectTo, sync } from "./sync";
+import { exampleParams, ONE, stateAt, T0, ZERO_CURVE } from "./testkit";
+import { completeWithdrawal, requestWithdrawal } from "./withdrawal";
 
 const P = (n: bigint) => n * ONE;
 
@@ -21,8 +22,8 @@ function buyMany(s: MetaPoolState, count: number, amount: bigint, from: bigint):
   return s;
 }
 
-describe('sync', () => {
-  test('a maturing mint that would overflow the uint128 cover supply is refunded in full, as on chain', () => {
+describe("sync", () => {
+  test("a maturing mint that would overflow the uint128 cover supply is refunded in full, as on chain", () => {
     const s0 = stateAt(T0, P(1000n), [P(100n)], exampleParams({ curve: ZERO_CURVE }));
     // K far below the supply (zero rates: no charge can lapse it first).
     s0.pools[0]!.supply = (1n << 128n) - 1000n;
@@ -34,21 +35,21 @@ describe('sync', () => {
     expect(out.state.refundsOwed).toBe(s1.refundsOwed + P(10n));
   });
 
-  test('nothing happens in the same second; time cannot go back', () => {
+  test("nothing happens in the same second; time cannot go back", () => {
     const s = stateAt(T0, P(1000n), [P(100n)]);
     const out = unwrap(sync(s, T0));
     expect(out.state).toEqual(s);
     expect(() => sync(s, T0 - 1n)).toThrow(RangeError);
   });
 
-  test('inputs are never mutated', () => {
+  test("inputs are never mutated", () => {
     const s = stateAt(T0, P(1000n), [P(100n)]);
     const copy = structuredClone(s);
     unwrap(sync(s, T0 + DAY));
     expect(s).toEqual(copy);
   });
 
-  test('a purchase matures at maturesAt inside a longer sync, exactly as if a sync had run then', () => {
+  test("a purchase matures at maturesAt inside a longer sync, exactly as if a sync had run then", () => {
     const s0 = stateAt(T0, P(1000n), [P(100n), P(100n)]);
     const s1 = unwrap(buyProtection(s0, 0, P(100n), T0)).state;
     const once = unwrap(sync(s1, T0 + 3n * DAY));
@@ -60,7 +61,7 @@ describe('sync', () => {
     expect(once.matured[0]!.tokens).toBeGreaterThan(P(100n));
   });
 
-  test('speeds are fixed when the sync begins and re-fixed after each maturity', () => {
+  test("speeds are fixed when the sync begins and re-fixed after each maturity", () => {
     const s0 = stateAt(T0, P(1000n), [P(100n), P(100n)]);
     const s1 = unwrap(buyProtection(s0, 0, P(100n), T0)).state;
     const out = unwrap(sync(s1, T0 + 2n * DAY));
@@ -74,7 +75,7 @@ describe('sync', () => {
     expect(out.state.pools[1]!.charged).toBe(ceilDiv(owed, WAD));
   });
 
-  test('queue order; a partly accepted purchase refunds the rest', () => {
+  test("queue order; a partly accepted purchase refunds the rest", () => {
     const params = exampleParams({ curve: ZERO_CURVE, withdrawalPeriod: HOUR });
     let s = unwrap(deposit(newMetaPool(params, 2, T0), P(1000n), T0)).state;
     s = unwrap(buyProtection(s, 0, P(600n), T0)).state;
@@ -91,16 +92,16 @@ describe('sync', () => {
     expect(out.state.pools.map((p) => p.pending)).toEqual([0n, 0n]);
   });
 
-  test('more than 16 due purchases revert SyncRequired(due − 16); poke works through them in batches', () => {
+  test("more than 16 due purchases revert SyncRequired(due − 16); poke works through them in batches", () => {
     const start = T0;
     let s = unwrap(deposit(newMetaPool(exampleParams(), 1, start), P(1000n), start)).state;
     s = buyMany(s, MAX_SYNC_ITEMS + 4, P(10n), start);
     const now = start + DAY + 100n;
     expect(dueCount(s, now)).toBe(20);
     const refused = sync(s, now);
-    expect(refused).toEqual({ ok: false, error: { name: 'SyncRequired', remaining: 4 } });
-    expect(poke(s, now, 0)).toEqual({ ok: false, error: { name: 'InvalidMaxItems', maxItems: 0 } });
-    expect(poke(s, now, 17)).toEqual({ ok: false, error: { name: 'InvalidMaxItems', maxItems: 17 } });
+    expect(refused).toEqual({ ok: false, error: { name: "SyncRequired", remaining: 4 } });
+    expect(poke(s, now, 0)).toEqual({ ok: false, error: { name: "InvalidMaxItems", maxItems: 0 } });
+    expect(poke(s, now, 17)).toEqual({ ok: false, error: { name: "InvalidMaxItems", maxItems: 17 } });
 
     const batch = unwrap(poke(s, now, 5));
     expect(batch.processed).toBe(5);
@@ -121,7 +122,7 @@ describe('sync', () => {
     expect(projectTo(s, now)).toEqual(all.state);
   });
 
-  test('refunded entries are skipped but count toward the 16; frozen purchases never cause SyncRequired', () => {
+  test("refunded entries are skipped but count toward the 16; frozen purchases never cause SyncRequired", () => {
     const params = exampleParams({ curve: ZERO_CURVE });
     let s = stateAt(T0, P(1000n), [P(100n)], params);
     s = buyMany(s, 17, P(10n), T0 + 1n);
@@ -134,7 +135,7 @@ describe('sync', () => {
     const ruled = unwrap(resolveClaim(s, { claimId: claimOf(s).id, valid: false, now: frozenAt })).state;
     const restartedAt = frozenAt + params.purchaseDelay;
     expect(dueCount(ruled, restartedAt - 1n)).toBe(0);
-    expect(sync(ruled, restartedAt)).toEqual({ ok: false, error: { name: 'SyncRequired', remaining: 1 } });
+    expect(sync(ruled, restartedAt)).toEqual({ ok: false, error: { name: "SyncRequired", remaining: 1 } });
     const first = unwrap(poke(ruled, restartedAt, 16));
     expect(first.processed).toBe(16);
     expect(first.matured).toHaveLength(15);
@@ -144,7 +145,7 @@ describe('sync', () => {
     expect(second.state.pools[0]!.active).toBe(P(260n));
   });
 
-  test('a freeze ends with the last pending claim: ruling the first of two restarts nothing yet', () => {
+  test("a freeze ends with the last pending claim: ruling the first of two restarts nothing yet", () => {
     const params = exampleParams({ curve: ZERO_CURVE });
     let s = stateAt(T0, P(1000n), [P(100n), P(100n)], params);
     s = unwrap(buyProtection(s, 0, P(10n), T0)).state;
@@ -159,7 +160,7 @@ describe('sync', () => {
     expect(unwrap(sync(both, T0 + 4n * DAY)).matured[0]).toMatchObject({ at: T0 + 4n * DAY, accepted: P(10n) });
   });
 
-  test('purchases bought after a freeze ended keep their own maturity', () => {
+  test("purchases bought after a freeze ended keep their own maturity", () => {
     const params = exampleParams({ curve: ZERO_CURVE });
     let s = stateAt(T0, P(1000n), [P(100n)], params);
     s = unwrap(fileClaim(s, { poolId: 0, incidentTime: T0, filerTokens: P(100n), now: T0 + HOUR })).state;
@@ -170,7 +171,7 @@ describe('sync', () => {
     expect(unwrap(sync(later.state, T0 + 5n * HOUR + DAY)).matured[0]).toMatchObject({ at: T0 + 5n * HOUR + DAY });
   });
 
-  test('before any freeze the effective maturity is maturesAt; a shutdown ends a freeze too but nothing matures after it', () => {
+  test("before any freeze the effective maturity is maturesAt; a shutdown ends a freeze too but nothing matures after it", () => {
     const params = exampleParams({ curve: ZERO_CURVE });
     const s = stateAt(T0, P(1000n), [P(100n)], params);
     expect(s.freezeEndedAt).toBe(0n);
@@ -181,7 +182,7 @@ describe('sync', () => {
     expect(dueCount(down, T0 + 9n * DAY)).toBe(0);
   });
 
-  test('a claim pending on a pool accrues its premium without charging it; other pools pay as usual', () => {
+  test("a claim pending on a pool accrues its premium without charging it; other pools pay as usual", () => {
     const s = stateAt(T0, P(1000n), [P(100n), P(100n)]);
     const filed = unwrap(fileClaim(s, { poolId: 0, incidentTime: T0, filerTokens: P(100n), now: T0 })).state;
     const out = unwrap(sync(filed, T0 + DAY));
@@ -191,20 +192,25 @@ describe('sync', () => {
     expect(out.state.pools[0]!.owedWad).toBe(out.state.pools[1]!.owedWad);
   });
 
-  test('a lapsed pool gets speed 0; the next purchase opens a new epoch with a fresh accumulator', () => {
+  test("a lapsed pool gets speed 0; the next purchase opens a new epoch with a fresh accumulator", () => {
     let s = stateAt(T0, P(1_000_000n), [ONE]);
     const lapsed = unwrap(sync(s, T0 + HOUR));
     expect(lapsed.lapsed).toHaveLength(1);
     s = lapsed.state;
     expect(poolView(s, 0).premiumSpeed).toBe(0n);
-    expect(s.closedEpochs[0]).toMatchObject({ poolId: 0, epoch: 0n, reason: 'lapse' });
+    expect(s.closedEpochs[0]).toMatchObject({ poolId: 0, epoch: 0n, reason: "lapse" });
     s = unwrap(buyProtection(s, 0, P(10n), T0 + HOUR)).state;
     const reopened = unwrap(sync(s, T0 + HOUR + DAY));
     expect(reopened.matured[0]).toMatchObject({ openedEpoch: true, epoch: 1n, tokens: P(10n) });
-    expect(reopened.state.pools[0]).toMatchObject({ epoch: 1n, epochOpenedAt: T0 + HOUR + DAY, owedWad: 0n, charged: 0n });
+    expect(reopened.state.pools[0]).toMatchObject({
+      epoch: 1n,
+      epochOpenedAt: T0 + HOUR + DAY,
+      owedWad: 0n,
+      charged: 0n,
+    });
   });
 
-  test('a matured purchase into a pool with no capital left is refunded whole and opens nothing', () => {
+  test("a matured purchase into a pool with no capital left is refunded whole and opens nothing", () => {
     const params = exampleParams({ curve: ZERO_CURVE, withdrawalPeriod: HOUR });
     let s = unwrap(deposit(newMetaPool(params, 1, T0), P(100n), T0)).state;
     s = unwrap(buyProtection(s, 0, P(100n), T0)).state;

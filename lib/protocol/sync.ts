@@ -1,11 +1,11 @@
-import { MAX_SYNC_ITEMS } from './constants';
-import { fail, ok, type Result } from './errors';
-import { mulDivDown, max, min, saturatingSub } from './math';
-import { chargePool } from './poolLedger';
-import { premiumSpeeds } from './poolView';
-import { accrueOwed } from './premium';
-import { cloneState, pendingClaimOn, poolAt, type ClosedEpoch, type MetaPoolState, type QueuedPurchase } from './state';
-import { totalActive } from './utilisation';
+import { MAX_SYNC_ITEMS } from "./constants";
+import { fail, ok, type Result } from "./errors";
+import { max, min, mulDivDown, saturatingSub } from "./math";
+import { chargePool } from "./poolLedger";
+import { premiumSpeeds } from "./poolView";
+import { accrueOwed } from "./premium";
+import { cloneState, pendingClaimOn, poolAt, type ClosedEpoch, type MetaPoolState, type QueuedPurchase } from "./state";
+import { totalActive } from "./utilisation";
 
 /** A purchase turned into cover (or refunded, in part or whole, for lack of capital). */
 export interface MaturedPurchase {
@@ -43,7 +43,7 @@ export interface SyncOutcome {
  * Buying is refused while a claim is pending, so every purchase queued when a freeze ends was
  * frozen by it and later ones are untouched; the result is monotone in maturesAt (the queue stays sorted).
  */
-export function effectiveMaturity(state: MetaPoolState, entry: Pick<QueuedPurchase, 'maturesAt'>): bigint {
+export function effectiveMaturity(state: MetaPoolState, entry: Pick<QueuedPurchase, "maturesAt">): bigint {
   return max(entry.maturesAt, state.freezeEndedAt + state.params.purchaseDelay);
 }
 
@@ -61,7 +61,7 @@ export function dueCount(state: MetaPoolState, now: bigint): number {
  */
 export function sync(state: MetaPoolState, now: bigint): Result<SyncOutcome> {
   const due = dueCount(state, now);
-  if (due > MAX_SYNC_ITEMS) return fail({ name: 'SyncRequired', remaining: due - MAX_SYNC_ITEMS });
+  if (due > MAX_SYNC_ITEMS) return fail({ name: "SyncRequired", remaining: due - MAX_SYNC_ITEMS });
   return ok(run(state, now, due));
 }
 
@@ -71,7 +71,8 @@ export function sync(state: MetaPoolState, now: bigint): Result<SyncOutcome> {
  * `now` like sync. `remaining` in the outcome is what is still due.
  */
 export function poke(state: MetaPoolState, now: bigint, maxItems: number): Result<SyncOutcome> {
-  if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > MAX_SYNC_ITEMS) return fail({ name: 'InvalidMaxItems', maxItems });
+  if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > MAX_SYNC_ITEMS)
+    return fail({ name: "InvalidMaxItems", maxItems });
   return ok(run(state, now, Math.min(dueCount(state, now), maxItems)));
 }
 

@@ -22,6 +22,7 @@ export function unpackSyncedPool(word: bigint): SyncedPool {
 
 /** The word `Synced.pools` holds for `pool` (tests and synthetic logs). */
 export function packSyncedPool({ active, debt }: SyncedPool): bigint {
-  if (active < 0n || active > LOW_128 || debt < 0n || debt > LOW_128) throw new RangeError(`not a uint128 pair: ${active}, ${debt}`);
+  if (active < 0n || active > LOW_128 || debt < 0n || debt > LOW_128)
+    throw new RangeError(`not a uint128 pair: ${active}, ${debt}`);
   return active | (debt << 128n);
 }

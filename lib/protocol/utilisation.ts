@@ -1,6 +1,6 @@
-import { WAD } from './constants';
-import { mulDivUp, saturatingSub } from './math';
-import type { CoveragePoolState } from './state';
+import { WAD } from "./constants";
+import { mulDivUp, saturatingSub } from "./math";
+import type { CoveragePoolState } from "./state";
 
 /** Σ K_j. */
 export function totalActive(pools: readonly CoveragePoolState[]): bigint {

@@ -1,10 +1,10 @@
-import { zeroAddress, type Address, type Hash, type PublicClient } from 'viem';
+import { zeroAddress, type Address, type Hash, type PublicClient } from "viem";
 
-import { coverTokenAbi, metaPoolExtensionAbi } from '@/abis';
-import { countHolders } from '@/lib/forms/arbiter';
+import { coverTokenAbi, metaPoolExtensionAbi } from "@/abis";
+import { countHolders } from "@/lib/forms/arbiter";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
-import { evidenceMatches, readPendingClaims, type ClaimStruct } from './claims';
-import type { MetaPoolView } from '@/lib/types/metaPool';
+import { evidenceMatches, readPendingClaims, type ClaimStruct } from "./claims";
 
 export interface PendingClaim {
   id: bigint;
@@ -35,7 +35,7 @@ async function readHolders(client: PublicClient, token: Address, fromBlock: bigi
     const transfers = await client.getContractEvents({
       address: token,
       abi: coverTokenAbi,
-      eventName: 'Transfer',
+      eventName: "Transfer",
       fromBlock,
       strict: true,
     });
@@ -59,7 +59,7 @@ export async function readArbiterDesk(
 
   const [{ firstPending, claims: pending }, feesOwed] = await Promise.all([
     readPendingClaims(client, address),
-    read<bigint>('feesOwed', [account]),
+    read<bigint>("feesOwed", [account]),
   ]);
   if (pending.length === 0) return { claims: [], firstPending, feesOwed };
 
@@ -69,13 +69,13 @@ export async function readArbiterDesk(
       .getContractEvents({
         address,
         abi: metaPoolExtensionAbi,
-        eventName: 'ClaimFiled',
+        eventName: "ClaimFiled",
         args: { claimId: pending.map((c) => c.id) },
         fromBlock,
         strict: true,
       })
       .catch(() => []),
-    Promise.all(poolIds.map((poolId) => read<readonly [bigint, bigint]>('previewPayout', [BigInt(poolId)]))),
+    Promise.all(poolIds.map((poolId) => read<readonly [bigint, bigint]>("previewPayout", [BigInt(poolId)]))),
     Promise.all(poolIds.map((poolId) => readHolders(client, view.pools[poolId]!.token, fromBlock))),
   ]);
   const byPool = new Map(poolIds.map((poolId, i) => [poolId, { preview: previews[i]!, holders: holders[i] }]));

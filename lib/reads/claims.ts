@@ -26,8 +26,13 @@ export async function readPendingClaims(client: PublicClient, metaPool: Address)
   if (pending === 0n) return { firstPending, claims: [] };
   const ids: bigint[] = [];
   for (let id = firstPending; id < nextClaimId; id++) ids.push(id);
-  const claims = await Promise.all(ids.map((id) => client.readContract({ ...read, functionName: "claim", args: [id] })));
-  return { firstPending, claims: ids.map((id, i) => ({ id, claim: claims[i]! })).filter((c) => c.claim.status === CLAIM_PENDING) };
+  const claims = await Promise.all(
+    ids.map((id) => client.readContract({ ...read, functionName: "claim", args: [id] })),
+  );
+  return {
+    firstPending,
+    claims: ids.map((id, i) => ({ id, claim: claims[i]! })).filter((c) => c.claim.status === CLAIM_PENDING),
+  };
 }
 
 export { evidenceMatches } from "@/lib/forms/claim";

@@ -3,14 +3,14 @@
  * cover in force and purchases pending, read as one page through the app's own transport options while counting
  * the HTTP requests it takes.
  */
-import type { Address } from 'viem';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { Address } from "viem";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import { accounts, abis, chainContext, chainDriver, publicClient, type ChainDriver } from '@/lib/testing/chain/client';
-import { createMetaPool, fund } from '@/lib/testing/chain/metaPools';
+import { abis, accounts, chainContext, chainDriver, publicClient, type ChainDriver } from "@/lib/testing/chain/client";
+import { createMetaPool, fund } from "@/lib/testing/chain/metaPools";
 
-import { readMetaPool, readMetaPoolPage } from './metaPools';
-import { rpcTransportOptions } from './transport';
+import { readMetaPool, readMetaPoolPage } from "./metaPools";
+import { rpcTransportOptions } from "./transport";
 
 const METAPOOLS = 50;
 const POOLS = 16;
@@ -18,7 +18,8 @@ const FUNDED_EVERY = 5; // every 5th MetaPool gets capital, cover and a pending 
 
 const metaPoolName = (m: number) => `Chain test MetaPool ${m}`;
 const poolName = (m: number, p: number) => `Pool ${m}.${p}`;
-const description = (m: number, p: number) => `Coverage pool ${p} of MetaPool ${m}: a description the pool stores only in the event.`;
+const description = (m: number, p: number) =>
+  `Coverage pool ${p} of MetaPool ${m}: a description the pool stores only in the event.`;
 const statement = (m: number) => `Protection statement of MetaPool ${m}. `.repeat(40);
 
 /** A client with the app's transport options that counts the HTTP requests it makes. */
@@ -35,7 +36,7 @@ function countingClient(rpcUrl: string, options: object = rpcTransportOptions) {
   return { client, counter };
 }
 
-describe('readMetaPoolPage on a chain with 50 MetaPools × 16 coverage pools', () => {
+describe("readMetaPoolPage on a chain with 50 MetaPools × 16 coverage pools", () => {
   const { rpcUrl, deployment } = chainContext();
   let chain: ChainDriver;
   const created: Address[] = [];
@@ -46,8 +47,12 @@ describe('readMetaPoolPage on a chain with 50 MetaPools × 16 coverage pools', (
 
   beforeAll(async () => {
     chain = chainDriver(rpcUrl);
-    expect(await chain.client.readContract({ address: usd, abi: abis.token, functionName: 'decimals' })).toBe(6);
-    firstIndex.value = await chain.client.readContract({ address: deployment.metaPoolFactory, abi: abis.factory, functionName: 'metaPoolCount' });
+    expect(await chain.client.readContract({ address: usd, abi: abis.token, functionName: "decimals" })).toBe(6);
+    firstIndex.value = await chain.client.readContract({
+      address: deployment.metaPoolFactory,
+      abi: abis.factory,
+      functionName: "metaPoolCount",
+    });
     const started = Date.now();
     await fund(chain, usd, underwriter, 10n * 1_000_000n * ONE);
     await fund(chain, usd, seeker, 1_000_000n * ONE);
@@ -64,10 +69,15 @@ describe('readMetaPoolPage on a chain with 50 MetaPools × 16 coverage pools', (
       });
       created.push(address);
       if (m % FUNDED_EVERY !== 0) continue;
-      await chain.send(underwriter, usd, abis.token, 'approve', [address, 2n ** 256n - 1n]);
-      await chain.send(seeker, usd, abis.token, 'approve', [address, 2n ** 256n - 1n]);
-      await chain.send(underwriter, address, abis.metaPool, 'deposit', [BigInt(100_000 + m) * ONE, underwriter]);
-      for (const p of [0, 7, 15]) await chain.send(seeker, address, abis.metaPool, 'buyProtection', [BigInt(p), BigInt(1_000 * (p + 1)) * ONE, seeker]);
+      await chain.send(underwriter, usd, abis.token, "approve", [address, 2n ** 256n - 1n]);
+      await chain.send(seeker, usd, abis.token, "approve", [address, 2n ** 256n - 1n]);
+      await chain.send(underwriter, address, abis.metaPool, "deposit", [BigInt(100_000 + m) * ONE, underwriter]);
+      for (const p of [0, 7, 15])
+        await chain.send(seeker, address, abis.metaPool, "buyProtection", [
+          BigInt(p),
+          BigInt(1_000 * (p + 1)) * ONE,
+          seeker,
+        ]);
     }
     // Past the 1-hour purchase delay: the purchases above are cover now (views project them), premium streams.
     const now = (await chain.latestBlock()).timestamp;
@@ -75,17 +85,19 @@ describe('readMetaPoolPage on a chain with 50 MetaPools × 16 coverage pools', (
     await chain.mineAt(now + 2n * 3_600n);
     // A purchase still inside its delay in the funded MetaPools.
     for (let m = 0; m < METAPOOLS; m += FUNDED_EVERY) {
-      await chain.send(seeker, created[m]!, abis.metaPool, 'buyProtection', [3n, 500n * ONE, seeker]);
+      await chain.send(seeker, created[m]!, abis.metaPool, "buyProtection", [3n, 500n * ONE, seeker]);
     }
     console.log(`created ${METAPOOLS} MetaPools × ${POOLS} pools in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 
-  it('reads the whole page in at most 3 HTTP requests, every pool view with its name', async () => {
+  it("reads the whole page in at most 3 HTTP requests, every pool view with its name", async () => {
     const { client, counter } = countingClient(rpcUrl);
     const started = performance.now();
     const page = await readMetaPoolPage(client, deployment.metaPoolFactory, firstIndex.value, BigInt(METAPOOLS));
     const ms = performance.now() - started;
-    console.log(`readMetaPoolPage(${METAPOOLS}): ${counter.requests} HTTP requests carrying ${counter.calls} JSON-RPC calls, ${ms.toFixed(0)} ms`);
+    console.log(
+      `readMetaPoolPage(${METAPOOLS}): ${counter.requests} HTTP requests carrying ${counter.calls} JSON-RPC calls, ${ms.toFixed(0)} ms`,
+    );
 
     expect(counter.requests).toBeLessThanOrEqual(3);
     expect(counter.calls).toBe(2 + METAPOOLS); // count, page, one view per MetaPool: nothing read twice
@@ -98,14 +110,16 @@ describe('readMetaPoolPage on a chain with 50 MetaPools × 16 coverage pools', (
     expect(page.metaPools.flatMap((v) => v.pools)).toHaveLength(METAPOOLS * POOLS);
   });
 
-  it('returns non-trivial views: capital, cover in force streaming premium, pending purchases', async () => {
+  it("returns non-trivial views: capital, cover in force streaming premium, pending purchases", async () => {
     const { client } = countingClient(rpcUrl);
     const page = await readMetaPoolPage(client, deployment.metaPoolFactory, firstIndex.value, BigInt(METAPOOLS));
     page.metaPools.forEach((view, m) => {
       if (m % FUNDED_EVERY !== 0) {
         expect(view.capital).toBe(0n);
         // Empty pools: no cover, no premium; the rate shown is the curve's base rate (u = 0).
-        expect(view.pools.every((p) => p.active === 0n && p.premiumSpeed === 0n && p.rate === view.config.curve.baseRate)).toBe(true);
+        expect(
+          view.pools.every((p) => p.active === 0n && p.premiumSpeed === 0n && p.rate === view.config.curve.baseRate),
+        ).toBe(true);
         return;
       }
       // Capital grew by premium (fees split off), cover shrank by it; exact sums are the differential suite's job.
@@ -126,7 +140,7 @@ describe('readMetaPoolPage on a chain with 50 MetaPools × 16 coverage pools', (
     });
   });
 
-  it('pages: an offset inside the list, a limit past its end, an offset past its end', async () => {
+  it("pages: an offset inside the list, a limit past its end, an offset past its end", async () => {
     const { client, counter } = countingClient(rpcUrl);
     const tail = await readMetaPoolPage(client, deployment.metaPoolFactory, firstIndex.value + 45n, 20n);
     expect(tail.metaPools.map((v) => v.config.name)).toEqual([45, 46, 47, 48, 49].map(metaPoolName));
@@ -135,22 +149,27 @@ describe('readMetaPoolPage on a chain with 50 MetaPools × 16 coverage pools', (
     expect(counter.requests).toBe(3); // the empty page needs no second batch
   });
 
-  it('without batching the same page would take one request per call (what the batch saves)', async () => {
+  it("without batching the same page would take one request per call (what the batch saves)", async () => {
     const { client, counter } = countingClient(rpcUrl, {});
     await readMetaPoolPage(client, deployment.metaPoolFactory, firstIndex.value, BigInt(METAPOOLS));
     console.log(`without batch: ${counter.requests} HTTP requests`);
     expect(counter.requests).toBe(2 + METAPOOLS);
   });
 
-  it('readMetaPool: the view and the full texts of the creation event, in one HTTP request', async () => {
+  it("readMetaPool: the view and the full texts of the creation event, in one HTTP request", async () => {
     const { client, counter } = countingClient(rpcUrl);
     const m = 35;
-    const details = await readMetaPool(client, created[m]!, { factory: deployment.metaPoolFactory, fromBlock: BigInt(deployment.startBlock) });
+    const details = await readMetaPool(client, created[m]!, {
+      factory: deployment.metaPoolFactory,
+      fromBlock: BigInt(deployment.startBlock),
+    });
     expect(counter.requests).toBe(1);
     expect(details.view.metaPool).toBe(created[m]);
     expect(details.params.name).toBe(metaPoolName(m));
     expect(details.params.protectionStatement).toBe(statement(m));
-    expect(details.params.pools).toEqual(Array.from({ length: POOLS }, (_, p) => ({ name: poolName(m, p), description: description(m, p) })));
+    expect(details.params.pools).toEqual(
+      Array.from({ length: POOLS }, (_, p) => ({ name: poolName(m, p), description: description(m, p) })),
+    );
     expect(details.params.arbiter).toBe(arbiter);
     expect(details.view.config.creator).toBe(creator);
     // Defaults from the deployment file of chain 31337 (the test chain's deployment is the committed one).

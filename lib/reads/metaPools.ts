@@ -1,11 +1,11 @@
-import type { Address, PublicClient } from 'viem';
+import type { Address, PublicClient } from "viem";
 
-import { metaPoolExtensionAbi, metaPoolFactoryAbi } from '@/abis';
-import local from '@/lib/deployments/31337.json';
-import { NotCreatedByFactoryError } from '@/lib/errors/notAMetaPool';
-import type { MetaPoolDetails, MetaPoolView } from '@/lib/types/metaPool';
+import { metaPoolExtensionAbi, metaPoolFactoryAbi } from "@/abis";
+import local from "@/lib/deployments/31337.json";
+import { NotCreatedByFactoryError } from "@/lib/errors/notAMetaPool";
+import type { MetaPoolDetails, MetaPoolView } from "@/lib/types/metaPool";
 
-import { RPC_BATCH_SIZE } from './transport';
+import { RPC_BATCH_SIZE } from "./transport";
 
 /** Each chain's factory and the block it was deployed in (lib/deployments/<chainId>.json): event scans start there. */
 const factories: Record<number, { factory: Address; startBlock: bigint }> = {
@@ -27,11 +27,15 @@ export async function readMetaPoolPage(
   if (limit > BigInt(RPC_BATCH_SIZE)) throw new RangeError(`limit ${limit} exceeds one RPC batch (${RPC_BATCH_SIZE})`);
   const read = { address: factory, abi: metaPoolFactoryAbi } as const;
   const [total, addresses] = await Promise.all([
-    client.readContract({ ...read, functionName: 'metaPoolCount' }),
-    limit === 0n ? Promise.resolve([] as readonly Address[]) : client.readContract({ ...read, functionName: 'metaPools', args: [offset, limit] }),
+    client.readContract({ ...read, functionName: "metaPoolCount" }),
+    limit === 0n
+      ? Promise.resolve([] as readonly Address[])
+      : client.readContract({ ...read, functionName: "metaPools", args: [offset, limit] }),
   ]);
   const metaPools = await Promise.all(
-    addresses.map((address) => client.readContract({ address, abi: metaPoolExtensionAbi, functionName: 'metaPoolView' })),
+    addresses.map((address) =>
+      client.readContract({ address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
+    ),
   );
   return { total, metaPools };
 }
@@ -53,11 +57,11 @@ export async function readMetaPool(
   if (!factory) throw new Error(`no MetaPool factory known for chain ${chainId}`);
   const fromBlock = options.fromBlock ?? (factory === deployment?.factory ? deployment.startBlock : 0n);
   const [view, logs] = await Promise.all([
-    client.readContract({ address, abi: metaPoolExtensionAbi, functionName: 'metaPoolView' }),
+    client.readContract({ address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
     client.getContractEvents({
       address: factory,
       abi: metaPoolFactoryAbi,
-      eventName: 'MetaPoolCreated',
+      eventName: "MetaPoolCreated",
       args: { metaPool: address },
       fromBlock,
       strict: true,

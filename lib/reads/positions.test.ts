@@ -28,7 +28,11 @@ describe("purchaseRestart", () => {
 
   it("takes the latest freeze when a purchase was restarted twice", () => {
     const second: RestartLog = { fromId: 5n, toId: 9n, maturesAt: 13n * DAY, claimId: 4n, order: 200n };
-    expect(purchaseRestart(5n, 9n * DAY, DAY, [second, first])).toMatchObject({ claimId: 4n, ruledAt: 12n * DAY, maturesAt: 13n * DAY });
+    expect(purchaseRestart(5n, 9n * DAY, DAY, [second, first])).toMatchObject({
+      claimId: 4n,
+      ruledAt: 12n * DAY,
+      maturesAt: 13n * DAY,
+    });
     expect(purchaseRestart(4n, 9n * DAY, DAY, [second, first])).toMatchObject({ claimId: 2n });
   });
 });

@@ -1,10 +1,4 @@
-import {
-  erc20Abi,
-  getAbiItem,
-  zeroAddress,
-  type Address,
-  type PublicClient,
-} from "viem";
+import { erc20Abi, getAbiItem, zeroAddress, type Address, type PublicClient } from "viem";
 
 import { metaPoolExtensionAbi } from "@/abis";
 import type { MetaPoolView } from "@/lib/types/metaPool";
@@ -42,12 +36,22 @@ export function purchaseRestart(
     if (r.fromId <= id && id < r.toId && (!latest || r.order > latest.order)) latest = r;
   }
   if (!latest || latest.maturesAt <= boughtMaturesAt) return undefined;
-  return { claimId: latest.claimId, ruledAt: latest.maturesAt - purchaseDelay, boughtMaturesAt, maturesAt: latest.maturesAt };
+  return {
+    claimId: latest.claimId,
+    ruledAt: latest.maturesAt - purchaseDelay,
+    boughtMaturesAt,
+    maturesAt: latest.maturesAt,
+  };
 }
 
 /** Pairs each `PurchasesRestarted` log with the `ClaimResolved` of the same transaction (the ruling that ended the freeze). */
 export function restartLogs(
-  restarted: readonly { args: Record<string, unknown>; transactionHash: string | null; blockNumber: bigint | null; logIndex: number | null }[],
+  restarted: readonly {
+    args: Record<string, unknown>;
+    transactionHash: string | null;
+    blockNumber: bigint | null;
+    logIndex: number | null;
+  }[],
   resolved: readonly { args: Record<string, unknown>; transactionHash: string | null }[],
 ): RestartLog[] {
   const claimByTx = new Map(resolved.map((e) => [e.transactionHash, e.args.claimId as bigint]));
@@ -104,34 +108,51 @@ export async function readAccountPosition(
   const address = view.metaPool;
   const logs = (name: string, args: Record<string, Address>) =>
     client.getLogs({ address, event: event(name), args, fromBlock, toBlock: "latest" } as never) as unknown as Promise<
-      { args: Record<string, unknown>; transactionHash: string | null; blockNumber: bigint | null; logIndex: number | null }[]
+      {
+        args: Record<string, unknown>;
+        transactionHash: string | null;
+        blockNumber: bigint | null;
+        logIndex: number | null;
+      }[]
     >;
   const read = <T>(functionName: string, args: readonly unknown[] = []) =>
     client.readContract({ address, abi: metaPoolExtensionAbi, functionName, args } as never) as Promise<T>;
 
   const currentTokens = view.pools.map((p, poolId) => ({ poolId, epoch: Number(p.epoch), token: p.token }));
-  const [shares, feesOwed, queue, deposits, requested, completed, exits, bought, epochsOpened, restarted, resolved, currentBalances] =
-    await Promise.all([
-      read<bigint>("balanceOf", [account]),
-      read<bigint>("feesOwed", [account]),
-      read<readonly [bigint, bigint, bigint]>("purchaseQueue"),
-      logs("Deposited", { receiver: account }),
-      logs("WithdrawalRequested", { owner: account }),
-      logs("WithdrawalCompleted", { owner: account }),
-      logs("Exited", { owner: account }),
-      logs("ProtectionBought", { buyer: account }),
-      logs("CoverEpochOpened", {}),
-      // Freezes ended: which purchases restarted their delay, and the ruling that ended each freeze.
-      view.freezeEndedAt === 0 ? [] : logs("PurchasesRestarted", {}),
-      view.freezeEndedAt === 0 ? [] : logs("ClaimResolved", {}),
-      Promise.all(
-        currentTokens.map((t) =>
-          t.token === zeroAddress
-            ? 0n
-            : client.readContract({ address: t.token, abi: erc20Abi, functionName: "balanceOf", args: [account] }),
-        ),
+  const [
+    shares,
+    feesOwed,
+    queue,
+    deposits,
+    requested,
+    completed,
+    exits,
+    bought,
+    epochsOpened,
+    restarted,
+    resolved,
+    currentBalances,
+  ] = await Promise.all([
+    read<bigint>("balanceOf", [account]),
+    read<bigint>("feesOwed", [account]),
+    read<readonly [bigint, bigint, bigint]>("purchaseQueue"),
+    logs("Deposited", { receiver: account }),
+    logs("WithdrawalRequested", { owner: account }),
+    logs("WithdrawalCompleted", { owner: account }),
+    logs("Exited", { owner: account }),
+    logs("ProtectionBought", { buyer: account }),
+    logs("CoverEpochOpened", {}),
+    // Freezes ended: which purchases restarted their delay, and the ruling that ended each freeze.
+    view.freezeEndedAt === 0 ? [] : logs("PurchasesRestarted", {}),
+    view.freezeEndedAt === 0 ? [] : logs("ClaimResolved", {}),
+    Promise.all(
+      currentTokens.map((t) =>
+        t.token === zeroAddress
+          ? 0n
+          : client.readContract({ address: t.token, abi: erc20Abi, functionName: "balanceOf", args: [account] }),
       ),
-    ]);
+    ),
+  ]);
 
   const sum = (entries: { args: Record<string, unknown> }[]) =>
     entries.reduce((total, e) => total + (e.args.assets as bigint), 0n);
@@ -152,7 +173,9 @@ export async function readAccountPosition(
     ),
     Promise.all(
       currentTokens.map((t, i) =>
-        currentBalances[i] === 0n ? 0n : read<bigint>("coverUnderlying", [BigInt(t.poolId), BigInt(t.epoch), currentBalances[i]]),
+        currentBalances[i] === 0n
+          ? 0n
+          : read<bigint>("coverUnderlying", [BigInt(t.poolId), BigInt(t.epoch), currentBalances[i]]),
       ),
     ),
   ]);
@@ -165,7 +188,9 @@ export async function readAccountPosition(
   const [, , voidedBefore] = queue;
   const claimPending = view.pendingClaims > 0n;
   const restarts = restartLogs(restarted, resolved);
-  const boughtMaturesAt = new Map(bought.map((e) => [e.args.purchaseId as bigint, BigInt(e.args.maturesAt as number | bigint)]));
+  const boughtMaturesAt = new Map(
+    bought.map((e) => [e.args.purchaseId as bigint, BigInt(e.args.maturesAt as number | bigint)]),
+  );
   const delay = BigInt(view.config.purchaseDelay);
   return {
     metaPool: address,
@@ -174,9 +199,7 @@ export async function readAccountPosition(
     shareValue,
     deposited: sum(deposits),
     withdrawn: sum(completed) + sum(exits),
-    requests: requestIds
-      .map((id, i) => ({ id, quote: quotes[i]! }))
-      .filter((r) => r.quote.shares > 0n),
+    requests: requestIds.map((id, i) => ({ id, quote: quotes[i]! })).filter((r) => r.quote.shares > 0n),
     purchases: purchaseIds.map((id, i) => {
       const state = purchaseState(id, records[i]!, voidedBefore, claimPending, now);
       const restart = purchaseRestart(id, boughtMaturesAt.get(id) ?? BigInt(records[i]!.maturesAt), delay, restarts);

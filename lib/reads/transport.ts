@@ -1,4 +1,4 @@
-import type { HttpTransportConfig } from 'viem';
+import type { HttpTransportConfig } from "viem";
 
 /**
  * Options of the app's HTTP transport (lib/wagmi.ts passes them to `http(rpcUrl, rpcTransportOptions)`), shared

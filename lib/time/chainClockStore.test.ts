@@ -1,19 +1,19 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
-import { createChainClockStore } from './chainClockStore';
+import { createChainClockStore } from "./chainClockStore";
 
 const T0 = 1_764_000_000n;
 
-describe('the chain clock store', () => {
+describe("the chain clock store", () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+    vi.setSystemTime(new Date("2026-01-01T00:00:00Z"));
   });
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  test('two readers that subscribed at different times read the same now, ticking together', () => {
+  test("two readers that subscribed at different times read the same now, ticking together", () => {
     const store = createChainClockStore();
     const ticksA: (bigint | undefined)[] = [];
     const unsubscribeA = store.subscribe(() => ticksA.push(store.now()));
@@ -31,7 +31,7 @@ describe('the chain clock store', () => {
     unsubscribeB();
   });
 
-  test('a new block (time travel) moves every reader at once', () => {
+  test("a new block (time travel) moves every reader at once", () => {
     const store = createChainClockStore();
     const unsubscribe = store.subscribe(() => {});
     store.observe({ number: 5n, timestamp: T0 });
@@ -42,7 +42,7 @@ describe('the chain clock store', () => {
     unsubscribe();
   });
 
-  test('undefined before any block; the timer stops when the last reader leaves', () => {
+  test("undefined before any block; the timer stops when the last reader leaves", () => {
     const store = createChainClockStore();
     expect(store.now()).toBeUndefined();
     const unsubscribe = store.subscribe(() => {});

@@ -1,4 +1,4 @@
-import { chainNowAt, observeBlock, type ChainClock } from './chainClock';
+import { chainNowAt, observeBlock, type ChainClock } from "./chainClock";
 
 /**
  * The page's one chain clock as a store for `useSyncExternalStore`: blocks are observed into one

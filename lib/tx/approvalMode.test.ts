@@ -1,7 +1,13 @@
 import { hashDomain, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 
-import { chooseApprovalMode, needsAllowanceReset, permitDeadline, permitDomain, type Eip712DomainTuple } from "./approvalMode";
+import {
+  chooseApprovalMode,
+  needsAllowanceReset,
+  permitDeadline,
+  permitDomain,
+  type Eip712DomainTuple,
+} from "./approvalMode";
 import { replacementFailure } from "./outcome";
 
 const base = { allowance: 0n, amount: 100n, atomicBatch: false, permit: false, spenderIsTarget: true };
@@ -45,7 +51,12 @@ describe("permitDomain", () => {
     },
   });
   it("trusts an ERC-5267 domain that hashes to the token's DOMAIN_SEPARATOR", () => {
-    expect(permitDomain(tuple, separator)).toEqual({ name: "Demo USD", version: "1", chainId: 31337n, verifyingContract: token });
+    expect(permitDomain(tuple, separator)).toEqual({
+      name: "Demo USD",
+      version: "1",
+      chainId: 31337n,
+      verifyingContract: token,
+    });
   });
   it("refuses a domain that does not match (the permit would not verify)", () => {
     expect(permitDomain(["0x0f", "Other", "1", 31337n, token, tuple[5], []], separator)).toBeNull();
@@ -61,7 +72,9 @@ describe("permitDeadline", () => {
 describe("replacementFailure", () => {
   it("keeps a speed-up as the same action, and reports a cancel or a different transaction", () => {
     expect(replacementFailure("repriced", "deposit 1 dUSD")).toBeNull();
-    expect(replacementFailure("cancelled", "deposit 1 dUSD")?.message).toMatch(/cancelled.*deposit 1 dUSD did not happen/);
+    expect(replacementFailure("cancelled", "deposit 1 dUSD")?.message).toMatch(
+      /cancelled.*deposit 1 dUSD did not happen/,
+    );
     expect(replacementFailure("replaced", "deposit 1 dUSD")?.message).toMatch(/replaced.*did not happen/);
   });
 });

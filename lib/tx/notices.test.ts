@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import {
-  NOTICE_MS,
-  NOTICE_RESUME_MS,
   dismissNotice,
   getNotices,
+  NOTICE_MS,
+  NOTICE_RESUME_MS,
   pauseNotices,
   pushNotice,
   resumeNotices,

@@ -11,7 +11,9 @@ export class SentenceError extends Error {}
 export function replacementFailure(reason: ReplacementReason, action: string): SentenceError | null {
   if (reason === "repriced") return null;
   if (reason === "cancelled") {
-    return new SentenceError(`You cancelled this transaction in your wallet, so nothing was done: ${action} did not happen.`);
+    return new SentenceError(
+      `You cancelled this transaction in your wallet, so nothing was done: ${action} did not happen.`,
+    );
   }
   return new SentenceError(
     `Your wallet replaced this transaction with a different one before it was mined, so ${action} did not happen.`,

@@ -1,16 +1,16 @@
 // Reads a whole local market from the chain, for the seed's summary and its check: every MetaPool with its
 // claims by status, pending purchases and withdrawal requests, as the contracts report them now.
-import { demoTokenAbi, metaPoolCloneAbi, metaPoolFactoryAbi } from './artifacts.mjs';
+import { demoTokenAbi, metaPoolCloneAbi, metaPoolFactoryAbi } from "./artifacts.mjs";
 
 /** `ClaimStatus` in contracts/src/interfaces/MetaPoolTypes.sol. */
-export const CLAIM_STATUS = ['none', 'pending', 'valid', 'invalid', 'voided'];
+export const CLAIM_STATUS = ["none", "pending", "valid", "invalid", "voided"];
 
 export async function readMarket(client, factory) {
   const now = (await client.getBlock()).timestamp;
   const read = (functionName, args = []) =>
     client.readContract({ address: factory, abi: metaPoolFactoryAbi(), functionName, args });
-  const count = await read('metaPoolCount');
-  const addresses = count === 0n ? [] : await read('metaPools', [0n, count]);
+  const count = await read("metaPoolCount");
+  const addresses = count === 0n ? [] : await read("metaPools", [0n, count]);
   const metaPools = await Promise.all(addresses.map((address) => readMetaPool(client, address, now)));
   return { now, metaPools };
 }
@@ -19,25 +19,25 @@ async function readMetaPool(client, address, now) {
   const abi = metaPoolCloneAbi();
   const read = (functionName, args = []) => client.readContract({ address, abi, functionName, args });
   const [view, shutDown, [, nextClaimId], requestCount, [, , redeemable, refundable]] = await Promise.all([
-    read('metaPoolView'),
-    read('isShutDown'),
-    read('claimQueue'),
-    read('requestCount'),
-    read('liabilities'),
+    read("metaPoolView"),
+    read("isShutDown"),
+    read("claimQueue"),
+    read("requestCount"),
+    read("liabilities"),
   ]);
-  const symbol = await client.readContract({ address: view.config.asset, abi: demoTokenAbi(), functionName: 'symbol' });
+  const symbol = await client.readContract({ address: view.config.asset, abi: demoTokenAbi(), functionName: "symbol" });
   const claims = await Promise.all(
     range(1n, nextClaimId).map(async (id) => {
-      const c = await read('claim', [id]);
+      const c = await read("claim", [id]);
       return { id, poolId: c.poolId, pool: view.pools[c.poolId].name, status: CLAIM_STATUS[c.status], filer: c.filer };
     }),
   );
   const requests = (
     await Promise.all(
       range(1n, requestCount + 1n).map(async (id) => {
-        const [r, q] = await Promise.all([read('withdrawalRequest', [id]), read('previewWithdrawal', [id])]);
-        if (r.owner === '0x0000000000000000000000000000000000000000') return null; // cancelled
-        const state = now < BigInt(r.unlockAt) ? 'waiting' : now <= BigInt(q.windowEnd) ? 'matured' : 'expired';
+        const [r, q] = await Promise.all([read("withdrawalRequest", [id]), read("previewWithdrawal", [id])]);
+        if (r.owner === "0x0000000000000000000000000000000000000000") return null; // cancelled
+        const state = now < BigInt(r.unlockAt) ? "waiting" : now <= BigInt(q.windowEnd) ? "matured" : "expired";
         return { id, owner: r.owner, shares: r.shares, assets: q.assets, unlockAt: r.unlockAt, state };
       }),
     )

@@ -6,28 +6,28 @@
 
 function outcome(event) {
   const { data } = event;
-  if (data.skip !== undefined) return 'skipped';
-  if (data.todo !== undefined) return 'todo';
-  if (event.type === 'test:pass') return 'passed';
-  return data.details?.error?.failureType === 'cancelledByParent' ? 'cancelled' : 'failed';
+  if (data.skip !== undefined) return "skipped";
+  if (data.todo !== undefined) return "todo";
+  if (event.type === "test:pass") return "passed";
+  return data.details?.error?.failureType === "cancelledByParent" ? "cancelled" : "failed";
 }
 
 export default async function* nodeTestJsonReporter(source) {
   const tests = [];
   const summary = {};
   for await (const event of source) {
-    if (event.type === 'test:pass' || event.type === 'test:fail') {
+    if (event.type === "test:pass" || event.type === "test:fail") {
       const { name, nesting, file, details } = event.data;
       const error = details?.error;
       tests.push({
         name,
         file,
         nesting,
-        kind: details?.type === 'suite' ? 'suite' : 'test',
+        kind: details?.type === "suite" ? "suite" : "test",
         outcome: outcome(event),
         ...(error ? { error: String(error.cause?.message ?? error.message ?? error) } : {}),
       });
-    } else if (event.type === 'test:diagnostic' && event.data.nesting === 0) {
+    } else if (event.type === "test:diagnostic" && event.data.nesting === 0) {
       const m = /^(\w+) ([\d.]+)$/.exec(event.data.message);
       if (m) summary[m[1]] = Number(m[2]);
     }

@@ -12,7 +12,7 @@ function parse(text) {
   }
 }
 
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** forge test --junit: <testsuites><testsuite name="<path>:<Contract>"><testcase name="<test>()">…</testcase>… */
 export function forgeCounts(text) {
@@ -40,10 +40,10 @@ export function vitestCounts(text) {
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const file of report.testResults) {
     const statuses = (file.assertionResults ?? []).map((test) => test.status);
-    counts.passed += statuses.filter((s) => s === 'passed').length;
-    const failed = statuses.filter((s) => s === 'failed').length;
-    counts.failed += failed || (file.status === 'failed' ? 1 : 0);
-    counts.skipped += statuses.filter((s) => s !== 'passed' && s !== 'failed').length;
+    counts.passed += statuses.filter((s) => s === "passed").length;
+    const failed = statuses.filter((s) => s === "failed").length;
+    counts.failed += failed || (file.status === "failed" ? 1 : 0);
+    counts.skipped += statuses.filter((s) => s !== "passed" && s !== "failed").length;
   }
   return counts;
 }
@@ -55,7 +55,7 @@ export function vitestCounts(text) {
 export function playwrightCounts(text) {
   const report = parse(text);
   const stats = report?.stats;
-  if (!isObject(stats) || typeof stats.expected !== 'number') return null;
+  if (!isObject(stats) || typeof stats.expected !== "number") return null;
   return {
     passed: stats.expected + (stats.flaky ?? 0),
     failed: (stats.unexpected ?? 0) + (report.errors?.length ?? 0),
@@ -67,31 +67,32 @@ export function playwrightCounts(text) {
 export function nodeTestCounts(text) {
   const report = parse(text);
   if (!Array.isArray(report?.tests)) return null;
-  const tests = report.tests.filter((test) => test.kind === 'test');
+  const tests = report.tests.filter((test) => test.kind === "test");
   const count = (...outcomes) => tests.filter((test) => outcomes.includes(test.outcome)).length;
-  return { passed: count('passed'), failed: count('failed', 'cancelled'), skipped: count('skipped', 'todo') };
+  return { passed: count("passed"), failed: count("failed", "cancelled"), skipped: count("skipped", "todo") };
 }
 
 // forge's JUnit report (its JSON report carries every call trace: 160 MB for the default profile, past what
 // node can hold as one string under the CI profile).
 const xmlText = (text) =>
   text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, "&");
 
 const testsuitePattern = /<testsuite\s+name="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/testsuite>)/g;
 const testcasePattern = /<testcase\b[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g;
-const systemOut = (body) => [...(body ?? '').matchAll(/<system-out>([\s\S]*?)<\/system-out>/g)].map((m) => xmlText(m[1]));
+const systemOut = (body) =>
+  [...(body ?? "").matchAll(/<system-out>([\s\S]*?)<\/system-out>/g)].map((m) => xmlText(m[1]));
 
 function forgeSuites(text) {
-  if (typeof text !== 'string' || !/<testsuites\b/.test(text)) return null;
-  return [...text.matchAll(testsuitePattern)].map(([, name, body = '']) => {
-    const cases = [...body.matchAll(testcasePattern)].map((m) => m[1] ?? '');
-    const own = body.replace(testcasePattern, '');
-    return { name: xmlText(name), cases, result: systemOut(own).join('\n') };
+  if (typeof text !== "string" || !/<testsuites\b/.test(text)) return null;
+  return [...text.matchAll(testsuitePattern)].map(([, name, body = ""]) => {
+    const cases = [...body.matchAll(testcasePattern)].map((m) => m[1] ?? "");
+    const own = body.replace(testcasePattern, "");
+    return { name: xmlText(name), cases, result: systemOut(own).join("\n") };
   });
 }
 
@@ -110,16 +111,24 @@ export function formatForgeReport(text) {
   if (suites === null) return text;
   const total = forgeCounts(text);
   const lines = [];
-  const rows = [['suite', 'passed', 'failed', 'skipped']];
+  const rows = [["suite", "passed", "failed", "skipped"]];
   for (const suite of suites) {
     const n = countForgeCases(suite.cases);
-    lines.push('', `Ran ${suite.cases.length} test${suite.cases.length === 1 ? '' : 's'} for ${suite.name}`);
+    lines.push("", `Ran ${suite.cases.length} test${suite.cases.length === 1 ? "" : "s"} for ${suite.name}`);
     for (const body of suite.cases) lines.push(...systemOut(body));
     lines.push(suite.result);
-    rows.push([suite.name.split(':').pop(), n.passed, n.failed, n.skipped].map(String));
+    rows.push([suite.name.split(":").pop(), n.passed, n.failed, n.skipped].map(String));
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  lines.push('', ...rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')));
-  lines.push('', `Ran ${rows.length - 1} test suites: ${total.passed} tests passed, ${total.failed} failed, ${total.skipped} skipped`);
-  return lines.join('\n');
+  lines.push(
+    "",
+    ...rows.map((row) =>
+      row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "),
+    ),
+  );
+  lines.push(
+    "",
+    `Ran ${rows.length - 1} test suites: ${total.passed} tests passed, ${total.failed} failed, ${total.skipped} skipped`,
+  );
+  return lines.join("\n");
 }

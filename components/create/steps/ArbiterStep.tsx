@@ -6,8 +6,8 @@ import { Field } from "@/components/ui/Field";
 import { formatBps } from "@/lib/format";
 import { checkArbiter, checkFees, checkPayoutMultiple } from "@/lib/forms/createMetaPool";
 
-import { PayoutExample } from "../PayoutExample";
 import { StepIntro, SuffixField, Warning } from "../fields";
+import { PayoutExample } from "../PayoutExample";
 import type { StepProps } from "../types";
 
 /** Step 4: who rules on claims, what the arbiter and the creator earn, and how much a valid claim pays. */
@@ -20,10 +20,9 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
   return (
     <div className="space-y-6">
       <StepIntro title="Arbiter & fees">
-        The{" "}
-        <TermLink term="arbiter">arbiter</TermLink>{" "}
-        alone decides whether a claim is valid, rules claims in filing order, and may shut the MetaPool down. Choose
-        an address seekers can trust: a multisig or a known claims committee.
+        The <TermLink term="arbiter">arbiter</TermLink> alone decides whether a claim is valid, rules claims in filing
+        order, and may shut the MetaPool down. Choose an address seekers can trust: a multisig or a known claims
+        committee.
       </StepIntro>
 
       <div className="space-y-2">
@@ -54,8 +53,7 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">
-          Fees, as a share of every{" "}
-          <TermLink term="premium">premium</TermLink>
+          Fees, as a share of every <TermLink term="premium">premium</TermLink>
         </legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <SuffixField
@@ -86,7 +84,8 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
             <p className="text-sm text-muted">
               Of every premium, the arbiter takes {formatBps(fees.arbiterFeeBps)}, you take{" "}
               {formatBps(fees.creatorFeeBps)} and underwriters keep{" "}
-              {formatBps(10_000n - fees.arbiterFeeBps - fees.creatorFeeBps)}. The two fees may take at most 50 % together.
+              {formatBps(10_000n - fees.arbiterFeeBps - fees.creatorFeeBps)}. The two fees may take at most 50 %
+              together.
             </p>
           )
         )}
@@ -94,9 +93,7 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">
-          What a valid claim pays (
-          <TermLink term="payout">payout</TermLink>
-          )
+          What a valid claim pays (<TermLink term="payout">payout</TermLink>)
         </legend>
         <label className="flex items-start gap-2 text-sm">
           <input
@@ -107,8 +104,8 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
             onChange={() => update({ payout: { ...form.payout, capped: true } })}
           />
           <span>
-            <span className="font-medium">Capped (recommended)</span>: a pool&apos;s seekers get at most a multiple
-            of their cover back. Premium is charged on that payout, so a cap keeps cover affordable and its price
+            <span className="font-medium">Capped (recommended)</span>: a pool&apos;s seekers get at most a multiple of
+            their cover back. Premium is charged on that payout, so a cap keeps cover affordable and its price
             predictable.
           </span>
         </label>
@@ -122,8 +119,8 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
           />
           <span>
             <span className="font-medium">Uncapped</span>: a valid claim pays the pool&apos;s cover plus all of the
-            MetaPool&apos;s free capital, and every pool pays premium on that whole amount: a seeker&apos;s premium
-            and payout rise and fall with every underwriter&apos;s deposit and withdrawal.
+            MetaPool&apos;s free capital, and every pool pays premium on that whole amount: a seeker&apos;s premium and
+            payout rise and fall with every underwriter&apos;s deposit and withdrawal.
           </span>
         </label>
         {form.payout.capped && (
@@ -142,7 +139,11 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
           </div>
         )}
         {multiple.ok && (
-          <PayoutExample multiple={multiple.value} decimals={asset?.decimals ?? 18} symbol={asset?.symbol ?? "tokens"} />
+          <PayoutExample
+            multiple={multiple.value}
+            decimals={asset?.decimals ?? 18}
+            symbol={asset?.symbol ?? "tokens"}
+          />
         )}
       </fieldset>
     </div>

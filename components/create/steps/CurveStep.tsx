@@ -5,8 +5,8 @@ import dynamic from "next/dynamic";
 import { TermLink } from "@/components/howItWorks/TermLink";
 import { Skeleton } from "@/components/ui/States";
 import { formatPercentWad, formatRateApr } from "@/lib/format";
-import { CURVE_PRESETS, checkCurve, parsePercentToWad, type CurveInput } from "@/lib/forms/createMetaPool";
-import { WAD, fundingRate, type FundingCurve } from "@/lib/protocol";
+import { checkCurve, CURVE_PRESETS, parsePercentToWad, type CurveInput } from "@/lib/forms/createMetaPool";
+import { fundingRate, WAD, type FundingCurve } from "@/lib/protocol";
 
 import { StepIntro, SuffixField } from "../fields";
 import type { StepProps } from "../types";
@@ -32,9 +32,10 @@ export function CurveStep({ form, errors, update, shown, touch }: StepProps) {
   return (
     <div className="space-y-6">
       <StepIntro title="Funding curve">
-        Each coverage pool&apos;s seekers pay a yearly <TermLink term="funding-rate">funding rate</TermLink> on their payout,
-        set by the pool&apos;s <TermLink term="utilisation">utilisation</TermLink>: how much of the capital open to it its own
-        cover already uses. The rate rises slowly up to the kink and steeply after it, so scarce capital costs more.
+        Each coverage pool&apos;s seekers pay a yearly <TermLink term="funding-rate">funding rate</TermLink> on their
+        payout, set by the pool&apos;s <TermLink term="utilisation">utilisation</TermLink>: how much of the capital open
+        to it its own cover already uses. The rate rises slowly up to the kink and steeply after it, so scarce capital
+        costs more.
       </StepIntro>
 
       <fieldset className="space-y-2">
@@ -50,9 +51,7 @@ export function CurveStep({ form, errors, update, shown, touch }: StepProps) {
               data-testid={`create-curve-${p.id}`}
             >
               <span className="block font-medium">{p.label}</span>
-              <span className="block text-xs text-muted">
-                {presetLine(p.curve)}
-              </span>
+              <span className="block text-xs text-muted">{presetLine(p.curve)}</span>
               <span className="mt-1 block text-xs text-muted">{p.summary}</span>
             </button>
           ))}

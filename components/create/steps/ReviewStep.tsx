@@ -42,9 +42,9 @@ export function ReviewStep({
       >
         <p className="font-semibold">Nothing can ever be changed after creation.</p>
         <p className="mt-1 text-sm">
-          No one, you included, can edit the asset, the arbiter, the texts, the pools, the fees, the curve or the
-          terms once the MetaPool exists. There is no owner, admin, pause or upgrade. To change anything you would
-          create a new MetaPool.
+          No one, you included, can edit the asset, the arbiter, the texts, the pools, the fees, the curve or the terms
+          once the MetaPool exists. There is no owner, admin, pause or upgrade. To change anything you would create a
+          new MetaPool.
         </p>
       </div>
 
@@ -79,13 +79,13 @@ export function ReviewStep({
       <Section title="Arbiter & fees" step="arbiter" goTo={goTo}>
         <Line label="Arbiter">
           <Mono>{params.arbiter}</Mono>
-          {selfArbiter && <span className="font-medium text-amber-800 dark:text-amber-200"> (you)</span>}. Alone
-          decides whether each claim is valid, rules claims in filing order, and may shut the MetaPool down.
+          {selfArbiter && <span className="font-medium text-amber-800 dark:text-amber-200"> (you)</span>}. Alone decides
+          whether each claim is valid, rules claims in filing order, and may shut the MetaPool down.
           {selfArbiter && " You would rule on claims against your own MetaPool."}
         </Line>
         <Line label="Fees">
-          Of every premium, {formatBps(params.arbiterFeeBps)} goes to the arbiter, {formatBps(params.creatorFeeBps)}{" "}
-          to you as creator, and {formatBps(underwriters)} to underwriters.
+          Of every premium, {formatBps(params.arbiterFeeBps)} goes to the arbiter, {formatBps(params.creatorFeeBps)} to
+          you as creator, and {formatBps(underwriters)} to underwriters.
         </Line>
         <Line label="Payout">
           {params.payoutMultiple === 0
@@ -104,8 +104,8 @@ export function ReviewStep({
 
       <Section title="Terms" step="terms" goTo={goTo}>
         <Line label="Withdrawal period">
-          {formatDuration(BigInt(params.withdrawalPeriod))}: underwriters wait this long after requesting a
-          withdrawal, then have 7 days to complete it.
+          {formatDuration(BigInt(params.withdrawalPeriod))}: underwriters wait this long after requesting a withdrawal,
+          then have 7 days to complete it.
         </Line>
         <Line label="Purchase delay">
           {formatDuration(BigInt(params.purchaseDelay))}: a purchase becomes cover this long after it is made.

@@ -13,8 +13,8 @@ export function TermsStep({ form, errors, update, shown, touch, asset }: StepPro
   return (
     <div className="space-y-6">
       <StepIntro title="Terms">
-        These delays protect each side from the other: underwriters cannot run the moment an incident becomes
-        public, and seekers cannot buy cover for an incident already under way.
+        These delays protect each side from the other: underwriters cannot run the moment an incident becomes public,
+        and seekers cannot buy cover for an incident already under way.
       </StepIntro>
       <div className="grid gap-4 sm:grid-cols-2">
         <div onBlur={touch("withdrawalPeriod")}>
@@ -25,8 +25,8 @@ export function TermsStep({ form, errors, update, shown, touch, asset }: StepPro
             hint={
               <>
                 1 hour to 365 days. An underwriter who requests a{" "}
-                <TermLink term="withdrawal-request">withdrawal</TermLink> waits this long, then has 7 days to complete it; the
-                capital keeps backing claims meanwhile.
+                <TermLink term="withdrawal-request">withdrawal</TermLink> waits this long, then has 7 days to complete
+                it; the capital keeps backing claims meanwhile.
               </>
             }
             error={shown("withdrawalPeriod", errors.withdrawalPeriod)}
@@ -39,8 +39,8 @@ export function TermsStep({ form, errors, update, shown, touch, asset }: StepPro
             onChange={(purchaseDelay) => update({ purchaseDelay })}
             hint={
               <>
-                1 hour to 30 days. A <TermLink term="purchase-delay">purchase</TermLink> becomes cover only after this delay;
-                claims filed meanwhile freeze it.
+                1 hour to 30 days. A <TermLink term="purchase-delay">purchase</TermLink> becomes cover only after this
+                delay; claims filed meanwhile freeze it.
               </>
             }
             error={shown("purchaseDelay", errors.purchaseDelay)}
@@ -55,8 +55,9 @@ export function TermsStep({ form, errors, update, shown, touch, asset }: StepPro
             onChange={(claimBond) => update({ claimBond })}
             hint={
               <>
-                At least 1 {symbol}. Whoever files a <TermLink term="claim-bond">claim</TermLink> locks this; it is returned if
-                the claim is valid and goes to underwriters if it is not, so frivolous claims cost something.
+                At least 1 {symbol}. Whoever files a <TermLink term="claim-bond">claim</TermLink> locks this; it is
+                returned if the claim is valid and goes to underwriters if it is not, so frivolous claims cost
+                something.
               </>
             }
             error={shown("claimBond", errors.claimBond)}

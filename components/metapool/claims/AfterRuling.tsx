@@ -4,12 +4,12 @@ import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { RefundPurchaseButton } from "@/components/metapool/protect/MyPurchases";
-import { livePurchase } from "@/lib/protect/purchases";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useRedeemPayout } from "@/hooks/actions/protect";
 import { coverTokenSymbol, formatAmount } from "@/lib/format";
 import type { ClaimRecord } from "@/lib/history";
+import { livePurchase } from "@/lib/protect/purchases";
 import type { CoverHolding } from "@/lib/types/positions";
 
 /**
@@ -29,13 +29,17 @@ export function AfterRuling({ history }: { history: readonly ClaimRecord[] | und
       </h3>
       <ul className="space-y-3">
         {closed.map((c) => (
-          <RedeemRow key={`${c.poolId}-${c.epoch}`} holding={c} claim={history?.find((r) => r.status === "valid" && r.poolId === c.poolId && r.epoch === c.epoch)} />
+          <RedeemRow
+            key={`${c.poolId}-${c.epoch}`}
+            holding={c}
+            claim={history?.find((r) => r.status === "valid" && r.poolId === c.poolId && r.epoch === c.epoch)}
+          />
         ))}
         {voided.map((p) => (
           <li key={p.id.toString()} className="space-y-2 rounded-md border border-border p-3 text-sm">
             <p>
-              Purchase #{p.id.toString()} of {fmt(p.record.amount)} was still in its delay when a valid claim or the shutdown
-              came: it never became cover and is refundable in full.
+              Purchase #{p.id.toString()} of {fmt(p.record.amount)} was still in its delay when a valid claim or the
+              shutdown came: it never became cover and is refundable in full.
             </p>
             <RefundPurchaseButton purchase={p} amount={p.record.amount} />
           </li>
@@ -56,17 +60,21 @@ function RedeemRow({ holding, claim }: { holding: CoverHolding; claim: ClaimReco
     if (account) void flow.run(holding.poolId, holding.epoch, name, holding.underlying);
   };
   return (
-    <li className="space-y-2 rounded-md border border-green-600/40 p-3 text-sm" data-testid={`redeem-${holding.poolId}-${holding.epoch}`}>
+    <li
+      className="space-y-2 rounded-md border border-green-600/40 p-3 text-sm"
+      data-testid={`redeem-${holding.poolId}-${holding.epoch}`}
+    >
       <p>
         {claim ? (
           <>
-            Claim #{claim.claimId.toString()} on {name} was upheld: your {formatAmount(holding.tokens, asset.decimals, { symbol })} redeem
-            their share of the pool&apos;s cover plus its payout.
+            Claim #{claim.claimId.toString()} on {name} was upheld: your{" "}
+            {formatAmount(holding.tokens, asset.decimals, { symbol })} redeem their share of the pool&apos;s cover plus
+            its payout.
           </>
         ) : (
           <>
-            {name}&apos;s cover has ended (a claim was upheld or premium used it up); your {formatAmount(holding.tokens, asset.decimals, { symbol })} redeem
-            their share of what is left in it.
+            {name}&apos;s cover has ended (a claim was upheld or premium used it up); your{" "}
+            {formatAmount(holding.tokens, asset.decimals, { symbol })} redeem their share of what is left in it.
           </>
         )}
       </p>
@@ -74,7 +82,11 @@ function RedeemRow({ holding, claim }: { holding: CoverHolding; claim: ClaimReco
         <>
           <BeforeAfter
             changes={[
-              { label: "Cover tokens", before: formatAmount(holding.tokens, asset.decimals, { symbol }), after: formatAmount(0n, asset.decimals, { symbol }) },
+              {
+                label: "Cover tokens",
+                before: formatAmount(holding.tokens, asset.decimals, { symbol }),
+                after: formatAmount(0n, asset.decimals, { symbol }),
+              },
               { label: "Paid to your wallet", before: fmt(0n), after: `+${fmt(holding.underlying)}` },
             ]}
           />

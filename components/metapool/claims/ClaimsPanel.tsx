@@ -2,12 +2,12 @@
 
 import { TermLink } from "@/components/howItWorks/TermLink";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { useClaimHistory, usePendingClaims, withEvidence } from "@/hooks/useClaims";
 
 import { AfterRuling } from "./AfterRuling";
 import { FileClaimForm } from "./FileClaimForm";
 import { PastClaims } from "./PastClaims";
 import { PendingClaims } from "./PendingClaims";
-import { useClaimHistory, usePendingClaims, withEvidence } from "@/hooks/useClaims";
 
 /**
  * Claims: what is pending (age, incident, evidence, the 30-day timeout), filing a claim as a cover
@@ -26,10 +26,9 @@ export function ClaimsPanel() {
         </h2>
         <p className="text-sm text-muted">
           A holder of a pool&apos;s cover files a claim with a bond; the arbiter rules on it by the{" "}
-          <TermLink term="protection-statement">protection statement</TermLink>
-          . If upheld, the pool&apos;s{" "}
-          <TermLink term="payout">payout</TermLink>{" "}
-          is taken from underwriters&apos; capital and its cover holders redeem it together with their cover.
+          <TermLink term="protection-statement">protection statement</TermLink>. If upheld, the pool&apos;s{" "}
+          <TermLink term="payout">payout</TermLink> is taken from underwriters&apos; capital and its cover holders
+          redeem it together with their cover.
         </p>
       </header>
 

@@ -7,20 +7,20 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { BeforeAfter, type Change } from "@/components/ui/BeforeAfter";
 import { Field } from "@/components/ui/Field";
-import { useLatestBlockTime } from "@/hooks/useChainNow";
 import { useFileClaim } from "@/hooks/actions/claims";
-import { useTokenBalance } from "@/hooks/useTokens";
+import { useLatestBlockTime } from "@/hooks/useChainNow";
 import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
+import { useTokenBalance } from "@/hooks/useTokens";
 import { PAYOUT_LABEL, payoutShare } from "@/lib/economics/payout";
 import { coverTokenSymbol, formatAmount, formatDateTime, formatDuration } from "@/lib/format";
 import {
-  MAX_EVIDENCE_BYTES,
   ceilToMinute,
   checkClaim,
   claimPoolOptions,
   coverStartOf,
   evidenceBytes,
   floorToMinute,
+  MAX_EVIDENCE_BYTES,
   toUtcDateTimeText,
 } from "@/lib/forms/claim";
 
@@ -91,15 +91,20 @@ export function FileClaimForm() {
   const bytes = evidenceBytes(evidence.trim());
 
   if (view.shutDown) {
-    return <p className="text-sm text-muted">This MetaPool is shut down: cover is no longer in force and no claim can be filed.</p>;
+    return (
+      <p className="text-sm text-muted">
+        This MetaPool is shut down: cover is no longer in force and no claim can be filed.
+      </p>
+    );
   }
-  if (!account) return <p className="text-sm text-muted">Connect a wallet holding cover in this MetaPool to file a claim.</p>;
+  if (!account)
+    return <p className="text-sm text-muted">Connect a wallet holding cover in this MetaPool to file a claim.</p>;
   if (filedOn !== undefined) {
     return (
       <div className="space-y-3" data-testid="claim-filed">
         <p className="text-sm">
-          Your claim on <span className="font-medium">{filedOn}</span> is filed and listed under Pending above. The arbiter rules on
-          it; until then deposits, withdrawals and purchases in this MetaPool wait.
+          Your claim on <span className="font-medium">{filedOn}</span> is filed and listed under Pending above. The
+          arbiter rules on it; until then deposits, withdrawals and purchases in this MetaPool wait.
         </p>
         <TxProgress flow={flow} />
         <button
@@ -119,8 +124,8 @@ export function FileClaimForm() {
   if (options.length === 0) {
     return (
       <p className="text-sm text-muted">
-        Only holders of a pool&apos;s current cover can file a claim on it, and you hold none in this MetaPool. Buy protection above; once it
-        matures you can claim.
+        Only holders of a pool&apos;s current cover can file a claim on it, and you hold none in this MetaPool. Buy
+        protection above; once it matures you can claim.
       </p>
     );
   }
@@ -151,7 +156,8 @@ export function FileClaimForm() {
 
   const changes: Change[] = [];
   if (check.ok && pool) {
-    if (balance.data !== undefined) changes.push({ label: "Your wallet", before: fmt(balance.data), after: fmt(balance.data - bond) });
+    if (balance.data !== undefined)
+      changes.push({ label: "Your wallet", before: fmt(balance.data), after: fmt(balance.data - bond) });
     changes.push(
       { label: `${pool.name}`, before: "no claim pending", after: "claim pending" },
       { label: "Deposits, withdrawals, purchases", before: "open", after: "frozen until the ruling" },
@@ -160,7 +166,11 @@ export function FileClaimForm() {
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4" data-testid="file-claim-form">
-      <Field label="Coverage pool" error={show("pool", chosen !== null)} hint="Only pools where you hold current cover are listed.">
+      <Field
+        label="Coverage pool"
+        error={show("pool", chosen !== null)}
+        hint="Only pools where you hold current cover are listed."
+      >
         {(control) => (
           <select
             {...control}
@@ -171,7 +181,10 @@ export function FileClaimForm() {
             {firstOpen === null && <option value="">Choose a pool</option>}
             {options.map((o) => (
               <option key={o.poolId} value={o.poolId} disabled={Boolean(o.blocked)}>
-                {o.name} — you hold {formatAmount(o.tokens, asset.decimals, { symbol: coverTokenSymbol(o.poolId, view.pools[o.poolId]!.epoch) })}
+                {o.name} — you hold{" "}
+                {formatAmount(o.tokens, asset.decimals, {
+                  symbol: coverTokenSymbol(o.poolId, view.pools[o.poolId]!.epoch),
+                })}
                 {o.blocked ? ` (${o.blocked})` : ""}
               </option>
             ))}
@@ -248,17 +261,18 @@ export function FileClaimForm() {
       <div className="space-y-1 rounded-md border border-border p-3 text-sm">
         <p>
           Filing takes a bond of <span className="font-semibold">{fmt(bond)}</span> from your wallet
-          {balance.data !== undefined && <> (you hold {fmt(balance.data)})</>}. It comes back if the arbiter upholds the claim or the claim is
-          voided by a shutdown; if the claim is rejected it goes to the underwriters.
+          {balance.data !== undefined && <> (you hold {fmt(balance.data)})</>}. It comes back if the arbiter upholds the
+          claim or the claim is voided by a shutdown; if the claim is rejected it goes to the underwriters.
         </p>
         {errors.bond && <p className="text-xs font-medium text-red-700 dark:text-red-400">{errors.bond}</p>}
         <p className="text-muted">
-          File within the purchase delay ({formatDuration(delay)}) of an incident becoming public: purchases made after the incident are then
-          still pending, so your filing freezes them and a valid ruling refunds them instead of letting them share the payout.
+          File within the purchase delay ({formatDuration(delay)}) of an incident becoming public: purchases made after
+          the incident are then still pending, so your filing freezes them and a valid ruling refunds them instead of
+          letting them share the payout.
         </p>
         <p className="text-muted">
-          The arbiter alone decides, reading the protection statement. While your claim is pending, withdrawing your cover from this pool
-          forfeits its share of the payout.
+          The arbiter alone decides, reading the protection statement. While your claim is pending, withdrawing your
+          cover from this pool forfeits its share of the payout.
         </p>
       </div>
 
@@ -266,8 +280,8 @@ export function FileClaimForm() {
         <p className="rounded-md bg-background p-3 text-sm" data-testid="claim-if-upheld">
           If the arbiter upholds this claim, you would receive{" "}
           <span className="font-semibold">{fmt(myCover + myPayout)}</span>: your cover ({fmt(myCover)}) back plus{" "}
-          {PAYOUT_LABEL.mine.charAt(0).toLowerCase() + PAYOUT_LABEL.mine.slice(1)}, {fmt(myPayout)}, and your {fmt(bond)} bond
-          returned. Figures at today&apos;s capital; the payout is fixed at the ruling.
+          {PAYOUT_LABEL.mine.charAt(0).toLowerCase() + PAYOUT_LABEL.mine.slice(1)}, {fmt(myPayout)}, and your{" "}
+          {fmt(bond)} bond returned. Figures at today&apos;s capital; the payout is fixed at the ruling.
         </p>
       )}
 
@@ -280,10 +294,7 @@ export function FileClaimForm() {
         </button>
         {reason && <p className="text-sm text-muted">{reason}</p>}
       </div>
-      <TxProgress
-        flow={flow}
-        onRetry={() => void file()}
-      />
+      <TxProgress flow={flow} onRetry={() => void file()} />
     </form>
   );
 }

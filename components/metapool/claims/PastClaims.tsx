@@ -3,8 +3,8 @@
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { formatDateTime } from "@/lib/format";
-import type { ClaimRecord, ClaimStatus } from "@/lib/history";
 import { evidenceMatches } from "@/lib/forms/claim";
+import type { ClaimRecord, ClaimStatus } from "@/lib/history";
 
 import { Evidence } from "./PendingClaims";
 

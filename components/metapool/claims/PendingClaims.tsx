@@ -7,10 +7,9 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Badge } from "@/components/ui/Badge";
 import { Countdown } from "@/components/ui/Countdown";
 import { ErrorState, LoadingRows } from "@/components/ui/States";
+import type { PendingClaimView } from "@/hooks/useClaims";
 import { formatDateTime, formatDuration, sameAddress } from "@/lib/format";
 import { CLAIM_TIMEOUT } from "@/lib/protocol";
-
-import type { PendingClaimView } from "@/hooks/useClaims";
 
 /**
  * Claims waiting for the arbiter: pool, filer, incident, evidence, bond, age by the chain's clock,
@@ -35,8 +34,8 @@ export function PendingClaims({
   return (
     <div className="space-y-3">
       <p className="text-sm">
-        While any claim is pending, deposits, withdrawals and new purchases are frozen, and no purchase becomes cover, until the arbiter
-        rules. Claims are ruled in filing order.
+        While any claim is pending, deposits, withdrawals and new purchases are frozen, and no purchase becomes cover,
+        until the arbiter rules. Claims are ruled in filing order.
       </p>
       <ul className="space-y-3">
         {claims.map((c, i) => (
@@ -57,7 +56,10 @@ function PendingClaimCard({ item, head }: { item: PendingClaimView; head: boolea
   const mine = sameAddress(claim.filer, account);
   const timedOut = now !== undefined && now >= timeoutAt;
   return (
-    <li className="space-y-2 rounded-md border border-amber-500/50 p-3 text-sm" data-testid={`pending-claim-${item.id}`}>
+    <li
+      className="space-y-2 rounded-md border border-amber-500/50 p-3 text-sm"
+      data-testid={`pending-claim-${item.id}`}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="font-medium">
           Claim #{item.id.toString()} on {poolNames[claim.poolId] ?? `pool #${claim.poolId}`}
@@ -75,7 +77,11 @@ function PendingClaimCard({ item, head }: { item: PendingClaimView; head: boolea
             </>
           }
         />
-        <Line label="Bond" value={fmt(claim.bond)} sub="returned if upheld or voided; goes to underwriters if rejected" />
+        <Line
+          label="Bond"
+          value={fmt(claim.bond)}
+          sub="returned if upheld or voided; goes to underwriters if rejected"
+        />
         <Line label="Filer" value={<span className="break-all font-mono text-xs">{claim.filer}</span>} />
       </dl>
       <div>
@@ -86,13 +92,14 @@ function PendingClaimCard({ item, head }: { item: PendingClaimView; head: boolea
         <p className={timedOut ? "font-medium text-amber-800 dark:text-amber-200" : "text-muted"}>
           {timedOut ? (
             <>
-              This claim has been pending for over 30 days: anyone may now shut the MetaPool down, which voids the claim (its bond is
-              returned) and ends all cover; underwriters then exit and seekers withdraw their deposits.
+              This claim has been pending for over 30 days: anyone may now shut the MetaPool down, which voids the claim
+              (its bond is returned) and ends all cover; underwriters then exit and seekers withdraw their deposits.
             </>
           ) : (
             <>
-              If the arbiter has not ruled <Countdown target={timeoutAt} showDate={false} /> ({formatDateTime(timeoutAt)}, 30 days after filing), anyone may
-              shut the MetaPool down, which voids this claim.
+              If the arbiter has not ruled <Countdown target={timeoutAt} showDate={false} /> (
+              {formatDateTime(timeoutAt)}, 30 days after filing), anyone may shut the MetaPool down, which voids this
+              claim.
             </>
           )}
         </p>
@@ -115,7 +122,9 @@ export function Evidence({ text, verified }: { text: string | undefined; verifie
         <p className="whitespace-pre-wrap break-words">{text}</p>
       )}
       {verified === false && (
-        <p className="text-xs font-medium text-red-700 dark:text-red-400">This text does not match the evidence hash stored on chain.</p>
+        <p className="text-xs font-medium text-red-700 dark:text-red-400">
+          This text does not match the evidence hash stored on chain.
+        </p>
       )}
     </div>
   );

@@ -38,7 +38,13 @@ function RepricingNotice({
   const alert = useMemo(
     () =>
       data?.series && account
-        ? repricing(data.logs, data.series, { account, poolId, epoch }, { curve: view.config.curve, payoutMultiple: BigInt(view.config.payoutMultiple) }, costNow)
+        ? repricing(
+            data.logs,
+            data.series,
+            { account, poolId, epoch },
+            { curve: view.config.curve, payoutMultiple: BigInt(view.config.payoutMultiple) },
+            costNow,
+          )
         : null,
     [data, account, poolId, epoch, view.config.curve, view.config.payoutMultiple, costNow],
   );
@@ -58,11 +64,20 @@ function RepricingNotice({
     }
   };
   return (
-    <div role="note" className="w-full space-y-2 rounded-md border border-amber-500/50 bg-amber-500/10 p-3 text-sm" data-testid={`repricing-${poolId}`}>
+    <div
+      role="note"
+      className="w-full space-y-2 rounded-md border border-amber-500/50 bg-amber-500/10 p-3 text-sm"
+      data-testid={`repricing-${poolId}`}
+    >
       <p>
-        <strong>Your cover now costs {formatMultiple(alert.factor)} what it did</strong> when it became cover ({formatDateTime(BigInt(alert.since))}):{" "}
-        {formatCostRate(alert.costThen)} → {formatCostRate(alert.costNow)} of your cover a year.{" "}
-        {alert.reasons.length > 0 ? <>Since then {alert.reasons.map(reason).join("; ")}.</> : "Others' purchases and withdrawals moved the rate."}
+        <strong>Your cover now costs {formatMultiple(alert.factor)} what it did</strong> when it became cover (
+        {formatDateTime(BigInt(alert.since))}): {formatCostRate(alert.costThen)} → {formatCostRate(alert.costNow)} of
+        your cover a year.{" "}
+        {alert.reasons.length > 0 ? (
+          <>Since then {alert.reasons.map(reason).join("; ")}.</>
+        ) : (
+          "Others' purchases and withdrawals moved the rate."
+        )}
       </p>
       {action}
     </div>
@@ -70,7 +85,15 @@ function RepricingNotice({
 }
 
 /** On the Protect tab: the notice for one holding, with a button that opens its withdraw form. */
-export function RepricingAlert({ poolId, epoch, onWithdraw }: { poolId: number; epoch: number; onWithdraw?: () => void }) {
+export function RepricingAlert({
+  poolId,
+  epoch,
+  onWithdraw,
+}: {
+  poolId: number;
+  epoch: number;
+  onWithdraw?: () => void;
+}) {
   const { view, fmt } = useMetaPoolContext();
   const action = onWithdraw ? (
     <button type="button" className="btn-secondary" onClick={onWithdraw}>
@@ -81,7 +104,17 @@ export function RepricingAlert({ poolId, epoch, onWithdraw }: { poolId: number; 
 }
 
 /** On Portfolio: the same notice for cover in any MetaPool (`fmt` names its asset), linking to its Protect tab to withdraw. */
-export function PortfolioRepricingAlert({ metaPool, poolId, epoch, fmt }: { metaPool: Address; poolId: number; epoch: number; fmt: (v: bigint) => string }) {
+export function PortfolioRepricingAlert({
+  metaPool,
+  poolId,
+  epoch,
+  fmt,
+}: {
+  metaPool: Address;
+  poolId: number;
+  epoch: number;
+  fmt: (v: bigint) => string;
+}) {
   const view = useMetaPool(metaPool).data?.view;
   if (!view) return null;
   return (

@@ -14,14 +14,23 @@ export function YieldStats() {
   const { address, view } = useMetaPoolContext();
   const history = useMetaPoolHistory(address, view.config.curve, deployment?.startBlock ?? 0n);
   const points = useMemo(() => (history.data ? sharePriceHistory(history.data.logs) : undefined), [history.data]);
-  const now = { t: Number(view.lastSyncAt), capital: view.capital, supply: view.shareSupply, shareEpoch: Number(view.shareEpoch) };
+  const now = {
+    t: Number(view.lastSyncAt),
+    capital: view.capital,
+    supply: view.shareSupply,
+    shareEpoch: Number(view.shareEpoch),
+  };
   const apy = view.shutDown ? null : currentApy(view);
   return (
     <>
       <Stat
         label="APY now"
         value={<span data-testid="apy-now">{formatApy(apy)}</span>}
-        sub={view.shutDown ? "shut down: no premiums" : "premiums after fees ÷ capital, at today's rates (simple, not compounded)"}
+        sub={
+          view.shutDown
+            ? "shut down: no premiums"
+            : "premiums after fees ÷ capital, at today's rates (simple, not compounded)"
+        }
       />
       <Realised days={7} result={points && realisedApy(points, now, 7)} loading={history.isPending} />
       <Realised days={30} result={points && realisedApy(points, now, 30)} loading={history.isPending} />
@@ -29,8 +38,19 @@ export function YieldStats() {
   );
 }
 
-function Realised({ days, result, loading }: { days: number; result: RealisedApy | null | undefined; loading: boolean }) {
-  const span = result && result.seconds < days * 86_400 ? `over the ${formatDuration(result.seconds)} since shares were issued` : `share price over ${days} days`;
+function Realised({
+  days,
+  result,
+  loading,
+}: {
+  days: number;
+  result: RealisedApy | null | undefined;
+  loading: boolean;
+}) {
+  const span =
+    result && result.seconds < days * 86_400
+      ? `over the ${formatDuration(result.seconds)} since shares were issued`
+      : `share price over ${days} days`;
   return (
     <Stat
       label={`Realised, ${days} days`}

@@ -1,8 +1,8 @@
 "use client";
 
-import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TermLink } from "@/components/howItWorks/TermLink";
 import { PayoutFigure } from "@/components/metapool/economics/PayoutFigure";
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Badge } from "@/components/ui/Badge";
 import { coverCostRate, formatCostRate, formatMultiple, payoutMultiple } from "@/lib/economics";
 import { formatPercentWad, formatRateApr } from "@/lib/format";
@@ -42,7 +42,9 @@ function CoverPrice({ pool, poolId }: { pool: PoolView; poolId: number }) {
   return (
     <span data-testid={`pool-cost-${poolId}`}>
       {formatCostRate(cost)} a year
-      <span className="block text-xs text-muted">pays ≈ {formatMultiple(payoutMultiple(pool.payout, pool.active))} the cover</span>
+      <span className="block text-xs text-muted">
+        pays ≈ {formatMultiple(payoutMultiple(pool.payout, pool.active))} the cover
+      </span>
     </span>
   );
 }
@@ -65,10 +67,10 @@ export function CoveragePools() {
         <TermLink term="coverage-pool">Coverage pools</TermLink>
       </h2>
       <p className="text-sm text-muted">
-        All pools draw on the same capital. <TermLink term="utilisation">Utilisation</TermLink> is the pool&apos;s cover over its
-        cover plus free capital; the <TermLink term="funding-rate">funding rate</TermLink> follows it along the curve and is
-        charged on the pool&apos;s <TermLink term="payout">payout</TermLink>, so cover costs its holders rate × payout ÷ cover
-        of their deposit a year.
+        All pools draw on the same capital. <TermLink term="utilisation">Utilisation</TermLink> is the pool&apos;s cover
+        over its cover plus free capital; the <TermLink term="funding-rate">funding rate</TermLink> follows it along the
+        curve and is charged on the pool&apos;s <TermLink term="payout">payout</TermLink>, so cover costs its holders
+        rate × payout ÷ cover of their deposit a year.
       </p>
 
       <div className="hidden overflow-x-auto md:block">
@@ -76,14 +78,30 @@ export function CoveragePools() {
           <caption className="sr-only">Coverage pools of {view.config.name}</caption>
           <thead className="text-xs text-muted">
             <tr className="border-b border-border">
-              <th scope="col" className="py-2 pr-3 font-medium">Pool</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Active cover</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Pending</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Utilisation</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Cost of cover</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Funding rate</th>
-              <th scope="col" className="py-2 pr-3 font-medium">If a claim is upheld now</th>
-              <th scope="col" className="py-2 font-medium">Claim</th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Pool
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">
+                Active cover
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">
+                Pending
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">
+                Utilisation
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">
+                Cost of cover
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">
+                Funding rate
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                If a claim is upheld now
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                Claim
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -1,9 +1,9 @@
 "use client";
 
-import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
-import { metaPoolStatus } from "@/components/metapool/MetaPoolStatus";
 import { TermLink } from "@/components/howItWorks/TermLink";
 import { YieldStats } from "@/components/metapool/economics/YieldStats";
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { metaPoolStatus } from "@/components/metapool/MetaPoolStatus";
 import { Stat } from "@/components/ui/Stat";
 import { formatAmount } from "@/lib/format";
 import { convertToAssets } from "@/lib/protocol";
@@ -23,7 +23,11 @@ export function Figures() {
         <p className="text-sm text-muted">{status.detail}</p>
       </div>
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
-        <Stat label={<TermLink term="capital">Capital</TermLink>} value={fmt(view.capital, { compact: true })} sub="what all shares are worth" />
+        <Stat
+          label={<TermLink term="capital">Capital</TermLink>}
+          value={fmt(view.capital, { compact: true })}
+          sub="what all shares are worth"
+        />
         <Stat
           label={<TermLink term="free-capital">Free capital</TermLink>}
           value={fmt(view.freeCapital, { compact: true })}

@@ -1,7 +1,7 @@
 "use client";
 
-import { FundingCurveChart } from "@/components/metapool/overview/Charts";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { FundingCurveChart } from "@/components/metapool/overview/Charts";
 import { formatPercentWad, formatRateApr } from "@/lib/format";
 
 /** The funding curve fixed at creation, with where each coverage pool sits on it now. */

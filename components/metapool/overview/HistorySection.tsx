@@ -1,7 +1,7 @@
 "use client";
 
-import { LineChart } from "@/components/metapool/overview/Charts";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { LineChart } from "@/components/metapool/overview/Charts";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/States";
 import { useMetaPoolHistory } from "@/hooks/useMetaPoolHistory";
@@ -10,7 +10,12 @@ import { describeError } from "@/lib/errors";
 import { formatDateTime, formatRateApr } from "@/lib/format";
 import type { ClaimRecord, ClaimStatus, MetaPoolSeries } from "@/lib/history";
 
-const CLAIM_TONE: Record<ClaimStatus, BadgeTone> = { pending: "warn", valid: "good", invalid: "bad", voided: "neutral" };
+const CLAIM_TONE: Record<ClaimStatus, BadgeTone> = {
+  pending: "warn",
+  valid: "good",
+  invalid: "bad",
+  voided: "neutral",
+};
 const CLAIM_LABEL: Record<ClaimStatus, string> = {
   pending: "Pending",
   valid: "Valid: paid",
@@ -96,7 +101,11 @@ function ClaimsHistory({ claims }: { claims: ClaimRecord[] }) {
       ) : (
         <ol className="space-y-3" aria-label="Claims, newest first">
           {[...claims].reverse().map((c) => (
-            <li key={c.claimId.toString()} className="card space-y-2 text-sm" data-testid={`claim-history-${c.claimId}`}>
+            <li
+              key={c.claimId.toString()}
+              className="card space-y-2 text-sm"
+              data-testid={`claim-history-${c.claimId}`}
+            >
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span className="font-medium">
                   Claim #{c.claimId.toString()} on {view.pools[c.poolId]?.name ?? `pool ${c.poolId}`}
@@ -118,7 +127,9 @@ function ClaimsHistory({ claims }: { claims: ClaimRecord[] }) {
                 </div>
                 <div>
                   <dt className="inline text-muted">{c.status === "voided" ? "Voided" : "Decided"}: </dt>
-                  <dd className="inline">{c.decidedAt !== undefined ? formatDateTime(c.decidedAt) : "awaiting the arbiter"}</dd>
+                  <dd className="inline">
+                    {c.decidedAt !== undefined ? formatDateTime(c.decidedAt) : "awaiting the arbiter"}
+                  </dd>
                 </div>
                 {c.status === "valid" && c.payout !== undefined && (
                   <div className="sm:col-span-2">

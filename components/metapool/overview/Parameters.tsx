@@ -2,9 +2,9 @@
 
 import type { ReactNode } from "react";
 
+import { TermLink } from "@/components/howItWorks/TermLink";
 import { CopyAddress } from "@/components/metapool/CopyAddress";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
-import { TermLink } from "@/components/howItWorks/TermLink";
 import { formatBps, formatDuration, formatPercentWad, formatRateApr } from "@/lib/format";
 import { WITHDRAWAL_WINDOW } from "@/lib/protocol";
 
@@ -55,7 +55,10 @@ export function Parameters() {
       <dl>
         <Row term="Asset">
           <span className="font-medium">
-            {asset.symbol} <span className="text-muted">({asset.name}, {asset.decimals} decimals)</span>
+            {asset.symbol}{" "}
+            <span className="text-muted">
+              ({asset.name}, {asset.decimals} decimals)
+            </span>
           </span>
           <div>
             <CopyAddress address={asset.address} label={`${asset.symbol} token`} />
@@ -113,7 +116,9 @@ export function Parameters() {
         </Row>
         <Row term={<TermLink term="withdrawal-period">Withdrawal period</TermLink>}>
           {formatDuration(c.withdrawalPeriod)}
-          <p className="text-xs text-muted">Underwriters wait this long between requesting a withdrawal and taking it.</p>
+          <p className="text-xs text-muted">
+            Underwriters wait this long between requesting a withdrawal and taking it.
+          </p>
         </Row>
         <Row term={<TermLink term="withdrawal-window">Withdrawal window</TermLink>}>
           {formatDuration(WITHDRAWAL_WINDOW)}

@@ -8,10 +8,10 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { BeforeAfter, type Change } from "@/components/ui/BeforeAfter";
-import { useBuyQuote, useDebounced } from "@/hooks/useLiveQuote";
-import { useTokenBalance } from "@/hooks/useTokens";
 import { useBuyProtection } from "@/hooks/actions/protect";
+import { useBuyQuote, useDebounced } from "@/hooks/useLiveQuote";
 import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
+import { useTokenBalance } from "@/hooks/useTokens";
 import { purchaseEconomics } from "@/lib/economics";
 import { parseAmount } from "@/lib/format";
 import { acceptanceAtMaturity, checkPurchase, purchaseCapacity, saleRefusal } from "@/lib/forms/protect";
@@ -62,7 +62,8 @@ export function BuyProtectionForm() {
 
   const pool = poolId !== null ? view.pools[poolId] : undefined;
   const delay = BigInt(view.config.purchaseDelay);
-  const effectiveAt = quote.data && quoteAmount === typed ? BigInt(quote.data.maturesAt) : now !== undefined ? now + delay : undefined;
+  const effectiveAt =
+    quote.data && quoteAmount === typed ? BigInt(quote.data.maturesAt) : now !== undefined ? now + delay : undefined;
   const acceptance = acceptanceAtMaturity(typed, capacity, pendingAhead);
   const myTokens =
     poolId === null || !pool
@@ -74,7 +75,8 @@ export function BuyProtectionForm() {
     () => (poolId !== null && typed > 0n ? purchaseEconomics(state, poolId, typed, myTokens) : undefined),
     [state, poolId, typed, myTokens],
   );
-  const myCoverNow = poolId !== null && now !== undefined && myTokens > 0n ? liveUnderlying(state, poolId, myTokens, now) : 0n;
+  const myCoverNow =
+    poolId !== null && now !== undefined && myTokens > 0n ? liveUnderlying(state, poolId, myTokens, now) : 0n;
 
   const showErrors = submitted || text !== "";
   const amountError = showErrors && !check.ok && check.field === "amount" ? check.error : null;
@@ -111,7 +113,10 @@ export function BuyProtectionForm() {
         label: "Your cover in this pool at maturity",
         before: fmt(myCoverNow),
         after: `≈ ${fmt(myCoverNow + acceptance.accepted)}`,
-        note: acceptance.refundable > 0n ? `${fmt(acceptance.refundable)} refundable if everything queued ahead matures first` : undefined,
+        note:
+          acceptance.refundable > 0n
+            ? `${fmt(acceptance.refundable)} refundable if everything queued ahead matures first`
+            : undefined,
       },
     );
     if (balance.data !== undefined) {
@@ -122,7 +127,11 @@ export function BuyProtectionForm() {
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-describedby={refusal ? "protect-refusal" : undefined}>
       {refusal && (
-        <p id="protect-refusal" role="note" className="rounded-md border border-amber-500/50 bg-amber-500/10 p-3 text-sm">
+        <p
+          id="protect-refusal"
+          role="note"
+          className="rounded-md border border-amber-500/50 bg-amber-500/10 p-3 text-sm"
+        >
           {refusal}
         </p>
       )}
@@ -147,9 +156,9 @@ export function BuyProtectionForm() {
         hint={
           <>
             Minimum {fmt(view.config.minPurchase, { rounding: "up" })} · capacity left {fmt(capacity)}
-            {balance.data !== undefined && <> · wallet {fmt(balance.data)}</>}. Premium streams out of your deposit: the pool&apos;s{" "}
-            <TermLink term="funding-rate">funding rate</TermLink> times its <TermLink term="payout">payout</TermLink>, shared by its
-            cover holders.
+            {balance.data !== undefined && <> · wallet {fmt(balance.data)}</>}. Premium streams out of your deposit: the
+            pool&apos;s <TermLink term="funding-rate">funding rate</TermLink> times its{" "}
+            <TermLink term="payout">payout</TermLink>, shared by its cover holders.
           </>
         }
         error={amountError}
@@ -177,16 +186,18 @@ export function BuyProtectionForm() {
       {changes.length > 0 && <BeforeAfter changes={changes} />}
 
       <div className="space-y-2">
-        <button type="submit" className="btn-primary w-full sm:w-auto" data-testid="protect-submit" disabled={Boolean(disabledReason)}>
+        <button
+          type="submit"
+          className="btn-primary w-full sm:w-auto"
+          data-testid="protect-submit"
+          disabled={Boolean(disabledReason)}
+        >
           {check.ok ? `Buy ${fmt(check.amount)} of protection` : "Buy protection"}
         </button>
         {disabledReason && <p className="text-sm text-muted">{disabledReason}</p>}
       </div>
 
-      <TxProgress
-        flow={flow}
-        onRetry={() => void buy()}
-      />
+      <TxProgress flow={flow} onRetry={() => void buy()} />
     </form>
   );
 }

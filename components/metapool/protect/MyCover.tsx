@@ -3,24 +3,23 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { useAccount } from "wagmi";
 
+import { PayoutFigure } from "@/components/metapool/economics/PayoutFigure";
+import { RepricingAlert } from "@/components/metapool/economics/RepricingAlert";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
-import { PayoutFigure } from "@/components/metapool/economics/PayoutFigure";
-import { RepricingAlert } from "@/components/metapool/economics/RepricingAlert";
 import { Badge } from "@/components/ui/Badge";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Stat } from "@/components/ui/Stat";
-import { useDebounced, useWithdrawCoverQuote } from "@/hooks/useLiveQuote";
 import { useWithdrawProtection } from "@/hooks/actions/protect";
+import { useDebounced, useWithdrawCoverQuote } from "@/hooks/useLiveQuote";
 import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
+import { coverCostRate, formatCostRate, payoutShare } from "@/lib/economics";
 import { coverTokenSymbol, formatAmount, formatPercentWad, parseAmount } from "@/lib/format";
 import { checkCoverWithdrawal } from "@/lib/forms/protect";
-import { coverCostRate, formatCostRate, payoutShare } from "@/lib/economics";
-import { WAD, holdingCostPerDay, mulDivDown, poolCoverLifetime, type MetaPoolState } from "@/lib/protocol";
-
 import { formatLifetime } from "@/lib/protect/lifetime";
 import { liveUnderlying, stateFromView } from "@/lib/protect/viewState";
+import { holdingCostPerDay, mulDivDown, poolCoverLifetime, WAD, type MetaPoolState } from "@/lib/protocol";
 
 interface Holding {
   poolId: number;
@@ -44,7 +43,8 @@ export function MyCover() {
       </h3>
       {holdings.length === 0 ? (
         <p className="text-sm text-muted">
-          You hold no cover in this MetaPool. A purchase becomes cover once its delay ends; its cover tokens then show here.
+          You hold no cover in this MetaPool. A purchase becomes cover once its delay ends; its cover tokens then show
+          here.
         </p>
       ) : (
         <ul className="divide-y divide-border">
@@ -81,7 +81,11 @@ function HoldingRow({ holding, state }: { holding: Holding; state: MetaPoolState
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Stat
           label="Your cover now"
-          value={<span data-testid={`cover-underlying-${holding.poolId}`}>{underlying !== undefined ? fmt(underlying) : "…"}</span>}
+          value={
+            <span data-testid={`cover-underlying-${holding.poolId}`}>
+              {underlying !== undefined ? fmt(underlying) : "…"}
+            </span>
+          }
           sub={`${formatAmount(holding.tokens, asset.decimals, { symbol })} · ${formatPercentWad(share)} of the pool`}
         />
         <Stat
@@ -89,10 +93,17 @@ function HoldingRow({ holding, state }: { holding: Holding; state: MetaPoolState
           value={fmt(perDay, { rounding: "up" })}
           sub={cost === null ? "no premium charged" : `${formatCostRate(cost)} of your cover a year, at today's rates`}
         />
-        <Stat label="Lasts at today's rates" value={lifetime === null ? "no premium charged" : formatLifetime(lifetime)} />
+        <Stat
+          label="Lasts at today's rates"
+          value={lifetime === null ? "no premium charged" : formatLifetime(lifetime)}
+        />
         <PayoutFigure kind="mine" poolId={holding.poolId} value={fmt(myPayout)} explain />
       </dl>
-      <RepricingAlert poolId={holding.poolId} epoch={holding.epoch} onWithdraw={open ? undefined : () => setOpen(true)} />
+      <RepricingAlert
+        poolId={holding.poolId}
+        epoch={holding.epoch}
+        onWithdraw={open ? undefined : () => setOpen(true)}
+      />
       <button type="button" className="btn-secondary" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         {open ? "Close" : "Withdraw cover"}
       </button>
@@ -118,7 +129,8 @@ function WithdrawCoverForm({ holding, symbol }: { holding: Holding; symbol: stri
   const assets = check.ok && tokensToQuote === check.value ? quote.data : undefined;
   const held = allQuote.data;
 
-  const withdraw = () => (check.ok && account ? flow.run(holding.poolId, pool.name, check.value, assets, symbol) : null);
+  const withdraw = () =>
+    check.ok && account ? flow.run(holding.poolId, pool.name, check.value, assets, symbol) : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -142,13 +154,19 @@ function WithdrawCoverForm({ holding, symbol }: { holding: Holding; symbol: stri
         symbol={symbol}
         decimals={asset.decimals}
         max={holding.tokens}
-        hint={<>You hold {formatAmount(holding.tokens, asset.decimals, { symbol })}{held !== undefined && <>, worth {fmt(held)} now</>}. Withdrawing is allowed at any time and ends that much protection.</>}
+        hint={
+          <>
+            You hold {formatAmount(holding.tokens, asset.decimals, { symbol })}
+            {held !== undefined && <>, worth {fmt(held)} now</>}. Withdrawing is allowed at any time and ends that much
+            protection.
+          </>
+        }
         error={text !== "" && !check.ok ? check.error : null}
       />
       {pool.pendingClaimId !== 0n && (
         <p role="note" className="rounded-md border border-amber-500/50 bg-amber-500/10 p-2 text-sm">
-          Claim #{pool.pendingClaimId.toString()} on this pool is pending: tokens withdrawn now give up their share of its payout, and first
-          pay their share of the premium owed during the claim.
+          Claim #{pool.pendingClaimId.toString()} on this pool is pending: tokens withdrawn now give up their share of
+          its payout, and first pay their share of the premium owed during the claim.
         </p>
       )}
       {check.ok && (
@@ -181,7 +199,12 @@ function WithdrawCoverForm({ holding, symbol }: { holding: Holding; symbol: stri
           </button>
         </p>
       )}
-      <button type="submit" className="btn-primary" disabled={Boolean(reason) || !check.ok} data-testid={`withdraw-cover-submit-${holding.poolId}`}>
+      <button
+        type="submit"
+        className="btn-primary"
+        disabled={Boolean(reason) || !check.ok}
+        data-testid={`withdraw-cover-submit-${holding.poolId}`}
+      >
         {check.ok && assets !== undefined ? `Withdraw for ${fmt(assets)}` : "Withdraw cover"}
       </button>
       {reason && <p className="text-xs text-muted">{reason}</p>}

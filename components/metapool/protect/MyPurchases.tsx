@@ -10,9 +10,8 @@ import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
 import { useMintDueCover, useRefundPurchase } from "@/hooks/actions/protect";
 import { formatDateTime, formatDuration, sameAddress } from "@/lib/format";
-import type { PurchasePosition, PurchaseRestart, PurchaseState } from "@/lib/types/positions";
-
 import { livePurchase, openPurchases } from "@/lib/protect/purchases";
+import type { PurchasePosition, PurchaseRestart, PurchaseState } from "@/lib/types/positions";
 
 const STATE_BADGE: Record<PurchaseState, { tone: BadgeTone; text: string }> = {
   pending: { tone: "neutral", text: "In purchase delay" },
@@ -34,7 +33,9 @@ export function MyPurchases() {
         Your purchases
       </h3>
       {open.length === 0 ? (
-        <p className="text-sm text-muted">No purchase in progress. A purchase shows here during its delay and while anything of it is refundable.</p>
+        <p className="text-sm text-muted">
+          No purchase in progress. A purchase shows here during its delay and while anything of it is refundable.
+        </p>
       ) : (
         <ul className="divide-y divide-border">
           {open.map((p) => (
@@ -69,8 +70,8 @@ function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
       <p className="text-muted">
         {live.state === "pending" && (
           <>
-            Becomes cover <Countdown target={maturesAt} showDate={false} /> ({formatDateTime(maturesAt)}). It cannot be cancelled meanwhile; a valid
-            claim or a shutdown before then refunds it in full.
+            Becomes cover <Countdown target={maturesAt} showDate={false} /> ({formatDateTime(maturesAt)}). It cannot be
+            cancelled meanwhile; a valid claim or a shutdown before then refunds it in full.
           </>
         )}
         {live.state === "maturing" && (
@@ -82,14 +83,17 @@ function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
         {live.state === "frozen" && (
           <>
             It came due while a claim is pending. If the claim is rejected its delay restarts: it becomes cover{" "}
-            {formatDuration(delay)} after the ruling. If the claim is upheld it is refunded in full. You may also take it back now.
+            {formatDuration(delay)} after the ruling. If the claim is upheld it is refunded in full. You may also take
+            it back now.
           </>
         )}
-        {live.state === "voided" && <>A valid claim or the shutdown ended it before it became cover: the whole deposit is yours to take back.</>}
+        {live.state === "voided" && (
+          <>A valid claim or the shutdown ended it before it became cover: the whole deposit is yours to take back.</>
+        )}
         {live.state === "matured" && (
           <>
-            {fmt(r.accepted)} became cover; {fmt(live.refundable)} could not be covered (capital was short at maturity) and is yours to take
-            back.
+            {fmt(r.accepted)} became cover; {fmt(live.refundable)} could not be covered (capital was short at maturity)
+            and is yours to take back.
           </>
         )}
         {receiverIsOther && <> The cover goes to {r.receiver}.</>}
@@ -101,19 +105,34 @@ function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
   );
 }
 
-const RESTARTED_BADGE = { tone: "warn", text: "Delay restarted after a claim" } as const satisfies { tone: BadgeTone; text: string };
+const RESTARTED_BADGE = { tone: "warn", text: "Delay restarted after a claim" } as const satisfies {
+  tone: BadgeTone;
+  text: string;
+};
 
 /** Why a purchase frozen by a claim matures later than it was bought to (SPEC §5, revision 4). */
-function RestartReason({ restart, delay, purchaseId }: { restart: PurchaseRestart; delay: bigint; purchaseId: bigint }) {
+function RestartReason({
+  restart,
+  delay,
+  purchaseId,
+}: {
+  restart: PurchaseRestart;
+  delay: bigint;
+  purchaseId: bigint;
+}) {
   return (
-    <p className="rounded-md border border-amber-500/50 bg-amber-500/10 p-2" data-testid={`purchase-restart-${purchaseId}`}>
+    <p
+      className="rounded-md border border-amber-500/50 bg-amber-500/10 p-2"
+      data-testid={`purchase-restart-${purchaseId}`}
+    >
       <span className="font-medium">
         New maturity {formatDateTime(restart.maturesAt)} (<Countdown target={restart.maturesAt} showDate={false} />
         ), was {formatDateTime(restart.boughtMaturesAt)}.
       </span>{" "}
-      A claim froze this purchase, so its {formatDuration(delay)} <TermLink term="purchase-delay">purchase delay</TermLink> restarted
-      when claim #{restart.claimId.toString()} was ruled on {formatDateTime(restart.ruledAt)}: cover bought around an incident cannot
-      slip in between a rejected claim and the next one.
+      A claim froze this purchase, so its {formatDuration(delay)}{" "}
+      <TermLink term="purchase-delay">purchase delay</TermLink> restarted when claim #{restart.claimId.toString()} was
+      ruled on {formatDateTime(restart.ruledAt)}: cover bought around an incident cannot slip in between a rejected
+      claim and the next one.
     </p>
   );
 }
@@ -151,7 +170,11 @@ export function RefundPurchaseButton({ purchase, amount }: { purchase: PurchaseP
   const pool = target.poolNames[purchase.record.poolId] ?? `pool #${purchase.record.poolId}`;
   const isBuyer = sameAddress(purchase.record.buyer, account);
   const refund = () => void flow.run(purchase.id, pool, amount);
-  const reason = !account ? "Connect a wallet to take the refund." : !isBuyer ? "Only the buyer receives the refund." : null;
+  const reason = !account
+    ? "Connect a wallet to take the refund."
+    : !isBuyer
+      ? "Only the buyer receives the refund."
+      : null;
   if (flow.status === "confirmed") return <TxProgress flow={flow} />;
   return (
     <div className="space-y-2">

@@ -2,8 +2,8 @@
 
 import { useId, useMemo } from "react";
 
-import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { PayoutFigure } from "@/components/metapool/economics/PayoutFigure";
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Badge } from "@/components/ui/Badge";
 import { formatCostRate, formatMultiple, poolPrice } from "@/lib/economics";
 import { formatRateApr } from "@/lib/format";
@@ -55,7 +55,9 @@ export function PoolPicker({
               <span className="min-w-0 flex-1 space-y-1">
                 <span className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{pool.name}</span>
-                  {pool.pendingClaimId !== 0n && <Badge tone="warn">Claim #{pool.pendingClaimId.toString()} pending</Badge>}
+                  {pool.pendingClaimId !== 0n && (
+                    <Badge tone="warn">Claim #{pool.pendingClaimId.toString()} pending</Badge>
+                  )}
                 </span>
                 {descriptions[poolId]?.description && (
                   <span className="block text-xs text-muted">{descriptions[poolId]!.description}</span>
@@ -88,7 +90,8 @@ function PoolPriceLine({ state, poolId }: { state: ReturnType<typeof stateFromVi
   if (price.costRate === null) return null;
   return (
     <span className="block text-xs font-medium tabular-nums" data-testid={`pool-price-${poolId}`}>
-      costs ≈ {formatCostRate(price.costRate)} of the deposit a year · pays ≈ {formatMultiple(price.payoutMultiple)} the deposit
+      costs ≈ {formatCostRate(price.costRate)} of the deposit a year · pays ≈ {formatMultiple(price.payoutMultiple)} the
+      deposit
       {price.forMinimumPurchase && <span className="font-normal text-muted"> (for a minimum purchase)</span>}
     </span>
   );

@@ -31,10 +31,9 @@ export function ProtectPanel() {
           </div>
           <p className="text-sm text-muted">
             Deposit into the pool you want covered. After the purchase delay your deposit becomes{" "}
-            <TermLink term="cover">cover</TermLink>
-            : premium streams out of it, and if the arbiter upholds a claim on the pool its holders share the pool&apos;s{" "}
-            <TermLink term="payout">payout</TermLink>
-            . {view.pools.length} coverage {view.pools.length === 1 ? "pool" : "pools"}.
+            <TermLink term="cover">cover</TermLink>: premium streams out of it, and if the arbiter upholds a claim on
+            the pool its holders share the pool&apos;s <TermLink term="payout">payout</TermLink>. {view.pools.length}{" "}
+            coverage {view.pools.length === 1 ? "pool" : "pools"}.
           </p>
         </header>
         <BuyProtectionForm />

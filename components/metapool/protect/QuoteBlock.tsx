@@ -3,8 +3,8 @@
 import type { ReactNode } from "react";
 
 import { TermLink } from "@/components/howItWorks/TermLink";
-import type { MetaPoolContextValue } from "@/components/metapool/MetaPoolContext";
 import { PayoutFigure } from "@/components/metapool/economics/PayoutFigure";
+import type { MetaPoolContextValue } from "@/components/metapool/MetaPoolContext";
 import { Countdown } from "@/components/ui/Countdown";
 import { formatCostRate, formatMultiple, type PurchaseEconomics } from "@/lib/economics";
 import { formatDateTime, formatDuration, formatRateApr } from "@/lib/format";
@@ -37,16 +37,28 @@ export function QuoteBlock(props: {
   const bought = e !== undefined && e.tokens > 0n;
   const at = props.effectiveAt !== undefined ? formatDateTime(props.effectiveAt) : `in ${formatDuration(props.delay)}`;
   return (
-    <div className="space-y-3 rounded-md border border-border p-3 text-sm" aria-live="polite" data-testid="protect-quote">
+    <div
+      className="space-y-3 rounded-md border border-border p-3 text-sm"
+      aria-live="polite"
+      data-testid="protect-quote"
+    >
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <QuoteLine
           label="Costs you a year"
-          value={bought ? <span data-testid="quote-cost-year">{formatCostRate(e.perYearOfDeposit)} of your deposit</span> : "—"}
+          value={
+            bought ? (
+              <span data-testid="quote-cost-year">{formatCostRate(e.perYearOfDeposit)} of your deposit</span>
+            ) : (
+              "—"
+            )
+          }
           sub="at today's rates: daily cost × 365 ÷ your deposit"
         />
         <QuoteLine
           label="Pays if a claim is upheld"
-          value={bought ? <span data-testid="quote-multiple">≈ {formatMultiple(e.payoutMultiple)} your deposit</span> : "—"}
+          value={
+            bought ? <span data-testid="quote-multiple">≈ {formatMultiple(e.payoutMultiple)} your deposit</span> : "—"
+          }
           sub="the pool payout per unit of cover, on top of your cover back"
         />
         <QuoteLine
@@ -70,8 +82,8 @@ export function QuoteBlock(props: {
           }
           sub={
             <>
-              the curve&apos;s rate, charged on the pool payout (not on your deposit) and shared by its cover holders: cost a year =
-              rate × payout ÷ cover
+              the curve&apos;s rate, charged on the pool payout (not on your deposit) and shared by its cover holders:
+              cost a year = rate × payout ÷ cover
             </>
           }
         />
@@ -80,8 +92,8 @@ export function QuoteBlock(props: {
           value={fmt(props.capacity)}
           sub={
             <>
-              capital not backing cover (<TermLink term="free-capital">free capital</TermLink>): what could become cover if your
-              purchase matured now
+              capital not backing cover (<TermLink term="free-capital">free capital</TermLink>): what could become cover
+              if your purchase matured now
             </>
           }
           testId="quote-capacity"
@@ -106,20 +118,21 @@ export function QuoteBlock(props: {
         />
       </dl>
       <p data-testid="quote-acceptance">
-        Nothing is reserved for you meanwhile: acceptance is decided at maturity ({at}). Your deposit then becomes cover up to the
-        capital free at that moment, after the {fmt(props.pendingAhead)} queued ahead of you; if capital is short then, the rest is
-        refunded to you.
+        Nothing is reserved for you meanwhile: acceptance is decided at maturity ({at}). Your deposit then becomes cover
+        up to the capital free at that moment, after the {fmt(props.pendingAhead)} queued ahead of you; if capital is
+        short then, the rest is refunded to you.
       </p>
       {typed > 0n && acceptance.refundable > 0n && (
         <p className="text-amber-800 dark:text-amber-200" data-testid="quote-shortfall">
-          If everything queued ahead of you matures first and nothing else changes, only {fmt(acceptance.accepted)} of your{" "}
-          {fmt(typed)} would become cover and {fmt(acceptance.refundable)} would be refundable.
+          If everything queued ahead of you matures first and nothing else changes, only {fmt(acceptance.accepted)} of
+          your {fmt(typed)} would become cover and {fmt(acceptance.refundable)} would be refundable.
         </p>
       )}
       <p className="text-muted">
-        A purchase cannot be cancelled: your deposit is held in escrow for the purchase delay ({formatDuration(props.delay)}) and is not
-        cover before then. If a valid claim or a shutdown comes first, it is refunded in full; if a claim is filed and rejected, the
-        delay restarts from the ruling. Figures assume rates stay as they are; they change as others buy, withdraw and underwrite.
+        A purchase cannot be cancelled: your deposit is held in escrow for the purchase delay (
+        {formatDuration(props.delay)}) and is not cover before then. If a valid claim or a shutdown comes first, it is
+        refunded in full; if a claim is filed and rejected, the delay restarts from the ruling. Figures assume rates
+        stay as they are; they change as others buy, withdraw and underwrite.
       </p>
       {props.quoteLoading && <p className="text-xs text-muted">Updating the quote…</p>}
       {props.quoteError && (
@@ -134,7 +147,17 @@ export function QuoteBlock(props: {
   );
 }
 
-function QuoteLine({ label, value, sub, testId }: { label: string; value: ReactNode; sub?: ReactNode; testId?: string }) {
+function QuoteLine({
+  label,
+  value,
+  sub,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  sub?: ReactNode;
+  testId?: string;
+}) {
   return (
     <div className="min-w-0" data-testid={testId}>
       <dt className="text-xs text-muted">{label}</dt>

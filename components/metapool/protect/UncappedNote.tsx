@@ -12,9 +12,14 @@ export function UncappedNote({ economics, amount }: { economics: PurchaseEconomi
   if (view.config.payoutMultiple !== 0 || view.shutDown) return null;
   const priced = economics !== undefined && economics.tokens > 0n;
   return (
-    <p role="note" className="rounded-md border border-amber-500/50 bg-amber-500/10 p-3 text-sm" data-testid="uncapped-note">
-      <strong>This MetaPool&apos;s payout is uncapped.</strong> A valid claim pays a pool&apos;s cover plus all of the MetaPool&apos;s
-      free capital, {fmt(view.freeCapital)} now, and the premium is charged on that whole payout, not on your deposit.
+    <p
+      role="note"
+      className="rounded-md border border-amber-500/50 bg-amber-500/10 p-3 text-sm"
+      data-testid="uncapped-note"
+    >
+      <strong>This MetaPool&apos;s payout is uncapped.</strong> A valid claim pays a pool&apos;s cover plus all of the
+      MetaPool&apos;s free capital, {fmt(view.freeCapital)} now, and the premium is charged on that whole payout, not on
+      your deposit.
       {priced ? (
         <>
           {" "}

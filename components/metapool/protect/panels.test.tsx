@@ -3,21 +3,26 @@ import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { http } from "viem";
 import { describe, expect, it } from "vitest";
-import { WagmiProvider, createConfig } from "wagmi";
+import { createConfig, WagmiProvider } from "wagmi";
 
 import { ClaimsPanel } from "@/components/metapool/claims/ClaimsPanel";
 import { MetaPoolProvider } from "@/components/metapool/MetaPoolContext";
 import { appChain } from "@/lib/chain";
 import { formatDateTime } from "@/lib/format";
+import { example1, fixture } from "@/lib/protect/testkit";
 import type { MetaPoolDetails } from "@/lib/types/metaPool";
 import type { AccountPosition } from "@/lib/types/positions";
 
 import { ProtectPanel } from "./ProtectPanel";
-import { example1, fixture } from "@/lib/protect/testkit";
 
 const { E, T0 } = fixture;
 const ME = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const;
-const asset = { address: "0x00000000000000000000000000000000000000bb" as const, symbol: "dUSD", name: "Demo USD", decimals: 18 };
+const asset = {
+  address: "0x00000000000000000000000000000000000000bb" as const,
+  symbol: "dUSD",
+  name: "Demo USD",
+  decimals: 18,
+};
 
 const config = createConfig({
   chains: [appChain],
@@ -43,8 +48,22 @@ const position: AccountPosition = {
     { id: 4n, record: record(2, 20n * E, T0 - 9_000, 3), state: "refunded", refundable: 0n },
   ],
   cover: [
-    { poolId: 0, epoch: 0, token: "0x0000000000000000000000000000000000000001", tokens: 25n * E, underlying: 25n * E, closed: false },
-    { poolId: 1, epoch: 0, token: "0x00000000000000000000000000000000000000c1", tokens: 10n * E, underlying: 12n * E, closed: true },
+    {
+      poolId: 0,
+      epoch: 0,
+      token: "0x0000000000000000000000000000000000000001",
+      tokens: 25n * E,
+      underlying: 25n * E,
+      closed: false,
+    },
+    {
+      poolId: 1,
+      epoch: 0,
+      token: "0x00000000000000000000000000000000000000c1",
+      tokens: 10n * E,
+      underlying: 12n * E,
+      closed: true,
+    },
   ],
   feesOwed: 0n,
 };
@@ -99,10 +118,17 @@ describe("panels with a position", () => {
   });
 
   it("ProtectPanel shows a restarted purchase's new maturity, a countdown and the ruling that restarted it", () => {
-    const restart = { claimId: 2n, ruledAt: BigInt(T0) - 60n, boughtMaturesAt: BigInt(T0) - 3_600n, maturesAt: BigInt(T0) - 60n + 86_400n };
+    const restart = {
+      claimId: 2n,
+      ruledAt: BigInt(T0) - 60n,
+      boughtMaturesAt: BigInt(T0) - 3_600n,
+      maturesAt: BigInt(T0) - 60n + 86_400n,
+    };
     const restarted: AccountPosition = {
       ...position,
-      purchases: [{ id: 5n, record: record(0, 40n * E, T0 - 60 + 86_400, 1), state: "pending", refundable: 0n, restart }],
+      purchases: [
+        { id: 5n, record: record(0, 40n * E, T0 - 60 + 86_400, 1), state: "pending", refundable: 0n, restart },
+      ],
     };
     const html = render(<ProtectPanel />, { position: restarted });
     expect(html).toContain('data-testid="purchase-restart-5"');

@@ -7,15 +7,15 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
-import { useTokenBalance } from "@/hooks/useTokens";
 import { useDeposit } from "@/hooks/actions/underwrite";
+import { useTokenBalance } from "@/hooks/useTokens";
 import { depositEarnings, formatApy } from "@/lib/economics";
+import { formatShares } from "@/lib/format/shares";
 import { checkDeposit, depositRefusal } from "@/lib/forms/underwrite";
 import { stateFromView } from "@/lib/protect/viewState";
 import { convertToAssets } from "@/lib/protocol";
 
 import { FaucetButton } from "./FaucetButton";
-import { formatShares } from "@/lib/format/shares";
 
 /** Deposit capital for shares: approve (exact amount) → deposit, with the shares and value it brings. */
 export function DepositForm() {

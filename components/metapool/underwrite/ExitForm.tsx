@@ -6,9 +6,8 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useExit } from "@/hooks/actions/underwrite";
-import { convertToAssets } from "@/lib/protocol";
-
 import { formatShares } from "@/lib/format/shares";
+import { convertToAssets } from "@/lib/protocol";
 
 /** After shutdown: every share out at once at the share price (SPEC §8: no window, no free-capital cap). */
 export function ExitForm() {
@@ -32,13 +31,17 @@ export function ExitForm() {
         Exit
       </h3>
       <p className="text-sm text-muted">
-        This MetaPool is shut down and takes no new capital. Cover no longer binds capital, so you can take every share out now at the share
-        price, with no withdrawal period.
+        This MetaPool is shut down and takes no new capital. Cover no longer binds capital, so you can take every share
+        out now at the share price, with no withdrawal period.
       </p>
       {shares > 0n && (
         <BeforeAfter
           changes={[
-            { label: "My shares", before: formatShares(shares, asset.decimals), after: formatShares(0n, asset.decimals) },
+            {
+              label: "My shares",
+              before: formatShares(shares, asset.decimals),
+              after: formatShares(0n, asset.decimals),
+            },
             { label: "You receive", after: fmt(assets) },
           ]}
         />

@@ -2,10 +2,9 @@
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Stat } from "@/components/ui/Stat";
+import { formatShares } from "@/lib/format/shares";
 import { claimLoss, netResult } from "@/lib/forms/underwrite";
 import type { AccountPosition } from "@/lib/types/positions";
-
-import { formatShares } from "@/lib/format/shares";
 
 /** Shares held and requested, together, with what they are worth (requests under the min rule). */
 export function underwriterHoldings(position: AccountPosition) {
@@ -32,7 +31,11 @@ export function MyPosition({ position }: { position: AccountPosition }) {
         My underwriting
       </h3>
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <Stat label="My shares" value={shares(position.shares)} sub={held.requestedShares > 0n ? `+ ${shares(held.requestedShares)} requested` : undefined} />
+        <Stat
+          label="My shares"
+          value={shares(position.shares)}
+          sub={held.requestedShares > 0n ? `+ ${shares(held.requestedShares)} requested` : undefined}
+        />
         <Stat label="Their value" value={fmt(held.value)} sub="held and requested" />
         <Stat
           label="Net result so far"
@@ -44,7 +47,10 @@ export function MyPosition({ position }: { position: AccountPosition }) {
           }
           sub="premiums earned less claim losses"
         />
-        <Stat label="Deposited / withdrawn" value={`${fmt(position.deposited, { compact: true })} / ${fmt(position.withdrawn, { compact: true })}`} />
+        <Stat
+          label="Deposited / withdrawn"
+          value={`${fmt(position.deposited, { compact: true })} / ${fmt(position.withdrawn, { compact: true })}`}
+        />
       </dl>
       <p className="text-xs text-muted">
         Net result = value + withdrawn − deposited, counting deposits made to you and withdrawals and exits you took;

@@ -4,17 +4,16 @@ import { useState, type FormEvent } from "react";
 import { formatUnits } from "viem";
 import { useAccount } from "wagmi";
 
-import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TermLink } from "@/components/howItWorks/TermLink";
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useRequestWithdrawal } from "@/hooks/actions/underwrite";
 import { formatDateTime, formatDuration } from "@/lib/format";
+import { formatShares } from "@/lib/format/shares";
 import { checkWithdrawalRequest, SHARE_UNIT, sharesForPercent } from "@/lib/forms/underwrite";
 import { convertToAssets, WITHDRAWAL_WINDOW } from "@/lib/protocol";
-
-import { formatShares } from "@/lib/format/shares";
 
 const PERCENTS = [25, 50, 75, 100] as const;
 
@@ -51,8 +50,8 @@ export function RequestWithdrawalForm() {
       </h3>
       <p className="text-sm text-muted">
         Shares you request unlock after the <TermLink term="withdrawal-period">withdrawal period</TermLink> (
-        {formatDuration(period)}); you then have {formatDuration(WITHDRAWAL_WINDOW)} to withdraw them, or cancel. They earn
-        nothing from now on but still bear claim losses; you get at most what they are worth today.
+        {formatDuration(period)}); you then have {formatDuration(WITHDRAWAL_WINDOW)} to withdraw them, or cancel. They
+        earn nothing from now on but still bear claim losses; you get at most what they are worth today.
       </p>
       {view.pendingClaims > 0n && (
         <p role="note" className="rounded-md bg-amber-500/15 p-3 text-sm">

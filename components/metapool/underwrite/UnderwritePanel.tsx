@@ -2,8 +2,8 @@
 
 import { useAccount } from "wagmi";
 
-import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { YieldStats } from "@/components/metapool/economics/YieldStats";
+import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { EmptyState, LoadingRows } from "@/components/ui/States";
 
 import { DepositForm } from "./DepositForm";

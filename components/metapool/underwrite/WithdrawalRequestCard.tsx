@@ -11,6 +11,7 @@ import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
 import { useCancelWithdrawal, useCompleteWithdrawal } from "@/hooks/actions/underwrite";
 import { formatDateTime } from "@/lib/format";
+import { formatShares } from "@/lib/format/shares";
 import {
   checkPartialWithdraw,
   maxWithdrawableShares,
@@ -20,8 +21,6 @@ import {
   type RequestState,
 } from "@/lib/forms/underwrite";
 import type { WithdrawQuote } from "@/lib/types/positions";
-
-import { formatShares } from "@/lib/format/shares";
 
 const STATE_BADGE: Record<RequestState, { label: string; tone: BadgeTone }> = {
   open: { label: "Withdrawable", tone: "good" },
@@ -190,8 +189,8 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
           {burned > 0n ? (
             <>
               {" "}
-              and burns {shares(burned)}: you get back at most what the request was worth ({fmt(quote.assetsAtRequest)}),
-              so premiums earned since stay with the pool.
+              and burns {shares(burned)}: you get back at most what the request was worth ({fmt(quote.assetsAtRequest)}
+              ), so premiums earned since stay with the pool.
             </>
           ) : (
             "."

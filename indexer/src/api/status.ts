@@ -1,7 +1,7 @@
 // "Indexed to block N of M": the block every table reflects (Ponder's checkpoint) next to the chain's head.
-import { sql } from 'ponder';
-import type { db as apiDb } from 'ponder:api';
-import type { PublicClient } from 'viem';
+import { sql } from "ponder";
+import type { db as apiDb } from "ponder:api";
+import type { PublicClient } from "viem";
 
 export interface IndexingStatus {
   chainId: number;
@@ -28,7 +28,7 @@ export async function indexingStatus(db: typeof apiDb, client: PublicClient): Pr
   ]);
   const row = rowsOf(checkpoints)[0] as { chain_id: number | string; latest_checkpoint: string } | undefined;
   const app = rowsOf(meta)[0] as { value: { is_ready?: number } | string } | undefined;
-  const value = typeof app?.value === 'string' ? JSON.parse(app.value) : app?.value;
+  const value = typeof app?.value === "string" ? JSON.parse(app.value) : app?.value;
   const indexedBlock = row ? blockNumberOf(row.latest_checkpoint) : 0;
   const headBlock = head === null ? null : Number(head);
   return {

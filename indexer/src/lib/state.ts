@@ -2,19 +2,20 @@
 // change C, K, R, supplies and debts, then recompute what the contract's views derive (Σ K, Σ R, F, and each pool's
 // utilisation, rate and payout, through the app's own bigint mirror in lib/protocol) and write everything back,
 // with a snapshot for the history charts.
-import type { Context, Event } from 'ponder:registry';
-import { activity, coveragePool, feeAccount, metaPool, snapshot } from 'ponder:schema';
-import type { Address } from 'viem';
-import { fundingRate } from '../../../lib/protocol/fundingRate';
-import { payout } from '../../../lib/protocol/payout';
-import { splitPremium } from '../../../lib/protocol/premium';
-import { utilisation } from '../../../lib/protocol/utilisation';
+import type { Context, Event } from "ponder:registry";
+import { activity, coveragePool, feeAccount, metaPool, snapshot } from "ponder:schema";
+import type { Address } from "viem";
 
-export type Db = Context['db'];
+import { fundingRate } from "../../../lib/protocol/fundingRate";
+import { payout } from "../../../lib/protocol/payout";
+import { splitPremium } from "../../../lib/protocol/premium";
+import { utilisation } from "../../../lib/protocol/utilisation";
+
+export type Db = Context["db"];
 export type MetaPoolRow = typeof metaPool.$inferSelect;
 export type CoveragePoolRow = typeof coveragePool.$inferSelect;
 /** What every handler gets from Ponder: the log, its block and transaction. */
-export type AnyEvent = Pick<Event, 'id' | 'log' | 'block' | 'transaction'>;
+export type AnyEvent = Pick<Event, "id" | "log" | "block" | "transaction">;
 
 export interface MetaPoolState {
   mp: MetaPoolRow;
@@ -46,8 +47,7 @@ function derive(state: MetaPoolState): void {
   for (const p of pools) {
     p.utilisation = utilisation(p.active, mp.freeCapital);
     p.rate = mp.shutDown ? 0n : fundingRate(curve, p.utilisation);
-    p.payout =
-      mp.shutDown || p.coverSupply === 0n ? 0n : payout(p.active, mp.freeCapital, BigInt(mp.payoutMultiple));
+    p.payout = mp.shutDown || p.coverSupply === 0n ? 0n : payout(p.active, mp.freeCapital, BigInt(mp.payoutMultiple));
   }
 }
 

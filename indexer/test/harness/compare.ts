@@ -1,37 +1,38 @@
 // The indexed tables against the chain at one block: every MetaPool, coverage pool, purchase, request, claim, fee
 // balance, share and cover balance against the contracts' own views; every event against the row it produced.
-import { eq } from '@ponder/client';
-import { parseEventLogs, zeroAddress, type Address, type Log } from 'viem';
-import { unpackSyncedPool } from '../../../lib/protocol/syncedPools';
-import { coverTokenAbi, metaPoolFactoryAbi } from '../../abis';
-import * as schema from '../../ponder.schema';
-import { cloneAbi, type Market } from './market';
-import type { Indexer } from './ponder';
+import { eq } from "@ponder/client";
+import { parseEventLogs, zeroAddress, type Address, type Log } from "viem";
 
-const PURCHASE_STATUS = ['none', 'pending', 'matured', 'refunded'] as const;
-const CLAIM_STATUS = ['none', 'pending', 'valid', 'invalid', 'voided'] as const;
+import { unpackSyncedPool } from "../../../lib/protocol/syncedPools";
+import { coverTokenAbi, metaPoolFactoryAbi } from "../../abis";
+import * as schema from "../../ponder.schema";
+import { cloneAbi, type Market } from "./market";
+import type { Indexer } from "./ponder";
+
+const PURCHASE_STATUS = ["none", "pending", "matured", "refunded"] as const;
+const CLAIM_STATUS = ["none", "pending", "valid", "invalid", "voided"] as const;
 
 /** Event name → the activity kinds it writes (one row per log). */
 const ACTIVITY_KINDS: Record<string, string[]> = {
-  Deposited: ['Deposited'],
-  WithdrawalRequested: ['WithdrawalRequested'],
-  WithdrawalCompleted: ['WithdrawalCompleted'],
-  WithdrawalCancelled: ['WithdrawalCancelled'],
-  Exited: ['Exited'],
-  ShareEpochClosed: ['ShareEpochClosed'],
-  ProtectionBought: ['ProtectionBought'],
-  PurchaseMatured: ['PurchaseMatured'],
-  PurchaseRefunded: ['PurchaseRefunded'],
-  PurchasesVoided: ['PurchasesVoided'],
-  PurchasesRestarted: ['PurchasesRestarted'],
-  ProtectionWithdrawn: ['ProtectionWithdrawn'],
-  CoverEpochClosed: ['CoverEpochClosed', 'CoverEpochLapsed'],
-  PayoutRedeemed: ['PayoutRedeemed'],
-  ClaimFiled: ['ClaimFiled'],
-  ClaimResolved: ['ClaimAccepted', 'ClaimRejected'],
-  ClaimVoided: ['ClaimVoided'],
-  FeesClaimed: ['FeesClaimed'],
-  MetaPoolShutDown: ['MetaPoolShutDown'],
+  Deposited: ["Deposited"],
+  WithdrawalRequested: ["WithdrawalRequested"],
+  WithdrawalCompleted: ["WithdrawalCompleted"],
+  WithdrawalCancelled: ["WithdrawalCancelled"],
+  Exited: ["Exited"],
+  ShareEpochClosed: ["ShareEpochClosed"],
+  ProtectionBought: ["ProtectionBought"],
+  PurchaseMatured: ["PurchaseMatured"],
+  PurchaseRefunded: ["PurchaseRefunded"],
+  PurchasesVoided: ["PurchasesVoided"],
+  PurchasesRestarted: ["PurchasesRestarted"],
+  ProtectionWithdrawn: ["ProtectionWithdrawn"],
+  CoverEpochClosed: ["CoverEpochClosed", "CoverEpochLapsed"],
+  PayoutRedeemed: ["PayoutRedeemed"],
+  ClaimFiled: ["ClaimFiled"],
+  ClaimResolved: ["ClaimAccepted", "ClaimRejected"],
+  ClaimVoided: ["ClaimVoided"],
+  FeesClaimed: ["FeesClaimed"],
+  MetaPoolShutDown: ["MetaPoolShutDown"],
 };
 
 export interface Comparison {
@@ -43,8 +44,8 @@ export interface Comparison {
 
 type Row = Record<string, unknown>;
 const norm = (v: unknown): unknown => {
-  if (typeof v === 'string' && /^0x[0-9a-fA-F]*$/.test(v)) return v.toLowerCase();
-  if (typeof v === 'number') return BigInt(v);
+  if (typeof v === "string" && /^0x[0-9a-fA-F]*$/.test(v)) return v.toLowerCase();
+  if (typeof v === "number") return BigInt(v);
   return v;
 };
 
@@ -55,10 +56,17 @@ export async function compareWithChain(market: Market, indexer: Indexer, block: 
   const same = (label: string, indexed: unknown, chain: unknown) => {
     checked++;
     const [a, b] = [norm(indexed ?? null), norm(chain ?? null)];
-    if (a !== b && JSON.stringify(a, big) !== JSON.stringify(b, big)) mismatches.push(`${label}: indexed ${show(indexed)}, chain ${show(chain)}`);
+    if (a !== b && JSON.stringify(a, big) !== JSON.stringify(b, big))
+      mismatches.push(`${label}: indexed ${show(indexed)}, chain ${show(chain)}`);
   };
   const read = <T>(address: Address, functionName: string, args: unknown[] = []) =>
-    client.readContract({ address, abi: cloneAbi, functionName: functionName as 'capital', args: args as [], blockNumber: block }) as Promise<T>;
+    client.readContract({
+      address,
+      abi: cloneAbi,
+      functionName: functionName as "capital",
+      args: args as [],
+      blockNumber: block,
+    }) as Promise<T>;
   const { db } = indexer;
   const actors = accounts.map((a) => a.address);
 
@@ -78,7 +86,7 @@ export async function compareWithChain(market: Market, indexer: Indexer, block: 
   for (const log of [...logs, ...created]) count(log.eventName);
 
   const indexedPools = await db.select().from(schema.metaPool);
-  same('MetaPools', indexedPools.length, created.length);
+  same("MetaPools", indexedPools.length, created.length);
 
   const activity = await db.select().from(schema.activity);
   const activityById = new Map(activity.map((a) => [`${a.tx}:${a.logIndex}`, a]));
@@ -94,7 +102,7 @@ export async function compareWithChain(market: Market, indexer: Indexer, block: 
   }
   // Share transfers between holders (not mints, burns or request custody).
   for (const log of logs) {
-    if (log.eventName !== 'Transfer') continue;
+    if (log.eventName !== "Transfer") continue;
     const { from, to, value } = log.args as { from: Address; to: Address; value: bigint };
     const custody = log.address.toLowerCase();
     if (value === 0n || [from, to].some((a) => a === zeroAddress || a.toLowerCase() === custody)) continue;
@@ -105,8 +113,15 @@ export async function compareWithChain(market: Market, indexer: Indexer, block: 
   const syncs = await db.select().from(schema.sync);
   const syncByLog = new Map(syncs.map((s) => [`${s.block}:${s.logIndex}`, s]));
   for (const log of logs) {
-    if (log.eventName !== 'Synced') continue;
-    const args = log.args as { timestamp: number; capital: bigint; pools: readonly bigint[]; premiumToCapital: bigint; arbiterFees: bigint; creatorFees: bigint };
+    if (log.eventName !== "Synced") continue;
+    const args = log.args as {
+      timestamp: number;
+      capital: bigint;
+      pools: readonly bigint[];
+      premiumToCapital: bigint;
+      arbiterFees: bigint;
+      creatorFees: bigint;
+    };
     // The event packs each pool's K and debt in one word; the table keeps them apart.
     const active = args.pools.map((word) => unpackSyncedPool(word).active);
     const debt = args.pools.map((word) => unpackSyncedPool(word).debt);
@@ -124,7 +139,7 @@ export async function compareWithChain(market: Market, indexer: Indexer, block: 
     same(`${label} arbiterFees`, row.arbiterFees, args.arbiterFees);
     same(`${label} creatorFees`, row.creatorFees, args.creatorFees);
   }
-  same('sync rows', syncs.length, events.Synced ?? 0);
+  same("sync rows", syncs.length, events.Synced ?? 0);
 
   // ----- state: every row against the contract's views at `block` -----
   for (const m of market.metaPools) {
@@ -147,19 +162,33 @@ export async function compareWithChain(market: Market, indexer: Indexer, block: 
       lastSyncAt: number;
       lastRulingAt: number;
       pools: readonly Row[];
-    }>(m.address, 'metaPoolView');
+    }>(m.address, "metaPoolView");
     const c = v.config as { curve: Row } & Row;
-    for (const key of ['asset', 'arbiter', 'creator', 'name', 'arbiterFeeBps', 'creatorFeeBps', 'payoutMultiple', 'withdrawalPeriod', 'purchaseDelay', 'claimBond', 'minPurchase', 'poolCount']) {
+    for (const key of [
+      "asset",
+      "arbiter",
+      "creator",
+      "name",
+      "arbiterFeeBps",
+      "creatorFeeBps",
+      "payoutMultiple",
+      "withdrawalPeriod",
+      "purchaseDelay",
+      "claimBond",
+      "minPurchase",
+      "poolCount",
+    ]) {
       same(`${label} ${key}`, row[key as keyof typeof row], c[key]);
     }
     same(`${label} assetDecimals`, row.assetDecimals, c.decimals);
-    for (const key of ['baseRate', 'slope1', 'kink', 'slope2']) same(`${label} ${key}`, row[key as keyof typeof row], c.curve[key]);
+    for (const key of ["baseRate", "slope1", "kink", "slope2"])
+      same(`${label} ${key}`, row[key as keyof typeof row], c.curve[key]);
     same(`${label} capital`, row.capital, v.capital);
     same(`${label} freeCapital`, row.freeCapital, v.freeCapital);
     same(`${label} totalActive`, row.totalActive, v.totalActive);
     same(`${label} totalPending`, row.totalPending, v.totalPending);
     same(`${label} shareSupply`, row.shareSupply, v.shareSupply);
-    same(`${label} totalSupply`, row.shareSupply, await read(m.address, 'totalSupply'));
+    same(`${label} totalSupply`, row.shareSupply, await read(m.address, "totalSupply"));
     same(`${label} shareEpoch`, row.shareEpoch, v.shareEpoch);
     same(`${label} shutDown`, row.shutDown, v.shutDown);
     same(`${label} pendingClaims`, row.pendingClaims, v.pendingClaims);
@@ -175,62 +204,78 @@ export async function compareWithChain(market: Market, indexer: Indexer, block: 
       same(`${pl} epoch`, p.epoch, pv.epoch);
       same(`${pl} token`, p.token ?? zeroAddress, pv.token);
       same(`${pl} epochOpenedAt`, p.epochOpenedAt ?? 0n, pv.epochOpenedAt);
-      for (const key of ['active', 'pending', 'coverSupply', 'debt', 'utilisation', 'rate', 'payout'] as const) {
+      for (const key of ["active", "pending", "coverSupply", "debt", "utilisation", "rate", "payout"] as const) {
         same(`${pl} ${key}`, p[key], pv[key]);
       }
       same(`${pl} pendingClaimId`, p.pendingClaimId ?? 0n, pv.pendingClaimId);
     }
 
     // Purchases
-    const [, nextPurchaseId, voidedBefore] = await read<[bigint, bigint, bigint]>(m.address, 'purchaseQueue');
+    const [, nextPurchaseId, voidedBefore] = await read<[bigint, bigint, bigint]>(m.address, "purchaseQueue");
     const purchases = await db.select().from(schema.purchase).where(eq(schema.purchase.metaPool, m.address));
     same(`${label} purchases`, purchases.length, nextPurchaseId - 1n);
     same(`${label} purchaseCount`, row.purchaseCount, nextPurchaseId - 1n);
     for (const p of purchases) {
-      const chain = await read<{ buyer: Address; maturesAt: number; poolId: number; status: number; amount: bigint; accepted: bigint; receiver: Address; restRefunded: boolean }>(m.address, 'purchase', [p.purchaseId]);
+      const chain = await read<{
+        buyer: Address;
+        maturesAt: number;
+        poolId: number;
+        status: number;
+        amount: bigint;
+        accepted: bigint;
+        receiver: Address;
+        restRefunded: boolean;
+      }>(m.address, "purchase", [p.purchaseId]);
       const pl = `${label} purchase ${p.purchaseId}`;
       const status = PURCHASE_STATUS[chain.status];
-      const expected = status === 'pending' && p.purchaseId < voidedBefore ? 'voided' : status;
+      const expected = status === "pending" && p.purchaseId < voidedBefore ? "voided" : status;
       same(`${pl} status`, p.status, expected);
       same(`${pl} buyer`, p.buyer, chain.buyer);
       same(`${pl} receiver`, p.receiver, chain.receiver);
       same(`${pl} poolId`, p.poolId, chain.poolId);
       same(`${pl} amount`, p.amount, chain.amount);
-      if (expected === 'pending' || expected === 'matured') same(`${pl} maturesAt`, p.maturesAt, chain.maturesAt);
-      if (expected === 'matured') {
+      if (expected === "pending" || expected === "matured") same(`${pl} maturesAt`, p.maturesAt, chain.maturesAt);
+      if (expected === "matured") {
         same(`${pl} accepted`, p.accepted, chain.accepted);
         same(`${pl} refundable`, p.refundable, chain.restRefunded ? 0n : chain.amount - chain.accepted);
       }
-      if (expected === 'voided') same(`${pl} refundable`, p.refundable, chain.amount);
+      if (expected === "voided") same(`${pl} refundable`, p.refundable, chain.amount);
     }
 
     // Withdrawal requests
-    const requestCount = await read<bigint>(m.address, 'requestCount');
-    const requests = await db.select().from(schema.withdrawalRequest).where(eq(schema.withdrawalRequest.metaPool, m.address));
+    const requestCount = await read<bigint>(m.address, "requestCount");
+    const requests = await db
+      .select()
+      .from(schema.withdrawalRequest)
+      .where(eq(schema.withdrawalRequest.metaPool, m.address));
     same(`${label} requests`, requests.length, requestCount);
     same(`${label} requestCount`, row.requestCount, requestCount);
     for (const r of requests) {
-      const chain = await read<{ owner: Address; unlockAt: number; shares: bigint; assetsAtRequest: bigint }>(m.address, 'withdrawalRequest', [r.requestId]);
+      const chain = await read<{ owner: Address; unlockAt: number; shares: bigint; assetsAtRequest: bigint }>(
+        m.address,
+        "withdrawalRequest",
+        [r.requestId],
+      );
       const rl = `${label} request ${r.requestId}`;
-      same(`${rl} cancelled`, r.status === 'cancelled', chain.owner === zeroAddress);
+      same(`${rl} cancelled`, r.status === "cancelled", chain.owner === zeroAddress);
       same(`${rl} shares`, r.shares, chain.shares);
       same(`${rl} assetsAtRequest`, r.assetsAtRequest, chain.assetsAtRequest);
-      if (r.status !== 'cancelled') {
+      if (r.status !== "cancelled") {
         same(`${rl} owner`, r.owner, chain.owner);
         same(`${rl} unlockAt`, r.unlockAt, chain.unlockAt);
       }
     }
 
     // Claims
-    const [, nextClaimId] = await read<[bigint, bigint, bigint]>(m.address, 'claimQueue');
+    const [, nextClaimId] = await read<[bigint, bigint, bigint]>(m.address, "claimQueue");
     const claims = await db.select().from(schema.claim).where(eq(schema.claim.metaPool, m.address));
     same(`${label} claims`, claims.length, nextClaimId - 1n);
     same(`${label} claimCount`, row.claimCount, nextClaimId - 1n);
     for (const cl of claims) {
-      const chain = await read<Row & { status: number }>(m.address, 'claim', [cl.claimId]);
+      const chain = await read<Row & { status: number }>(m.address, "claim", [cl.claimId]);
       const cll = `${label} claim ${cl.claimId}`;
       same(`${cll} status`, cl.status, CLAIM_STATUS[chain.status]);
-      for (const key of ['filer', 'poolId', 'epoch', 'incidentTime', 'bond', 'evidenceHash', 'filedAt'] as const) {
+      for (const key of ["filer", "poolId", "epoch", "incidentTime", "bond", "evidenceHash", "filedAt"] as const) {
         same(`${cll} ${key}`, cl[key], chain[key]);
       }
       same(`${cll} resolvedAt`, cl.resolvedAt ?? 0n, chain.resolvedAt);
@@ -240,107 +285,161 @@ export async function compareWithChain(market: Market, indexer: Indexer, block: 
     const feeRows = await db.select().from(schema.feeAccount).where(eq(schema.feeAccount.metaPool, m.address));
     const feeOf = new Map(feeRows.map((f) => [f.account.toLowerCase(), f.owed]));
     for (const account of new Set([...actors, ...feeRows.map((f) => f.account)].map((a) => a.toLowerCase()))) {
-      same(`${label} feesOwed ${account}`, feeOf.get(account) ?? 0n, await read(m.address, 'feesOwed', [account]));
+      same(`${label} feesOwed ${account}`, feeOf.get(account) ?? 0n, await read(m.address, "feesOwed", [account]));
     }
 
     // Share balances, the MetaPool's custody of requested shares included
     const holders = await db.select().from(schema.shareHolder).where(eq(schema.shareHolder.metaPool, m.address));
     const shareOf = new Map(holders.map((h) => [h.account.toLowerCase(), h.balance]));
-    for (const account of new Set([...actors, m.address, ...holders.map((h) => h.account)].map((a) => a.toLowerCase()))) {
-      same(`${label} shares of ${account}`, shareOf.get(account) ?? 0n, await read(m.address, 'balanceOf', [account]));
+    for (const account of new Set(
+      [...actors, m.address, ...holders.map((h) => h.account)].map((a) => a.toLowerCase()),
+    )) {
+      same(`${label} shares of ${account}`, shareOf.get(account) ?? 0n, await read(m.address, "balanceOf", [account]));
     }
 
     // Cover epochs, tokens and holders
     const epochs = await db.select().from(schema.coverEpoch).where(eq(schema.coverEpoch.metaPool, m.address));
     for (const e of epochs) {
       const el = `${label} pool ${e.poolId} epoch ${e.epoch}`;
-      same(`${el} token`, e.token, await read(m.address, 'coverToken', [BigInt(e.poolId), BigInt(e.epoch)]));
+      same(`${el} token`, e.token, await read(m.address, "coverToken", [BigInt(e.poolId), BigInt(e.epoch)]));
       if (e.closed && (e.supplyAtClose ?? 0n) > 0n) {
-        const closed = await read<{ remaining: bigint; supply: bigint }>(m.address, 'closedEpoch', [BigInt(e.poolId), BigInt(e.epoch)]);
+        const closed = await read<{ remaining: bigint; supply: bigint }>(m.address, "closedEpoch", [
+          BigInt(e.poolId),
+          BigInt(e.epoch),
+        ]);
         same(`${el} remaining`, e.remaining, closed.remaining);
         same(`${el} remainingSupply`, e.remainingSupply, closed.supply);
       }
       const coverHolders = await db.select().from(schema.coverHolder).where(eq(schema.coverHolder.token, e.token));
       const coverOf = new Map(coverHolders.map((h) => [h.account.toLowerCase(), h.balance]));
       for (const account of new Set([...actors, ...coverHolders.map((h) => h.account)].map((a) => a.toLowerCase()))) {
-        const balance = await client.readContract({ address: e.token, abi: coverTokenAbi, functionName: 'balanceOf', args: [account as Address], blockNumber: block });
+        const balance = await client.readContract({
+          address: e.token,
+          abi: coverTokenAbi,
+          functionName: "balanceOf",
+          args: [account as Address],
+          blockNumber: block,
+        });
         same(`${el} cover of ${account}`, coverOf.get(account) ?? 0n, balance);
       }
     }
-    same(`${label} cover epochs opened`, epochs.length, logs.filter((l) => l.eventName === 'CoverEpochOpened' && l.address === m.address.toLowerCase()).length);
+    same(
+      `${label} cover epochs opened`,
+      epochs.length,
+      logs.filter((l) => l.eventName === "CoverEpochOpened" && l.address === m.address.toLowerCase()).length,
+    );
   }
 
   // Cover token transfers happened and were seen.
   const tokens = (await db.select().from(schema.coverToken)).map((t) => t.address);
   if (tokens.length > 0) {
-    const transfers = parseEventLogs({ abi: coverTokenAbi, eventName: 'Transfer', logs: await client.getLogs({ address: tokens, fromBlock, toBlock: block }) });
-    events['CoverToken:Transfer'] = transfers.length;
+    const transfers = parseEventLogs({
+      abi: coverTokenAbi,
+      eventName: "Transfer",
+      logs: await client.getLogs({ address: tokens, fromBlock, toBlock: block }),
+    });
+    events["CoverToken:Transfer"] = transfers.length;
   }
   return { mismatches, events, checked };
 }
 
 /** The activity row of one log carries the log's numbers. */
-function checkActivity(row: Row, log: { eventName: string; args: Row }, same: (l: string, a: unknown, b: unknown) => void) {
+function checkActivity(
+  row: Row,
+  log: { eventName: string; args: Row },
+  same: (l: string, a: unknown, b: unknown) => void,
+) {
   const a = log.args;
   const label = `${log.eventName} activity ${row.id}`;
   const expect: Record<string, unknown> = {};
   switch (log.eventName) {
-    case 'Deposited':
+    case "Deposited":
       Object.assign(expect, { account: a.caller, receiver: a.receiver, assets: a.assets, shares: a.shares });
       break;
-    case 'WithdrawalRequested':
+    case "WithdrawalRequested":
       Object.assign(expect, { account: a.owner, ref: a.requestId, shares: a.shares, assets: a.assetsAtRequest });
       break;
-    case 'WithdrawalCompleted':
-      Object.assign(expect, { account: a.owner, receiver: a.receiver, ref: a.requestId, shares: a.shares, assets: a.assets });
+    case "WithdrawalCompleted":
+      Object.assign(expect, {
+        account: a.owner,
+        receiver: a.receiver,
+        ref: a.requestId,
+        shares: a.shares,
+        assets: a.assets,
+      });
       break;
-    case 'WithdrawalCancelled':
+    case "WithdrawalCancelled":
       Object.assign(expect, { account: a.owner, ref: a.requestId, shares: a.sharesReturned });
       break;
-    case 'Exited':
+    case "Exited":
       Object.assign(expect, { account: a.owner, receiver: a.receiver, shares: a.shares, assets: a.assets });
       break;
-    case 'ProtectionBought':
-      Object.assign(expect, { account: a.buyer, receiver: a.receiver, poolId: a.poolId, ref: a.purchaseId, assets: a.amount });
+    case "ProtectionBought":
+      Object.assign(expect, {
+        account: a.buyer,
+        receiver: a.receiver,
+        poolId: a.poolId,
+        ref: a.purchaseId,
+        assets: a.amount,
+      });
       break;
-    case 'PurchaseMatured':
+    case "PurchaseMatured":
       Object.assign(expect, { poolId: a.poolId, ref: a.purchaseId, assets: a.accepted, tokens: a.tokens });
       break;
-    case 'PurchaseRefunded':
+    case "PurchaseRefunded":
       Object.assign(expect, { account: a.buyer, ref: a.purchaseId, assets: a.amount });
       break;
-    case 'PurchasesVoided':
+    case "PurchasesVoided":
       Object.assign(expect, { ref: a.fromId, assets: a.total });
       break;
-    case 'PurchasesRestarted':
+    case "PurchasesRestarted":
       Object.assign(expect, { ref: a.fromId });
       break;
-    case 'ProtectionWithdrawn':
-      Object.assign(expect, { account: a.owner, receiver: a.receiver, poolId: a.poolId, assets: a.assets, tokens: a.tokens });
+    case "ProtectionWithdrawn":
+      Object.assign(expect, {
+        account: a.owner,
+        receiver: a.receiver,
+        poolId: a.poolId,
+        assets: a.assets,
+        tokens: a.tokens,
+      });
       break;
-    case 'CoverEpochClosed':
-      Object.assign(expect, { kind: a.lapsed ? 'CoverEpochLapsed' : 'CoverEpochClosed', poolId: a.poolId, ref: a.epoch, assets: a.redeemable, tokens: a.supply });
+    case "CoverEpochClosed":
+      Object.assign(expect, {
+        kind: a.lapsed ? "CoverEpochLapsed" : "CoverEpochClosed",
+        poolId: a.poolId,
+        ref: a.epoch,
+        assets: a.redeemable,
+        tokens: a.supply,
+      });
       break;
-    case 'PayoutRedeemed':
-      Object.assign(expect, { account: a.owner, receiver: a.receiver, poolId: a.poolId, ref: a.epoch, assets: a.assets, tokens: a.tokens });
+    case "PayoutRedeemed":
+      Object.assign(expect, {
+        account: a.owner,
+        receiver: a.receiver,
+        poolId: a.poolId,
+        ref: a.epoch,
+        assets: a.assets,
+        tokens: a.tokens,
+      });
       break;
-    case 'ClaimFiled':
+    case "ClaimFiled":
       Object.assign(expect, { account: a.filer, poolId: a.poolId, ref: a.claimId, assets: a.bond });
       break;
-    case 'ClaimResolved':
-      Object.assign(expect, { kind: a.valid ? 'ClaimAccepted' : 'ClaimRejected', poolId: a.poolId, ref: a.claimId });
+    case "ClaimResolved":
+      Object.assign(expect, { kind: a.valid ? "ClaimAccepted" : "ClaimRejected", poolId: a.poolId, ref: a.claimId });
       if (a.valid) expect.assets = a.payout;
       break;
-    case 'ClaimVoided':
+    case "ClaimVoided":
       Object.assign(expect, { poolId: a.poolId, ref: a.claimId });
       break;
-    case 'FeesClaimed':
+    case "FeesClaimed":
       Object.assign(expect, { account: a.account, receiver: a.receiver, assets: a.amount });
       break;
-    case 'ShareEpochClosed':
+    case "ShareEpochClosed":
       Object.assign(expect, { assets: a.capital, shares: a.supply });
       break;
-    case 'MetaPoolShutDown':
+    case "MetaPoolShutDown":
       Object.assign(expect, { account: a.caller });
       break;
   }
@@ -348,8 +447,8 @@ function checkActivity(row: Row, log: { eventName: string; args: Row }, same: (l
 }
 
 function big(_key: string, value: unknown) {
-  return typeof value === 'bigint' ? value.toString() : value;
+  return typeof value === "bigint" ? value.toString() : value;
 }
 function show(value: unknown) {
-  return typeof value === 'bigint' ? value.toString() : JSON.stringify(value, big);
+  return typeof value === "bigint" ? value.toString() : JSON.stringify(value, big);
 }

@@ -1,19 +1,21 @@
 // Runs `ponder start` on a chain, as the app would reach it: SQL over HTTP through `@ponder/client`, GraphQL, and
 // /canopy/status. PGlite in a fresh directory unless DATABASE_URL is set, then a fresh PostgreSQL schema.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createClient } from '@ponder/client';
-import pg from 'pg';
-import * as schema from '../../ponder.schema';
-import { forgetChainInPostgres } from '../../scripts/local-chain.mjs';
-import type { IndexingStatus } from '../../src/api/status';
+import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const indexerDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ponderBin = join(indexerDir, 'node_modules', 'ponder', 'dist', 'esm', 'bin', 'ponder.js');
+import { createClient } from "@ponder/client";
+import pg from "pg";
+
+import * as schema from "../../ponder.schema";
+import { forgetChainInPostgres } from "../../scripts/local-chain.mjs";
+import type { IndexingStatus } from "../../src/api/status";
+
+export const indexerDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const ponderBin = join(indexerDir, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js");
 
 export interface PonderOptions {
   rpcUrl: string;
@@ -29,8 +31,8 @@ export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as { port: number };
       server.close(() => resolve(port));
     });
@@ -40,16 +42,16 @@ export function freePort(): Promise<number> {
 export async function startPonder(options: PonderOptions) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const pgliteDir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'canopy-indexer-'));
+  const pgliteDir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "canopy-indexer-"));
   const dbSchema = `canopy_test_${process.pid}_${Date.now()}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PONDER_TELEMETRY_DISABLED: 'true',
+    PONDER_TELEMETRY_DISABLED: "true",
     CANOPY_RPC_URL: options.rpcUrl,
-    CANOPY_CHAIN_ID: '31337',
+    CANOPY_CHAIN_ID: "31337",
     CANOPY_FACTORY: options.factory,
     CANOPY_START_BLOCK: String(options.startBlock),
-    CANOPY_POLLING_MS: '100',
+    CANOPY_POLLING_MS: "100",
   };
   delete env.PORT; // Ponder prefers PORT over --port
   delete env.DATABASE_PRIVATE_URL;
@@ -63,8 +65,19 @@ export async function startPonder(options: PonderOptions) {
   const log: string[] = [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [ponderBin, 'start', '--schema', dbSchema, '--port', String(port), '--hostname', '127.0.0.1', '--log-format', 'json'],
-    { cwd: indexerDir, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      ponderBin,
+      "start",
+      "--schema",
+      dbSchema,
+      "--port",
+      String(port),
+      "--hostname",
+      "127.0.0.1",
+      "--log-format",
+      "json",
+    ],
+    { cwd: indexerDir, env, stdio: ["ignore", "pipe", "pipe"] },
   );
   const logFile = process.env.INDEXER_TEST_PONDER_LOG; // every line Ponder writes, for a closer look
   const collect = (chunk: Buffer) => {
@@ -72,8 +85,8 @@ export async function startPonder(options: PonderOptions) {
     log.push(chunk.toString());
     if (log.length > 4000) log.splice(0, log.length - 4000);
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout!.on("data", collect);
+  child.stderr!.on("data", collect);
 
   const client = createClient(`${url}/sql`, { schema });
 
@@ -103,8 +116,8 @@ export async function startPonder(options: PonderOptions) {
 
   async function graphql<T>(query: string): Promise<T> {
     const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ query }),
     });
     const body = (await res.json()) as { data?: T; errors?: unknown };
@@ -112,13 +125,13 @@ export async function startPonder(options: PonderOptions) {
     return body.data as T;
   }
 
-  const tail = () => log.join('').split('\n').slice(-60).join('\n');
+  const tail = () => log.join("").split("\n").slice(-60).join("\n");
 
   async function stop() {
     if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const killed = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      const killed = setTimeout(() => child.kill("SIGKILL"), 15_000);
       await exited;
       clearTimeout(killed);
     }

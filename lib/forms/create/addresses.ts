@@ -2,7 +2,7 @@ import { getAddress, isAddress, zeroAddress, type Address } from "viem";
 
 import { sameAddress } from "@/lib/format";
 
-import { MAX_DECIMALS, MIN_DECIMALS, fail, ok, type Check } from "./check";
+import { fail, MAX_DECIMALS, MIN_DECIMALS, ok, type Check } from "./check";
 
 // Addresses
 
@@ -14,7 +14,9 @@ export function checkAddressFormat(text: string, what: string): Check<Address> {
   if (!/^0x[0-9a-fA-F]*$/.test(value)) return fail("An address holds only the digits 0-9 and the letters a-f.");
   if (value.length !== 42) return fail(`An address has 40 hex digits after 0x; this one has ${value.length - 2}.`);
   if (!isAddress(value, { strict: true })) {
-    return fail("The checksum (upper and lower case letters) does not match: check the address, or paste it in lower case.");
+    return fail(
+      "The checksum (upper and lower case letters) does not match: check the address, or paste it in lower case.",
+    );
   }
   return ok(getAddress(value));
 }
@@ -90,4 +92,3 @@ export function checkArbiter(text: string, creator?: Address): Check<ArbiterChec
       : undefined,
   });
 }
-

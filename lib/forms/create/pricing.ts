@@ -1,7 +1,7 @@
 import { parseAmount } from "@/lib/format";
 import { WAD } from "@/lib/protocol/constants";
 
-import { MAX_CURVE_SUM, MAX_PAYOUT_MULTIPLE, MAX_TOTAL_FEE_BPS, capitalise, fail, ok, type Check } from "./check";
+import { capitalise, fail, MAX_CURVE_SUM, MAX_PAYOUT_MULTIPLE, MAX_TOTAL_FEE_BPS, ok, type Check } from "./check";
 
 // Percentages, exact: "2.5" % is parsed as digits, never as a float.
 
@@ -144,7 +144,6 @@ export function checkCurve(input: CurveInput): CurveCheck {
   return out;
 }
 
-
 export interface CurvePreset {
   id: "conservative" | "standard" | "aggressive";
   label: string;
@@ -172,4 +171,3 @@ export const CURVE_PRESETS: readonly CurvePreset[] = [
     curve: { baseRate: "4", slope1: "12", kink: "60", slope2: "200" },
   },
 ];
-

@@ -3,13 +3,13 @@ import { DAY, HOUR, MINUTE } from "@/lib/protocol/constants";
 
 import type { AssetInfo } from "./addresses";
 import {
+  capitalise,
+  fail,
   MAX_PURCHASE_DELAY,
   MAX_UINT128,
   MAX_WITHDRAWAL_PERIOD,
   MIN_PURCHASE_DELAY,
   MIN_WITHDRAWAL_PERIOD,
-  capitalise,
-  fail,
   ok,
   type Check,
 } from "./check";

@@ -1,6 +1,15 @@
 import { shortAddress } from "@/lib/format";
 
-import { MAX_DESCRIPTION_BYTES, MAX_NAME_BYTES, MAX_POOLS, MAX_STATEMENT_BYTES, capitalise, fail, ok, type Check } from "./check";
+import {
+  capitalise,
+  fail,
+  MAX_DESCRIPTION_BYTES,
+  MAX_NAME_BYTES,
+  MAX_POOLS,
+  MAX_STATEMENT_BYTES,
+  ok,
+  type Check,
+} from "./check";
 
 // Texts: the contract counts UTF-8 bytes, so "é" is 2 and an emoji 4.
 
@@ -23,7 +32,6 @@ function checkText(text: string, what: string, max: number, required: boolean): 
   if (bytes > max) return fail(`${capitalise(what)} is ${bytes} bytes long; shorten it to at most ${max} bytes.`);
   return ok(value);
 }
-
 
 /** `name`: 1..64 bytes (InvalidName). */
 export function checkName(text: string): Check<string> {
@@ -83,7 +91,6 @@ export function checkPools(pools: readonly PoolInput[]): { count?: string; pools
   });
   return { count, pools: errors };
 }
-
 
 /** A MetaPool already on chain, by name. */
 export interface ExistingName {

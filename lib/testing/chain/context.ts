@@ -1,5 +1,5 @@
 /** What the chain suites' globalSetup provides (`inject('chain')`). */
-import type { Address } from 'viem';
+import type { Address } from "viem";
 
 export interface ChainDeployment {
   chainId: number;
@@ -17,7 +17,7 @@ export interface ChainTestContext {
   deployment: ChainDeployment;
 }
 
-declare module 'vitest' {
+declare module "vitest" {
   export interface ProvidedContext {
     chain: ChainTestContext;
   }

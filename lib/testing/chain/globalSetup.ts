@@ -3,18 +3,18 @@
  * (CHAIN_TEST_PORT), the protocol deployed by scripts/deploy.mjs, the deployment handed to the tests through
  * `inject('chain')`. Stops exactly the Anvil it started.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { TestProject } from 'vitest/node';
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { anvil as anvilChain } from "viem/chains";
+import type { TestProject } from "vitest/node";
 
 // Plain ESM helpers of the Node scripts (typed from their JSDoc through allowJs).
-import { chainIdAt, startAnvil, waitForRpc } from '../../../scripts/lib/anvil.mjs';
-import { repoDir } from '../../../scripts/lib/paths.mjs';
-import { anvilTestClient } from '../../devChain';
-import { anvil as anvilChain } from 'viem/chains';
-
-import type { ChainTestContext } from './context';
+import { chainIdAt, startAnvil, waitForRpc } from "../../../scripts/lib/anvil.mjs";
+import { repoDir } from "../../../scripts/lib/paths.mjs";
+import { anvilTestClient } from "../../devChain";
+import type { ChainTestContext } from "./context";
 
 let anvil: ChildProcess | undefined;
 
@@ -27,11 +27,14 @@ export async function setup(project: TestProject): Promise<void> {
 
   // scripts/deploy.mjs writes lib/deployments/31337.json; addresses on a fresh Anvil are deterministic, but never
   // leave the committed file changed (as scripts/seed.check.mjs does).
-  const deploymentFile = join(repoDir, 'lib', 'deployments', '31337.json');
-  const committed = readFileSync(deploymentFile, 'utf8');
+  const deploymentFile = join(repoDir, "lib", "deployments", "31337.json");
+  const committed = readFileSync(deploymentFile, "utf8");
   const started = Date.now();
-  const deploy = spawnSync(process.execPath, ['scripts/deploy.mjs', '--rpc', rpcUrl], { cwd: repoDir, encoding: 'utf8' });
-  const deployed = readFileSync(deploymentFile, 'utf8');
+  const deploy = spawnSync(process.execPath, ["scripts/deploy.mjs", "--rpc", rpcUrl], {
+    cwd: repoDir,
+    encoding: "utf8",
+  });
+  const deployed = readFileSync(deploymentFile, "utf8");
   if (deployed !== committed) writeFileSync(deploymentFile, committed);
   if (deploy.status !== 0) {
     await teardown();
@@ -40,7 +43,7 @@ export async function setup(project: TestProject): Promise<void> {
   // Transactions are mined one by one by `send` (lib/testing/chain/client.ts), each at the time a test set for it.
   await anvilTestClient(anvilChain, rpcUrl).setAutomine(false);
   const context: ChainTestContext = { rpcUrl, deployment: JSON.parse(deployed) };
-  project.provide('chain', context);
+  project.provide("chain", context);
   console.log(`chain tests: Anvil on ${rpcUrl}, deployed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -48,7 +51,7 @@ export async function teardown(): Promise<void> {
   const child = anvil;
   anvil = undefined;
   if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
   await exited;
 }

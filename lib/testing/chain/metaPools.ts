@@ -1,9 +1,9 @@
 /** Creating MetaPools through the factory in the chain suites. */
-import { decodeEventLog, type Address } from 'viem';
+import { decodeEventLog, type Address } from "viem";
 
-import { metaPoolFactoryAbi } from '@/abis';
+import { metaPoolFactoryAbi } from "@/abis";
 
-import { abis, type ChainDriver } from './client';
+import { abis, type ChainDriver } from "./client";
 
 export const WAD = 10n ** 18n;
 export const pct = (x: bigint) => x * 10n ** 16n;
@@ -25,7 +25,12 @@ export interface CreateOptions {
 }
 
 /** createMetaPool from `creator`; returns the clone's address (from the factory's event). */
-export async function createMetaPool(chain: ChainDriver, factory: Address, creator: Address, o: CreateOptions): Promise<Address> {
+export async function createMetaPool(
+  chain: ChainDriver,
+  factory: Address,
+  creator: Address,
+  o: CreateOptions,
+): Promise<Address> {
   const params = {
     asset: o.asset,
     arbiter: o.arbiter,
@@ -41,21 +46,29 @@ export async function createMetaPool(chain: ChainDriver, factory: Address, creat
     claimBond: o.claimBond,
     minPurchase: o.minPurchase,
   };
-  const { result, receipt } = await chain.send(creator, factory, abis.factory, 'createMetaPool', [params]);
+  const { result, receipt } = await chain.send(creator, factory, abis.factory, "createMetaPool", [params]);
   const created = receipt.logs
     .filter((log) => log.address.toLowerCase() === factory.toLowerCase())
     .map((log) => decodeEventLog({ abi: metaPoolFactoryAbi, ...log, strict: false }))
-    .find((e) => e.eventName === 'MetaPoolCreated');
+    .find((e) => e.eventName === "MetaPoolCreated");
   if (!created || created.args.metaPool !== result) throw new Error(`no MetaPoolCreated event for ${result}`);
   return result;
 }
 
 /** Faucets `amount` base units of the demo `token` to `account` (in FAUCET_LIMIT-sized calls) and approves `spender`. */
-export async function fund(chain: ChainDriver, token: Address, account: Address, amount: bigint, spender?: Address): Promise<void> {
-  const decimals = await chain.client.readContract({ address: token, abi: abis.token, functionName: 'decimals' });
-  const limit = (await chain.client.readContract({ address: token, abi: abis.token, functionName: 'FAUCET_LIMIT' })) * 10n ** BigInt(decimals);
+export async function fund(
+  chain: ChainDriver,
+  token: Address,
+  account: Address,
+  amount: bigint,
+  spender?: Address,
+): Promise<void> {
+  const decimals = await chain.client.readContract({ address: token, abi: abis.token, functionName: "decimals" });
+  const limit =
+    (await chain.client.readContract({ address: token, abi: abis.token, functionName: "FAUCET_LIMIT" })) *
+    10n ** BigInt(decimals);
   for (let left = amount; left > 0n; left -= left < limit ? left : limit) {
-    await chain.send(account, token, abis.token, 'faucet', [left < limit ? left : limit]);
+    await chain.send(account, token, abis.token, "faucet", [left < limit ? left : limit]);
   }
-  if (spender) await chain.send(account, token, abis.token, 'approve', [spender, (1n << 256n) - 1n]);
+  if (spender) await chain.send(account, token, abis.token, "approve", [spender, (1n << 256n) - 1n]);
 }
