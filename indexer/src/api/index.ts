@@ -2,11 +2,17 @@
 //   /sql/*           SQL over HTTP for `@ponder/client` (typed queries on ponder.schema.ts, live queries)
 //   /graphql         GraphQL over the same tables
 //   /canopy/status   how far the index is: "indexed to block N of M"
+//   /canopy/arbiter/:address   an arbiter's MetaPools and claims, and its track record (lib/arbiter)
+//   /canopy/explore  one page of Explore: search, filters, sort and paging done here (explore/)
+//   /canopy/account/:account/metapools   every MetaPool an account touched (the portfolio's discovery)
 import { Hono } from "hono";
 import { client, graphql } from "ponder";
 import { db, publicClients } from "ponder:api";
 import schema from "ponder:schema";
 
+import { accountMetaPoolsRoute } from "./account";
+import { arbiterAnswer } from "./arbiter";
+import { exploreRoute } from "./explore/route";
 import { indexingStatus } from "./status";
 
 const app = new Hono();
@@ -14,5 +20,11 @@ const app = new Hono();
 app.use("/sql/*", client({ db, schema }));
 app.use("/graphql", graphql({ db, schema }));
 app.get("/canopy/status", async (c) => c.json(await indexingStatus(db, publicClients.chain)));
+app.get("/canopy/arbiter/:address", async (c) => {
+  const answer = await arbiterAnswer(db, c.req.param("address"));
+  return answer ? c.json(answer) : c.json({ error: "not an address" }, 400);
+});
+app.get("/canopy/explore", exploreRoute);
+app.get("/canopy/account/:account/metapools", accountMetaPoolsRoute);
 
 export default app;

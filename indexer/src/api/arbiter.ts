@@ -1,0 +1,59 @@
+// An arbiter's history across every MetaPool naming it: the rows `trackRecord` needs, and the record it computes
+// (lib/arbiter, the same definition the app's chain fallback uses). The app parses the rows and computes the record
+// itself; `record` is there for anyone reading the endpoint directly.
+import { asc, eq, inArray } from "ponder";
+import type { db as apiDb } from "ponder:api";
+import { claim, metaPool } from "ponder:schema";
+import { isAddress, type Address } from "viem";
+
+import { historyToJson, type ArbiterHistoryJson } from "../../../lib/arbiter/json";
+import { trackRecord } from "../../../lib/arbiter/trackRecord";
+import type { ArbiterHistory } from "../../../lib/arbiter/types";
+
+export type ArbiterAnswer = ArbiterHistoryJson & {
+  record: Omit<ReturnType<typeof trackRecord>, "medianTimeToRuling"> & { medianTimeToRuling: string | null };
+};
+
+export async function arbiterHistory(db: typeof apiDb, arbiter: Address): Promise<ArbiterHistory> {
+  const metaPools = await db
+    .select({
+      address: metaPool.address,
+      name: metaPool.name,
+      protectionStatement: metaPool.protectionStatement,
+      shutDownAt: metaPool.shutDownAt,
+    })
+    .from(metaPool)
+    .where(eq(metaPool.arbiter, arbiter))
+    .orderBy(asc(metaPool.index));
+  const claims =
+    metaPools.length === 0
+      ? []
+      : await db
+          .select({
+            metaPool: claim.metaPool,
+            claimId: claim.claimId,
+            filedAt: claim.filedAt,
+            status: claim.status,
+            resolvedAt: claim.resolvedAt,
+          })
+          .from(claim)
+          .where(
+            inArray(
+              claim.metaPool,
+              metaPools.map((m) => m.address),
+            ),
+          )
+          .orderBy(asc(claim.filedAt), asc(claim.claimId));
+  return { arbiter: arbiter.toLowerCase() as Address, metaPools, claims };
+}
+
+/** GET /canopy/arbiter/:address → the history as JSON strings, plus its record; 400 for a malformed address. */
+export async function arbiterAnswer(db: typeof apiDb, address: string): Promise<ArbiterAnswer | null> {
+  if (!isAddress(address, { strict: false })) return null;
+  const history = await arbiterHistory(db, address);
+  const record = trackRecord(history);
+  return {
+    ...historyToJson(history),
+    record: { ...record, medianTimeToRuling: record.medianTimeToRuling?.toString() ?? null },
+  };
+}
