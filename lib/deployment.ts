@@ -1,39 +1,22 @@
-import type { Address } from "viem";
-
 import { appChain } from "@/lib/chain";
-import local from "@/lib/deployments/31337.json";
+import { deploymentFiles } from "@/lib/deployments";
+import { resolveDeployment, type Deployment } from "@/lib/deployments/registry";
 
-export interface Deployment {
-  chainId: number;
-  metaPoolFactory: Address;
-  /** Block the factory was deployed in: event scans start here. */
-  startBlock: bigint;
-  /** Faucet tokens, on local chains only. */
-  demoTokens: readonly Address[];
-}
+export type { Deployment };
 
-const deployments: Record<number, Deployment> = {
-  31337: {
-    chainId: 31337,
-    metaPoolFactory: local.metaPoolFactory as Address,
-    startBlock: BigInt(local.startBlock),
-    demoTokens: [local.demoUsd as Address, local.demoDai as Address, local.demoUsdt as Address],
-  },
+// Literal `process.env.NEXT_PUBLIC_*` reads so Next inlines them into the client bundle. They move the app's chain's
+// deployment (a fork, a chain deployed outside this repository) without a new lib/deployments file.
+const overrides = {
+  factory: process.env.NEXT_PUBLIC_FACTORY_ADDRESS,
+  startBlock: process.env.NEXT_PUBLIC_FACTORY_START_BLOCK,
 };
 
-// Another chain (or a fork with moved addresses) is configured without a rebuild of the ABIs.
-const factoryOverride = process.env.NEXT_PUBLIC_FACTORY_ADDRESS as Address | undefined;
-const startBlockOverride = process.env.NEXT_PUBLIC_FACTORY_START_BLOCK;
-
-function deploymentFor(chainId: number): Deployment | null {
-  const known = deployments[chainId];
-  if (!factoryOverride) return known ?? null;
-  return {
-    chainId,
-    metaPoolFactory: factoryOverride,
-    startBlock: startBlockOverride ? BigInt(startBlockOverride) : (known?.startBlock ?? 0n),
-    demoTokens: known?.demoTokens ?? [],
-  };
+/**
+ * Where Canopy lives on `chainId`, or null when it is not deployed there: lib/deployments/<chainId>.json, with the
+ * environment's overrides on the app's chain. The app, the reads and the e2e fixtures all ask here.
+ */
+export function deploymentFor(chainId: number): Deployment | null {
+  return resolveDeployment(chainId, deploymentFiles, chainId === appChain.id ? overrides : {});
 }
 
 /** Where Canopy lives on the app's chain, or null when it is not deployed there. */

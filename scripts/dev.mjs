@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // `npm run dev`: one command for the whole app on a local chain.
 //  1. Anvil on 127.0.0.1:8545 (reused if one already answers; FORK_URL=<rpc> forks that chain)
-//  2. the contracts, deployed unless the chain already has them (lib/deployments/<chainId>.json)
+//  2. the contracts, deployed unless the chain already has them: lib/deployments/<chainId>.json (a fork of a chain
+//     where Canopy is deployed finds it there), else .dev/deployments/<chainId>.json (what dev deployed on a fork
+//     before); a fresh deploy on Anvil's own chain (31337) writes the registry, on a fork .dev/ (the registry keeps
+//     real deployments only). The app and the indexer are pointed at the deployment through the environment.
 //  3. the demo market (scripts/seed.mjs), seeded unless the chain already has MetaPools
 //  4. the indexer (indexer/, Ponder) on http://localhost:42069, following that chain (indexer/scripts/dev.mjs)
 //  5. Next.js on http://localhost:3000
 // Ctrl-C stops exactly what this script started.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { startIndexer } from "../indexer/scripts/dev.mjs";
 import { chainIdAt, rpc, startAnvil, waitForRpc } from "./lib/anvil.mjs";
+import { deploymentEnv, devDeploymentFile, LOCAL_CHAIN_ID, readDeployment, registryFile } from "./lib/deployments.mjs";
 import { repoDir } from "./lib/paths.mjs";
 
 const RPC_PORT = Number(process.env.RPC_PORT ?? 8545);
@@ -47,30 +50,50 @@ async function ensureChain() {
   return chainIdAt(RPC_URL);
 }
 
-async function isDeployed(chainId) {
-  const file = join(repoDir, "lib", "deployments", `${chainId}.json`);
-  if (!existsSync(file)) return false;
-  const { metaPoolFactory } = JSON.parse(readFileSync(file, "utf8"));
-  const code = await rpc(RPC_URL, "eth_getCode", [metaPoolFactory, "latest"]);
-  return code && code !== "0x";
+/** The deployment whose factory has code on this chain: the registry's, else the one dev made before; or null. */
+async function findDeployment(chainId) {
+  for (const file of [registryFile(chainId), devDeploymentFile(chainId)]) {
+    const deployment = readDeployment(file);
+    if (!deployment) continue;
+    const code = await rpc(RPC_URL, "eth_getCode", [deployment.metaPoolFactory, "latest"]);
+    if (code && code !== "0x") return { deployment, file };
+  }
+  return null;
+}
+
+function deploy(chainId) {
+  const file = chainId === LOCAL_CHAIN_ID ? registryFile(chainId) : devDeploymentFile(chainId);
+  const out = chainId === LOCAL_CHAIN_ID ? [] : ["--out", file];
+  const result = spawnSync(process.execPath, ["scripts/deploy.mjs", "--rpc", RPC_URL, ...out], {
+    cwd: repoDir,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) stopAll(result.status ?? 1);
+  return { deployment: readDeployment(file), file };
 }
 
 async function main() {
   const chainId = await ensureChain();
-  if (await isDeployed(chainId)) {
-    step("Contracts already deployed on this chain");
+  let found = await findDeployment(chainId);
+  if (found) {
+    step(`Contracts already deployed on this chain (${found.file.slice(repoDir.length + 1)})`);
   } else {
     step("Deploying the contracts (contracts/script/Deploy.s.sol)");
-    const deploy = spawnSync(process.execPath, ["scripts/deploy.mjs", "--rpc", RPC_URL], {
+    found = deploy(chainId);
+    step(`Addresses written to ${found.file.slice(repoDir.length + 1)}`);
+  }
+  // The app and the indexer follow this deployment whichever file holds it.
+  Object.assign(process.env, deploymentEnv(found.deployment));
+  if (chainId === LOCAL_CHAIN_ID) {
+    step("Seeding the demo market (scripts/seed.mjs; skipped when the chain already has MetaPools)");
+    const seed = spawnSync(process.execPath, ["scripts/seed.mjs", "--rpc", RPC_URL], {
       cwd: repoDir,
       stdio: "inherit",
     });
-    if (deploy.status !== 0) stopAll(deploy.status ?? 1);
-    step(`Addresses written to lib/deployments/${chainId}.json`);
+    if (seed.status !== 0) stopAll(seed.status ?? 1);
+  } else {
+    step(`No demo market on chain ${chainId}: demo tokens live on Anvil's own chain; MetaPools here use real assets`);
   }
-  step("Seeding the demo market (scripts/seed.mjs; skipped when the chain already has MetaPools)");
-  const seed = spawnSync(process.execPath, ["scripts/seed.mjs", "--rpc", RPC_URL], { cwd: repoDir, stdio: "inherit" });
-  if (seed.status !== 0) stopAll(seed.status ?? 1);
   step("Starting the indexer (indexer/, Ponder; DATABASE_URL for PostgreSQL, else embedded PGlite)");
   const indexer = await startIndexer({ rpcUrl: RPC_URL, chainId });
   if (indexer) started.push(indexer.child);

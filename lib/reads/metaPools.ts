@@ -1,16 +1,11 @@
 import type { Address, PublicClient } from "viem";
 
 import { metaPoolExtensionAbi, metaPoolFactoryAbi } from "@/abis";
-import local from "@/lib/deployments/31337.json";
+import { deploymentFor } from "@/lib/deployment";
 import { NotCreatedByFactoryError } from "@/lib/errors/notAMetaPool";
 import type { MetaPoolDetails, MetaPoolView } from "@/lib/types/metaPool";
 
 import { RPC_BATCH_SIZE } from "./transport";
-
-/** Each chain's factory and the block it was deployed in (lib/deployments/<chainId>.json): event scans start there. */
-const factories: Record<number, { factory: Address; startBlock: bigint }> = {
-  [local.chainId]: { factory: local.metaPoolFactory as Address, startBlock: BigInt(local.startBlock) },
-};
 
 /**
  * One page of the explore list: the factory's count and `limit` MetaPools from `offset`, each with its aggregate
@@ -52,10 +47,10 @@ export async function readMetaPool(
   options: { factory?: Address; fromBlock?: bigint } = {},
 ): Promise<MetaPoolDetails> {
   const chainId = client.chain?.id ?? (await client.getChainId());
-  const deployment = factories[chainId];
-  const factory = options.factory ?? deployment?.factory;
-  if (!factory) throw new Error(`no MetaPool factory known for chain ${chainId}`);
-  const fromBlock = options.fromBlock ?? (factory === deployment?.factory ? deployment.startBlock : 0n);
+  const deployment = deploymentFor(chainId);
+  const factory = options.factory ?? deployment?.metaPoolFactory;
+  if (!factory) throw new Error(`Canopy is not deployed on chain ${chainId}: no MetaPool factory to check against`);
+  const fromBlock = options.fromBlock ?? (factory === deployment?.metaPoolFactory ? deployment.startBlock : 0n);
   const [view, logs] = await Promise.all([
     client.readContract({ address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
     client.getContractEvents({
