@@ -1,19 +1,30 @@
 import { defineChain, type Chain } from "viem";
-import { anvil, arbitrum, base, baseSepolia, mainnet, optimism, sepolia } from "viem/chains";
+import {
+  anvil,
+  arbitrum,
+  arbitrumSepolia,
+  base,
+  baseSepolia,
+  mainnet,
+  optimism,
+  optimismSepolia,
+  sepolia,
+} from "viem/chains";
 
 // The app runs against exactly one chain, chosen at build time by the environment.
 const DEFAULT_CHAIN_ID = 31337;
-const DEFAULT_RPC_URL = "http://127.0.0.1:8545";
+const LOCAL_RPC_URL = "http://127.0.0.1:8545";
 
-const knownChains: Record<number, Chain> = {
-  [anvil.id]: anvil,
-  [mainnet.id]: mainnet,
-  [sepolia.id]: sepolia,
-  [base.id]: base,
-  [baseSepolia.id]: baseSepolia,
-  [arbitrum.id]: arbitrum,
-  [optimism.id]: optimism,
-};
+/**
+ * The chains Canopy is configured for, as viem defines them (names, explorers, and each one's Multicall3, through
+ * which lib/reads/transport.ts batches reads). Any other id gets a bare definition without Multicall3.
+ */
+export const knownChains: Record<number, Chain> = Object.fromEntries(
+  [anvil, mainnet, sepolia, base, baseSepolia, arbitrum, arbitrumSepolia, optimism, optimismSepolia].map((c) => [
+    c.id,
+    c,
+  ]),
+);
 
 function parseChainId(raw: string | undefined): number {
   if (!raw) return DEFAULT_CHAIN_ID;
@@ -39,14 +50,21 @@ function chainFor(id: number, rpcUrl: string): Chain {
   });
 }
 
+/** NEXT_PUBLIC_RPC_URL, else the chain's public RPC in viem's definition (rate-limited), else the local node. */
+export function rpcUrlFor(id: number, configured: string | undefined): string {
+  if (configured) return configured;
+  if (id === anvil.id) return LOCAL_RPC_URL;
+  return knownChains[id]?.rpcUrls.default.http[0] ?? LOCAL_RPC_URL;
+}
+
 // Literal `process.env.NEXT_PUBLIC_*` reads so Next inlines them into the client bundle.
-export const rpcUrl: string = process.env.NEXT_PUBLIC_RPC_URL || DEFAULT_RPC_URL;
-export const appChain: Chain = chainFor(parseChainId(process.env.NEXT_PUBLIC_CHAIN_ID), rpcUrl);
+const appChainId = parseChainId(process.env.NEXT_PUBLIC_CHAIN_ID);
+export const rpcUrl: string = rpcUrlFor(appChainId, process.env.NEXT_PUBLIC_RPC_URL);
+export const appChain: Chain = chainFor(appChainId, rpcUrl);
 export const isLocalChain: boolean = appChain.id === anvil.id;
 
 // Names of other networks a wallet may be on (the app's chains above name themselves).
 const otherNetworks: Record<number, string> = {
-  10: "OP Mainnet",
   56: "BNB Smart Chain",
   100: "Gnosis",
   137: "Polygon",
@@ -56,8 +74,6 @@ const otherNetworks: Record<number, string> = {
   81457: "Blast",
   534352: "Scroll",
   17000: "Holesky",
-  421614: "Arbitrum Sepolia",
-  11155420: "OP Sepolia",
 };
 
 /** A wallet's network as people call it ("Ethereum (chain 1)"); the id alone when unknown. */

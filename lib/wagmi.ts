@@ -3,7 +3,7 @@ import { injectedWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wall
 import { createConfig, http } from "wagmi";
 
 import { appChain, rpcUrl } from "@/lib/chain";
-import { rpcTransportOptions } from "@/lib/reads/transport";
+import { readBatching } from "@/lib/reads/transport";
 
 const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID ?? "";
 
@@ -28,12 +28,16 @@ const connectors = connectorsForWallets(wallets, {
   projectId: walletConnectProjectId,
 });
 
+// Multicall3 where the chain has one, JSON-RPC batches on Anvil (lib/reads/transport.ts says why).
+const batching = readBatching(appChain);
+
 export const wagmiConfig = createConfig({
   chains: [appChain],
   connectors,
   multiInjectedProviderDiscovery: true,
   ssr: true,
-  transports: { [appChain.id]: http(rpcUrl, rpcTransportOptions) },
+  batch: batching.batch,
+  transports: { [appChain.id]: http(rpcUrl, batching.transport) },
 });
 
 declare module "wagmi" {
