@@ -1,29 +1,93 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import type { Address } from "viem";
+import { queryOptions, skipToken, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { Address, PublicClient } from "viem";
 import { useAccount, usePublicClient } from "wagmi";
 
-import { accountPositionsQuery } from "@/hooks/queries";
+import { accountPositionsQuery, refresh } from "@/hooks/queries";
 import { useChainNow } from "@/hooks/useChainNow";
 import { appChain } from "@/lib/chain";
+import { metaPoolFullAbi } from "@/lib/contracts";
+import { dueMaturities, hasDuePurchase, settleDuePurchases, type DueMaturity } from "@/lib/protect/dueCover";
+import { queryKeys } from "@/lib/queryKeys";
 import type { MetaPoolView } from "@/lib/types/metaPool";
+import type { AccountPosition } from "@/lib/types/positions";
+
+/** Up to 16 due purchases mature per sync (SPEC §6), as one `poke(16)` does. */
+const SYNC_BATCH = 16n;
 
 /**
- * The connected account's position in each of `views`. Keyed under both the account and the
- * MetaPool, so a write to either refreshes it.
+ * The connected account's position in each of `views`, with its due purchases shown as the cover
+ * they already are: every transaction on a MetaPool first runs the sync that mints them, so the
+ * next action (withdrawing this cover included) settles them without a separate step. Keyed under
+ * both the account and the MetaPool, so a write to either refreshes it.
  */
 export function useAccountPositions(views: readonly MetaPoolView[] | undefined) {
   const { address: account } = useAccount();
   const client = usePublicClient({ chainId: appChain.id });
   const now = useChainNow();
-  return useQuery(accountPositionsQuery(client, account, views, now));
+  const positions = useQuery(accountPositionsQuery(client, account, views, now));
+  const due = useQuery(dueMaturitiesQuery(client, account, positions.data));
+  const data = useMemo(() => {
+    if (!positions.data || !views) return positions.data;
+    return positions.data.map((p, i) => {
+      const maturities = due.data?.[p.metaPool.toLowerCase()];
+      return maturities && views[i] ? settleDuePurchases(p, views[i], maturities) : p;
+    });
+  }, [positions.data, views, due.data]);
+  // The query's own result type, so callers narrow `data` as they would on a plain query.
+  return { ...positions, data } as typeof positions;
 }
 
 /** The connected account's position in one MetaPool. */
 export function useAccountPosition(view: MetaPoolView | undefined) {
   const result = useAccountPositions(view ? [view] : undefined);
   return { ...result, data: result.data?.[0] };
+}
+
+/**
+ * What the next transaction on each MetaPool where the account has a due purchase would mature:
+ * the sync simulated on the node (`eth_simulateV1`), read from the `PurchaseMatured` events it
+ * emits, so the tokens shown are those the contract mints. A node without the method, or a failed
+ * simulation, leaves the purchases due (the Protect tab then offers to mint them).
+ */
+function dueMaturitiesQuery(
+  client: PublicClient | undefined,
+  account: Address | undefined,
+  positions: readonly AccountPosition[] | undefined,
+) {
+  const metaPools = (positions ?? []).filter(hasDuePurchase).map((p) => p.metaPool.toLowerCase() as Address);
+  const purchaseIds = (positions ?? []).flatMap((p) =>
+    p.purchases.filter((x) => x.state === "maturing").map((x) => x.id.toString()),
+  );
+  return queryOptions({
+    queryKey: [...queryKeys.account(account ?? "0x"), "dueMaturities", ...metaPools, ...purchaseIds],
+    refetchInterval: refresh.live,
+    queryFn:
+      client && account && metaPools.length > 0
+        ? async () => {
+            const entries = await Promise.all(
+              metaPools.map(async (metaPool) => [metaPool, await simulateSync(client, account, metaPool)] as const),
+            );
+            return Object.fromEntries(entries) as Record<string, DueMaturity[]>;
+          }
+        : skipToken,
+  });
+}
+
+async function simulateSync(client: PublicClient, account: Address, metaPool: Address): Promise<DueMaturity[]> {
+  try {
+    const [block] = await client.simulateBlocks({
+      blocks: [
+        { calls: [{ from: account, to: metaPool, abi: metaPoolFullAbi, functionName: "poke", args: [SYNC_BATCH] }] },
+      ],
+    });
+    const result = block?.calls[0];
+    return result?.status === "success" ? dueMaturities(result.logs ?? []) : [];
+  } catch {
+    return [];
+  }
 }
 
 export type { AccountPosition } from "@/lib/types/positions";
