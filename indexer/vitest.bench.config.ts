@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     environment: "node",
-    include: ["bench/**/*.ts"],
+    include: ["bench/{indexing,scale}.ts"],
     fileParallelism: false,
     testTimeout: 3_600_000,
   },

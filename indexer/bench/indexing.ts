@@ -13,60 +13,16 @@ import { parseUnits, type Address, type Hash } from "viem";
 import { expect, test } from "vitest";
 
 import { coverTokenAbi } from "../abis";
-import { startChain, type Chain } from "../test/harness/chain";
+import { startChain } from "../test/harness/chain";
 import { cloneAbi, HOUR, openMarket } from "../test/harness/market";
-import { indexerDir, startPonder } from "../test/harness/ponder";
+import { indexerDir } from "../test/harness/ponder";
+import { timeBackfill, type BenchRow } from "./backfill";
 
 const repoDir = join(indexerDir, "..");
 const databaseUrl = process.env.DATABASE_URL;
 const metaPoolCount = Number(process.env.BENCH_METAPOOLS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 40);
-const results: Record<string, string | number>[] = [];
-
-async function countLogs(chain: Chain, fromBlock: bigint) {
-  const head = await chain.client.getBlockNumber();
-  const logs = await chain.client.getLogs({ fromBlock, toBlock: head });
-  return { head, logs: logs.length };
-}
-
-/**
- * Starts Ponder on the chain as it stands and times it: until its HTTP server answers (database opened, tables
- * created), then until every table reflects the head. The chain first moves 40 empty blocks on, so every event is
- * older than Anvil's 30-block finality window and goes through the backfill, as history does on a real chain.
- */
-async function timeBackfill(name: string, chain: Chain, factory: Address, startBlock: number) {
-  await chain.testClient.mine({ blocks: 40 });
-  const { head, logs } = await countLogs(chain, BigInt(startBlock));
-  const started = performance.now();
-  const indexer = await startPonder({ rpcUrl: chain.rpcUrl, factory, startBlock, databaseUrl });
-  try {
-    for (;;) {
-      if (
-        await indexer.status().then(
-          () => true,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const up = performance.now();
-    await indexer.waitForBlock(Number(head), 30 * 60_000);
-    const indexing = (performance.now() - up) / 1000;
-    results.push({
-      market: name,
-      blocks: Number(head) - startBlock,
-      logs,
-      "startup s": ((up - started) / 1000).toFixed(1),
-      "backfill s": indexing.toFixed(1),
-      "logs/s": Math.round(logs / indexing),
-    });
-    return indexer;
-  } catch (error) {
-    await indexer.stop();
-    throw error;
-  }
-}
+const results: BenchRow[] = [];
 
 test("the seeded demo market", async () => {
   const chain = await startChain(8565);
@@ -80,7 +36,10 @@ test("the seeded demo market", async () => {
       encoding: "utf8",
     });
     expect(seed.status, seed.stderr).toBe(0);
-    const indexer = await timeBackfill("seeded demo", chain, deployment.factory, deployment.startBlock);
+    const { indexer, row } = await timeBackfill("seeded demo", chain, deployment.factory, deployment.startBlock, {
+      databaseUrl,
+    });
+    results.push(row);
 
     // Live: one deposit at a time, from its receipt to its block indexed.
     const delays: number[] = [];
@@ -195,12 +154,14 @@ test("a larger generated market", async () => {
       for (const hash of hashes) await chain.receipt(hash, "round");
     }
     await testClient.setAutomine(true);
-    const indexer = await timeBackfill(
+    const { indexer, row } = await timeBackfill(
       `${metaPoolCount} MetaPools × 8 pools, ${rounds} rounds`,
       chain,
       deployment.factory,
       deployment.startBlock,
+      { databaseUrl },
     );
+    results.push(row);
     await indexer.stop();
   } finally {
     await chain.stop();
