@@ -9,6 +9,10 @@
 import { eq } from "@ponder/client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
+import { historyFromJson } from "../../lib/arbiter/json";
+import { trackRecord } from "../../lib/arbiter/trackRecord";
+import type { ArbiterHistory } from "../../lib/arbiter/types";
+import { readArbiterHistoryFromChain } from "../../lib/reads/arbiterRecord";
 import * as schema from "../ponder.schema";
 import { startChain, type Chain, type Deployment } from "./harness/chain";
 import { compareWithChain } from "./harness/compare";
@@ -138,6 +142,43 @@ describe(`indexer on ${postgres ? "PostgreSQL" : "PGlite"} (seed ${seed})`, () =
       headBlock: Number(head),
       blocksBehind: 0,
     });
+  });
+
+  test("each arbiter's history and track record equal the chain's events", async () => {
+    await indexer.waitForBlock(Number(await chain.client.getBlockNumber()));
+    const sorted = (h: ArbiterHistory) => ({
+      ...h,
+      arbiter: h.arbiter.toLowerCase(),
+      metaPools: h.metaPools.map((m) => ({ ...m, address: m.address.toLowerCase() })),
+      claims: h.claims
+        .map((c) => ({ ...c, metaPool: c.metaPool.toLowerCase() }))
+        .sort((a, b) => a.metaPool.localeCompare(b.metaPool) || Number(a.claimId - b.claimId)),
+    });
+    const arbiters = [...new Set(market.metaPools.map((m) => m.arbiter))];
+    const totals = { ruled: 0, shutdowns: 0, metaPools: 0 };
+    for (const arbiter of arbiters) {
+      const res = await fetch(`${indexer.url}/canopy/arbiter/${arbiter}`);
+      expect(res.status).toBe(200);
+      const answer = (await res.json()) as { record: Record<string, unknown> };
+      const history = historyFromJson(answer);
+      const onChain = await readArbiterHistoryFromChain(chain.client, arbiter, {
+        factory: deployment.factory,
+        fromBlock: BigInt(deployment.startBlock),
+      });
+      expect(sorted(history), arbiter).toEqual(sorted(onChain));
+      const record = trackRecord(onChain);
+      expect(answer.record).toEqual({ ...record, medianTimeToRuling: record.medianTimeToRuling?.toString() ?? null });
+      totals.ruled += record.ruled;
+      totals.shutdowns += record.shutdowns;
+      totals.metaPools += record.metaPools;
+    }
+    // The scenario ruled claims and shut a MetaPool down, so the comparison covered both.
+    expect(totals.ruled).toBeGreaterThan(0);
+    expect(totals.shutdowns).toBeGreaterThan(0);
+    expect(totals.metaPools).toBe(market.metaPools.length);
+    const nobody = await fetch(`${indexer.url}/canopy/arbiter/0x000000000000000000000000000000000000dEaD`);
+    expect(((await nobody.json()) as { record: unknown }).record).toMatchObject({ metaPools: 0, claimsFiled: 0 });
+    expect((await fetch(`${indexer.url}/canopy/arbiter/not-an-address`)).status).toBe(400);
   });
 
   test("a reorg is undone in every table", async () => {

@@ -1,8 +1,9 @@
 // An arbiter's history across every MetaPool naming it: the rows `trackRecord` needs, and the record it computes
 // (lib/arbiter, the same definition the app's chain fallback uses). The app parses the rows and computes the record
 // itself; `record` is there for anyone reading the endpoint directly.
+import type { Context } from "hono";
 import { asc, eq, inArray } from "ponder";
-import type { db as apiDb } from "ponder:api";
+import { db, type db as apiDb } from "ponder:api";
 import { claim, metaPool } from "ponder:schema";
 import { isAddress, type Address } from "viem";
 
@@ -56,4 +57,9 @@ export async function arbiterAnswer(db: typeof apiDb, address: string): Promise<
     ...historyToJson(history),
     record: { ...record, medianTimeToRuling: record.medianTimeToRuling?.toString() ?? null },
   };
+}
+
+export async function arbiterRoute(c: Context) {
+  const answer = await arbiterAnswer(db, c.req.param("address") ?? "");
+  return answer ? c.json(answer) : c.json({ error: "address must be a 0x address" }, 400);
 }

@@ -11,7 +11,7 @@ import { db, publicClients } from "ponder:api";
 import schema from "ponder:schema";
 
 import { accountMetaPoolsRoute } from "./account";
-import { arbiterAnswer } from "./arbiter";
+import { arbiterRoute } from "./arbiter";
 import { exploreRoute } from "./explore/route";
 import { indexingStatus } from "./status";
 
@@ -20,10 +20,7 @@ const app = new Hono();
 app.use("/sql/*", client({ db, schema }));
 app.use("/graphql", graphql({ db, schema }));
 app.get("/canopy/status", async (c) => c.json(await indexingStatus(db, publicClients.chain)));
-app.get("/canopy/arbiter/:address", async (c) => {
-  const answer = await arbiterAnswer(db, c.req.param("address"));
-  return answer ? c.json(answer) : c.json({ error: "not an address" }, 400);
-});
+app.get("/canopy/arbiter/:address", arbiterRoute);
 app.get("/canopy/explore", exploreRoute);
 app.get("/canopy/account/:account/metapools", accountMetaPoolsRoute);
 
