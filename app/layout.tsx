@@ -5,6 +5,7 @@ import "./globals.css";
 
 import { Footer } from "@/components/layout/Footer";
 import { Header } from "@/components/layout/Header";
+import { IndexerStatus } from "@/components/layout/IndexerStatus";
 import { WrongNetworkBanner } from "@/components/layout/WrongNetworkBanner";
 import { Providers } from "@/components/providers";
 import { TxToasts } from "@/components/tx/TxToasts";
@@ -49,6 +50,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <div className="flex min-h-screen flex-col">
             <Header />
             <WrongNetworkBanner />
+            <IndexerStatus />
             <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">{children}</main>
             <Footer />
           </div>

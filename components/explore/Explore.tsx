@@ -15,23 +15,18 @@ import { MetaPoolTable, type ShownRow } from "@/components/explore/MetaPoolTable
 import { Pagination } from "@/components/explore/Pagination";
 import { TermLink } from "@/components/howItWorks/TermLink";
 import { EmptyState, ErrorState } from "@/components/ui/States";
-import { useMetaPools } from "@/hooks/useMetaPools";
+import { useExploreList } from "@/hooks/useExploreList";
 import { useTokenMetas } from "@/hooks/useTokens";
 import { appChain } from "@/lib/chain";
 import { deployment } from "@/lib/deployment";
-import { rowEconomics } from "@/lib/economics";
 import { describeError } from "@/lib/errors";
 import {
-  assetsOf,
-  exploreList,
   isFiltered,
   isPageTurn,
   nextSort,
   parseExploreQuery,
   rowFigures,
   serializeExploreQuery,
-  summarise,
-  toExploreRows,
   updateQuery,
   type ExploreQuery,
   type SortKey,
@@ -90,7 +85,6 @@ const SORT_NAME: Record<SortKey, string> = {
 const SEARCH_URL_DELAY_MS = 300;
 
 function ExploreList() {
-  const metaPools = useMetaPools();
   const { address: account } = useAccount();
   const [urlQuery, setQuery] = useExploreQuery();
   // The box keeps its own text so typing is never overwritten by the URL catching up.
@@ -110,16 +104,15 @@ function ExploreList() {
   );
   const listTop = useRef<HTMLHeadingElement>(null);
 
-  const rows = useMemo(
-    () => toExploreRows((metaPools.data ?? []).map((view) => ({ ...view, economics: rowEconomics(view) }))),
-    [metaPools.data],
-  );
-  const assets = useMemo(() => assetsOf(rows), [rows]);
+  // The indexer's page when it answers (search, filters, sort and paging done there), else every MetaPool from
+  // the chain; either way the figures shown are read live from the chain.
+  const list = useExploreList(query);
+  const assets = list.assets;
   const metas = useTokenMetas(query.asset && !assets.includes(query.asset) ? [...assets, query.asset] : assets);
   const symbolOf = useCallback((asset: Address) => assetSymbol(metas.data, asset), [metas.data]);
-  const summary = useMemo(() => summarise(rows), [rows]);
-  const page = useMemo(() => exploreList(rows, query), [rows, query]);
-  const shown: ShownRow[] = page.items.map((row) => {
+  const summary = list.summary;
+  const page = list.page;
+  const shown: ShownRow[] = (page?.items ?? []).map((row) => {
     const symbol = symbolOf(row.asset);
     return { row, symbol, figures: rowFigures(row, symbol, account) };
   });
@@ -152,17 +145,17 @@ function ExploreList() {
     listTop.current?.focus({ preventScroll: true });
   };
 
-  if (metaPools.isPending) return <ExploreSkeleton />;
-  if (metaPools.isError && !metaPools.data) {
+  if (list.error && !page) {
     return (
       <ErrorState
         title="Could not load the MetaPools"
-        detail={describeError(metaPools.error, { action: "load the MetaPools" })}
-        onRetry={() => void metaPools.refetch()}
+        detail={describeError(list.error, { action: "load the MetaPools" })}
+        onRetry={list.refetch}
       />
     );
   }
-  if (rows.length === 0) {
+  if (!page || !summary) return <ExploreSkeleton />;
+  if (list.count === 0) {
     return (
       <EmptyState title="No MetaPools yet">
         <p>
@@ -185,16 +178,16 @@ function ExploreList() {
     <div className="space-y-6">
       <ExploreSummary summary={summary} symbolOf={symbolOf} />
 
-      {metaPools.isRefetchError && (
+      {list.isRefetchError && (
         <div
           role="status"
           className="flex flex-wrap items-center gap-3 rounded-md border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-sm"
         >
           <p className="flex-1">
             Could not refresh: the figures below may be out of date.{" "}
-            {describeError(metaPools.error, { action: "refresh the MetaPools" })}
+            {describeError(list.error, { action: "refresh the MetaPools" })}
           </p>
-          <button type="button" className="btn-secondary" onClick={() => void metaPools.refetch()}>
+          <button type="button" className="btn-secondary" onClick={list.refetch}>
             Retry
           </button>
         </div>
@@ -209,7 +202,7 @@ function ExploreList() {
         symbolOf={symbolOf}
       />
 
-      <section aria-labelledby="explore-results" className="space-y-3">
+      <section aria-labelledby="explore-results" className="space-y-3" data-source={list.source}>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2
             id="explore-results"
@@ -222,7 +215,7 @@ function ExploreList() {
           <p aria-live="polite" className="text-sm text-muted" data-testid="explore-count">
             {page.total === 0
               ? "No matches"
-              : `${page.from}–${page.to} of ${page.total}${filtered ? ` matching (${rows.length} in all)` : ""}`}
+              : `${page.from}–${page.to} of ${page.total}${filtered ? ` matching (${list.count} in all)` : ""}`}
           </p>
         </div>
 

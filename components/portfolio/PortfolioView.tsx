@@ -11,7 +11,7 @@ import { Stat } from "@/components/ui/Stat";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/States";
 import { useAccountPositions } from "@/hooks/useAccountPosition";
 import { useChainNow } from "@/hooks/useChainNow";
-import { useMetaPools } from "@/hooks/useMetaPools";
+import { usePortfolioMetaPools } from "@/hooks/usePortfolioMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { deployment } from "@/lib/deployment";
 import { describeError } from "@/lib/errors";
@@ -21,7 +21,7 @@ import { hasAnything, metaPoolPortfolio, shownNetResult, totalsByAsset } from "@
 /** The connected account's positions across every MetaPool, totals per asset, actions and CSV export. */
 export function PortfolioView() {
   const { address: account, status } = useAccount();
-  const metaPools = useMetaPools();
+  const metaPools = usePortfolioMetaPools();
   const positions = useAccountPositions(account ? metaPools.data : undefined);
   const metas = useTokenMetas((metaPools.data ?? []).map((v) => v.config.asset));
   const now = useChainNow();

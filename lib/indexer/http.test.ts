@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import { normalizeIndexerUrl } from "./config";
+import { exploreParams, parseExplorePage } from "./explore";
+import { getIndexerJson, IndexerError, indexerUrlFor } from "./http";
+import { parseIndexerStatus } from "./status";
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("the indexer's URL", () => {
+  it("is null when unset or blank, and loses a trailing slash", () => {
+    expect(normalizeIndexerUrl(undefined)).toBeNull();
+    expect(normalizeIndexerUrl("  ")).toBeNull();
+    expect(normalizeIndexerUrl("http://localhost:42069/")).toBe("http://localhost:42069");
+  });
+
+  it("sends only the params that are set, in a stable order", () => {
+    expect(indexerUrlFor("http://x", "/canopy/explore", { sort: "apy", q: "", asset: null, page: 2 })).toBe(
+      "http://x/canopy/explore?page=2&sort=apy",
+    );
+  });
+});
+
+describe("getIndexerJson", () => {
+  it("turns a refused connection into an IndexerError (the caller falls back to the chain)", async () => {
+    vi.stubGlobal("fetch", () => Promise.reject(new TypeError("fetch failed")));
+    await expect(getIndexerJson("http://x", "/canopy/status")).rejects.toBeInstanceOf(IndexerError);
+  });
+
+  it("turns an error status into an IndexerError with the status", async () => {
+    vi.stubGlobal("fetch", () => Promise.resolve(new Response("no", { status: 503 })));
+    await expect(getIndexerJson("http://x", "/canopy/status")).rejects.toMatchObject({ status: 503 });
+  });
+});
+
+describe("parsing", () => {
+  it("reads /canopy/status, a missing head included", () => {
+    const raw = {
+      chainId: 31337,
+      ready: true,
+      indexedBlock: 7,
+      indexedTimestamp: 1,
+      headBlock: null,
+      blocksBehind: null,
+    };
+    expect(parseIndexerStatus(raw)).toEqual({
+      chainId: 31337,
+      ready: true,
+      indexedBlock: 7,
+      headBlock: null,
+      blocksBehind: null,
+    });
+    expect(() => parseIndexerStatus({ chainId: "x" })).toThrow(IndexerError);
+  });
+
+  it("spells the query as the app's URL does", () => {
+    expect(
+      exploreParams(
+        { q: " aave ", asset: null, status: "claimPending", payout: "capped", sort: "rate", dir: "asc", page: 3 },
+        10,
+      ),
+    ).toEqual({
+      q: "aave",
+      asset: null,
+      status: "claim-pending",
+      payout: "capped",
+      sort: "rate",
+      dir: "asc",
+      page: 3,
+      size: 10,
+    });
+  });
+
+  it("reads a page: amounts as bigint, assets lower-case, symbols kept", () => {
+    const A = "0x00000000000000000000000000000000000000AA";
+    const raw = {
+      total: 11,
+      page: 2,
+      pageCount: 2,
+      size: 10,
+      items: [{ address: A, index: 10 }],
+      summary: {
+        metaPools: 12,
+        byStatus: { active: 10, claimPending: 1, shutDown: 1 },
+        coveragePools: 30,
+        perAsset: [
+          {
+            asset: A,
+            symbol: "dUSD",
+            decimals: 6,
+            capital: "123456789012345678901",
+            active: "1",
+            pending: "0",
+            metaPools: 12,
+          },
+        ],
+      },
+    };
+    const page = parseExplorePage(raw);
+    expect(page.items).toEqual([{ address: A, index: 10 }]);
+    expect(page.summary.perAsset[0]).toMatchObject({ asset: A.toLowerCase(), capital: 123456789012345678901n });
+    expect(page.symbols).toEqual({ [A.toLowerCase()]: "dUSD" });
+    expect(() => parseExplorePage({ ...raw, items: [{ address: "0x1", index: 0 }] })).toThrow(IndexerError);
+  });
+});
