@@ -35,8 +35,9 @@ export function useRefundPurchase(target: WriteTarget, wording: Wording = "page"
 }
 
 /**
- * Burn `tokens` cover tokens of pool `poolId` for their underlying (`assets`, when quoted); `unit`
- * names the tokens on the page ("cover tokens"), the row names only the value.
+ * Withdraw cover of pool `poolId` by burning `tokens` cover tokens for their underlying (`assets`,
+ * when quoted); `unit` names the tokens. The contract's sync runs first, so tokens a due purchase
+ * has not minted yet are minted in the same transaction and can be burned at once.
  */
 export function useWithdrawProtection(target: WriteTarget, wording: Wording = "page") {
   const receiver = useReceiver();
@@ -47,7 +48,9 @@ export function useWithdrawProtection(target: WriteTarget, wording: Wording = "p
       label:
         wording === "row"
           ? `Withdraw ${fmt(assets ?? tokens)}`
-          : `Withdraw ${formatAmount(tokens, target.asset.decimals, { symbol: unit })}${assets !== undefined ? ` for ${fmt(assets)}` : ""}`,
+          : assets !== undefined
+            ? `Withdraw ${fmt(assets)} of cover from ${pool}`
+            : `Withdraw ${formatAmount(tokens, target.asset.decimals, { symbol: unit })} of cover from ${pool}`,
       write: contractWrite(target.address, metaPoolFullAbi, "withdrawProtection", [BigInt(poolId), tokens, receiver]),
       action: wording === "row" ? `withdraw your ${pool} deposit` : `withdraw cover from ${pool}`,
     }),
@@ -65,7 +68,10 @@ export function useRedeemPayout(target: WriteTarget, wording: Wording = "page") 
   }));
 }
 
-/** Up to 16 due purchases mature in one sync (SPEC §6); one `poke` mints this one's cover tokens now. */
+/**
+ * Up to 16 due purchases mature in one sync (SPEC §6); one `poke` mints this one's cover tokens now.
+ * Optional: every other action on the MetaPool runs the same sync first.
+ */
 const POKE_BATCH = 16n;
 
 /** `poke(16)`: anyone may run the sync that turns due purchases (here purchase `id` in `pool`) into cover tokens. */

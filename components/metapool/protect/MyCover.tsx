@@ -1,22 +1,16 @@
 "use client";
 
-import { useMemo, useState, type FormEvent } from "react";
-import { useAccount } from "wagmi";
+import { useMemo, useState } from "react";
 
 import { PayoutFigure } from "@/components/metapool/economics/PayoutFigure";
 import { RepricingAlert } from "@/components/metapool/economics/RepricingAlert";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
-import { TxProgress } from "@/components/tx/TxProgress";
-import { AmountField } from "@/components/ui/AmountField";
+import { WithdrawCoverForm } from "@/components/metapool/protect/WithdrawCoverForm";
 import { Badge } from "@/components/ui/Badge";
-import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Stat } from "@/components/ui/Stat";
-import { useWithdrawProtection } from "@/hooks/actions/protect";
-import { useDebounced, useWithdrawCoverQuote } from "@/hooks/useLiveQuote";
-import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
 import { coverCostRate, formatCostRate, payoutShare } from "@/lib/economics";
-import { coverTokenSymbol, formatAmount, formatPercentWad, parseAmount } from "@/lib/format";
-import { checkCoverWithdrawal } from "@/lib/forms/protect";
+import { coverTokenSymbol, formatAmount, formatPercentWad } from "@/lib/format";
+import { dueTokensOf } from "@/lib/protect/dueCover";
 import { formatLifetime } from "@/lib/protect/lifetime";
 import { liveUnderlying, stateFromView } from "@/lib/protect/viewState";
 import { holdingCostPerDay, mulDivDown, poolCoverLifetime, WAD, type MetaPoolState } from "@/lib/protocol";
@@ -25,6 +19,8 @@ interface Holding {
   poolId: number;
   epoch: number;
   tokens: bigint;
+  /** Of `tokens`, those a matured purchase mints with the next transaction on this MetaPool. */
+  dueTokens: bigint;
 }
 
 /** The connected account's cover in force, per pool, with its underlying ticking down live, and withdraw. */
@@ -35,7 +31,7 @@ export function MyCover() {
   // Tokens of each pool's current epoch (closed epochs redeem in the Claims panel).
   const holdings: Holding[] = position.cover
     .filter((c) => !c.closed && c.tokens > 0n && view.pools[c.poolId]?.epoch === c.epoch)
-    .map((c) => ({ poolId: c.poolId, epoch: c.epoch, tokens: c.tokens }));
+    .map((c) => ({ poolId: c.poolId, epoch: c.epoch, tokens: c.tokens, dueTokens: dueTokensOf(c) }));
   return (
     <section aria-labelledby="my-cover-heading" className="card space-y-3">
       <h3 id="my-cover-heading" className="font-semibold">
@@ -43,8 +39,7 @@ export function MyCover() {
       </h3>
       {holdings.length === 0 ? (
         <p className="text-sm text-muted">
-          You hold no cover in this MetaPool. A purchase becomes cover once its delay ends; its cover tokens then show
-          here.
+          You hold no cover in this MetaPool. A purchase becomes cover once its delay ends, and then shows here.
         </p>
       ) : (
         <ul className="divide-y divide-border">
@@ -99,6 +94,12 @@ function HoldingRow({ holding, state }: { holding: Holding; state: MetaPoolState
         />
         <PayoutFigure kind="mine" poolId={holding.poolId} value={fmt(myPayout)} explain />
       </dl>
+      {holding.dueTokens > 0n && (
+        <p className="text-xs text-muted" data-testid={`cover-due-${holding.poolId}`}>
+          Includes {formatAmount(holding.dueTokens, asset.decimals, { symbol })} from your matured purchase: it is cover
+          now, and its tokens reach your wallet with your next transaction on this MetaPool (a withdrawal included).
+        </p>
+      )}
       <RepricingAlert
         poolId={holding.poolId}
         epoch={holding.epoch}
@@ -109,106 +110,5 @@ function HoldingRow({ holding, state }: { holding: Holding; state: MetaPoolState
       </button>
       {open && <WithdrawCoverForm holding={holding} symbol={symbol} />}
     </li>
-  );
-}
-
-function WithdrawCoverForm({ holding, symbol }: { holding: Holding; symbol: string }) {
-  const target = useMetaPoolContext();
-  const { address: metaPool, view, asset, fmt } = target;
-  const { address: account } = useAccount();
-  const flow = useWithdrawProtection(target);
-  const [text, setText] = useState("");
-  const pool = view.pools[holding.poolId]!;
-  useResetFailedFlow(flow, [text]);
-  const parsed = parseAmount(text, asset.decimals);
-  const typed = parsed.ok && parsed.value <= holding.tokens ? parsed.value : 0n;
-  const tokensToQuote = useDebounced(typed);
-  const quote = useWithdrawCoverQuote(metaPool, holding.poolId, tokensToQuote);
-  const allQuote = useWithdrawCoverQuote(metaPool, holding.poolId, holding.tokens);
-  const check = checkCoverWithdrawal(text, { decimals: asset.decimals, symbol, tokens: holding.tokens });
-  const assets = check.ok && tokensToQuote === check.value ? quote.data : undefined;
-  const held = allQuote.data;
-
-  const withdraw = () =>
-    check.ok && account ? flow.run(holding.poolId, pool.name, check.value, assets, symbol) : null;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (await withdraw()) setText("");
-  };
-
-  const reason = !account
-    ? "Connect a wallet to withdraw."
-    : flow.status === "running"
-      ? "Waiting for the current transaction…"
-      : !check.ok && text !== ""
-        ? check.error
-        : null;
-
-  return (
-    <form onSubmit={submit} noValidate className="space-y-3 rounded-md border border-border p-3">
-      <AmountField
-        label={`Cover tokens to burn (${pool.name})`}
-        value={text}
-        onChange={setText}
-        symbol={symbol}
-        decimals={asset.decimals}
-        max={holding.tokens}
-        hint={
-          <>
-            You hold {formatAmount(holding.tokens, asset.decimals, { symbol })}
-            {held !== undefined && <>, worth {fmt(held)} now</>}. Withdrawing is allowed at any time and ends that much
-            protection.
-          </>
-        }
-        error={text !== "" && !check.ok ? check.error : null}
-      />
-      {pool.pendingClaimId !== 0n && (
-        <p role="note" className="rounded-md border border-amber-500/50 bg-amber-500/10 p-2 text-sm">
-          Claim #{pool.pendingClaimId.toString()} on this pool is pending: tokens withdrawn now give up their share of
-          its payout, and first pay their share of the premium owed during the claim.
-        </p>
-      )}
-      {check.ok && (
-        <BeforeAfter
-          changes={[
-            {
-              label: "Your cover tokens",
-              before: formatAmount(holding.tokens, asset.decimals, { symbol }),
-              after: formatAmount(holding.tokens - check.value, asset.decimals, { symbol }),
-            },
-            {
-              label: "Your cover",
-              before: held !== undefined ? fmt(held) : "…",
-              after: held !== undefined && assets !== undefined ? fmt(held > assets ? held - assets : 0n) : "…",
-            },
-            { label: "Paid to your wallet", before: fmt(0n), after: assets !== undefined ? `+${fmt(assets)}` : "…" },
-            {
-              label: `${pool.name}: active cover`,
-              before: fmt(pool.active),
-              after: assets !== undefined ? fmt(pool.active > assets ? pool.active - assets : 0n) : "…",
-            },
-          ]}
-        />
-      )}
-      {quote.isError && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-          The withdrawal quote could not be read.{" "}
-          <button type="button" className="underline" onClick={() => void quote.refetch()}>
-            Retry
-          </button>
-        </p>
-      )}
-      <button
-        type="submit"
-        className="btn-primary"
-        disabled={Boolean(reason) || !check.ok}
-        data-testid={`withdraw-cover-submit-${holding.poolId}`}
-      >
-        {check.ok && assets !== undefined ? `Withdraw for ${fmt(assets)}` : "Withdraw cover"}
-      </button>
-      {reason && <p className="text-xs text-muted">{reason}</p>}
-      <TxProgress flow={flow} onRetry={() => void withdraw()} />
-    </form>
   );
 }

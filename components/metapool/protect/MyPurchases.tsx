@@ -15,7 +15,7 @@ import type { PurchasePosition, PurchaseRestart, PurchaseState } from "@/lib/typ
 
 const STATE_BADGE: Record<PurchaseState, { tone: BadgeTone; text: string }> = {
   pending: { tone: "neutral", text: "In purchase delay" },
-  maturing: { tone: "good", text: "Due: becomes cover with the next transaction on this MetaPool" },
+  maturing: { tone: "good", text: "Cover now: minted with your next transaction on this MetaPool" },
   frozen: { tone: "warn", text: "Frozen by a pending claim" },
   voided: { tone: "bad", text: "Voided: refundable" },
   matured: { tone: "good", text: "Matured" },
@@ -76,8 +76,9 @@ function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
         )}
         {live.state === "maturing" && (
           <>
-            Its delay ended {formatDateTime(maturesAt)}; it becomes cover, up to the capital free then, when the next
-            transaction on this MetaPool, or now with the button below.
+            Its delay ended {formatDateTime(maturesAt)}: it is cover, up to the capital that was free then. Its cover
+            tokens are minted by the next transaction anyone sends to this MetaPool (buying, withdrawing or any other),
+            so there is nothing you need to do; the button below mints them on its own.
           </>
         )}
         {live.state === "frozen" && (
@@ -154,7 +155,7 @@ function MatureNowButton({ purchase }: { purchase: PurchasePosition }) {
         onClick={mint}
         data-testid={`mature-purchase-${purchase.id}`}
       >
-        Mint my cover tokens now
+        Mint my cover tokens now (optional)
       </button>
       <TxProgress flow={flow} onRetry={mint} />
     </div>
