@@ -1,49 +1,36 @@
-import { getAddress, parseEventLogs, type Address, type ContractFunctionArgs, type Log } from "viem";
+import * as v from "valibot";
+import { getAddress, parseEventLogs, type Address, type Log } from "viem";
 
 import { metaPoolFactoryAbi } from "@/abis";
 
-import { checkArbiter, checkAssetAddress, type ArbiterCheck, type AssetInfo } from "./create/addresses";
-import { fail, type Check } from "./create/check";
+import type { AssetInfo } from "./create/addresses";
+import { CURVE_PRESETS, type CurveInput, type PayoutInput } from "./create/pricing";
 import {
-  checkCurve,
-  checkFees,
-  checkPayoutMultiple,
-  CURVE_PRESETS,
-  type CurveInput,
-  type PayoutInput,
-} from "./create/pricing";
-import {
-  checkClaimBond,
-  checkMinPurchase,
-  checkPurchaseDelay,
-  checkWithdrawalPeriod,
-  type DurationInput,
-} from "./create/terms";
-import {
-  checkName,
-  checkPools,
-  checkProtectionStatement,
-  cleanText,
-  type PoolErrors,
-  type PoolInput,
-} from "./create/texts";
+  assetVerdict,
+  createFormSchema,
+  FIELD_STEP,
+  issuesByField,
+  type CreateContext,
+  type CreateParams,
+} from "./create/schema";
+import type { DurationInput } from "./create/terms";
+import type { PoolInput } from "./create/texts";
 
 /**
  * The create-MetaPool form: every rule of contracts/src/lib/ParamsValidation.sol (SPEC §2), checked
  * before anything is sent, each failure said next to its field with the figure to change. The app
  * adds a few rules of its own where the contract would accept something useless (blank or duplicate
  * coverage pool names, an all-zero curve, a minimum purchase no MetaPool of this token could accept).
- * The checks live by concern in ./create/; this file holds the whole form, its steps and
- * `buildCreateParams`, which turns a valid form into the exact `MetaPoolParams`.
+ * The checks live by concern in ./create/, the schema that composes them in ./create/schema.ts; this
+ * file holds the form's defaults, its steps and `buildCreateParams`, which parses a valid form into
+ * the exact `MetaPoolParams`.
  */
 export * from "./create/addresses";
 export * from "./create/check";
 export * from "./create/pricing";
+export * from "./create/schema";
 export * from "./create/terms";
 export * from "./create/texts";
-
-/** The struct `createMetaPool` takes, typed from the ABI (uint16/uint32 are numbers, wider ints bigint). */
-export type CreateParams = ContractFunctionArgs<typeof metaPoolFactoryAbi, "nonpayable", "createMetaPool">[0];
 
 export interface CreateForm {
   /** The asset's address as typed or picked. */
@@ -81,79 +68,20 @@ export function defaultCreateForm(asset = ""): CreateForm {
   };
 }
 
-/** What the form needs from outside: the asset read from the chain, and who would create it. */
-export interface CreateContext {
-  /** The asset once read and accepted (see `checkAssetProbe`); undefined while unknown. */
-  asset?: AssetInfo;
-  /** An error from reading the asset, shown on the asset field. */
-  assetError?: string;
-  /** The connected account: the creator. */
-  creator?: Address;
-}
+/**
+ * Every field's error at once, keyed by its path in the form ("name", "pools.1.name", "curve.kink", "payout"), and
+ * "fees" for the fees' sum; absent where the field is fine. Messages and order are the schema's.
+ */
+export type CreateFormErrors = Readonly<Record<string, string | undefined>>;
 
-export interface CreateFormErrors {
-  asset?: string;
-  name?: string;
-  protectionStatement?: string;
-  poolCount?: string;
-  pools: PoolErrors[];
-  arbiter?: string;
-  arbiterFee?: string;
-  creatorFee?: string;
-  fees?: string;
-  payoutMultiple?: string;
-  baseRate?: string;
-  slope1?: string;
-  kink?: string;
-  slope2?: string;
-  curve?: string;
-  withdrawalPeriod?: string;
-  purchaseDelay?: string;
-  claimBond?: string;
-  minPurchase?: string;
-}
-
-/** Every field's error at once (undefined where the field is fine). */
+/** Validates the whole form against `createFormSchema`; the asset accepted for its address prices its amounts. */
 export function validateCreateForm(form: CreateForm, ctx: CreateContext): CreateFormErrors {
-  const assetAddress = checkAssetAddress(form.asset);
-  const assetError = !assetAddress.ok
-    ? assetAddress.error
-    : ctx.assetError
-      ? ctx.assetError
-      : !ctx.asset || ctx.asset.address.toLowerCase() !== assetAddress.value.toLowerCase()
-        ? "Reading the token…"
-        : undefined;
-  const asset = assetError ? undefined : ctx.asset;
-  const pools = checkPools(form.pools);
-  const arbiter = checkArbiter(form.arbiter, ctx.creator);
-  const fees = checkFees(form.arbiterFee, form.creatorFee);
-  const payout = checkPayoutMultiple(form.payout);
-  const curve = checkCurve(form.curve);
-  const needAsset = "Choose the asset first: amounts are in its units.";
-  const bond = asset ? checkClaimBond(form.claimBond, asset) : fail<bigint>(needAsset);
-  const minPurchase = asset ? checkMinPurchase(form.minPurchase, asset) : fail<bigint>(needAsset);
-  const errorOf = (c: Check<unknown>) => (c.ok ? undefined : c.error);
-  return {
-    asset: assetError,
-    name: errorOf(checkName(form.name)),
-    protectionStatement: errorOf(checkProtectionStatement(form.protectionStatement)),
-    poolCount: pools.count,
-    pools: pools.pools,
-    arbiter: errorOf(arbiter),
-    arbiterFee: fees.arbiter,
-    creatorFee: fees.creator,
-    fees: fees.total,
-    payoutMultiple: errorOf(payout),
-    baseRate: curve.baseRate,
-    slope1: curve.slope1,
-    kink: curve.kink,
-    slope2: curve.slope2,
-    curve: curve.total,
-    withdrawalPeriod: errorOf(checkWithdrawalPeriod(form.withdrawalPeriod)),
-    purchaseDelay: errorOf(checkPurchaseDelay(form.purchaseDelay)),
-    claimBond: errorOf(bond),
-    minPurchase: errorOf(minPurchase),
-  };
+  return issuesByField(parseCreateForm(form, ctx).issues);
+}
+
+function parseCreateForm(form: CreateForm, ctx: CreateContext) {
+  const asset = assetVerdict(form.asset, ctx);
+  return v.safeParse(createFormSchema({ ...ctx, asset: asset.ok ? asset.value : undefined }), form);
 }
 
 export const CREATE_STEPS = [
@@ -168,20 +96,9 @@ export const CREATE_STEPS = [
 
 export type CreateStepId = (typeof CREATE_STEPS)[number]["id"];
 
-/** The fields each step owns, in the order they appear on it. */
-const STEP_FIELDS: Record<CreateStepId, readonly (keyof Omit<CreateFormErrors, "pools">)[]> = {
-  asset: ["asset"],
-  describe: ["name", "protectionStatement"],
-  pools: ["poolCount"],
-  arbiter: ["arbiter", "arbiterFee", "creatorFee", "fees", "payoutMultiple"],
-  curve: ["baseRate", "slope1", "kink", "slope2", "curve"],
-  terms: ["withdrawalPeriod", "purchaseDelay", "claimBond", "minPurchase"],
-  review: [],
-};
-
 /**
- * Why a step cannot be left yet (the first problem on it), or undefined when it is complete.
- * The review step is blocked by any earlier step's problem.
+ * Why a step cannot be left yet (the first problem on its fields, in the schema's order), or undefined when it is
+ * complete. A coverage pool's problem is prefixed "Pool N:". The review step is blocked by any earlier step's problem.
  */
 export function stepIssue(step: CreateStepId, errors: CreateFormErrors): string | undefined {
   if (step === "review") {
@@ -192,13 +109,10 @@ export function stepIssue(step: CreateStepId, errors: CreateFormErrors): string 
     }
     return undefined;
   }
-  for (const field of STEP_FIELDS[step]) {
-    const error = errors[field];
-    if (error) return error;
-  }
-  if (step === "pools") {
-    const i = errors.pools.findIndex((p) => p.name || p.description);
-    if (i >= 0) return `Pool ${i + 1}: ${errors.pools[i]!.name ?? errors.pools[i]!.description}`;
+  for (const [key, message] of Object.entries(errors)) {
+    if (!message || FIELD_STEP[key.split(".")[0]!] !== step) continue;
+    const pool = /^pools\.(\d+)\./.exec(key);
+    return pool ? `Pool ${Number(pool[1]) + 1}: ${message}` : message;
   }
   return undefined;
 }
@@ -215,28 +129,9 @@ export class InvalidCreateForm extends Error {
  * chain. Throws `InvalidCreateForm` naming the first problem otherwise, so nothing invalid is sent.
  */
 export function buildCreateParams(form: CreateForm, asset: AssetInfo, creator?: Address): CreateParams {
-  const errors = validateCreateForm(form, { asset, creator });
-  const issue = stepIssue("review", errors);
-  if (issue) throw new InvalidCreateForm(issue);
-  const arbiter = checkArbiter(form.arbiter, creator) as { value: ArbiterCheck };
-  const fees = checkFees(form.arbiterFee, form.creatorFee).value!;
-  const curve = checkCurve(form.curve).value!;
-  const value = <T>(c: Check<T>) => (c as { value: T }).value;
-  return {
-    asset: asset.address,
-    arbiter: arbiter.value.address,
-    name: cleanText(form.name),
-    protectionStatement: cleanText(form.protectionStatement),
-    pools: form.pools.map((p) => ({ name: cleanText(p.name), description: cleanText(p.description) })),
-    arbiterFeeBps: Number(fees.arbiterFeeBps),
-    creatorFeeBps: Number(fees.creatorFeeBps),
-    curve,
-    payoutMultiple: Number(value(checkPayoutMultiple(form.payout))),
-    withdrawalPeriod: Number(value(checkWithdrawalPeriod(form.withdrawalPeriod))),
-    purchaseDelay: Number(value(checkPurchaseDelay(form.purchaseDelay))),
-    claimBond: value(checkClaimBond(form.claimBond, asset)),
-    minPurchase: value(checkMinPurchase(form.minPurchase, asset)),
-  };
+  const parsed = parseCreateForm(form, { asset, creator });
+  if (parsed.success) return parsed.output;
+  throw new InvalidCreateForm(stepIssue("review", issuesByField(parsed.issues)) ?? parsed.issues[0].message);
 }
 
 /** The new MetaPool's address from the factory's `MetaPoolCreated` in a creation receipt. */

@@ -133,7 +133,7 @@ export function ArbiterStep({ form, errors, update, shown, touch, asset, creator
               onChange={(text) => update({ payout: { ...form.payout, multiple: text } })}
               onBlur={touch("payoutMultiple")}
               hint="1 to 10 000. 1× returns the cover deposit; 3× pays up to three times it."
-              error={shown("payoutMultiple", errors.payoutMultiple)}
+              error={shown("payoutMultiple", errors.payout)}
               testId="create-payout-multiple"
             />
           </div>

@@ -68,7 +68,7 @@ export function CurveStep({ form, errors, update, shown, touch }: StepProps) {
             onChange={(text) => setField(f.key, text)}
             onBlur={touch(f.key)}
             hint={f.hint}
-            error={shown(f.key, errors[f.key])}
+            error={shown(f.key, errors[`curve.${f.key}`])}
             testId={`create-curve-${f.key}`}
           />
         ))}

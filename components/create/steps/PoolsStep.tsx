@@ -42,7 +42,7 @@ export function PoolsStep({ form, errors, update, shown, touch }: StepProps) {
               onBlur={touch(`pool-${i}-name`)}
               max={MAX_NAME_BYTES}
               placeholder={i === 0 ? "Aave v3" : "Compound v3"}
-              error={shown(`pool-${i}-name`, errors.pools[i]?.name)}
+              error={shown(`pool-${i}-name`, errors[`pools.${i}.name`])}
             />
             <TextField
               label={`Pool ${i + 1} description (optional)`}
@@ -53,7 +53,7 @@ export function PoolsStep({ form, errors, update, shown, touch }: StepProps) {
               onBlur={touch(`pool-${i}-description`)}
               max={MAX_DESCRIPTION_BYTES}
               placeholder="Which contracts and chains are covered."
-              error={shown(`pool-${i}-description`, errors.pools[i]?.description)}
+              error={shown(`pool-${i}-description`, errors[`pools.${i}.description`])}
             />
           </li>
         ))}
@@ -72,7 +72,7 @@ export function PoolsStep({ form, errors, update, shown, touch }: StepProps) {
           {pools.length} of at most {MAX_POOLS}
         </span>
       </div>
-      {errors.poolCount && <p className="text-sm font-medium text-red-700 dark:text-red-400">{errors.poolCount}</p>}
+      {errors.pools && <p className="text-sm font-medium text-red-700 dark:text-red-400">{errors.pools}</p>}
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { parseAmount } from "@/lib/format";
-import { WAD } from "@/lib/protocol/constants";
 
-import { capitalise, fail, MAX_CURVE_SUM, MAX_PAYOUT_MULTIPLE, MAX_TOTAL_FEE_BPS, ok, type Check } from "./check";
+import { capitalise, fail, MAX_PAYOUT_MULTIPLE, ok, type Check } from "./check";
 
 // Percentages, exact: "2.5" % is parsed as digits, never as a float.
 
@@ -41,31 +40,6 @@ export function percentText(value: bigint, scaleDecimals: 2 | 16): string {
   return fraction ? `${whole}.${fraction}` : `${whole}`;
 }
 
-export interface FeesCheck {
-  arbiter?: string;
-  creator?: string;
-  /** The sum's error (InvalidFees), shown under both fields. */
-  total?: string;
-  value?: { arbiterFeeBps: bigint; creatorFeeBps: bigint };
-}
-
-/** InvalidFees: arbiter fee + creator fee ≤ 50 % (5 000 bps), each a share of the premium. */
-export function checkFees(arbiterText: string, creatorText: string): FeesCheck {
-  const arbiter = parsePercentToBps(arbiterText, "the arbiter fee");
-  const creator = parsePercentToBps(creatorText, "the creator fee");
-  const out: FeesCheck = {
-    arbiter: arbiter.ok ? undefined : arbiter.error,
-    creator: creator.ok ? undefined : creator.error,
-  };
-  if (!arbiter.ok || !creator.ok) return out;
-  if (arbiter.value + creator.value > MAX_TOTAL_FEE_BPS) {
-    out.total = `The fees add up to ${percentText(arbiter.value + creator.value, 2)} % of the premium; together they may take at most 50 %.`;
-    return out;
-  }
-  out.value = { arbiterFeeBps: arbiter.value, creatorFeeBps: creator.value };
-  return out;
-}
-
 export interface PayoutInput {
   /** false = uncapped (payoutMultiple 0). */
   capped: boolean;
@@ -97,51 +71,6 @@ export interface CurveValue {
   slope1: bigint;
   kink: bigint;
   slope2: bigint;
-}
-
-export interface CurveCheck {
-  baseRate?: string;
-  slope1?: string;
-  kink?: string;
-  slope2?: string;
-  /** InvalidCurveSum. */
-  total?: string;
-  value?: CurveValue;
-}
-
-/** InvalidKink (0 < kink < 100 %), InvalidCurveSum (base + slope1 + slope2 ≤ 1 000 %), and the app's own: not all zero. */
-export function checkCurve(input: CurveInput): CurveCheck {
-  const baseRate = parsePercentToWad(input.baseRate, "the base rate");
-  const slope1 = parsePercentToWad(input.slope1, "slope 1");
-  const kink = parsePercentToWad(input.kink, "the kink");
-  const slope2 = parsePercentToWad(input.slope2, "slope 2");
-  const out: CurveCheck = {
-    baseRate: baseRate.ok ? undefined : baseRate.error,
-    slope1: slope1.ok ? undefined : slope1.error,
-    kink: kink.ok ? undefined : kink.error,
-    slope2: slope2.ok ? undefined : slope2.error,
-  };
-  if (kink.ok && (kink.value === 0n || kink.value >= WAD)) {
-    out.kink = "The kink is the utilisation where the curve steepens; it must be above 0 % and below 100 %.";
-  }
-  if (baseRate.ok && slope1.ok && slope2.ok) {
-    const sum = baseRate.value + slope1.value + slope2.value;
-    if (sum > MAX_CURVE_SUM) {
-      out.total = `Base rate + slope 1 + slope 2 is ${percentText(sum, 16)} % a year; the most a pool can charge is 1 000 %.`;
-    } else if (sum === 0n) {
-      // The contract accepts it, but cover would be free at any utilisation and underwriters would earn nothing.
-      out.total =
-        "Base rate, slope 1 and slope 2 are all 0 %: cover would cost nothing even with all capital in use, and underwriters would earn nothing. Set at least one above 0 %.";
-    }
-  }
-  if (out.baseRate || out.slope1 || out.kink || out.slope2 || out.total) return out;
-  out.value = {
-    baseRate: (baseRate as { value: bigint }).value,
-    slope1: (slope1 as { value: bigint }).value,
-    kink: (kink as { value: bigint }).value,
-    slope2: (slope2 as { value: bigint }).value,
-  };
-  return out;
 }
 
 export interface CurvePreset {
