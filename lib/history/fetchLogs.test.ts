@@ -66,7 +66,7 @@ describe("blockRanges", () => {
   });
 
   it("refuses a chunk of zero blocks", () => {
-    expect(() => blockRanges(0n, 1n, 0n)).toThrow(/chunk/);
+    expect(() => blockRanges(0n, 1n, 0n)).toThrow(/at least one block/);
   });
 });
 

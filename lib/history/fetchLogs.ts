@@ -1,13 +1,16 @@
 import type { Address, Hash, PublicClient } from "viem";
 
+import { appRangeBudget, readLogsInRanges } from "@/lib/reads/logs";
+
 import { compareLogs, metaPoolEventsAbi, type MetaPoolLog } from "./events";
+
+export { blockRanges } from "@/lib/reads/logRange";
 
 /** What the history needs from a viem public client (a fake one in tests). */
 export type HistoryClient = Pick<PublicClient, "getLogs" | "getBlock">;
 
-export const DEFAULT_CHUNK = 5_000n;
-/** Ranges in flight at once: enough for one batched HTTP request, bounded for long histories. */
-const MAX_CONCURRENT_RANGES = 50;
+/** Block headers in flight at once: enough for one batched HTTP request, bounded for long histories. */
+const MAX_CONCURRENT_HEADERS = 50;
 
 /** Logs already read for one MetaPool: every event from `fromBlock` through `toBlock`. */
 export interface CachedLogs {
@@ -29,25 +32,10 @@ export function createLogCache(): LogCache {
 export const metaPoolLogCache: LogCache = createLogCache();
 
 export interface FetchLogsOptions {
-  /** Blocks per getLogs call (RPCs bound the range); default 5 000. */
+  /** Blocks per getLogs call (RPCs bound the range); default NEXT_PUBLIC_LOG_BLOCK_RANGE, halved when refused. */
   chunk?: bigint;
   /** Default: the app-wide `metaPoolLogCache`. */
   cache?: LogCache;
-}
-
-/** [from, to] split into inclusive ranges of at most `chunk` blocks. */
-export function blockRanges(
-  fromBlock: bigint,
-  toBlock: bigint,
-  chunk: bigint,
-): { fromBlock: bigint; toBlock: bigint }[] {
-  if (chunk <= 0n) throw new Error(`chunk must be positive, got ${chunk}`);
-  const ranges: { fromBlock: bigint; toBlock: bigint }[] = [];
-  for (let start = fromBlock; start <= toBlock; start += chunk) {
-    const end = start + chunk - 1n;
-    ranges.push({ fromBlock: start, toBlock: end < toBlock ? end : toBlock });
-  }
-  return ranges;
 }
 
 /** Runs `run` over `items`, at most `limit` at a time, results in input order. */
@@ -73,18 +61,19 @@ async function readRange(
   metaPool: Address,
   fromBlock: bigint,
   toBlock: bigint,
-  chunk: bigint,
+  chunk: bigint | undefined,
 ): Promise<MetaPoolLog[]> {
   if (fromBlock > toBlock) return [];
-  // Ranges go out together, so an http transport with `batch: true` sends them as one request.
-  const pages = await mapBounded(blockRanges(fromBlock, toBlock, chunk), MAX_CONCURRENT_RANGES, (range) =>
-    client.getLogs({ address: metaPool, events: metaPoolEventsAbi, strict: true, ...range }),
+  // Provider-sized ranges (NEXT_PUBLIC_LOG_BLOCK_RANGE, halved when refused), shared with every other log read.
+  const pages = await readLogsInRanges(
+    (range) => client.getLogs({ address: metaPool, events: metaPoolEventsAbi, strict: true, ...range }),
+    fromBlock,
+    toBlock,
+    chunk === undefined ? appRangeBudget : { size: chunk },
   );
 
   const known = new Map<bigint, bigint>();
-  const raw = pages
-    .flat()
-    .filter((log) => log.blockNumber !== null && log.logIndex !== null && log.transactionHash !== null);
+  const raw = pages.filter((log) => log.blockNumber !== null && log.logIndex !== null && log.transactionHash !== null);
   for (const log of raw) {
     const stamp = rawBlockTimestamp(log);
     if (stamp !== undefined) known.set(log.blockNumber!, stamp);
@@ -92,7 +81,7 @@ async function readRange(
     else if (log.eventName === "MetaPoolShutDown") known.set(log.blockNumber!, BigInt(log.args.timestamp));
   }
   const missing = [...new Set(raw.map((log) => log.blockNumber!))].filter((block) => !known.has(block));
-  const headers = await mapBounded(missing, MAX_CONCURRENT_RANGES, (blockNumber) =>
+  const headers = await mapBounded(missing, MAX_CONCURRENT_HEADERS, (blockNumber) =>
     client.getBlock({ blockNumber, includeTransactions: false }),
   );
   headers.forEach((header, i) => known.set(missing[i]!, header.timestamp));
@@ -125,7 +114,7 @@ export async function fetchMetaPoolLogs(
   toBlock: bigint,
   opts: FetchLogsOptions = {},
 ): Promise<MetaPoolLog[]> {
-  const chunk = opts.chunk ?? DEFAULT_CHUNK;
+  const chunk = opts.chunk;
   const cache = opts.cache ?? metaPoolLogCache;
   const key = metaPool.toLowerCase();
   const cached = cache.get(key);

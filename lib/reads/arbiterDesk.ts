@@ -5,6 +5,7 @@ import { countHolders } from "@/lib/forms/arbiter";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
 import { evidenceMatches, readPendingClaims, type ClaimStruct } from "./claims";
+import { logQueryKey, scanLogs } from "./logs";
 
 export interface PendingClaim {
   id: bigint;
@@ -32,13 +33,10 @@ export interface ArbiterDesk {
 async function readHolders(client: PublicClient, token: Address, fromBlock: bigint): Promise<number | undefined> {
   if (token === zeroAddress) return 0;
   try {
-    const transfers = await client.getContractEvents({
-      address: token,
-      abi: coverTokenAbi,
-      eventName: "Transfer",
-      fromBlock,
-      strict: true,
-    });
+    // Incremental: a refresh reads only the transfers mined since the last one.
+    const transfers = await scanLogs(client, logQueryKey(client, token, "Transfer"), fromBlock, (range) =>
+      client.getContractEvents({ address: token, abi: coverTokenAbi, eventName: "Transfer", strict: true, ...range }),
+    );
     return countHolders(transfers.map((t) => t.args as { from: Address; to: Address; value: bigint }));
   } catch {
     // Providers bound log ranges; the holder count is a nicety, the supply is still shown.
@@ -65,16 +63,20 @@ export async function readArbiterDesk(
 
   const poolIds = [...new Set(pending.map((c) => c.claim.poolId))];
   const [filed, previews, holders] = await Promise.all([
-    client
-      .getContractEvents({
-        address,
-        abi: metaPoolExtensionAbi,
-        eventName: "ClaimFiled",
-        args: { claimId: pending.map((c) => c.id) },
-        fromBlock,
-        strict: true,
-      })
-      .catch(() => []),
+    scanLogs(
+      client,
+      logQueryKey(client, address, "ClaimFiled", { claimId: pending.map((c) => c.id) }),
+      fromBlock,
+      (range) =>
+        client.getContractEvents({
+          address,
+          abi: metaPoolExtensionAbi,
+          eventName: "ClaimFiled",
+          args: { claimId: pending.map((c) => c.id) },
+          strict: true,
+          ...range,
+        }),
+    ).catch(() => []),
     Promise.all(poolIds.map((poolId) => read<readonly [bigint, bigint]>("previewPayout", [BigInt(poolId)]))),
     Promise.all(poolIds.map((poolId) => readHolders(client, view.pools[poolId]!.token, fromBlock))),
   ]);

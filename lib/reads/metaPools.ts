@@ -5,7 +5,49 @@ import { deploymentFor } from "@/lib/deployment";
 import { NotCreatedByFactoryError } from "@/lib/errors/notAMetaPool";
 import type { MetaPoolDetails, MetaPoolView } from "@/lib/types/metaPool";
 
+import { readLogsInRanges } from "./logs";
 import { RPC_BATCH_SIZE } from "./transport";
+
+type CreationParams = MetaPoolDetails["params"];
+
+/** Creation parameters never change: each MetaPool's `MetaPoolCreated` is read once per session, by chain and factory. */
+const creations = new Map<string, Promise<CreationParams | undefined>>();
+
+function readCreation(
+  client: PublicClient,
+  chainId: number,
+  factory: Address,
+  metaPool: Address,
+  fromBlock: bigint,
+): Promise<CreationParams | undefined> {
+  const key = `${chainId}:${factory.toLowerCase()}:${metaPool.toLowerCase()}:${fromBlock}`;
+  const known = creations.get(key);
+  if (known) return known;
+  const read = (async () => {
+    const toBlock = await client.getBlockNumber({ cacheTime: 0 });
+    const logs = await readLogsInRanges(
+      (range) =>
+        client.getContractEvents({
+          address: factory,
+          abi: metaPoolFactoryAbi,
+          eventName: "MetaPoolCreated",
+          args: { metaPool },
+          strict: true,
+          ...range,
+        }),
+      fromBlock,
+      toBlock,
+    );
+    return logs.find((log) => log.args.metaPool.toLowerCase() === metaPool.toLowerCase())?.args.params;
+  })();
+  creations.set(key, read);
+  // Only a found creation is final: a failed read, or an address the factory has not created (yet), is read again.
+  read.then(
+    (params) => params ?? creations.delete(key),
+    () => creations.delete(key),
+  );
+  return read;
+}
 
 /**
  * One page of the explore list: the factory's count and `limit` MetaPools from `offset`, each with its aggregate
@@ -37,7 +79,7 @@ export async function readMetaPoolPage(
 
 /**
  * One MetaPool's page: its view and the creation parameters from the factory's `MetaPoolCreated` event (the pool
- * stores only hashes of the long texts). Both requests go out together (one batch). `factory` and `fromBlock`
+ * stores only hashes of the long texts), read once: a refresh reads only the view. Both requests go out together. `factory` and `fromBlock`
  * default to the deployment of the client's chain; only the factory's own log is trusted (anyone can emit a
  * look-alike event).
  */
@@ -51,18 +93,10 @@ export async function readMetaPool(
   const factory = options.factory ?? deployment?.metaPoolFactory;
   if (!factory) throw new Error(`Canopy is not deployed on chain ${chainId}: no MetaPool factory to check against`);
   const fromBlock = options.fromBlock ?? (factory === deployment?.metaPoolFactory ? deployment.startBlock : 0n);
-  const [view, logs] = await Promise.all([
+  const [view, params] = await Promise.all([
     client.readContract({ address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
-    client.getContractEvents({
-      address: factory,
-      abi: metaPoolFactoryAbi,
-      eventName: "MetaPoolCreated",
-      args: { metaPool: address },
-      fromBlock,
-      strict: true,
-    }),
+    readCreation(client, chainId, factory, address, fromBlock),
   ]);
-  const created = logs.find((log) => log.args.metaPool.toLowerCase() === address.toLowerCase());
-  if (!created) throw new NotCreatedByFactoryError({ address, fromBlock });
-  return { view, params: created.args.params };
+  if (!params) throw new NotCreatedByFactoryError({ address, fromBlock });
+  return { view, params };
 }

@@ -10,6 +10,8 @@ import type {
   WithdrawQuote,
 } from "@/lib/types/positions";
 
+import { logQueryKey, scanLogs } from "./logs";
+
 /** `PurchasesRestarted(fromId, toId, maturesAt)` and the claim ruled in the same transaction. */
 export interface RestartLog {
   fromId: bigint;
@@ -96,7 +98,8 @@ function purchaseState(
 /**
  * One account's whole position in one MetaPool: shares and their value, open withdrawal
  * requests with quotes, purchases with what is refundable, cover tokens of every epoch it
- * holds, and fees owed. Three batched round trips; the account's history comes from indexed events.
+ * holds, and fees owed. Three batched round trips; the account's history comes from indexed events, each read
+ * once from `fromBlock` and then only over the blocks mined since.
  */
 export async function readAccountPosition(
   client: PublicClient,
@@ -106,8 +109,11 @@ export async function readAccountPosition(
   now: bigint,
 ): Promise<AccountPosition> {
   const address = view.metaPool;
+  // Each event query is scanned incrementally (lib/reads/logs): a refresh reads only the blocks mined since the last.
   const logs = (name: string, args: Record<string, Address>) =>
-    client.getLogs({ address, event: event(name), args, fromBlock, toBlock: "latest" } as never) as unknown as Promise<
+    scanLogs(client, logQueryKey(client, address, name, args), fromBlock, (range) =>
+      client.getLogs({ address, event: event(name), args, ...range } as never),
+    ) as unknown as Promise<
       {
         args: Record<string, unknown>;
         transactionHash: string | null;
