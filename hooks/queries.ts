@@ -5,11 +5,15 @@
  */
 import { keepPreviousData, queryOptions, skipToken } from "@tanstack/react-query";
 import { erc20Abi, type Address, type PublicClient } from "viem";
+import { mainnet } from "viem/chains";
 
+import { trackRecord } from "@/lib/arbiter";
 import { deployment } from "@/lib/contracts";
+import { readAssetVerdict } from "@/lib/forms/create/probe";
 import { fetchMetaPoolLogs, type MetaPoolLog } from "@/lib/history";
 import { queryKeys } from "@/lib/queryKeys";
 import { readArbiterDesk } from "@/lib/reads/arbiterDesk";
+import { readArbiterHistory } from "@/lib/reads/arbiterRecord";
 import { readPendingClaims } from "@/lib/reads/claims";
 import { readMetaPool, readMetaPoolPage } from "@/lib/reads/metaPools";
 import { readAccountPosition } from "@/lib/reads/positions";
@@ -201,5 +205,56 @@ export function arbiterDeskQuery(client: PublicClient | undefined, view: MetaPoo
     queryKey: [...queryKeys.metaPool(view.metaPool), "arbiterDesk", account?.toLowerCase()],
     refetchInterval: refresh.live,
     queryFn: client && account ? () => readArbiterDesk(client, view, account, eventsFrom()) : skipToken,
+  });
+}
+
+/**
+ * An arbiter's history and track record across every MetaPool naming it (lib/arbiter). From the chain it costs
+ * scans from the factory's first block, so it is read once, not on a timer; keyed under the MetaPools list, so any
+ * write to a MetaPool (a filing, a ruling, a shutdown) reads it again. The indexer's answer is one cheap request and
+ * follows new blocks like the history does.
+ */
+export function arbiterRecordQuery(
+  client: PublicClient | undefined,
+  arbiter: Address | undefined,
+  indexerUrl: string | null,
+) {
+  const factory = deployment?.metaPoolFactory;
+  const chain = client && factory ? { client, factory, fromBlock: eventsFrom() } : undefined;
+  return queryOptions({
+    queryKey: [...queryKeys.metaPools(), "arbiter", arbiter?.toLowerCase() ?? "none", indexerUrl ? "indexer" : "chain"],
+    staleTime: indexerUrl ? refresh.history : 10 * 60_000,
+    refetchInterval: indexerUrl ? refresh.history : false,
+    queryFn:
+      arbiter && (indexerUrl || chain)
+        ? async () => {
+            const { history, source } = await readArbiterHistory({ indexerUrl, chain }, arbiter);
+            return { history, source, record: trackRecord(history) };
+          }
+        : skipToken,
+  });
+}
+
+/** The address's ENS name: only on Ethereum mainnet, where ENS lives; no request at all on other chains. */
+export function ensNameQuery(client: PublicClient | undefined, address: Address | undefined) {
+  const onMainnet = client?.chain?.id === mainnet.id;
+  return queryOptions({
+    queryKey: ["canopy", "ens", address?.toLowerCase() ?? "none"],
+    staleTime: 60 * 60_000,
+    queryFn: client && onMainnet && address ? () => client.getEnsName({ address }) : skipToken,
+  });
+}
+
+/**
+ * The create wizard's verdict on a token address (code, decimals, symbol, total supply). A token's code, decimals and
+ * symbol never change and its supply only bounds the minimum purchase: fresh for a minute, never polled; one retry,
+ * since a failed read shows its own "retry" button.
+ */
+export function assetVerdictQuery(client: PublicClient | undefined, address: Address | undefined) {
+  return queryOptions({
+    queryKey: ["canopy", "createAsset", address?.toLowerCase()],
+    staleTime: 60_000,
+    retry: 1,
+    queryFn: client && address ? () => readAssetVerdict(client, address) : skipToken,
   });
 }

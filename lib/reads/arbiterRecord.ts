@@ -82,3 +82,31 @@ export async function readArbiterHistoryFromIndexer(
   if (!res.ok) throw new Error(`the indexer answered ${res.status} for arbiter ${arbiter}`);
   return historyFromJson(await res.json());
 }
+
+export interface ArbiterSources {
+  /** The indexer's base URL; null reads the chain. */
+  indexerUrl: string | null;
+  /** The chain and the factory to scan from; absent when the app has no deployment here. */
+  chain?: { client: ArbiterClient; factory: Address; fromBlock: bigint };
+}
+
+/** The indexer when one is configured, the chain when not or when the indexer does not answer. */
+export async function readArbiterHistory(
+  sources: ArbiterSources,
+  arbiter: Address,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ history: ArbiterHistory; source: "indexer" | "chain" }> {
+  if (sources.indexerUrl) {
+    try {
+      return {
+        history: await readArbiterHistoryFromIndexer(sources.indexerUrl, arbiter, fetchImpl),
+        source: "indexer",
+      };
+    } catch (error) {
+      if (!sources.chain) throw error;
+    }
+  }
+  if (!sources.chain) throw new Error("no indexer and no MetaPool factory on this chain to read an arbiter's record");
+  const { client, ...scan } = sources.chain;
+  return { history: await readArbiterHistoryFromChain(client, arbiter, scan), source: "chain" };
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { Address } from "viem";
+import { usePublicClient } from "wagmi";
+
+import { arbiterRecordQuery } from "@/hooks/queries";
+import { useIndexerStatus } from "@/hooks/useIndexerStatus";
+import { appChain } from "@/lib/chain";
+
+export type { ArbiterRecord } from "@/lib/arbiter";
+
+/**
+ * An arbiter's track record across every MetaPool naming it: from the indexer when lists come from it, else from
+ * the chain's events (read once; any MetaPool write reads it again).
+ */
+export function useArbiterRecord(arbiter: Address | undefined) {
+  const client = usePublicClient({ chainId: appChain.id });
+  const { listsFrom } = useIndexerStatus();
+  return useQuery(arbiterRecordQuery(client, arbiter, listsFrom));
+}
