@@ -164,7 +164,7 @@ test("invalid inputs block sending and say what is wrong next to the field", asy
   await expect(deposit.getByTestId("deposit-submit")).toBeDisabled();
 
   const request = page.locator("section", { has: page.getByTestId("request-withdrawal-submit") });
-  await request.getByLabel("Shares to withdraw").fill("999999999999");
+  await request.getByLabel("Amount to withdraw (dUSD)").fill("999999999999");
   await expect(request.getByTestId("request-withdrawal-submit")).toBeDisabled();
 
   await page.getByTestId("tab-protect").click();

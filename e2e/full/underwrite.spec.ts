@@ -70,7 +70,7 @@ test("J6 an underwriter requests a withdrawal, sees the countdown, travels past 
   const metaPool = await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
   const me = wallet.address;
   const request = page.locator("section", { has: page.getByTestId("request-withdrawal-submit") });
-  await request.getByLabel("Shares to withdraw").fill("100");
+  await request.getByLabel("Amount to withdraw (dUSD)").fill("100");
   await expect(request.getByText("Unlocks")).toBeVisible();
   await request.getByTestId("request-withdrawal-submit").click();
   await expectConfirmed(page, request);

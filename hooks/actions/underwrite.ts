@@ -32,10 +32,14 @@ export function useDeposit(target: WriteTarget) {
   }));
 }
 
-/** Queue `shares` for withdrawal after the delay. */
+/** Queue `shares` (worth `assets` now, when known) for withdrawal after the delay. */
 export function useRequestWithdrawal(target: WriteTarget) {
-  return useMetaPoolAction(target, (shares: bigint) => ({
-    label: `Request withdrawal of ${formatShares(shares, target.asset.decimals)}`,
+  const fmt = fmtOf(target);
+  return useMetaPoolAction(target, (shares: bigint, assets?: bigint) => ({
+    label:
+      assets === undefined
+        ? `Request withdrawal of ${formatShares(shares, target.asset.decimals)}`
+        : `Request withdrawal of ${fmt(assets)} (${formatShares(shares, target.asset.decimals)})`,
     write: contractWrite(target.address, metaPoolFullAbi, "requestWithdrawal", [shares]),
     action: "request a withdrawal",
   }));

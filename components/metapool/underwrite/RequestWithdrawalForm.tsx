@@ -10,10 +10,10 @@ import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useRequestWithdrawal } from "@/hooks/actions/underwrite";
-import { formatDateTime, formatDuration } from "@/lib/format";
+import { formatAmount, formatDateTime, formatDuration } from "@/lib/format";
 import { formatShares } from "@/lib/format/shares";
-import { checkWithdrawalRequest, SHARE_UNIT, sharesForPercent } from "@/lib/forms/underwrite";
 import { convertToAssets, WITHDRAWAL_WINDOW } from "@/lib/protocol";
+import { checkRequestAssets } from "@/lib/underwrite/requestAmount";
 
 const PERCENTS = [25, 50, 75, 100] as const;
 
@@ -24,14 +24,30 @@ export function RequestWithdrawalForm() {
   const { address: account } = useAccount();
   const flow = useRequestWithdrawal(target);
   const [text, setText] = useState("");
+  // "All" requests the exact share balance, whatever its worth is when the transaction is mined.
+  const [all, setAll] = useState(false);
   const held = position?.shares ?? 0n;
-  const check = checkWithdrawalRequest(text, { decimals: asset.decimals, shares: held });
+  const worth = convertToAssets(held, view.capital, view.shareSupply);
+  const check = checkRequestAssets(text, {
+    decimals: asset.decimals,
+    symbol: asset.symbol,
+    shares: held,
+    capital: view.capital,
+    supply: view.shareSupply,
+    all,
+  });
   const period = BigInt(view.config.withdrawalPeriod);
+  const exact = (v: bigint) => formatAmount(v, asset.decimals, { symbol: asset.symbol, maxDecimals: asset.decimals });
+  const fill = (next: string, nextAll: boolean) => {
+    setText(next);
+    setAll(nextAll);
+    flow.reset();
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!check.ok) return;
-    if (await flow.run(check.value)) setText("");
+    if (await flow.run(check.shares, check.assets)) fill("", false);
   };
 
   const disabledReason = !account
@@ -61,16 +77,17 @@ export function RequestWithdrawalForm() {
       )}
       <form onSubmit={submit} className="space-y-3" noValidate>
         <AmountField
-          label="Shares to withdraw"
+          label={`Amount to withdraw (${asset.symbol})`}
           value={text}
-          onChange={(t) => {
-            setText(t);
-            flow.reset();
-          }}
-          symbol={SHARE_UNIT}
+          onChange={(t) => fill(t, false)}
+          symbol={asset.symbol}
           decimals={asset.decimals}
-          hint={account && position ? `You hold ${formatShares(held, asset.decimals)}` : undefined}
-          error={text !== "" && !check.ok ? check.error : null}
+          hint={
+            account && position
+              ? `Your shares are worth ${fmt(worth)} now (${formatShares(held, asset.decimals)}). The request locks at most the amount you enter.`
+              : undefined
+          }
+          error={text !== "" && !all && !check.ok ? check.error : null}
         />
         <div className="flex flex-wrap gap-2" role="group" aria-label="Fill in a share of your holding">
           {PERCENTS.map((p) => (
@@ -79,10 +96,8 @@ export function RequestWithdrawalForm() {
               type="button"
               className="btn-secondary"
               disabled={held === 0n}
-              onClick={() => {
-                setText(formatUnits(sharesForPercent(held, p), asset.decimals));
-                flow.reset();
-              }}
+              aria-pressed={p === 100 ? all : undefined}
+              onClick={() => fill(formatUnits((worth * BigInt(p)) / 100n, asset.decimals), p === 100)}
             >
               {p === 100 ? "All" : `${p} %`}
             </button>
@@ -92,13 +107,19 @@ export function RequestWithdrawalForm() {
           <BeforeAfter
             changes={[
               {
-                label: "Shares you hold",
-                before: formatShares(held, asset.decimals),
-                after: formatShares(held - check.value, asset.decimals),
+                label: "Most you will get (their value now)",
+                after: <span data-testid="request-withdrawal-assets">{exact(check.assets)}</span>,
+                note: check.all ? "all your shares, at their worth when the transaction is mined" : undefined,
               },
               {
-                label: "Most you will get (their value now)",
-                after: fmt(convertToAssets(check.value, view.capital, view.shareSupply)),
+                label: "Shares locked in the request",
+                before: formatShares(held, asset.decimals),
+                after: (
+                  <span data-testid="request-withdrawal-shares">
+                    {formatShares(held - check.shares, asset.decimals)}
+                  </span>
+                ),
+                note: `${formatShares(check.shares, asset.decimals)} move into the MetaPool's custody`,
               },
               ...(unlockAt === undefined
                 ? []
@@ -119,7 +140,7 @@ export function RequestWithdrawalForm() {
         </button>
         {disabledReason && <p className="text-xs text-muted">{disabledReason}</p>}
       </form>
-      <TxProgress flow={flow} onRetry={check.ok ? () => void flow.run(check.value) : undefined} />
+      <TxProgress flow={flow} onRetry={check.ok ? () => void flow.run(check.shares, check.assets) : undefined} />
     </section>
   );
 }
