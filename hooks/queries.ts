@@ -33,7 +33,29 @@ export const refresh = {
   history: 12_000,
   /** The connected account's token balances. */
   balance: 12_000,
+  /**
+   * The latest block (the page's chain clock and the footer's node check): wall time extrapolates between reads, a
+   * write or time travel invalidates it, so one read per refresh replaces the 4 s block watchers.
+   */
+  block: 12_000,
+  /** The same read while the node does not answer, so the footer says when it is back. */
+  blockWhileDown: 4_000,
 } as const;
+
+/** The latest block's number and time, under the chain clock's key (every write invalidates it). */
+export function latestBlockQuery(client: PublicClient | undefined) {
+  return queryOptions({
+    queryKey: queryKeys.chainTime(),
+    retry: 1,
+    refetchInterval: (query) => (query.state.status === "error" ? refresh.blockWhileDown : refresh.block),
+    queryFn: client
+      ? async () => {
+          const block = await client.getBlock({ blockTag: "latest", includeTransactions: false });
+          return { number: block.number, timestamp: block.timestamp };
+        }
+      : skipToken,
+  });
+}
 
 const PAGE = 50n;
 const eventsFrom = () => deployment?.startBlock ?? 0n;

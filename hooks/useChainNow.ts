@@ -1,14 +1,12 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
-import { useBlock } from "wagmi";
+import { usePublicClient } from "wagmi";
 
+import { latestBlockQuery } from "@/hooks/queries";
 import { appChain } from "@/lib/chain";
 import { createChainClockStore } from "@/lib/time/chainClockStore";
-
-// A watched block is pushed as soon as it is mined; the interval also catches blocks the
-// watcher missed (a node restarted, a tab woken up).
-const BLOCK_REFRESH_MS = 15_000;
 
 /**
  * One chain clock for the whole page: every countdown, form and the footer read the same base
@@ -17,11 +15,20 @@ const BLOCK_REFRESH_MS = 15_000;
  */
 const store = createChainClockStore();
 
+/**
+ * The latest block, read on the block refresh policy (hooks/queries) and after every write or time travel: no
+ * block watcher, whose 4 s polling cost an idle page 15 calls a minute. The footer shows it too.
+ */
+export function useLatestBlock() {
+  const client = usePublicClient({ chainId: appChain.id });
+  return useQuery(latestBlockQuery(client));
+}
+
 /** Feeds the latest block into the shared clock; every reader runs it, the query is shared. */
 function useLatestBlockFeed() {
-  const { data: block } = useBlock({ chainId: appChain.id, watch: true, query: { refetchInterval: BLOCK_REFRESH_MS } });
+  const { data: block } = useLatestBlock();
   useEffect(() => {
-    if (block?.number != null) store.observe({ number: block.number, timestamp: block.timestamp });
+    if (block) store.observe({ number: block.number, timestamp: block.timestamp });
   }, [block]);
 }
 

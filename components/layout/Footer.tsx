@@ -1,24 +1,13 @@
 "use client";
 
-import { useBlockNumber } from "wagmi";
-
 import { TimeTravel } from "@/components/dev/TimeTravel";
+import { useLatestBlock } from "@/hooks/useChainNow";
 import { appChain, isLocalChain, rpcUrl } from "@/lib/chain";
 
-// The watcher pushes new blocks but swallows its errors, so the query also re-checks the node
-// now and then: an unreachable RPC shows within seconds and clears once it answers again.
-const HEALTH_CHECK_MS = 10_000;
-const RETRY_WHILE_DOWN_MS = 4_000;
-
+// The page's one latest-block read (hooks/queries `latestBlockQuery`): an unreachable RPC shows within seconds
+// and clears once it answers again.
 function BlockStatus() {
-  const { data, isError, isPending } = useBlockNumber({
-    chainId: appChain.id,
-    watch: true,
-    query: {
-      retry: 1,
-      refetchInterval: (query) => (query.state.status === "error" ? RETRY_WHILE_DOWN_MS : HEALTH_CHECK_MS),
-    },
-  });
+  const { data, isError, isPending } = useLatestBlock();
   if (isError) {
     return (
       <span role="status" className="font-medium text-red-700 dark:text-red-400">
@@ -27,7 +16,7 @@ function BlockStatus() {
     );
   }
   if (isPending) return <span role="status">connecting to {rpcUrl}…</span>;
-  return <span role="status">block {data.toString()}</span>;
+  return <span role="status">block {data.number.toString()}</span>;
 }
 
 export function Footer() {
