@@ -8,14 +8,23 @@ import { useAccount } from "wagmi";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { useMetaPool } from "@/hooks/useMetaPool";
 import { useMetaPoolHistory } from "@/hooks/useMetaPoolHistory";
+import { useSeenCoverCost } from "@/hooks/useSeenCoverCost";
 import { deployment } from "@/lib/deployment";
-import { coverCostRate, formatCostRate, formatMultiple, repricing, type RepricingReason } from "@/lib/economics";
+import {
+  coverCostRate,
+  formatCostRate,
+  formatMultiple,
+  repricing,
+  repricingReasons,
+  type RepricingReason,
+} from "@/lib/economics";
+import { riseSinceSeen } from "@/lib/economics/lastSeen";
 import { formatDateTime } from "@/lib/format";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
 /**
  * Flags the connected account's cover in pool `poolId` when its yearly cost more than doubled since it became
- * cover, says why (a valid claim elsewhere, deposits, withdrawals, more cover bought) and offers to withdraw.
+ * cover or since the account last saw it, says why (a valid claim elsewhere, deposits, withdrawals, more cover bought) and offers to withdraw.
  */
 function RepricingNotice({
   view,
@@ -48,7 +57,14 @@ function RepricingNotice({
         : null,
     [data, account, poolId, epoch, view.config.curve, view.config.payoutMultiple, costNow],
   );
-  if (!alert) return null;
+  // Since the account last looked (kept in localStorage): flagged even when the rise since the cover started is not.
+  const seen = useSeenCoverCost(view.metaPool, poolId, costNow);
+  const sinceSeen = riseSinceSeen(seen, costNow);
+  const seenReasons = useMemo(
+    () => (sinceSeen && data ? repricingReasons(data.logs, sinceSeen.since, poolId) : []),
+    [sinceSeen?.since, data, poolId], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  if (!alert && !sinceSeen) return null;
   const reason = (r: RepricingReason) => {
     switch (r.kind) {
       case "claim":
@@ -69,16 +85,32 @@ function RepricingNotice({
       className="w-full space-y-2 rounded-md border border-amber-500/50 bg-amber-500/10 p-3 text-sm"
       data-testid={`repricing-${poolId}`}
     >
-      <p>
-        <strong>Your cover now costs {formatMultiple(alert.factor)} what it did</strong> when it became cover (
-        {formatDateTime(BigInt(alert.since))}): {formatCostRate(alert.costThen)} → {formatCostRate(alert.costNow)} of
-        your cover a year.{" "}
-        {alert.reasons.length > 0 ? (
-          <>Since then {alert.reasons.map(reason).join("; ")}.</>
-        ) : (
-          "Others' purchases and withdrawals moved the rate."
-        )}
-      </p>
+      {alert ? (
+        <p>
+          <strong>Your cover now costs {formatMultiple(alert.factor)} what it did</strong> when it became cover (
+          {formatDateTime(BigInt(alert.since))}): {formatCostRate(alert.costThen)} → {formatCostRate(alert.costNow)} of
+          your cover a year.{" "}
+          {alert.reasons.length > 0 ? (
+            <>Since then {alert.reasons.map(reason).join("; ")}.</>
+          ) : (
+            "Others' purchases and withdrawals moved the rate."
+          )}
+          {sinceSeen && <> It is {formatMultiple(sinceSeen.factor)} what it was when you last looked.</>}
+        </p>
+      ) : (
+        sinceSeen && (
+          <p data-testid={`repricing-since-seen-${poolId}`}>
+            <strong>Your cover now costs {formatMultiple(sinceSeen.factor)} what it did when you last looked</strong> (
+            {formatDateTime(BigInt(sinceSeen.since))}): {formatCostRate(sinceSeen.costThen)} →{" "}
+            {formatCostRate(sinceSeen.costNow)} of your cover a year.{" "}
+            {seenReasons.length > 0 ? (
+              <>Since then {seenReasons.map(reason).join("; ")}.</>
+            ) : (
+              "Others' purchases and withdrawals moved the rate."
+            )}
+          </p>
+        )
+      )}
       {action}
     </div>
   );
