@@ -3,8 +3,10 @@
 import { useState } from "react";
 import type { Address } from "viem";
 
-/** An address in full (wrapping on phones) with a copy button that says when it copied. */
-export function CopyAddress({ address, label }: { address: Address; label: string }) {
+import { shortAddress } from "@/lib/format";
+
+/** An address in full (wrapping on phones), or `short` with the full one on hover, and a copy button that says when it copied. */
+export function CopyAddress({ address, label, short = false }: { address: Address; label: string; short?: boolean }) {
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   const copy = async () => {
     try {
@@ -17,7 +19,9 @@ export function CopyAddress({ address, label }: { address: Address; label: strin
   };
   return (
     <span className="inline-flex max-w-full flex-wrap items-center gap-2">
-      <code className="break-all font-mono text-sm">{address}</code>
+      <code className="break-all font-mono text-sm" title={short ? address : undefined}>
+        {short ? shortAddress(address) : address}
+      </code>
       <button
         type="button"
         className="btn-secondary px-2 py-0.5 text-xs"

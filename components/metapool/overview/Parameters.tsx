@@ -2,9 +2,12 @@
 
 import type { ReactNode } from "react";
 
+import { ArbiterIdentity } from "@/components/arbiter/ArbiterIdentity";
+import { ArbiterRecord } from "@/components/arbiter/ArbiterRecord";
 import { TermLink } from "@/components/howItWorks/TermLink";
 import { CopyAddress } from "@/components/metapool/CopyAddress";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
+import { arbiterLabel } from "@/lib/arbiter";
 import { formatBps, formatDuration, formatPercentWad, formatRateApr } from "@/lib/format";
 import { WITHDRAWAL_WINDOW } from "@/lib/protocol";
 
@@ -38,7 +41,7 @@ export function ProtectionStatement() {
 
 /** Every parameter fixed at creation (SPEC §2), with what it means for the user. */
 export function Parameters() {
-  const { view, asset, fmt } = useMetaPoolContext();
+  const { view, details, asset, fmt } = useMetaPoolContext();
   const c = view.config;
   const multiple = BigInt(c.payoutMultiple);
   return (
@@ -65,7 +68,8 @@ export function Parameters() {
           </div>
         </Row>
         <Row term={<TermLink term="arbiter">Arbiter</TermLink>}>
-          <CopyAddress address={c.arbiter} label="arbiter" />
+          <ArbiterIdentity address={c.arbiter} label={arbiterLabel(details.params.protectionStatement)} />
+          <ArbiterRecord arbiter={c.arbiter} />
           <p className="text-xs text-muted">
             Rules on claims alone, in filing order, and may shut the MetaPool down. If a claim waits 30 days for a
             ruling, anyone may shut it down (the claim is then void).
