@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useAccount } from "wagmi";
 
+import { ArbiterIdentity } from "@/components/arbiter/ArbiterIdentity";
 import { ArbiterMetaPoolCard } from "@/components/arbiter/ArbiterMetaPoolCard";
+import { ArbiterRecord } from "@/components/arbiter/ArbiterRecord";
 import { ConnectPrompt } from "@/components/portfolio/ConnectPrompt";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/States";
 import { useChainNow } from "@/hooks/useChainNow";
@@ -91,6 +93,13 @@ export function ArbiterDesk() {
           ? `; ${pending} ${pending === 1n ? "claim waits" : "claims wait"} for your ruling.`
           : "; no claim is waiting."}
       </p>
+      <section aria-labelledby="arbiter-record-heading" className="card space-y-2">
+        <h2 id="arbiter-record-heading" className="font-semibold">
+          Your record as arbiter
+        </h2>
+        <ArbiterIdentity address={account} isYou />
+        <ArbiterRecord arbiter={account} lead="Your record" />
+      </section>
       {ordered.map((view) => {
         const asset = metaOf(metas.data, view.config.asset);
         if (!asset) return null;
