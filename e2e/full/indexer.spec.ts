@@ -1,0 +1,147 @@
+import type { Page } from "@playwright/test";
+import { encodeFunctionData } from "viem";
+
+import { metaPoolFactoryAbi } from "../../abis";
+import { chainReader, metaPoolsByName } from "../fixtures/chain";
+import { connectTestWallet } from "../fixtures/connect";
+import { e2eEnv } from "../fixtures/env";
+import { expect, test } from "../fixtures/journey";
+
+// Lists through the indexer (indexer/src/api): Explore's search, filters, sort and paging asked of /canopy/explore,
+// the portfolio's MetaPools of /canopy/account/…/metapools; each compared with what the same page shows when the
+// indexer is taken away and the app falls back to the chain. Only the indexer's answers are intercepted: the chain,
+// the app and the indexer are the run's own.
+
+test.skip(!e2eEnv.withIndexer, "this run has no indexer (E2E_NO_INDEXER=1)");
+
+const toIndexer = (url: string) => url.startsWith(e2eEnv.indexerUrl);
+
+/** Every request the page sends to the indexer, path and query. */
+function indexerRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("request", (request) => {
+    if (toIndexer(request.url())) seen.push(request.url().slice(e2eEnv.indexerUrl.length));
+  });
+  return seen;
+}
+
+/** Takes the indexer away from this page: every request to it fails, as if it were stopped. */
+async function stopIndexerFor(page: Page) {
+  await page.route(
+    (url) => toIndexer(url.href),
+    (route) => route.abort("connectionrefused"),
+  );
+}
+
+/** The MetaPool names Explore shows, in order, once the list came from `source`. */
+async function exploreNames(page: Page, search: string, source: "indexer" | "chain"): Promise<string[]> {
+  await page.goto(`/${search}`);
+  await expect(page.locator(`section[data-source="${source}"]`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator(".animate-pulse")).toHaveCount(0, { timeout: 20_000 });
+  const rows = page.getByTestId("metapool-row");
+  if ((await page.getByText("No MetaPools match").count()) > 0) return [];
+  await expect(rows.first()).toBeVisible();
+  return rows.locator("th a").allInnerTexts();
+}
+
+const QUERIES = [
+  "",
+  "?sort=capital&dir=asc",
+  "?sort=apy&dir=desc",
+  "?sort=utilisation&dir=asc",
+  "?sort=rate&dir=asc",
+  "?q=lending",
+  "?q=uniswap",
+  "?status=claim-pending",
+  "?status=shut-down",
+  "?payout=capped",
+  "?q=zzz-nothing",
+  "?page=7",
+];
+
+test("Explore pages, sorts, filters and searches through the indexer, and lists what the chain lists", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const requests = indexerRequests(page);
+  const fromIndexer: Record<string, string[]> = {};
+  for (const q of QUERIES) fromIndexer[q] = await exploreNames(page, q, "indexer");
+
+  // Each list was asked of the indexer with its own search, filters, sort and page.
+  const asked = requests.filter((r) => r.startsWith("/canopy/explore"));
+  expect(asked.some((r) => r.includes("sort=apy") && r.includes("dir=desc"))).toBe(true);
+  expect(asked.some((r) => r.includes("q=lending"))).toBe(true);
+  expect(asked.some((r) => r.includes("status=claim-pending"))).toBe(true);
+  expect(asked.some((r) => r.includes("payout=capped"))).toBe(true);
+  expect(fromIndexer[""]).toHaveLength(Object.keys(await metaPoolsByName()).length);
+  expect(fromIndexer["?q=zzz-nothing"]).toEqual([]);
+  expect(fromIndexer["?page=7"]).toEqual(fromIndexer[""]); // clamped to the last (only) page
+
+  await stopIndexerFor(page);
+  for (const q of QUERIES) {
+    expect(await exploreNames(page, q, "chain"), `Explore ${q || "(default)"}`).toEqual(fromIndexer[q]);
+  }
+});
+
+test("Explore's first page costs one indexer request and never asks the factory for its list", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const requests = indexerRequests(page);
+  const rpcBodies: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().startsWith(e2eEnv.rpcUrl)) rpcBodies.push((request.postData() ?? "").toLowerCase());
+  });
+  await exploreNames(page, "", "indexer");
+  expect(requests.filter((r) => r.startsWith("/canopy/explore"))).toHaveLength(1);
+  // The chain path starts with the factory's count and pages of addresses; with the indexer neither is read.
+  const count = encodeFunctionData({ abi: metaPoolFactoryAbi, functionName: "metaPoolCount" });
+  expect(rpcBodies.length).toBeGreaterThan(0);
+  expect(rpcBodies.filter((body) => body.includes(count))).toEqual([]);
+});
+
+test("Portfolio lists the account's MetaPools through the indexer, the same as from the chain", async ({
+  page,
+  wallet,
+}) => {
+  test.setTimeout(180_000);
+  await wallet.useAccount(8);
+  const requests = indexerRequests(page);
+  await page.goto("/how-it-works");
+  await connectTestWallet(page, wallet.address);
+  const names = async () => {
+    await page.goto("/portfolio");
+    await expect(page.getByTestId("portfolio-metapool").first()).toBeVisible({ timeout: 30_000 });
+    return page.getByTestId("portfolio-metapool").locator("h2").allInnerTexts();
+  };
+  const viaIndexer = await names();
+  expect(requests).toContain(`/canopy/account/${wallet.address.toLowerCase()}/metapools`);
+  expect(viaIndexer.length).toBeGreaterThan(0);
+  await stopIndexerFor(page);
+  expect(await names()).toEqual(viaIndexer);
+});
+
+test("the page says how far the indexer is when it is behind, and falls back to the chain when it is stopped", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  const head = Number(await chainReader.getBlockNumber());
+  const behind = { chainId: 31337, ready: true, indexedBlock: head - 12, indexedTimestamp: 0, headBlock: head };
+  await page.route(`${e2eEnv.indexerUrl}/canopy/status`, (route) =>
+    route.fulfill({ json: { ...behind, blocksBehind: 12 } }),
+  );
+  await page.goto("/");
+  await expect(page.getByTestId("indexer-status")).toHaveText(
+    `Lists indexed to block ${head - 12} of ${head}; live figures come from the chain.`,
+  );
+  await expect(page.locator('section[data-source="indexer"]')).toBeVisible({ timeout: 30_000 });
+
+  await page.unroute(`${e2eEnv.indexerUrl}/canopy/status`);
+  await stopIndexerFor(page);
+  await page.goto("/");
+  await expect(page.getByTestId("indexer-status")).toHaveText(
+    "The indexer is not answering: lists are read from the chain and may be slow.",
+    { timeout: 30_000 },
+  );
+  await expect(page.locator('section[data-source="chain"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("metapool-card").first()).toBeVisible();
+});
