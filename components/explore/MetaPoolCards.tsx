@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { MetaPoolCardDetails } from "@/components/explore/MetaPoolRowDetails";
 import type { ShownRow } from "@/components/explore/MetaPoolTable";
 import { ArbiterName, StatusBadge } from "@/components/explore/StatusBadge";
 
@@ -65,6 +66,7 @@ export function MetaPoolCards({ rows }: { rows: ShownRow[] }) {
               <ArbiterName address={row.arbiter} label={f.arbiter} isYou={f.arbiterIsYou} />
             </Figure>
           </dl>
+          <MetaPoolCardDetails row={{ ...row, arbiterIsYou: f.arbiterIsYou }} />
         </li>
       ))}
     </ul>

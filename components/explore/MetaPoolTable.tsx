@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { ExpandableTableRow } from "@/components/explore/MetaPoolRowDetails";
 import { ArbiterName, StatusBadge } from "@/components/explore/StatusBadge";
 import type { ExploreRow, RowFigures, SortDir, SortKey } from "@/lib/explore";
 
@@ -103,65 +104,71 @@ export function MetaPoolTable({
         </thead>
         <tbody>
           {rows.map(({ row, symbol, figures: f }) => (
-            <tr
+            <ExpandableTableRow
               key={row.address}
+              row={{ ...row, arbiterIsYou: f.arbiterIsYou }}
+              columns={10}
               className="border-b border-border last:border-b-0 hover:bg-green-600/5"
-              data-testid="metapool-row"
             >
-              <th scope="row" className="max-w-[14rem] px-3 py-3 text-left align-top font-normal">
-                <Link
-                  href={`/metapool/${row.address}`}
-                  className="block truncate font-medium text-foreground underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-green-600"
-                >
-                  {row.name}
-                </Link>
-                <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
-                  <StatusBadge status={row.status} full={row.full} />
-                  <span>
-                    {f.poolCount} · {symbol}
-                  </span>
-                </div>
-                <p className="mt-1 truncate text-xs text-muted" title={row.poolNames.join(", ")}>
-                  {row.poolNames.join(", ")}
-                </p>
-              </th>
-              <td className="px-3 py-3 text-right align-top tabular-nums">
-                <div className="font-medium">{f.capital}</div>
-                <div className="text-xs text-muted">{f.free} free</div>
-              </td>
-              <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap" data-testid="row-apy">
-                {f.apy}
-              </td>
-              <td className="px-3 py-3 text-right align-top tabular-nums">
-                <div>{f.active}</div>
-                {f.pending && <div className="text-xs text-muted">+ {f.pending} pending</div>}
-              </td>
-              <td className="px-3 py-3 text-right align-top tabular-nums">{f.utilisation}</td>
-              <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap" data-testid="row-cost">
-                <div>{f.cost ?? f.rate}</div>
-                {f.cost && <div className="text-xs text-muted">of the deposit · curve {f.rate}</div>}
-              </td>
-              <td className="px-3 py-3 text-right align-top whitespace-nowrap" data-testid="row-payout-cap">
-                {f.payoutCap ?? "—"}
-              </td>
-              <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap">
-                <div>
-                  <span className="sr-only">Purchase delay </span>
-                  {f.purchaseDelay}
-                </div>
-                <div className="text-xs text-muted">
-                  <span className="sr-only">Withdrawal period </span>
-                  {f.withdrawalPeriod}
-                </div>
-              </td>
-              <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap" title={f.fees.long}>
-                <span aria-hidden="true">{f.fees.short}</span>
-                <span className="sr-only">{f.fees.long}</span>
-              </td>
-              <td className="px-3 py-3 text-left align-top">
-                <ArbiterName address={row.arbiter} label={f.arbiter} isYou={f.arbiterIsYou} />
-              </td>
-            </tr>
+              {(detailsToggle) => (
+                <>
+                  <th scope="row" className="max-w-[14rem] px-3 py-3 text-left align-top font-normal">
+                    <Link
+                      href={`/metapool/${row.address}`}
+                      className="block truncate font-medium text-foreground underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-green-600"
+                    >
+                      {row.name}
+                    </Link>
+                    <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
+                      <StatusBadge status={row.status} full={row.full} />
+                      <span>
+                        {f.poolCount} · {symbol}
+                      </span>
+                    </div>
+                    <p className="mt-1 truncate text-xs text-muted" title={row.poolNames.join(", ")}>
+                      {row.poolNames.join(", ")}
+                    </p>
+                    <div className="mt-1">{detailsToggle}</div>
+                  </th>
+                  <td className="px-3 py-3 text-right align-top tabular-nums">
+                    <div className="font-medium">{f.capital}</div>
+                    <div className="text-xs text-muted">{f.free} free</div>
+                  </td>
+                  <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap" data-testid="row-apy">
+                    {f.apy}
+                  </td>
+                  <td className="px-3 py-3 text-right align-top tabular-nums">
+                    <div>{f.active}</div>
+                    {f.pending && <div className="text-xs text-muted">+ {f.pending} pending</div>}
+                  </td>
+                  <td className="px-3 py-3 text-right align-top tabular-nums">{f.utilisation}</td>
+                  <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap" data-testid="row-cost">
+                    <div>{f.cost ?? f.rate}</div>
+                    {f.cost && <div className="text-xs text-muted">of the deposit · curve {f.rate}</div>}
+                  </td>
+                  <td className="px-3 py-3 text-right align-top whitespace-nowrap" data-testid="row-payout-cap">
+                    {f.payoutCap ?? "—"}
+                  </td>
+                  <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap">
+                    <div>
+                      <span className="sr-only">Purchase delay </span>
+                      {f.purchaseDelay}
+                    </div>
+                    <div className="text-xs text-muted">
+                      <span className="sr-only">Withdrawal period </span>
+                      {f.withdrawalPeriod}
+                    </div>
+                  </td>
+                  <td className="px-3 py-3 text-right align-top tabular-nums whitespace-nowrap" title={f.fees.long}>
+                    <span aria-hidden="true">{f.fees.short}</span>
+                    <span className="sr-only">{f.fees.long}</span>
+                  </td>
+                  <td className="px-3 py-3 text-left align-top">
+                    <ArbiterName address={row.arbiter} label={f.arbiter} isYou={f.arbiterIsYou} />
+                  </td>
+                </>
+              )}
+            </ExpandableTableRow>
           ))}
         </tbody>
       </table>
