@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useAccount } from "wagmi";
 
+import { ClaimPoolHint } from "@/components/metapool/claims/ClaimPoolHint";
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { TxProgress } from "@/components/tx/TxProgress";
 import { BeforeAfter, type Change } from "@/components/ui/BeforeAfter";
@@ -12,7 +13,7 @@ import { useLatestBlockTime } from "@/hooks/useChainNow";
 import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { PAYOUT_LABEL, payoutShare } from "@/lib/economics/payout";
-import { coverTokenSymbol, formatAmount, formatDateTime, formatDuration } from "@/lib/format";
+import { formatDateTime, formatDuration } from "@/lib/format";
 import {
   ceilToMinute,
   checkClaim,
@@ -169,23 +170,19 @@ export function FileClaimForm() {
       <Field
         label="Coverage pool"
         error={show("pool", chosen !== null)}
-        hint="Only pools where you hold current cover are listed."
+        hint={<ClaimPoolHint options={options} poolId={poolId} decimals={asset.decimals} pools={view.pools} />}
       >
         {(control) => (
           <select
             {...control}
-            className="input"
+            className="input w-full min-w-0 max-w-full"
             value={poolId ?? ""}
             onChange={(e) => setChosen(e.target.value === "" ? null : Number(e.target.value))}
           >
             {firstOpen === null && <option value="">Choose a pool</option>}
             {options.map((o) => (
               <option key={o.poolId} value={o.poolId} disabled={Boolean(o.blocked)}>
-                {o.name} — you hold{" "}
-                {formatAmount(o.tokens, asset.decimals, {
-                  symbol: coverTokenSymbol(o.poolId, view.pools[o.poolId]!.epoch),
-                })}
-                {o.blocked ? ` (${o.blocked})` : ""}
+                {o.blocked ? `${o.name} (unavailable)` : o.name}
               </option>
             ))}
           </select>
