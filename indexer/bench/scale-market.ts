@@ -11,7 +11,9 @@ import { cloneAbi, HOUR } from "../test/harness/market";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const POOLS = 16;
-const PER_BLOCK = 250;
+// Small blocks: an indexer fetches each block with its transactions, and a 250-transaction block took Anvil over
+// 10 s to answer on this loaded machine.
+const PER_BLOCK = 50;
 const MAX_UINT = 2n ** 256n - 1n;
 
 export interface ScaleMarket {

@@ -4,14 +4,15 @@
 //   npm --prefix indexer run bench:scale
 //   indexer/scripts/with-postgres.sh npm --prefix indexer run bench:scale
 // The chain is saved to indexer/.bench/scale-<N>.json (`anvil --load-state <file>` reopens it) for the app's
-// measurements on the same market.
+// measurements (latest state and logs; Anvil does not keep a loaded chain's historical state, which Ponder's handlers
+// read, so the indexer always indexes the chain it was built on).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 
 import { expect, test } from "vitest";
 
-import { startChain } from "../test/harness/chain";
+import { startChain, type Chain, type Deployment } from "../test/harness/chain";
 import { indexerDir } from "../test/harness/ponder";
 import { countLogs, timeBackfill, type BenchRow } from "./backfill";
 import { buildScaleMarket } from "./scale-market";
@@ -19,6 +20,27 @@ import { buildScaleMarket } from "./scale-market";
 const metaPoolCount = Number(process.env.SCALE_METAPOOLS ?? 1_000);
 const accountCount = Number(process.env.SCALE_ACCOUNTS ?? 200);
 const port = Number(process.env.SCALE_RPC_PORT ?? 8567);
+const dir = join(indexerDir, ".bench");
+const stateFile = join(dir, `scale-${metaPoolCount}.json`);
+const deploymentFile = join(dir, `scale-${metaPoolCount}.deployment.json`);
+
+async function buildAndSave(chain: Chain): Promise<Deployment> {
+  const deployment = await chain.deploy();
+  console.log(`building the market on ${chain.rpcUrl}`);
+  const market = await buildScaleMarket(chain, deployment, metaPoolCount, accountCount);
+  const { head, logs } = await countLogs(chain, BigInt(deployment.startBlock));
+  console.log(
+    `market: ${market.transactions} transactions (${market.reverted} reverted) in ${market.seconds.toFixed(0)} s, ` +
+      `${logs} logs over ${Number(head) - deployment.startBlock} blocks`,
+  );
+  expect(market.reverted, "every generated transaction should succeed").toBe(0);
+  const dump = (await chain.client.request({ method: "anvil_dumpState" as "eth_chainId" })) as string;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(stateFile, gunzipSync(Buffer.from(dump.slice(2), "hex")));
+  writeFileSync(deploymentFile, JSON.stringify(deployment, null, 2));
+  console.log(`chain saved to ${stateFile}`);
+  return deployment;
+}
 
 test(
   `index ${metaPoolCount} MetaPools × 16 pools over ${accountCount} accounts`,
@@ -26,24 +48,7 @@ test(
     const chain = await startChain(port, ["--gas-limit", "1000000000"]);
     const rows: BenchRow[] = [];
     try {
-      const deployment = await chain.deploy();
-      console.log(`building the market on ${chain.rpcUrl}`);
-      const market = await buildScaleMarket(chain, deployment, metaPoolCount, accountCount);
-      const { head, logs } = await countLogs(chain, BigInt(deployment.startBlock));
-      console.log(
-        `market: ${market.transactions} transactions (${market.reverted} reverted) in ${market.seconds.toFixed(0)} s, ` +
-          `${logs} logs over ${Number(head) - deployment.startBlock} blocks`,
-      );
-      expect(market.reverted, "every generated transaction should succeed").toBe(0);
-
-      const dump = (await chain.client.request({ method: "anvil_dumpState" as "eth_chainId" })) as string;
-      const dir = join(indexerDir, ".bench");
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, `scale-${metaPoolCount}.json`);
-      writeFileSync(file, gunzipSync(Buffer.from(dump.slice(2), "hex")));
-      writeFileSync(join(dir, `scale-${metaPoolCount}.deployment.json`), JSON.stringify(deployment, null, 2));
-      console.log(`chain saved to ${file}`);
-
+      const deployment = await buildAndSave(chain);
       const label = `${metaPoolCount} MetaPools × 16 pools`;
       for (const databaseUrl of [undefined, process.env.DATABASE_URL].filter((v, i) => i === 0 || v)) {
         const { indexer, row } = await timeBackfill(label, chain, deployment.factory, deployment.startBlock, {
