@@ -16,6 +16,7 @@ import { startIndexer } from "../indexer/scripts/dev.mjs";
 import { chainIdAt, rpc, startAnvil, waitForRpc } from "./lib/anvil.mjs";
 import { deploymentEnv, devDeploymentFile, LOCAL_CHAIN_ID, readDeployment, registryFile } from "./lib/deployments.mjs";
 import { repoDir } from "./lib/paths.mjs";
+import { warmRoutes } from "./lib/warmup.mjs";
 
 const RPC_PORT = Number(process.env.RPC_PORT ?? 8545);
 const RPC_URL = `http://127.0.0.1:${RPC_PORT}`;
@@ -114,6 +115,10 @@ async function main() {
   started.push(next);
   next.on("exit", (code) => stopAll(code ?? 0));
   console.log(`\n  Canopy is running: \x1b[1mhttp://localhost:${APP_PORT}\x1b[0m  (chain ${chainId} at ${RPC_URL})\n`);
+  if (process.env.DEV_WARMUP !== "0") {
+    step("Compiling every route in the background, / first (DEV_WARMUP=0 skips it)");
+    void warmRoutes(`http://localhost:${APP_PORT}`);
+  }
 }
 
 main().catch((err) => {
