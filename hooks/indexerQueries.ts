@@ -9,7 +9,7 @@ import type { Address, PublicClient } from "viem";
 import { metaPoolExtensionAbi } from "@/abis";
 import { refresh } from "@/hooks/queries";
 import type { ExploreQuery } from "@/lib/explore/query";
-import { fetchAccountMetaPools, fetchExplorePage, fetchIndexerStatus } from "@/lib/indexer";
+import { fetchAccountMetaPools, fetchExplorePage, fetchHistory, fetchIndexerStatus } from "@/lib/indexer";
 import { queryKeys } from "@/lib/queryKeys";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
@@ -65,5 +65,15 @@ export function metaPoolViewsQuery(client: PublicClient | undefined, addresses: 
               ),
             )
         : skipToken,
+  });
+}
+
+/** A MetaPool's snapshots for the history charts, under its key (a write to it refreshes them). */
+export function indexedHistoryQuery(base: string | null, metaPool: Address | undefined) {
+  return queryOptions({
+    queryKey: [...queryKeys.metaPool(metaPool ?? "0x"), "history", "indexer", base],
+    refetchInterval: refresh.history,
+    retry: 1,
+    queryFn: base && metaPool ? ({ signal }) => fetchHistory(base, metaPool, signal) : skipToken,
   });
 }

@@ -5,9 +5,12 @@ import { useCallback, useMemo } from "react";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 
+import { indexedHistoryQuery } from "@/hooks/indexerQueries";
 import { metaPoolHistoryQuery, type FetchedLogs } from "@/hooks/queries";
+import { useIndexerStatus } from "@/hooks/useIndexerStatus";
 import { appChain } from "@/lib/chain";
 import { deriveClaims, deriveSeries, type ClaimRecord, type MetaPoolLog, type MetaPoolSeries } from "@/lib/history";
+import { seriesFromSnapshots } from "@/lib/indexer";
 import type { FundingCurve } from "@/lib/protocol";
 
 export interface MetaPoolHistory {
@@ -27,6 +30,10 @@ export { metaPoolHistoryKey } from "@/hooks/queries";
  * refreshes it too, and re-read on the history's refresh policy (hooks/queries), so a claim filed
  * by someone else shows without a focus event; the log cache makes each refresh read only the new blocks.
  * `fromBlock` is where the scan starts (the deployment's `startBlock`).
+ *
+ * With the indexer, the charts' series come from its snapshots (one request, however long the past) and the log
+ * replay is not run for them; the logs are still read for claims, repricing and share prices (their readers need
+ * the events themselves). If the indexer fails, the series falls back to the replay.
  */
 export function useMetaPoolHistory(
   metaPool: Address | undefined,
@@ -34,6 +41,9 @@ export function useMetaPoolHistory(
   fromBlock: bigint = 0n,
 ) {
   const client = usePublicClient({ chainId: appChain.id });
+  const { listsFrom } = useIndexerStatus();
+  const indexed = useQuery(indexedHistoryQuery(listsFrom, metaPool));
+  const snapshots = listsFrom !== null && !indexed.isError ? indexed.data : undefined;
 
   // A curve rebuilt on every render must not rerun the derivation: it is keyed by its numbers.
   const { baseRate, slope1, kink, slope2 } = curve ?? {};
@@ -51,9 +61,13 @@ export function useMetaPoolHistory(
       logs,
       toBlock,
       claims: deriveClaims(logs),
-      series: stableCurve ? deriveSeries(logs, { curve: stableCurve }) : undefined,
+      series: !stableCurve
+        ? undefined
+        : snapshots
+          ? seriesFromSnapshots(snapshots, stableCurve)
+          : deriveSeries(logs, { curve: stableCurve }),
     }),
-    [stableCurve],
+    [stableCurve, snapshots],
   );
 
   return useQuery({ ...metaPoolHistoryQuery(client, metaPool, fromBlock), select });

@@ -1,7 +1,8 @@
 /** The indexer (indexer/, Ponder) as the app reads it: lists, discovery and history; live figures stay on the chain. */
 export { indexerUrl, normalizeIndexerUrl } from "./config";
 export { IndexerError, indexerUrlFor } from "./http";
-export { fetchIndexerStatus, isBehind, LAG_BLOCKS, parseIndexerStatus, type IndexerStatus } from "./status";
+export { fetchIndexerStatus, isAhead, isBehind, LAG_BLOCKS, parseIndexerStatus, type IndexerStatus } from "./status";
 export { indexerNotice, indexerState, readsFromIndexer, type IndexerState } from "./source";
 export { exploreParams, fetchExplorePage, parseExplorePage, type IndexedExplorePage } from "./explore";
 export { fetchAccountMetaPools } from "./account";
+export { fetchHistory, parseHistory, seriesFromSnapshots, type HistorySnapshot } from "./history";

@@ -5,6 +5,7 @@
 //   /canopy/arbiter/:address   an arbiter's MetaPools and claims, and its track record (lib/arbiter)
 //   /canopy/explore  one page of Explore: search, filters, sort and paging done here (explore/)
 //   /canopy/account/:account/metapools   every MetaPool an account touched (the portfolio's discovery)
+//   /canopy/metapool/:address/history    a MetaPool's state after every event (the history charts)
 import { Hono } from "hono";
 import { client, graphql } from "ponder";
 import { db, publicClients } from "ponder:api";
@@ -13,6 +14,7 @@ import schema from "ponder:schema";
 import { accountMetaPoolsRoute } from "./account";
 import { arbiterRoute } from "./arbiter";
 import { exploreRoute } from "./explore/route";
+import { historyRoute } from "./history";
 import { indexingStatus } from "./status";
 
 const app = new Hono();
@@ -23,5 +25,6 @@ app.get("/canopy/status", async (c) => c.json(await indexingStatus(db, publicCli
 app.get("/canopy/arbiter/:address", arbiterRoute);
 app.get("/canopy/explore", exploreRoute);
 app.get("/canopy/account/:account/metapools", accountMetaPoolsRoute);
+app.get("/canopy/metapool/:address/history", historyRoute);
 
 export default app;

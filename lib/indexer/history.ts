@@ -1,0 +1,80 @@
+import type { Address } from "viem";
+
+import type { HistoryPoint, MetaPoolSeries } from "@/lib/history/series";
+import { fundingRate, saturatingSub, utilisation, type FundingCurve } from "@/lib/protocol";
+
+import { asArray, asRecord, getIndexerJson, toBigInt, toNumber } from "./http";
+
+/** The MetaPool after one event that changed it (indexer/src/api/history.ts). */
+export interface HistorySnapshot {
+  t: number;
+  kind: string;
+  capital: bigint;
+  /** K of each coverage pool. */
+  active: bigint[];
+}
+
+export function parseHistory(json: unknown): HistorySnapshot[] {
+  return asArray(asRecord(json, "history").points, "history points").map((raw) => {
+    const p = asRecord(raw, "history point");
+    return {
+      t: toNumber(p.t, "time"),
+      kind: typeof p.kind === "string" ? p.kind : "",
+      capital: toBigInt(p.capital, "capital"),
+      active: asArray(p.active, "pool cover").map((k) => toBigInt(k, "pool cover")),
+    };
+  });
+}
+
+export async function fetchHistory(base: string, metaPool: Address, signal?: AbortSignal): Promise<HistorySnapshot[]> {
+  const json = await getIndexerJson(base, `/canopy/metapool/${metaPool.toLowerCase()}/history`, {}, signal);
+  return parseHistory(json);
+}
+
+/** Several changes in one second keep the last; unchanged values add nothing (as lib/history/series draws steps). */
+function pushStep(series: HistoryPoint[], t: number, y: bigint): void {
+  const last = series.at(-1);
+  if (last && last.t === t) {
+    last.y = y;
+    const before = series.at(-2);
+    if (before && before.y === y) series.pop();
+    return;
+  }
+  if (last && last.y === y) return;
+  series.push({ t, y });
+}
+
+/**
+ * The charts' series from the indexer's snapshots: capital and each pool's K as indexed, and from them free
+ * capital (C − Σ K, clamped at 0), utilisation and the curve's rate (0 after shutdown), computed as the log replay
+ * computes them (lib/history `deriveSeries`), so either source draws the same lines.
+ */
+export function seriesFromSnapshots(points: readonly HistorySnapshot[], curve: FundingCurve): MetaPoolSeries {
+  const n = points.reduce((max, p) => Math.max(max, p.active.length), 0);
+  const out: MetaPoolSeries = {
+    capital: [],
+    freeCapital: [],
+    pools: Array.from({ length: n }, () => ({ active: [], utilisation: [], rate: [] })),
+  };
+  let shutDown = false;
+  let now = 0;
+  for (const point of points) {
+    if (point.kind === "MetaPoolShutDown") shutDown = true;
+    now = Math.max(now, point.t);
+    const active = Array.from({ length: n }, (_, i) => point.active[i] ?? 0n);
+    const free = saturatingSub(
+      point.capital,
+      active.reduce((sum, k) => sum + k, 0n),
+    );
+    pushStep(out.capital, now, point.capital);
+    pushStep(out.freeCapital, now, free);
+    active.forEach((k, i) => {
+      const u = utilisation(k, free);
+      const pool = out.pools[i]!;
+      pushStep(pool.active, now, k);
+      pushStep(pool.utilisation, now, u);
+      pushStep(pool.rate, now, shutDown ? 0n : fundingRate(curve, u));
+    });
+  }
+  return out;
+}
