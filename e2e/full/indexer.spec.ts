@@ -37,24 +37,21 @@ async function stopIndexerFor(page: Page) {
 async function exploreNames(page: Page, search: string, source: "indexer" | "chain"): Promise<string[]> {
   await page.goto(`/${search}`);
   await expect(page.locator(`section[data-source="${source}"]`)).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator(".animate-pulse")).toHaveCount(0, { timeout: 20_000 });
   const rows = page.getByTestId("metapool-row");
-  if ((await page.getByText("No MetaPools match").count()) > 0) return [];
-  await expect(rows.first()).toBeVisible();
+  const none = page.getByText("No MetaPools match");
+  await expect(rows.first().or(none)).toBeVisible({ timeout: 20_000 });
+  if (await none.isVisible()) return [];
   return rows.locator("th a").allInnerTexts();
 }
 
+// Every sort key, a search by MetaPool and by protocol name, each filter, no match, and a page past the end.
 const QUERIES = [
-  "",
   "?sort=capital&dir=asc",
   "?sort=apy&dir=desc",
   "?sort=utilisation&dir=asc",
-  "?sort=rate&dir=asc",
-  "?q=lending",
-  "?q=uniswap",
-  "?status=claim-pending",
-  "?status=shut-down",
-  "?payout=capped",
+  "?sort=rate&dir=asc&q=lending",
+  "?q=uniswap&status=active",
+  "?status=claim-pending&payout=capped",
   "?q=zzz-nothing",
   "?page=7",
 ];
@@ -62,7 +59,8 @@ const QUERIES = [
 test("Explore pages, sorts, filters and searches through the indexer, and lists what the chain lists", async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  // Two page loads per query on two busy cores.
+  test.setTimeout(480_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   const requests = indexerRequests(page);
   const fromIndexer: Record<string, string[]> = {};
@@ -71,12 +69,11 @@ test("Explore pages, sorts, filters and searches through the indexer, and lists 
   // Each list was asked of the indexer with its own search, filters, sort and page.
   const asked = requests.filter((r) => r.startsWith("/canopy/explore"));
   expect(asked.some((r) => r.includes("sort=apy") && r.includes("dir=desc"))).toBe(true);
-  expect(asked.some((r) => r.includes("q=lending"))).toBe(true);
-  expect(asked.some((r) => r.includes("status=claim-pending"))).toBe(true);
-  expect(asked.some((r) => r.includes("payout=capped"))).toBe(true);
-  expect(fromIndexer[""]).toHaveLength(Object.keys(await metaPoolsByName()).length);
+  expect(asked.some((r) => r.includes("q=lending") && r.includes("sort=rate"))).toBe(true);
+  expect(asked.some((r) => r.includes("status=claim-pending") && r.includes("payout=capped"))).toBe(true);
+  expect(fromIndexer["?page=7"]).toHaveLength(Object.keys(await metaPoolsByName()).length); // clamped to page 1
   expect(fromIndexer["?q=zzz-nothing"]).toEqual([]);
-  expect(fromIndexer["?page=7"]).toEqual(fromIndexer[""]); // clamped to the last (only) page
+  expect(fromIndexer["?q=uniswap&status=active"]!.length).toBeGreaterThan(0);
 
   await stopIndexerFor(page);
   for (const q of QUERIES) {
