@@ -1,6 +1,6 @@
 import { erc20Abi, formatUnits, parseUnits } from "viem";
 
-import { coverTokenAbi, demoTokenAbi, metaPoolExtensionAbi } from "../../abis";
+import { coverTokenAbi, demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
 import { chainNow, chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
 import { expectConfirmed, openMetaPool, ROLE, snap, units } from "./helpers";
@@ -89,9 +89,10 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   const before = await chainNow();
   await page.getByRole("button", { name: "Advance chain time by 1 day" }).click();
   await expect.poll(chainNow, { timeout: 15_000 }).toBeGreaterThanOrEqual(before + 86_400n);
-  // Due: cover in force; its tokens are minted by the next sync, which the seeker may run at once.
-  await expect(purchase).toContainText(/becomes cover with the next transaction/i);
-  await page.getByTestId(`mature-purchase-${purchaseId}`).click();
+  // Due: cover already. It shows under Your protection with no separate mint: its tokens come with the next
+  // transaction anyone sends to the MetaPool.
+  await expect(page.getByTestId("cover-due-0")).toContainText(/from your matured purchase/, { timeout: 20_000 });
+  await expect(purchase).toBeHidden();
   const underlying = page.getByTestId("cover-underlying-0");
   await expect(underlying).toContainText("dUSD");
   const firstText = (await underlying.textContent())!;
@@ -124,7 +125,16 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   await snap(page, "cover active, streaming");
   expect(await worth()).toBeGreaterThan(worthBefore);
 
-  // The page's figure is the contract's (its tokens' underlying at this block, within one block of drift).
+  // Anyone's next transaction on the MetaPool mints the tokens (here a poke by the underwriter); the page's figure is
+  // then the contract's (its tokens' underlying at this block, within one block of drift).
+  await send({
+    account: underwriter,
+    chain: e2eChain,
+    address: metaPool,
+    abi: metaPoolAbi,
+    functionName: "poke",
+    args: [16n],
+  });
   const view = await metaPoolView(metaPool);
   const tokens = await chainReader.readContract({
     address: view.pools[0]!.token,
