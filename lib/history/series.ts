@@ -41,7 +41,7 @@ export interface SeriesOptions {
 }
 
 /** Appends a step: several changes in one second keep the last; unchanged values add nothing. */
-function pushStep(series: HistoryPoint[], t: number, y: bigint): void {
+export function pushStep(series: HistoryPoint[], t: number, y: bigint): void {
   const last = series.at(-1);
   if (last && last.t === t) {
     last.y = y;

@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 
-import type { HistoryPoint, MetaPoolSeries } from "@/lib/history/series";
+import { pushStep, type MetaPoolSeries } from "@/lib/history/series";
 import { fundingRate, saturatingSub, utilisation, type FundingCurve } from "@/lib/protocol";
 
 import { asArray, asRecord, getIndexerJson, toBigInt, toNumber } from "./http";
@@ -29,19 +29,6 @@ export function parseHistory(json: unknown): HistorySnapshot[] {
 export async function fetchHistory(base: string, metaPool: Address, signal?: AbortSignal): Promise<HistorySnapshot[]> {
   const json = await getIndexerJson(base, `/canopy/metapool/${metaPool.toLowerCase()}/history`, {}, signal);
   return parseHistory(json);
-}
-
-/** Several changes in one second keep the last; unchanged values add nothing (as lib/history/series draws steps). */
-function pushStep(series: HistoryPoint[], t: number, y: bigint): void {
-  const last = series.at(-1);
-  if (last && last.t === t) {
-    last.y = y;
-    const before = series.at(-2);
-    if (before && before.y === y) series.pop();
-    return;
-  }
-  if (last && last.y === y) return;
-  series.push({ t, y });
 }
 
 /**
