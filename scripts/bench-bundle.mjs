@@ -6,7 +6,8 @@
 //      response until the network is idle, lazy chunks included, gzipped as `next start` sends them (zlib level 6).
 // Next's own "First Load JS" table leaves out the root layout's chunks, so it is printed too but not relied on.
 // Routes read the chain at NEXT_PUBLIC_RPC_URL (127.0.0.1:8545, seeded by `npm run dev`); a MetaPool page needs one.
-// Options: --no-build (reuse both builds), --dist-dir <dir>, --port <first of two ports, 3610>.
+// Options: --no-build (reuse the app's build), --dist-dir <dir>, --port <first of two ports, 3610>. The bare page
+// is rebuilt only when its sources or the installed packages changed.
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -138,9 +139,24 @@ if (!opts["no-build"]) {
   }
 }
 if (!existsSync(join(repoDir, distDir, "BUILD_ID"))) throw new Error(`no build in ${distDir}: run without --no-build`);
-if (!opts["no-build"] || !existsSync(join(bareDir, ".next", "BUILD_ID"))) {
+// The bare page is rebuilt only when its sources or the installed Next, wagmi or RainbowKit changed.
+const bareStamp = JSON.stringify([
+  ...["next", "wagmi", "@rainbow-me/rainbowkit", "viem"].map(
+    (name) => JSON.parse(readFileSync(join(repoDir, "node_modules", name, "package.json"), "utf8")).version,
+  ),
+  ...["app/layout.tsx", "app/page.tsx", "app/providers.tsx", "next.config.mjs"].map((f) =>
+    readFileSync(join(repoDir, "scripts", "bench-bundle", "bare", f), "utf8"),
+  ),
+]);
+const stampFile = join(bareDir, "stamp.json");
+if (
+  !existsSync(join(bareDir, ".next", "BUILD_ID")) ||
+  !existsSync(stampFile) ||
+  readFileSync(stampFile, "utf8") !== bareStamp
+) {
   writeBare();
   await build("the bare page", bareDir, {});
+  writeFileSync(stampFile, bareStamp);
 }
 
 const browser = await chromium.launch({
