@@ -11,7 +11,7 @@ import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useWithdrawProtection } from "@/hooks/actions/protect";
 import { useDebounced, useWithdrawCoverQuote } from "@/hooks/useLiveQuote";
 import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
-import { formatAmount } from "@/lib/format";
+import { echoAmount, formatAmount } from "@/lib/format";
 import { checkCoverWithdrawalAssets, coverAssetsFor } from "@/lib/protect/coverAmount";
 
 export interface WithdrawableHolding {
@@ -50,7 +50,7 @@ export function WithdrawCoverForm({ holding, symbol }: { holding: WithdrawableHo
   const quote = useWithdrawCoverQuote(metaPool, holding.poolId, tokensToQuote);
   // The contract's figure for exactly these tokens; the form's own until the quote catches up.
   const pays = check.ok ? (tokensToQuote === check.tokens && quote.data !== undefined ? quote.data : check.assets) : 0n;
-  const exact = (v: bigint) => formatAmount(v, asset.decimals, { symbol: asset.symbol, maxDecimals: asset.decimals });
+  const paid = echoAmount(pays, asset.decimals, { symbol: asset.symbol });
   const cover = (v: bigint) => formatAmount(v, asset.decimals, { symbol });
 
   const withdraw = () => (check.ok && account ? flow.run(holding.poolId, pool.name, check.tokens, pays, symbol) : null);
@@ -110,8 +110,13 @@ export function WithdrawCoverForm({ holding, symbol }: { holding: WithdrawableHo
           changes={[
             {
               label: "You receive",
-              after: <span data-testid={`withdraw-cover-receive-${holding.poolId}`}>{exact(pays)}</span>,
-              note: all ? "all your cover, at its worth when the transaction is mined" : undefined,
+              after: <span data-testid={`withdraw-cover-receive-${holding.poolId}`}>{paid.text}</span>,
+              note: [
+                paid.exact && `exactly ${paid.exact}`,
+                all && "all your cover, at its worth when the transaction is mined",
+              ]
+                .filter(Boolean)
+                .join("; "),
             },
             {
               label: "Your cover",

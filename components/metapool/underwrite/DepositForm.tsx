@@ -10,6 +10,7 @@ import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useDeposit } from "@/hooks/actions/underwrite";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { depositEarnings, formatApy } from "@/lib/economics";
+import { echoAmount } from "@/lib/format";
 import { formatShares } from "@/lib/format/shares";
 import { checkDeposit, depositRefusal } from "@/lib/forms/underwrite";
 import { stateFromView } from "@/lib/protect/viewState";
@@ -60,6 +61,8 @@ export function DepositForm() {
         ? "Finish the transaction in progress first."
         : null;
 
+  // The typed amount is sent exactly; where the usual two decimals hide some of it, the preview says so.
+  const depositEcho = check.ok ? echoAmount(check.value, asset.decimals, { symbol: asset.symbol }) : undefined;
   return (
     <section aria-labelledby="deposit-heading" className="card space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -99,6 +102,9 @@ export function DepositForm() {
         {check.ok && (
           <BeforeAfter
             changes={[
+              ...(depositEcho?.exact
+                ? [{ label: "You deposit", after: depositEcho.text, note: `exactly ${depositEcho.exact}` }]
+                : []),
               ...depositRows(check.value, check.shares, myShares, view.capital, view.shareSupply, fmt, asset.decimals),
               ...(earnings
                 ? [

@@ -10,7 +10,7 @@ import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useRequestWithdrawal } from "@/hooks/actions/underwrite";
-import { formatAmount, formatDateTime, formatDuration } from "@/lib/format";
+import { echoAmount, formatDateTime, formatDuration } from "@/lib/format";
 import { formatShares } from "@/lib/format/shares";
 import { convertToAssets, WITHDRAWAL_WINDOW } from "@/lib/protocol";
 import { checkRequestAssets } from "@/lib/underwrite/requestAmount";
@@ -37,7 +37,7 @@ export function RequestWithdrawalForm() {
     all,
   });
   const period = BigInt(view.config.withdrawalPeriod);
-  const exact = (v: bigint) => formatAmount(v, asset.decimals, { symbol: asset.symbol, maxDecimals: asset.decimals });
+  const echo = (v: bigint) => echoAmount(v, asset.decimals, { symbol: asset.symbol });
   const fill = (next: string, nextAll: boolean) => {
     setText(next);
     setAll(nextAll);
@@ -108,8 +108,13 @@ export function RequestWithdrawalForm() {
             changes={[
               {
                 label: "Most you will get (their value now)",
-                after: <span data-testid="request-withdrawal-assets">{exact(check.assets)}</span>,
-                note: check.all ? "all your shares, at their worth when the transaction is mined" : undefined,
+                after: <span data-testid="request-withdrawal-assets">{echo(check.assets).text}</span>,
+                note: [
+                  echo(check.assets).exact && `exactly ${echo(check.assets).exact}`,
+                  check.all && "all your shares, at their worth when the transaction is mined",
+                ]
+                  .filter(Boolean)
+                  .join("; "),
               },
               {
                 label: "Shares locked in the request",
