@@ -40,4 +40,23 @@ describe("seriesFromSnapshots", () => {
       { t: 400, y: 0n },
     ]);
   });
+
+  it("places a maturity at its own time even after a same-block event that changed nothing (as the log replay does)", () => {
+    const matured = seriesFromSnapshots(
+      parseHistory({
+        points: [
+          { t: 100, kind: "Deposited", capital: "1000", active: ["0"] },
+          { t: 900, kind: "CoverEpochOpened", capital: "1000", active: ["0"] },
+          { t: 500, kind: "PurchaseMatured", capital: "1000", active: ["300"] },
+          { t: 900, kind: "Synced", capital: "1001", active: ["299"] },
+        ],
+      }),
+      curve,
+    );
+    expect(matured.pools[0]!.active).toEqual([
+      { t: 100, y: 0n },
+      { t: 500, y: 300n },
+      { t: 900, y: 299n },
+    ]);
+  });
 });

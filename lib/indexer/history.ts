@@ -45,10 +45,16 @@ export function seriesFromSnapshots(points: readonly HistorySnapshot[], curve: F
   };
   let shutDown = false;
   let now = 0;
+  let before = { capital: 0n, active: Array.from({ length: n }, () => 0n) };
   for (const point of points) {
+    const active = Array.from({ length: n }, (_, i) => point.active[i] ?? 0n);
+    const changed = point.capital !== before.capital || active.some((k, i) => k !== before.active[i]);
+    // As the replay, only what moves C or a K (or ends the rates) is a step: a purchase or a new cover epoch is
+    // not, and must not move the clock past a maturity recorded after it at its own earlier time.
+    if (!changed && point.kind !== "MetaPoolShutDown") continue;
+    before = { capital: point.capital, active };
     if (point.kind === "MetaPoolShutDown") shutDown = true;
     now = Math.max(now, point.t);
-    const active = Array.from({ length: n }, (_, i) => point.active[i] ?? 0n);
     const free = saturatingSub(
       point.capital,
       active.reduce((sum, k) => sum + k, 0n),
