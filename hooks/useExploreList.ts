@@ -94,8 +94,8 @@ export function useExploreList(query: ExploreQuery): ExploreList {
       count: indexed.data?.summary.metaPools ?? 0,
       summary: fromIndexer?.summary,
       assets: fromIndexer?.assets ?? [],
-      isPending: !fromIndexer && !views.isError,
-      error: views.error,
+      isPending: !fromIndexer,
+      error: null,
       isRefetchError: indexed.isRefetchError || views.isRefetchError,
       refetch: () => void Promise.all([indexed.refetch(), views.refetch()]),
     };

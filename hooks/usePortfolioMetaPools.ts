@@ -18,16 +18,17 @@ export function usePortfolioMetaPools() {
   const { address: account } = useAccount();
   const client = usePublicClient({ chainId: appChain.id });
   const touched = useQuery(accountMetaPoolsQuery(listsFrom, account, listsFrom !== null));
-  const fromIndexer = listsFrom !== null && !touched.isError;
-  const views = useQuery(metaPoolViewsQuery(client, fromIndexer ? touched.data : undefined));
+  const views = useQuery(metaPoolViewsQuery(client, listsFrom !== null ? touched.data : undefined));
+  // A MetaPool the chain cannot read (the indexer still lists what a reorganisation removed) falls back too.
+  const fromIndexer = listsFrom !== null && !touched.isError && !views.isError;
   const chain = useMetaPools({ enabled: !fromIndexer });
   if (!fromIndexer) return { ...chain, source: "chain" as const };
   return {
     source: "indexer" as const,
     // A new set of MetaPools must not show the last set's views while its own load.
     data: views.isPlaceholderData ? undefined : views.data,
-    isError: views.isError,
-    error: views.error,
+    isError: false,
+    error: null,
     refetch: () => Promise.all([touched.refetch(), views.refetch()]),
   };
 }

@@ -53,4 +53,12 @@ describe("where lists come from", () => {
     expect(readsFromIndexer(state)).toBe(true);
     expect(indexerNotice(state, behind)).toBe("Lists indexed to block 120 of 130; live figures come from the chain.");
   });
+
+  it("falls back to the chain when the chain went back below the indexed block (a reorganisation, a reverted snapshot)", () => {
+    const ahead = status({ indexedBlock: 140, headBlock: 120, blocksBehind: 0 });
+    const state = indexerState({ configured: true, status: ahead, failed: false });
+    expect(state).toBe("ahead");
+    expect(readsFromIndexer(state)).toBe(false);
+    expect(indexerNotice(state, ahead)).toMatch(/went back to block 120/);
+  });
 });

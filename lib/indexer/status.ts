@@ -36,3 +36,11 @@ export async function fetchIndexerStatus(base: string, signal?: AbortSignal): Pr
 export function isBehind(status: IndexerStatus): boolean {
   return !status.ready || (status.blocksBehind ?? 0) > LAG_BLOCKS;
 }
+
+/**
+ * The chain's head is below the indexed block: the chain went back (a reorganisation; on a local node, a snapshot
+ * reverted) and no new block has come for the indexer to follow. Its rows may name things the chain no longer has.
+ */
+export function isAhead(status: IndexerStatus): boolean {
+  return status.headBlock !== null && status.indexedBlock > status.headBlock;
+}
