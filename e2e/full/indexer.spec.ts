@@ -50,7 +50,7 @@ const QUERIES = [
   "?sort=apy&dir=desc",
   "?sort=utilisation&dir=asc",
   "?sort=rate&dir=asc&q=lending",
-  "?q=uniswap&status=active",
+  "?q=uniswap",
   "?status=claim-pending&payout=capped",
   "?q=zzz-nothing",
   "?page=7",
@@ -73,7 +73,7 @@ test("Explore pages, sorts, filters and searches through the indexer, and lists 
   expect(asked.some((r) => r.includes("status=claim-pending") && r.includes("payout=capped"))).toBe(true);
   expect(fromIndexer["?page=7"]).toHaveLength(Object.keys(await metaPoolsByName()).length); // clamped to page 1
   expect(fromIndexer["?q=zzz-nothing"]).toEqual([]);
-  expect(fromIndexer["?q=uniswap&status=active"]!.length).toBeGreaterThan(0);
+  expect(fromIndexer["?q=uniswap"]!.length).toBeGreaterThan(0); // DEX core protects Uniswap v4
 
   await stopIndexerFor(page);
   for (const q of QUERIES) {
@@ -100,14 +100,15 @@ test("Portfolio lists the account's MetaPools through the indexer, the same as f
   page,
   wallet,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await wallet.useAccount(8);
   const requests = indexerRequests(page);
   await page.goto("/how-it-works");
   await connectTestWallet(page, wallet.address);
   const names = async () => {
     await page.goto("/portfolio");
-    await expect(page.getByTestId("portfolio-metapool").first()).toBeVisible({ timeout: 30_000 });
+    // The chain path reads every MetaPool's positions: slow on two busy cores, which is the point of the indexer.
+    await expect(page.getByTestId("portfolio-metapool").first()).toBeVisible({ timeout: 90_000 });
     return page.getByTestId("portfolio-metapool").locator("h2").allInnerTexts();
   };
   const viaIndexer = await names();
