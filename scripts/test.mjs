@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, each timed: ABI freshness, typecheck, lint, the gas snapshot, forge (unit, fuzz,
 // invariant), Vitest, the chain suite (TS vs Anvil), the indexer (typecheck, then Ponder on PGlite against Anvil), the
-// seeded demo market on a fresh Anvil, Playwright smoke and journeys. Under CI=true forge uses the deep `ci` profile.
+// seeded demo market on a fresh Anvil, Playwright smoke and journeys, the journey on chain 8453. Under CI=true forge
+// uses the deep `ci` profile.
 // Each runner's own output streams as it runs; the counts come from its JSON report (scripts/lib/test-reports.mjs),
 // never from its coloured text. Ends with the summed count of tests as one line: "N passed, N failed".
 // `node scripts/test.mjs vitest "forge test"` runs only the suites so named.
@@ -80,6 +81,8 @@ const suites = [
   },
   playwright("playwright smoke", ["--project=smoke"]),
   playwright("playwright journeys", ["--project=full", "--workers=1"]),
+  // The whole app on chain 8453 (Anvil with Base's id, `npm run deploy`, a USDC-like token): its own setup and build.
+  playwright("playwright chain 8453", ["-c", "playwright.chain8453.config.ts"]),
 ];
 
 function run(suite) {
