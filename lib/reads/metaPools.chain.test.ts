@@ -156,14 +156,16 @@ describe("readMetaPoolPage on a chain with 50 MetaPools × 16 coverage pools", (
     expect(counter.requests).toBe(2 + METAPOOLS);
   });
 
-  it("readMetaPool: the view and the full texts of the creation event, in one HTTP request", async () => {
+  // Two round trips: the view and the head block in one batch, then the creation event read in block ranges up to
+  // that head (a hosted RPC refuses a getLogs over too many blocks, so ranges need the head first).
+  it("readMetaPool: the view and the full texts of the creation event, in two HTTP requests", async () => {
     const { client, counter } = countingClient(rpcUrl);
     const m = 35;
     const details = await readMetaPool(client, created[m]!, {
       factory: deployment.metaPoolFactory,
       fromBlock: BigInt(deployment.startBlock),
     });
-    expect(counter.requests).toBe(1);
+    expect(counter.requests).toBe(2);
     expect(details.view.metaPool).toBe(created[m]);
     expect(details.params.name).toBe(metaPoolName(m));
     expect(details.params.protectionStatement).toBe(statement(m));
