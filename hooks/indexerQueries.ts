@@ -7,24 +7,13 @@ import { keepPreviousData, queryOptions, skipToken } from "@tanstack/react-query
 import type { Address, PublicClient } from "viem";
 
 import { metaPoolExtensionAbi } from "@/abis";
-import { refresh } from "@/hooks/queries";
+import { refresh } from "@/hooks/refresh";
 import type { ExploreQuery } from "@/lib/explore/query";
-import { fetchAccountMetaPools, fetchExplorePage, fetchHistory, fetchIndexerStatus } from "@/lib/indexer";
+import { fetchAccountMetaPools, fetchExplorePage, fetchHistory } from "@/lib/indexer";
 import { queryKeys } from "@/lib/queryKeys";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
-/** How often the page asks how far the indexer is: the lag line need not move with every block. */
-export const STATUS_INTERVAL_MS = 10_000;
-
-export function indexerStatusQuery(base: string | null) {
-  return queryOptions({
-    queryKey: ["canopy", "indexer", "status", base],
-    refetchInterval: STATUS_INTERVAL_MS,
-    // One retry: a single dropped request is not "down", a second one is.
-    retry: 1,
-    queryFn: base ? ({ signal }) => fetchIndexerStatus(base, signal) : skipToken,
-  });
-}
+export { indexerStatusQuery, STATUS_INTERVAL_MS } from "@/hooks/indexerStatusQuery";
 
 /** One page of Explore from the indexer: order, count and summary. Under the list's key, so any write refreshes it. */
 export function indexedExploreQuery(base: string | null, query: ExploreQuery, size: number, enabled: boolean) {

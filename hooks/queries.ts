@@ -7,6 +7,7 @@ import { keepPreviousData, queryOptions, skipToken } from "@tanstack/react-query
 import { erc20Abi, type Address, type PublicClient } from "viem";
 import { mainnet } from "viem/chains";
 
+import { refresh } from "@/hooks/refresh";
 import { trackRecord } from "@/lib/arbiter";
 import { deployment } from "@/lib/contracts";
 import { readAssetVerdict } from "@/lib/forms/create/probe";
@@ -19,43 +20,8 @@ import { readMetaPool, readMetaPoolPage } from "@/lib/reads/metaPools";
 import { readAccountPosition } from "@/lib/reads/positions";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
-/** How often each kind of number is read again while a page shows it. */
-export const refresh = {
-  /**
-   * Views projected to the chain's now (capital, rates, premiums, positions, quotes, pending
-   * claims): about a block time, so rates and premiums move while the page is open.
-   */
-  live: 12_000,
-  /**
-   * The event history (charts, claim records and their evidence): a claim filed by someone else
-   * must show without a focus event; the log cache makes each refresh read only the new blocks.
-   */
-  history: 12_000,
-  /** The connected account's token balances. */
-  balance: 12_000,
-  /**
-   * The latest block (the page's chain clock and the footer's node check): wall time extrapolates between reads, a
-   * write or time travel invalidates it, so one read per refresh replaces the 4 s block watchers.
-   */
-  block: 12_000,
-  /** The same read while the node does not answer, so the footer says when it is back. */
-  blockWhileDown: 4_000,
-} as const;
-
-/** The latest block's number and time, under the chain clock's key (every write invalidates it). */
-export function latestBlockQuery(client: PublicClient | undefined) {
-  return queryOptions({
-    queryKey: queryKeys.chainTime(),
-    retry: 1,
-    refetchInterval: (query) => (query.state.status === "error" ? refresh.blockWhileDown : refresh.block),
-    queryFn: client
-      ? async () => {
-          const block = await client.getBlock({ blockTag: "latest", includeTransactions: false });
-          return { number: block.number, timestamp: block.timestamp };
-        }
-      : skipToken,
-  });
-}
+export { latestBlockQuery } from "@/hooks/latestBlockQuery";
+export { refresh };
 
 const PAGE = 50n;
 const eventsFrom = () => deployment?.startBlock ?? 0n;

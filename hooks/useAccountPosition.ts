@@ -5,7 +5,8 @@ import { useMemo } from "react";
 import type { Address, PublicClient } from "viem";
 import { useAccount, usePublicClient } from "wagmi";
 
-import { accountPositionsQuery, refresh } from "@/hooks/queries";
+import { accountPositionsQuery } from "@/hooks/queries";
+import { refresh } from "@/hooks/refresh";
 import { useChainNow } from "@/hooks/useChainNow";
 import { appChain } from "@/lib/chain";
 import { metaPoolFullAbi } from "@/lib/contracts";

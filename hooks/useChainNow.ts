@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import { usePublicClient } from "wagmi";
 
-import { latestBlockQuery } from "@/hooks/queries";
+import { latestBlockQuery } from "@/hooks/latestBlockQuery";
 import { appChain } from "@/lib/chain";
 import { createChainClockStore } from "@/lib/time/chainClockStore";
 

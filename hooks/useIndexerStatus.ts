@@ -2,8 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import { indexerStatusQuery } from "@/hooks/indexerQueries";
-import { indexerNotice, indexerState, indexerUrl, readsFromIndexer } from "@/lib/indexer";
+import { indexerStatusQuery } from "@/hooks/indexerStatusQuery";
+import { indexerUrl } from "@/lib/indexer/config";
+import { indexerNotice, indexerState, readsFromIndexer } from "@/lib/indexer/source";
 
 /**
  * How far the indexer is (every ~10 s) and so where lists come from: the indexer when it answers and has finished
