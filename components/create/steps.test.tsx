@@ -139,4 +139,16 @@ describe("create wizard steps render what the creator must see", () => {
       expect(html, text).toContain(text);
     }
   });
+
+  test("review: an amount with more than two decimals is echoed rounded down, with its exact figure", () => {
+    const params = buildCreateParams({ ...valid, minPurchase: "16627.22395", claimBond: "12.5" }, DUSD, CREATOR);
+    const html = renderToStaticMarkup(
+      <ReviewStep params={params} asset={DUSD} creator={CREATOR} goTo={() => {}}>
+        <button type="button">submit</button>
+      </ReviewStep>,
+    );
+    expect(html).toContain("16,627.22 dUSD (exactly 16,627.22395 dUSD) per purchase of cover");
+    expect(html).toContain("12.50 dUSD locked by whoever files a claim");
+    expect(html).not.toContain("(exactly 12.5");
+  });
 });

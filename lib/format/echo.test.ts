@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { echoAmount } from "./echo";
+import { echoAmount, echoInline } from "./echo";
 
 describe("echoAmount", () => {
   it("shows a typed amount like every other amount and keeps its exact figure aside", () => {
@@ -18,5 +18,15 @@ describe("echoAmount", () => {
       text: "0.9999 dDAI",
       exact: "0.999999999999999999 dDAI",
     });
+  });
+});
+
+describe("echoInline", () => {
+  it("names the exact figure beside the rounded one when two decimals hide digits", () => {
+    expect(echoInline(16_627_223_950n, 6, { symbol: "dUSD" })).toBe("16,627.22 dUSD (exactly 16,627.22395 dUSD)");
+    expect(echoInline(1n, 6, { symbol: "dUSD" })).toBe("<0.0001 dUSD (exactly 0.000001 dUSD)");
+  });
+  it("is the plain figure when nothing is hidden", () => {
+    expect(echoInline(100_000_000n, 6, { symbol: "dUSD" })).toBe("100.00 dUSD");
   });
 });

@@ -17,3 +17,12 @@ export function echoAmount(value: bigint, decimals: number, options: Pick<Amount
   const full = formatAmount(value, decimals, { ...options, maxDecimals: decimals });
   return full === text ? { text } : { text, exact: full };
 }
+
+/**
+ * The echo in one phrase, for a line that states an amount rather than previews a transaction (a review of
+ * parameters): "16,627.22 dUSD (exactly 16,627.22395 dUSD)", or just "400.00 dUSD" when nothing is hidden.
+ */
+export function echoInline(value: bigint, decimals: number, options: Pick<AmountOptions, "symbol"> = {}): string {
+  const { text, exact } = echoAmount(value, decimals, options);
+  return exact ? `${text} (exactly ${exact})` : text;
+}

@@ -7,4 +7,4 @@ export { parseAmount, type ParseAmountError, type ParseAmountResult } from "./pa
 export type { Rounding } from "./decimal";
 export { sameAddress, shortAddress } from "./address";
 export { coverTokenSymbol } from "./symbol";
-export { echoAmount, type AmountEcho } from "./echo";
+export { echoAmount, echoInline, type AmountEcho } from "./echo";

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import type { Address } from "viem";
 
-import { formatAmount, formatBps, formatDuration, formatPercentWad, formatRateApr, sameAddress } from "@/lib/format";
+import { echoInline, formatBps, formatDuration, formatPercentWad, formatRateApr, sameAddress } from "@/lib/format";
 import type { AssetInfo, CreateParams, CreateStepId } from "@/lib/forms/createMetaPool";
 
 import { StepIntro } from "../fields";
@@ -26,7 +26,8 @@ export function ReviewStep({
   /** The submit area. */
   children: ReactNode;
 }) {
-  const fmt = (v: bigint) => formatAmount(v, asset.decimals, { symbol: asset.symbol, maxDecimals: asset.decimals });
+  // Amounts shown like everywhere else (rounded down to two decimals), with the exact figure when that hides digits.
+  const fmt = (v: bigint) => echoInline(v, asset.decimals, { symbol: asset.symbol });
   const selfArbiter = sameAddress(params.arbiter, creator);
   const underwriters = 10_000 - params.arbiterFeeBps - params.creatorFeeBps;
   const { baseRate, slope1, kink, slope2 } = params.curve;

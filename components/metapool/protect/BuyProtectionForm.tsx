@@ -13,7 +13,7 @@ import { useBuyQuote, useDebounced } from "@/hooks/useLiveQuote";
 import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { purchaseEconomics } from "@/lib/economics";
-import { parseAmount } from "@/lib/format";
+import { echoAmount, parseAmount } from "@/lib/format";
 import { acceptanceAtMaturity, checkPurchase, purchaseCapacity, saleRefusal } from "@/lib/forms/protect";
 import { liveUnderlying, stateFromView } from "@/lib/protect/viewState";
 
@@ -106,6 +106,15 @@ export function BuyProtectionForm() {
 
   const changes: Change[] = [];
   if (pool && projection && check.ok) {
+    // The typed deposit is sent exactly; where the usual two decimals hide some of it, the preview says so.
+    const deposit = echoAmount(check.amount, asset.decimals, { symbol: asset.symbol });
+    if (deposit.exact) {
+      changes.push({
+        label: "You deposit",
+        after: <span data-testid="protect-deposit-echo">{deposit.text}</span>,
+        note: `exactly ${deposit.exact}`,
+      });
+    }
     changes.push(
       { label: `${pool.name}: pending deposits`, before: fmt(pool.pending), after: fmt(pool.pending + check.amount) },
       { label: `${pool.name}: active cover at maturity`, before: fmt(pool.active), after: fmt(projection.activeAfter) },

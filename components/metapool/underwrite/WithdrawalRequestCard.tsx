@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { formatUnits } from "viem";
 import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
@@ -10,17 +11,11 @@ import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
 import { useCancelWithdrawal, useCompleteWithdrawal } from "@/hooks/actions/underwrite";
-import { formatDateTime } from "@/lib/format";
+import { echoAmount, formatDateTime } from "@/lib/format";
 import { formatShares } from "@/lib/format/shares";
-import {
-  checkPartialWithdraw,
-  maxWithdrawableShares,
-  requestPayment,
-  requestStatus,
-  SHARE_UNIT,
-  type RequestState,
-} from "@/lib/forms/underwrite";
+import { requestStatus, type RequestState } from "@/lib/forms/underwrite";
 import type { WithdrawQuote } from "@/lib/types/positions";
+import { checkRequestWithdrawAssets, mostWithdrawable } from "@/lib/underwrite/requestAmount";
 
 const STATE_BADGE: Record<RequestState, { label: string; tone: BadgeTone }> = {
   open: { label: "Withdrawable", tone: "good" },
@@ -42,6 +37,8 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
   const withdrawFlow = useCompleteWithdrawal(target);
   const cancelFlow = useCancelWithdrawal(target);
   const [text, setText] = useState("");
+  // "Max" sends the most shares payable now, whatever they pay when the transaction is mined.
+  const [all, setAll] = useState(false);
   const shares = (v: bigint) => formatShares(v, asset.decimals);
 
   const unlockAt = BigInt(quote.unlockAt);
@@ -50,30 +47,32 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
     now === undefined
       ? undefined
       : requestStatus(quote, { ...view, now, decimals: asset.decimals, symbol: asset.symbol });
-  const maxShares =
-    status === undefined || status.withdrawable === 0n
-      ? 0n
-      : status.state === "shutdown"
-        ? quote.shares
-        : maxWithdrawableShares(quote, view.capital, view.shareSupply, status.withdrawable);
-  const maxPayment = requestPayment(maxShares, quote, view.capital, view.shareSupply);
+  const most =
+    status === undefined ? { shares: 0n, assets: 0n } : mostWithdrawable(quote, status, view.capital, view.shareSupply);
   const check =
     status &&
-    checkPartialWithdraw(text, {
+    checkRequestWithdrawAssets(text, {
       decimals: asset.decimals,
       symbol: asset.symbol,
       quote,
       status,
       capital: view.capital,
-      shareSupply: view.shareSupply,
+      supply: view.shareSupply,
+      all,
     });
+  const paid = check?.ok ? echoAmount(check.assets, asset.decimals, { symbol: asset.symbol }) : undefined;
+  const fill = (next: string, nextAll: boolean) => {
+    setText(next);
+    setAll(nextAll);
+    withdrawFlow.reset();
+  };
 
   const withdraw = (s: bigint, assets: bigint) => withdrawFlow.run(id, s, assets);
   const cancel = () => void cancelFlow.run(id);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!check?.ok) return;
-    if (await withdraw(check.value, check.assets)) setText("");
+    if (await withdraw(check.shares, check.assets)) fill("", false);
   };
   const busy = withdrawFlow.status === "running" || cancelFlow.status === "running";
   const burned = quote.shares - quote.sharesIfCancelled;
@@ -134,53 +133,73 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
       {status && status.withdrawable > 0n && (
         <form onSubmit={submit} className="space-y-3" noValidate>
           <AmountField
-            label={`Shares to withdraw from request #${id}`}
+            label={`Amount to withdraw from request #${id} (${asset.symbol})`}
             value={text}
-            onChange={(t) => {
-              setText(t);
-              withdrawFlow.reset();
-            }}
-            symbol={SHARE_UNIT}
+            onChange={(t) => fill(t, false)}
+            symbol={asset.symbol}
             decimals={asset.decimals}
-            max={maxShares}
-            maxLabel={maxShares === quote.shares ? "All" : "Max now"}
-            hint={`Up to ${shares(maxShares)} now; the rest stays requested.`}
-            error={text !== "" && check && !check.ok ? check.error : null}
+            hint={`Up to ${fmt(most.assets)} now; the rest stays requested. You receive at most the amount you enter.`}
+            error={text !== "" && !all && check && !check.ok ? check.error : null}
           />
-          {check?.ok && (
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={most.shares === 0n}
+            aria-pressed={all}
+            onClick={() => fill(formatUnits(most.assets, asset.decimals), true)}
+            data-testid={`withdraw-max-${id}`}
+          >
+            {most.shares === quote.shares ? "Max: the whole request" : "Max: all payable now"}
+          </button>
+          {check?.ok && paid && (
             <BeforeAfter
               changes={[
-                { label: "You receive", after: fmt(check.assets) },
+                {
+                  label: "You receive",
+                  after: <span data-testid={`request-receive-${id}`}>{paid.text}</span>,
+                  note: [
+                    paid.exact && `exactly ${paid.exact}`,
+                    check.all && "the most this request pays now, at its worth when the transaction is mined",
+                  ]
+                    .filter(Boolean)
+                    .join("; "),
+                },
                 {
                   label: "Shares left in the request",
                   before: shares(quote.shares),
-                  after: shares(quote.shares - check.value),
+                  after: <span data-testid={`request-shares-left-${id}`}>{shares(quote.shares - check.shares)}</span>,
+                  note: `${shares(check.shares)} burned`,
                 },
               ]}
             />
           )}
           <div className="flex flex-wrap gap-2">
-            <button type="submit" className="btn-primary" disabled={!account || busy || !check?.ok}>
+            <button
+              type="submit"
+              className="btn-primary"
+              disabled={!account || busy || !check?.ok}
+              data-testid={`withdraw-submit-${id}`}
+            >
               {check?.ok ? `Withdraw ${fmt(check.assets)}` : "Withdraw"}
             </button>
             <button
               type="button"
               className="btn-secondary"
-              disabled={!account || busy || maxShares === 0n}
+              disabled={!account || busy || most.shares === 0n}
               onClick={() => {
-                setText("");
-                void withdraw(maxShares, maxPayment);
+                fill("", false);
+                void withdraw(most.shares, most.assets);
               }}
               data-testid={`withdraw-all-${id}`}
             >
-              Withdraw all withdrawable ({fmt(maxPayment)})
+              Withdraw all withdrawable ({fmt(most.assets)})
             </button>
           </div>
         </form>
       )}
       <TxProgress
         flow={withdrawFlow}
-        onRetry={check?.ok ? () => void withdraw(check.value, check.assets) : undefined}
+        onRetry={check?.ok ? () => void withdraw(check.shares, check.assets) : undefined}
       />
 
       <div className="space-y-2 border-t border-border pt-3">
