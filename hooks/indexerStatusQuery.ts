@@ -15,6 +15,10 @@ export function indexerStatusQuery(base: string | null) {
     refetchInterval: STATUS_INTERVAL_MS,
     // One retry: a single dropped request is not "down", a second one is.
     retry: 1,
+    // Every list hook reads this status: a component mounting must not ask again (the interval does), least of all
+    // while the indexer is down.
+    staleTime: STATUS_INTERVAL_MS / 2,
+    retryOnMount: false,
     queryFn: base ? ({ signal }) => fetchIndexerStatus(base, signal) : skipToken,
   });
 }

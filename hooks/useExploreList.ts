@@ -22,6 +22,7 @@ import {
   type ExploreSummary,
   type Page,
 } from "@/lib/explore";
+import { lastFetchFailed } from "@/lib/queryState";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
 export interface ExploreList {
@@ -52,7 +53,7 @@ export function useExploreList(query: ExploreQuery): ExploreList {
   const { listsFrom } = useIndexerStatus();
   const client = usePublicClient({ chainId: appChain.id });
   const indexed = useQuery(indexedExploreQuery(listsFrom, query, PAGE_SIZE, listsFrom !== null));
-  const useIndexer = listsFrom !== null && !indexed.isError;
+  const useIndexer = listsFrom !== null && !lastFetchFailed(indexed);
   const items = useIndexer ? indexed.data?.items : undefined;
   const views = useQuery(
     metaPoolViewsQuery(

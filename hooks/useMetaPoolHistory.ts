@@ -12,6 +12,7 @@ import { appChain } from "@/lib/chain";
 import { deriveClaims, deriveSeries, type ClaimRecord, type MetaPoolLog, type MetaPoolSeries } from "@/lib/history";
 import { seriesFromSnapshots } from "@/lib/indexer";
 import type { FundingCurve } from "@/lib/protocol";
+import { lastFetchFailed } from "@/lib/queryState";
 
 export interface MetaPoolHistory {
   logs: MetaPoolLog[];
@@ -43,7 +44,7 @@ export function useMetaPoolHistory(
   const client = usePublicClient({ chainId: appChain.id });
   const { listsFrom } = useIndexerStatus();
   const indexed = useQuery(indexedHistoryQuery(listsFrom, metaPool));
-  const snapshots = listsFrom !== null && !indexed.isError ? indexed.data : undefined;
+  const snapshots = listsFrom !== null && !lastFetchFailed(indexed) ? indexed.data : undefined;
 
   // A curve rebuilt on every render must not rerun the derivation: it is keyed by its numbers.
   const { baseRate, slope1, kink, slope2 } = curve ?? {};

@@ -7,6 +7,7 @@ import { accountMetaPoolsQuery, metaPoolViewsQuery } from "@/hooks/indexerQuerie
 import { useIndexerStatus } from "@/hooks/useIndexerStatus";
 import { useMetaPools } from "@/hooks/useMetaPools";
 import { appChain } from "@/lib/chain";
+import { lastFetchFailed } from "@/lib/queryState";
 
 /**
  * The MetaPools whose positions the portfolio reads. With the indexer: only those the connected account touched
@@ -20,7 +21,7 @@ export function usePortfolioMetaPools() {
   const touched = useQuery(accountMetaPoolsQuery(listsFrom, account, listsFrom !== null));
   const views = useQuery(metaPoolViewsQuery(client, listsFrom !== null ? touched.data : undefined));
   // A MetaPool the chain cannot read (the indexer still lists what a reorganisation removed) falls back too.
-  const fromIndexer = listsFrom !== null && !touched.isError && !views.isError;
+  const fromIndexer = listsFrom !== null && !lastFetchFailed(touched) && !lastFetchFailed(views);
   const chain = useMetaPools({ enabled: !fromIndexer });
   if (!fromIndexer) return { ...chain, source: "chain" as const };
   return {

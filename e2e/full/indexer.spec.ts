@@ -96,9 +96,10 @@ test("Explore's first page costs one indexer request and never asks the factory 
   expect(rpcBodies.filter((body) => body.includes(count))).toEqual([]);
 });
 
-// The chain fallback of this page, with the indexer stopped mid-session, stayed on "Loading your positions" for 90 s in
-// two runs on a loaded machine: an open bug on #14, left out of this test until it is fixed.
-test("Portfolio lists the account's MetaPools through the indexer", async ({ page, wallet }) => {
+test("Portfolio lists the account's MetaPools through the indexer, the same as from the chain", async ({
+  page,
+  wallet,
+}) => {
   test.setTimeout(300_000);
   await wallet.useAccount(8);
   const requests = indexerRequests(page);
@@ -113,6 +114,8 @@ test("Portfolio lists the account's MetaPools through the indexer", async ({ pag
   const viaIndexer = await names();
   expect(requests).toContain(`/canopy/account/${wallet.address.toLowerCase()}/metapools`);
   expect(viaIndexer.length).toBeGreaterThan(0);
+  await stopIndexerFor(page);
+  expect(await names()).toEqual(viaIndexer);
 });
 
 test("the page says how far the indexer is when it is behind, and falls back to the chain when it is stopped", async ({
