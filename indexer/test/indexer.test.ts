@@ -7,12 +7,15 @@
 // INDEXER_TEST_SEED replays a run; INDEXER_TEST_STEPS sets the number of random actions (default 160);
 // INDEXER_TEST_DEBUG=1 prints every action the chain refused (and that was therefore skipped).
 import { eq } from "@ponder/client";
+import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { historyFromJson } from "../../lib/arbiter/json";
 import { trackRecord } from "../../lib/arbiter/trackRecord";
 import type { ArbiterHistory } from "../../lib/arbiter/types";
+import { nameKey } from "../../lib/indexer/names";
 import { readArbiterHistoryFromChain } from "../../lib/reads/arbiterRecord";
+import { metaPoolExtensionAbi, metaPoolFactoryAbi } from "../abis";
 import * as schema from "../ponder.schema";
 import { startChain, type Chain, type Deployment } from "./harness/chain";
 import { compareWithChain } from "./harness/compare";
@@ -181,6 +184,46 @@ describe(`indexer on ${postgres ? "PostgreSQL" : "PGlite"} (seed ${seed})`, () =
     expect((await fetch(`${indexer.url}/canopy/arbiter/not-an-address`)).status).toBe(400);
   });
 
+  test("each arbiter's MetaPools (the desk's list) equal the factory's, in its order", async () => {
+    const onChain = await chainViews();
+    const arbiters = [...new Set(onChain.map((v) => v.arbiter))];
+    expect(arbiters.length).toBeGreaterThan(1);
+    for (const arbiter of [...arbiters, "0x000000000000000000000000000000000000dEaD"]) {
+      // Any letter case: the address is one account.
+      const res = await fetch(`${indexer.url}/canopy/arbiter/${arbiter.toUpperCase().replace("0X", "0x")}/metapools`);
+      expect(res.status).toBe(200);
+      const answer = (await res.json()) as { metaPools: string[] };
+      const expected = onChain.filter((v) => v.arbiter === arbiter.toLowerCase()).map((v) => v.address);
+      expect(answer.metaPools, arbiter).toEqual(expected);
+    }
+    expect((await fetch(`${indexer.url}/canopy/arbiter/0x12/metapools`)).status).toBe(400);
+  });
+
+  test("the MetaPools already called a name, whatever its case and surrounding spaces, equal the factory's", async () => {
+    // A second MetaPool called "DEX" but for its case and spaces, as a careless creator would name it.
+    const twin = await market.create({ ...PLANS.dex, name: "  dex " });
+    await indexer.waitForBlock(Number(await chain.client.getBlockNumber()));
+    const onChain = await chainViews();
+    const named = async (name: string) => {
+      const res = await fetch(`${indexer.url}/canopy/metapools/named?name=${encodeURIComponent(name)}`);
+      expect(res.status, name).toBe(200);
+      return ((await res.json()) as { metaPools: { address: string; name: string }[] }).metaPools;
+    };
+    for (const name of new Set(onChain.map((v) => v.name))) {
+      const expected = onChain
+        .filter((v) => nameKey(v.name) === nameKey(name))
+        .map(({ address, name }) => ({
+          address,
+          name,
+        }));
+      expect(await named(` ${name.toUpperCase()}  `), name).toEqual(expected);
+    }
+    expect((await named("Dex")).map((m) => m.address)).toContain(twin.address.toLowerCase());
+    expect((await named("Dex")).length).toBe(2);
+    expect(await named("No MetaPool is called this")).toEqual([]);
+    expect((await fetch(`${indexer.url}/canopy/metapools/named?name=%20`)).status).toBe(400);
+  });
+
   test("a reorg is undone in every table", async () => {
     const lending = market.metaPools[0]!;
     const [fresh, other] = [chain.accounts[10]!.address, chain.accounts[11]!.address];
@@ -224,3 +267,24 @@ describe(`indexer on ${postgres ? "PostgreSQL" : "PGlite"} (seed ${seed})`, () =
     expect(mismatches).toEqual([]);
   });
 });
+
+/** Every MetaPool of the factory in its order, with its arbiter and name as the contracts answer them. */
+async function chainViews(): Promise<{ address: Address; arbiter: string; name: string }[]> {
+  const factory = { address: deployment.factory, abi: metaPoolFactoryAbi } as const;
+  const count = await chain.client.readContract({ ...factory, functionName: "metaPoolCount" });
+  const addresses = await chain.client.readContract({ ...factory, functionName: "metaPools", args: [0n, count] });
+  return Promise.all(
+    addresses.map(async (address) => {
+      const view = await chain.client.readContract({
+        address,
+        abi: metaPoolExtensionAbi,
+        functionName: "metaPoolView",
+      });
+      return {
+        address: address.toLowerCase() as Address,
+        arbiter: view.config.arbiter.toLowerCase(),
+        name: view.config.name,
+      };
+    }),
+  );
+}

@@ -5,4 +5,6 @@ export { fetchIndexerStatus, isAhead, isBehind, LAG_BLOCKS, parseIndexerStatus, 
 export { indexerNotice, indexerState, readsFromIndexer, type IndexerState } from "./source";
 export { exploreParams, fetchExplorePage, parseExplorePage, type IndexedExplorePage } from "./explore";
 export { fetchAccountMetaPools } from "./account";
+export { fetchArbiterMetaPools } from "./arbiter";
+export { fetchMetaPoolsNamed, nameKey, type NamedMetaPool } from "./names";
 export { fetchHistory, parseHistory, seriesFromSnapshots, type HistorySnapshot } from "./history";

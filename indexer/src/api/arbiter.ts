@@ -63,3 +63,19 @@ export async function arbiterRoute(c: Context) {
   const answer = await arbiterAnswer(db, c.req.param("address") ?? "");
   return answer ? c.json(answer) : c.json({ error: "address must be a 0x address" }, 400);
 }
+
+/**
+ * GET /canopy/arbiter/:address/metapools → the MetaPools naming it arbiter, in the factory's order: the arbiter desk
+ * reads only these live from the chain, whatever the number of MetaPools.
+ */
+export async function arbiterMetaPoolsRoute(c: Context) {
+  const address = c.req.param("address") ?? "";
+  if (!isAddress(address, { strict: false })) return c.json({ error: "address must be a 0x address" }, 400);
+  const arbiter = address.toLowerCase() as Address;
+  const rows = await db
+    .select({ address: metaPool.address })
+    .from(metaPool)
+    .where(eq(metaPool.arbiter, arbiter))
+    .orderBy(asc(metaPool.index));
+  return c.json({ arbiter, metaPools: rows.map((r) => r.address) });
+}

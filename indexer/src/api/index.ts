@@ -3,6 +3,8 @@
 //   /graphql         GraphQL over the same tables
 //   /canopy/status   how far the index is: "indexed to block N of M"
 //   /canopy/arbiter/:address   an arbiter's MetaPools and claims, and its track record (lib/arbiter)
+//   /canopy/arbiter/:address/metapools   the MetaPools naming it arbiter (the arbiter desk's list)
+//   /canopy/metapools/named?name=…       the MetaPools already called that (the create wizard's warning)
 //   /canopy/explore  one page of Explore: search, filters, sort and paging done here (explore/)
 //   /canopy/account/:account/metapools   every MetaPool an account touched (the portfolio's discovery)
 //   /canopy/metapool/:address/history    a MetaPool's state after every event (the history charts)
@@ -12,9 +14,10 @@ import { db, publicClients } from "ponder:api";
 import schema from "ponder:schema";
 
 import { accountMetaPoolsRoute } from "./account";
-import { arbiterRoute } from "./arbiter";
+import { arbiterMetaPoolsRoute, arbiterRoute } from "./arbiter";
 import { exploreRoute } from "./explore/route";
 import { historyRoute } from "./history";
+import { metaPoolsNamedRoute } from "./names";
 import { indexingStatus } from "./status";
 
 const app = new Hono();
@@ -23,6 +26,8 @@ app.use("/sql/*", client({ db, schema }));
 app.use("/graphql", graphql({ db, schema }));
 app.get("/canopy/status", async (c) => c.json(await indexingStatus(db, publicClients.chain)));
 app.get("/canopy/arbiter/:address", arbiterRoute);
+app.get("/canopy/arbiter/:address/metapools", arbiterMetaPoolsRoute);
+app.get("/canopy/metapools/named", metaPoolsNamedRoute);
 app.get("/canopy/explore", exploreRoute);
 app.get("/canopy/account/:account/metapools", accountMetaPoolsRoute);
 app.get("/canopy/metapool/:address/history", historyRoute);
