@@ -6,6 +6,7 @@ import { usePublicClient } from "wagmi";
 
 import { arbiterRecordQuery } from "@/hooks/queries";
 import { useIndexerStatus } from "@/hooks/useIndexerStatus";
+import { statementIn } from "@/lib/arbiter";
 import { appChain } from "@/lib/chain";
 
 export type { ArbiterRecord } from "@/lib/arbiter";
@@ -18,4 +19,15 @@ export function useArbiterRecord(arbiter: Address | undefined) {
   const client = usePublicClient({ chainId: appChain.id });
   const { listsFrom } = useIndexerStatus();
   return useQuery(arbiterRecordQuery(client, arbiter, listsFrom));
+}
+
+/**
+ * The creation text of `metaPool` when its arbiter's record is already cached (a row opened, a MetaPool page seen);
+ * never asks anything itself, so a list can name arbiters without a request per row.
+ */
+export function useKnownArbiterStatement(arbiter: Address, metaPool: Address): string | null {
+  const client = usePublicClient({ chainId: appChain.id });
+  const { listsFrom } = useIndexerStatus();
+  const cached = useQuery({ ...arbiterRecordQuery(client, arbiter, listsFrom), enabled: false });
+  return statementIn(cached.data?.history, metaPool);
 }

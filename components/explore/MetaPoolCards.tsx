@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { ArbiterName } from "@/components/explore/ArbiterName";
 import { MetaPoolCardDetails } from "@/components/explore/MetaPoolRowDetails";
 import type { ShownRow } from "@/components/explore/MetaPoolTable";
-import { ArbiterName, StatusBadge } from "@/components/explore/StatusBadge";
+import { StatusBadge } from "@/components/explore/StatusBadge";
 
 function Figure({ label, children, sub }: { label: string; children: ReactNode; sub?: ReactNode }) {
   return (
@@ -63,7 +64,7 @@ export function MetaPoolCards({ rows }: { rows: ShownRow[] }) {
               <span title={f.fees.long}>{f.fees.short}</span>
             </Figure>
             <Figure label="Arbiter">
-              <ArbiterName address={row.arbiter} label={f.arbiter} isYou={f.arbiterIsYou} />
+              <ArbiterName address={row.arbiter} metaPool={row.address} isYou={f.arbiterIsYou} />
             </Figure>
           </dl>
           <MetaPoolCardDetails row={{ ...row, arbiterIsYou: f.arbiterIsYou }} />

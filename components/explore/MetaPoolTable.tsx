@@ -1,7 +1,8 @@
 import Link from "next/link";
 
+import { ArbiterName } from "@/components/explore/ArbiterName";
 import { ExpandableTableRow } from "@/components/explore/MetaPoolRowDetails";
-import { ArbiterName, StatusBadge } from "@/components/explore/StatusBadge";
+import { StatusBadge } from "@/components/explore/StatusBadge";
 import type { ExploreRow, RowFigures, SortDir, SortKey } from "@/lib/explore";
 
 export interface ShownRow {
@@ -164,7 +165,7 @@ export function MetaPoolTable({
                     <span className="sr-only">{f.fees.long}</span>
                   </td>
                   <td className="px-3 py-3 text-left align-top">
-                    <ArbiterName address={row.arbiter} label={f.arbiter} isYou={f.arbiterIsYou} />
+                    <ArbiterName address={row.arbiter} metaPool={row.address} isYou={f.arbiterIsYou} />
                   </td>
                 </>
               )}

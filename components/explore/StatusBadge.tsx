@@ -24,15 +24,3 @@ export function StatusBadge({ status, full = false }: { status: MetaPoolStatus; 
     </span>
   );
 }
-
-/** The arbiter's short address with the full one on hover, or a highlighted "you" when it is the connected account. */
-export function ArbiterName({ address, label, isYou }: { address: string; label: string; isYou: boolean }) {
-  return (
-    <span
-      className={`font-mono text-xs ${isYou ? "font-semibold text-green-800 dark:text-green-300" : ""}`}
-      title={address}
-    >
-      {label}
-    </span>
-  );
-}

@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { DEFAULT_QUERY, rowFigures, summarise, toExploreRow, toExploreRows } from "@/lib/explore";
 import { pct, source, USD6 } from "@/lib/explore/testkit";
@@ -9,6 +9,10 @@ import { ExploreSummary } from "./ExploreSummary";
 import { MetaPoolCards } from "./MetaPoolCards";
 import { MetaPoolTable, type ShownRow } from "./MetaPoolTable";
 import { Pagination } from "./Pagination";
+
+// The arbiter column asks nothing in these tests: no ENS name, no creation text read yet.
+vi.mock("@/hooks/useEnsName", () => ({ useEnsName: () => undefined }));
+vi.mock("@/hooks/useArbiterRecord", () => ({ useKnownArbiterStatement: () => null }));
 
 const WAD = 10n ** 18n;
 const ARBITER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const;

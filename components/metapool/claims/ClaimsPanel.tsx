@@ -5,6 +5,7 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { useClaimHistory, usePendingClaims, withEvidence } from "@/hooks/useClaims";
 
 import { AfterRuling } from "./AfterRuling";
+import { ClaimsArbiter } from "./ClaimsArbiter";
 import { FileClaimForm } from "./FileClaimForm";
 import { PastClaims } from "./PastClaims";
 import { PendingClaims } from "./PendingClaims";
@@ -31,6 +32,8 @@ export function ClaimsPanel() {
           redeem it together with their cover.
         </p>
       </header>
+
+      <ClaimsArbiter />
 
       <div className="space-y-2">
         <h3 className="font-semibold">Pending</h3>

@@ -72,7 +72,10 @@ function render(panel: ReactNode, options: { position?: AccountPosition; view?: 
   const view = options.view ?? example1();
   const details = {
     view,
-    params: { pools: view.pools.map((p) => ({ name: p.name, description: `${p.name} lending markets` })) },
+    params: {
+      pools: view.pools.map((p) => ({ name: p.name, description: `${p.name} lending markets` })),
+      protectionStatement: "Pays on lending exploits. Claims are ruled by the Acme security council.",
+    },
   } as unknown as MetaPoolDetails;
   return renderToStaticMarkup(
     <WagmiProvider config={config}>
@@ -96,6 +99,16 @@ describe("panels disconnected", () => {
   it("ClaimsPanel asks for a wallet to file", () => {
     const html = render(<ClaimsPanel />);
     expect(html).toContain("Connect a wallet holding cover in this MetaPool to file a claim.");
+  });
+  it("ClaimsPanel says who rules the claims, before the claims themselves", () => {
+    const html = render(<ClaimsPanel />);
+    const arbiter = html.indexOf('data-testid="claims-arbiter"');
+    expect(arbiter).toBeGreaterThan(-1);
+    expect(arbiter).toBeLessThan(html.indexOf(">Pending</h3>"));
+    expect(html).toContain("Who rules these claims");
+    expect(html).toContain("“Claims are ruled by the Acme security council.”");
+    expect(html).toContain('aria-label="Copy arbiter address"');
+    expect(html).toContain("Reading the arbiter&#x27;s record…");
   });
 });
 
