@@ -7,9 +7,16 @@ import { keepPreviousData, queryOptions, skipToken } from "@tanstack/react-query
 import type { Address, PublicClient } from "viem";
 
 import { metaPoolExtensionAbi } from "@/abis";
-import { refresh } from "@/hooks/refresh";
+import { followingBlocks, onNewBlock, refresh } from "@/hooks/refresh";
 import type { ExploreQuery } from "@/lib/explore/query";
-import { fetchAccountMetaPools, fetchExplorePage, fetchHistory } from "@/lib/indexer";
+import {
+  fetchAccountMetaPools,
+  fetchArbiterMetaPools,
+  fetchExplorePage,
+  fetchHistory,
+  fetchMetaPoolsNamed,
+  nameKey,
+} from "@/lib/indexer";
 import { queryKeys } from "@/lib/queryKeys";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
@@ -36,23 +43,51 @@ export function accountMetaPoolsQuery(base: string | null, account: Address | un
   });
 }
 
+/** The MetaPools naming `arbiter` as their arbiter, from the indexer (the arbiter desk's list). */
+export function arbiterMetaPoolsQuery(base: string | null, arbiter: Address | undefined, enabled: boolean) {
+  return queryOptions({
+    queryKey: [...queryKeys.metaPools(), "arbiter", arbiter?.toLowerCase() ?? "none", "metaPools", "indexer", base],
+    refetchInterval: refresh.live,
+    retry: 1,
+    queryFn: base && arbiter && enabled ? ({ signal }) => fetchArbiterMetaPools(base, arbiter, signal) : skipToken,
+  });
+}
+
 /**
- * The live `metaPoolView()` of each of `addresses` (the visible page only), in that order: one batched round trip.
- * Under the list's key, so a write to any MetaPool refreshes the figures.
+ * The MetaPools already called `name` (case and surrounding spaces aside), from the indexer: one small answer per
+ * settled name, kept a minute (the create wizard's warning; a new MetaPool is rare while one types).
+ */
+export function metaPoolsNamedQuery(base: string | null, name: string, enabled: boolean) {
+  const key = nameKey(name);
+  return queryOptions({
+    queryKey: [...queryKeys.metaPools(), "named", key, "indexer", base],
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+    retry: 1,
+    queryFn: base && key !== "" && enabled ? ({ signal }) => fetchMetaPoolsNamed(base, key, signal) : skipToken,
+  });
+}
+
+/**
+ * The live `metaPoolView()` of each of `addresses` (the visible page only), in that order: one batched round trip
+ * (one multicall where the chain has Multicall3), again at each new block. Under the list's key, so a write to any
+ * MetaPool refreshes the figures.
  */
 export function metaPoolViewsQuery(client: PublicClient | undefined, addresses: readonly Address[] | undefined) {
   return queryOptions({
     queryKey: [...queryKeys.metaPools(), "views", ...(addresses ?? []).map((a) => a.toLowerCase())],
-    refetchInterval: refresh.live,
+    ...onNewBlock,
     placeholderData: keepPreviousData,
     queryFn:
       client && addresses
-        ? (): Promise<MetaPoolView[]> =>
-            Promise.all(
-              addresses.map((address) =>
-                client.readContract({ address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
+        ? followingBlocks(
+            (): Promise<MetaPoolView[]> =>
+              Promise.all(
+                addresses.map((address) =>
+                  client.readContract({ address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
+                ),
               ),
-            )
+          )
         : skipToken,
   });
 }

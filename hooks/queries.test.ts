@@ -10,6 +10,7 @@ import {
   metaPoolHistoryQuery,
   metaPoolQuery,
   metaPoolsQuery,
+  onNewBlock,
   pendingClaimsQuery,
   refresh,
   tokenBalanceQuery,
@@ -34,15 +35,16 @@ describe("every read states its refresh policy", () => {
     quote: liveQuoteQuery(client, POOL, ["previewBuy"], async () => 1n),
   };
 
-  test.each(Object.entries(factories))("%s: refetched on an interval, or fixed for the session", (_, options) => {
-    const policy = options.refetchInterval ?? (options.staleTime === Infinity ? "fixed" : undefined);
+  test.each(Object.entries(factories))("%s: re-read at each new block, or fixed for the session", (_, options) => {
+    const policy = options.meta?.refresh ?? (options.staleTime === Infinity ? "fixed" : undefined);
     expect(policy).toBeDefined();
   });
 
-  test("history and claim evidence refresh without a focus event (a claim filed by someone else shows)", () => {
-    expect(factories.history.refetchInterval).toBe(refresh.history);
-    expect(factories.pendingClaims.refetchInterval).toBe(refresh.live);
-    expect(refresh.history).toBeLessThanOrEqual(30_000);
+  test("no chain read runs on a timer of its own: each follows the one latest-block read", () => {
+    for (const options of Object.values(factories)) expect(options.refetchInterval ?? false).toBe(false);
+    expect(factories.history.meta).toEqual(onNewBlock.meta);
+    expect(factories.pendingClaims.meta).toEqual(onNewBlock.meta);
+    expect(refresh.block).toBeLessThanOrEqual(30_000);
   });
 
   test("every read of a MetaPool sits under its key, so a write to it refreshes them", () => {

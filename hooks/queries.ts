@@ -7,7 +7,7 @@ import { keepPreviousData, queryOptions, skipToken } from "@tanstack/react-query
 import { erc20Abi, type Address, type PublicClient } from "viem";
 import { mainnet } from "viem/chains";
 
-import { refresh } from "@/hooks/refresh";
+import { followingBlocks, onNewBlock, refresh } from "@/hooks/refresh";
 import { trackRecord } from "@/lib/arbiter";
 import { deployment } from "@/lib/contracts";
 import { readAssetVerdict } from "@/lib/forms/create/probe";
@@ -21,27 +21,46 @@ import { readAccountPosition } from "@/lib/reads/positions";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
 export { latestBlockQuery } from "@/hooks/latestBlockQuery";
-export { refresh };
+export { onNewBlock, refresh };
 
 const PAGE = 50n;
 const eventsFrom = () => deployment?.startBlock ?? 0n;
 
 /** Every MetaPool of the factory, read 50 at a time (each page: two batched HTTP requests). */
+async function readAllMetaPools(client: PublicClient, factory: Address): Promise<MetaPoolView[]> {
+  const all: MetaPoolView[] = [];
+  for (let offset = 0n; ; offset += PAGE) {
+    const page = await readMetaPoolPage(client, factory, offset, PAGE);
+    all.push(...page.metaPools);
+    if (offset + PAGE >= page.total) return all;
+  }
+}
+
+/** Every MetaPool of the factory with its live view: the chain path of the lists, when the indexer is not usable. */
 export function metaPoolsQuery(client: PublicClient | undefined) {
   const factory = deployment?.metaPoolFactory;
   return queryOptions({
     queryKey: queryKeys.metaPools(),
-    refetchInterval: refresh.live,
+    ...onNewBlock,
+    queryFn: client && factory ? followingBlocks(() => readAllMetaPools(client, factory)) : skipToken,
+  });
+}
+
+/**
+ * Every MetaPool's name and address, from the chain (the create wizard's warning when the indexer is not usable):
+ * read when the name step first needs it, then kept a minute, never on a timer; a new MetaPool is rare while one
+ * types, and creating one invalidates the MetaPools key.
+ */
+export function metaPoolNamesQuery(client: PublicClient | undefined, enabled: boolean) {
+  const factory = deployment?.metaPoolFactory;
+  return queryOptions({
+    queryKey: [...queryKeys.metaPools(), "names", "chain"],
+    staleTime: 60_000,
+    refetchInterval: false,
     queryFn:
-      client && factory
-        ? async (): Promise<MetaPoolView[]> => {
-            const all: MetaPoolView[] = [];
-            for (let offset = 0n; ; offset += PAGE) {
-              const page = await readMetaPoolPage(client, factory, offset, PAGE);
-              all.push(...page.metaPools);
-              if (offset + PAGE >= page.total) return all;
-            }
-          }
+      client && factory && enabled
+        ? async () =>
+            (await readAllMetaPools(client, factory)).map((v) => ({ name: v.config.name, address: v.metaPool }))
         : skipToken,
   });
 }
@@ -50,8 +69,8 @@ export function metaPoolsQuery(client: PublicClient | undefined) {
 export function metaPoolQuery(client: PublicClient | undefined, address: Address | undefined) {
   return queryOptions({
     queryKey: [...queryKeys.metaPool(address ?? "0x"), "details"],
-    refetchInterval: refresh.live,
-    queryFn: client && address ? () => readMetaPool(client, address) : skipToken,
+    ...onNewBlock,
+    queryFn: client && address ? followingBlocks(() => readMetaPool(client, address)) : skipToken,
   });
 }
 
@@ -76,14 +95,14 @@ export function metaPoolHistoryQuery(
 ) {
   return queryOptions({
     queryKey: metaPool ? metaPoolHistoryKey(metaPool) : ["canopy", "metaPool", "none", "history"],
-    refetchInterval: refresh.history,
+    ...onNewBlock,
     queryFn:
       client && metaPool
-        ? async (): Promise<FetchedLogs> => {
+        ? followingBlocks(async (): Promise<FetchedLogs> => {
             const toBlock = await client.getBlockNumber({ cacheTime: 0 });
             const logs = await fetchMetaPoolLogs(client, metaPool, fromBlock, toBlock);
             return { logs, toBlock };
-          }
+          })
         : skipToken,
   });
 }
@@ -92,8 +111,8 @@ export function metaPoolHistoryQuery(
 export function pendingClaimsQuery(client: PublicClient | undefined, metaPool: Address) {
   return queryOptions({
     queryKey: [...queryKeys.metaPool(metaPool), "pendingClaims"],
-    refetchInterval: refresh.live,
-    queryFn: client ? async () => (await readPendingClaims(client, metaPool)).claims : skipToken,
+    ...onNewBlock,
+    queryFn: client ? followingBlocks(async () => (await readPendingClaims(client, metaPool)).claims) : skipToken,
   });
 }
 
@@ -113,10 +132,12 @@ export function accountPositionsQuery(
       "positions",
       ...(views ?? []).map((v) => v.metaPool.toLowerCase()),
     ],
-    refetchInterval: refresh.live,
+    ...onNewBlock,
     queryFn:
       client && account && views && now !== undefined
-        ? () => Promise.all(views.map((v) => readAccountPosition(client, v, account, eventsFrom(), now)))
+        ? followingBlocks(() =>
+            Promise.all(views.map((v) => readAccountPosition(client, v, account, eventsFrom(), now))),
+          )
         : skipToken,
   });
 }
@@ -161,10 +182,12 @@ export function tokenBalanceQuery(
 ) {
   return queryOptions({
     queryKey: [...queryKeys.token(token ?? "0x"), "balance", account?.toLowerCase()],
-    refetchInterval: refresh.balance,
+    ...onNewBlock,
     queryFn:
       client && token && account
-        ? () => client.readContract({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [account] })
+        ? followingBlocks(() =>
+            client.readContract({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [account] }),
+          )
         : skipToken,
   });
 }
@@ -182,8 +205,8 @@ export function liveQuoteQuery<T>(
   return queryOptions({
     queryKey: [...queryKeys.metaPool(metaPool), ...key],
     placeholderData: keepPreviousData,
-    refetchInterval: refresh.live,
-    queryFn: client && read ? () => read(client) : skipToken,
+    ...onNewBlock,
+    queryFn: client && read ? followingBlocks(() => read(client)) : skipToken,
   });
 }
 
@@ -191,8 +214,9 @@ export function liveQuoteQuery<T>(
 export function arbiterDeskQuery(client: PublicClient | undefined, view: MetaPoolView, account: Address | undefined) {
   return queryOptions({
     queryKey: [...queryKeys.metaPool(view.metaPool), "arbiterDesk", account?.toLowerCase()],
-    refetchInterval: refresh.live,
-    queryFn: client && account ? () => readArbiterDesk(client, view, account, eventsFrom()) : skipToken,
+    ...onNewBlock,
+    queryFn:
+      client && account ? followingBlocks(() => readArbiterDesk(client, view, account, eventsFrom())) : skipToken,
   });
 }
 

@@ -2,25 +2,68 @@
  * How fresh each kind of number stays, in one place (hooks/queries.ts and hooks/indexerQueries.ts use it). Its own
  * module, free of ABIs and reads, because the root layout's footer and indexer line need it on every route.
  */
+import type { QueryClient, QueryFunction, QueryFunctionContext, QueryKey } from "@tanstack/react-query";
+
+import { queryKeys } from "@/lib/queryKeys";
+
 /** How often each kind of number is read again while a page shows it. */
 export const refresh = {
   /**
-   * Views projected to the chain's now (capital, rates, premiums, positions, quotes, pending
-   * claims): about a block time, so rates and premiums move while the page is open.
+   * Indexer answers (lists, history, discovery): it follows the chain block by block, so about a block time. They
+   * cost the node nothing; the chain reads below follow new blocks instead (`onNewBlock`).
    */
   live: 12_000,
-  /**
-   * The event history (charts, claim records and their evidence): a claim filed by someone else
-   * must show without a focus event; the log cache makes each refresh read only the new blocks.
-   */
+  /** The indexer's history (charts, claim records): a claim filed by someone else shows without a focus event. */
   history: 12_000,
-  /** The connected account's token balances. */
-  balance: 12_000,
   /**
    * The latest block (the page's chain clock and the footer's node check): wall time extrapolates between reads, a
-   * write or time travel invalidates it, so one read per refresh replaces the 4 s block watchers.
+   * write or time travel invalidates it, so one read per refresh replaces the 4 s block watchers. Every chain read
+   * marked `onNewBlock` is read again when this one sees a new block, and only then.
    */
   block: 12_000,
   /** The same read while the node does not answer, so the footer says when it is back. */
   blockWhileDown: 4_000,
 } as const;
+
+/**
+ * The refresh policy of every chain read whose answer only a new block can change (views projected to the chain's
+ * now, positions, balances, quotes, claims, log scans): no timer of its own; read again when the latest-block read
+ * (hooks/latestBlockQuery.ts, every 12 s while the tab is visible) sees a new block, all together so they share one
+ * batch or multicall, and after a write invalidates it. A node computes `eth_call` at the latest block's timestamp,
+ * so on an idle chain a re-read would return the very same numbers: an idle page costs one read every 12 s.
+ */
+export const onNewBlock = { refetchInterval: false, meta: { refresh: "newBlock" } } as const;
+
+/** `read`, making sure its client re-reads every `onNewBlock` query when a new block is seen. */
+export function followingBlocks<T, K extends QueryKey>(read: (context: QueryFunctionContext<K>) => Promise<T>) {
+  return ((context: QueryFunctionContext<K>) => {
+    followNewBlocks(context.client);
+    return read(context);
+  }) as QueryFunction<T, K>;
+}
+
+const following = new WeakSet<QueryClient>();
+
+/** Once per client: when the latest-block read returns a block number not seen before, re-read `onNewBlock` reads. */
+export function followNewBlocks(client: QueryClient): void {
+  if (following.has(client)) return;
+  following.add(client);
+  const blockNumber = () => client.getQueryData<{ number: bigint }>(queryKeys.chainTime())?.number;
+  // The reads made before the first block was known were made at about that block: nothing to re-read for it.
+  let seen = blockNumber();
+  client.getQueryCache().subscribe((event) => {
+    if (event.type !== "updated" || event.action.type !== "success") return;
+    const key = event.query.queryKey;
+    if (key.length !== 2 || key[0] !== "canopy" || key[1] !== queryKeys.chainTime()[1]) return;
+    const number = blockNumber();
+    if (number === undefined || number === seen) return;
+    const first = seen === undefined;
+    seen = number;
+    if (first) return;
+    // An in-flight read (a write's invalidation) already reads the new block: keep it rather than start again.
+    void client.refetchQueries(
+      { type: "active", predicate: (query) => query.meta?.refresh === onNewBlock.meta.refresh },
+      { cancelRefetch: false },
+    );
+  });
+}

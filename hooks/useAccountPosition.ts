@@ -6,7 +6,7 @@ import type { Address, PublicClient } from "viem";
 import { useAccount, usePublicClient } from "wagmi";
 
 import { accountPositionsQuery } from "@/hooks/queries";
-import { refresh } from "@/hooks/refresh";
+import { followingBlocks, onNewBlock } from "@/hooks/refresh";
 import { useChainNow } from "@/hooks/useChainNow";
 import { appChain } from "@/lib/chain";
 import { metaPoolFullAbi } from "@/lib/contracts";
@@ -64,15 +64,15 @@ function dueMaturitiesQuery(
   );
   return queryOptions({
     queryKey: [...queryKeys.account(account ?? "0x"), "dueMaturities", ...metaPools, ...purchaseIds],
-    refetchInterval: refresh.live,
+    ...onNewBlock,
     queryFn:
       client && account && metaPools.length > 0
-        ? async () => {
+        ? followingBlocks(async () => {
             const entries = await Promise.all(
               metaPools.map(async (metaPool) => [metaPool, await simulateSync(client, account, metaPool)] as const),
             );
             return Object.fromEntries(entries) as Record<string, DueMaturity[]>;
-          }
+          })
         : skipToken,
   });
 }

@@ -8,19 +8,18 @@ import { ArbiterMetaPoolCard } from "@/components/arbiter/ArbiterMetaPoolCard";
 import { ArbiterRecord } from "@/components/arbiter/ArbiterRecord";
 import { ConnectPrompt } from "@/components/portfolio/ConnectPrompt";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/States";
+import { useArbiterMetaPools } from "@/hooks/useArbiterDesk";
 import { useChainNow } from "@/hooks/useChainNow";
-import { useMetaPools } from "@/hooks/useMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { deployment } from "@/lib/deployment";
 import { describeError } from "@/lib/errors";
-import { sameAddress } from "@/lib/format";
 
 /** The MetaPools whose arbiter is the connected account, each with its claim queue, fees and shutdown. */
 export function ArbiterDesk() {
   const { address: account, status } = useAccount();
-  const metaPools = useMetaPools();
+  const metaPools = useArbiterMetaPools(account);
   const now = useChainNow();
-  const mine = (metaPools.data ?? []).filter((v) => sameAddress(v.config.arbiter, account));
+  const mine = metaPools.data ?? [];
   const metas = useTokenMetas(mine.map((v) => v.config.asset));
 
   if (!deployment) {

@@ -44,7 +44,6 @@ export function CreateWizard() {
   const { address: creator, isConnected } = useAccount();
   const openConnectModal = useOpenConnectModal();
   const flow = useCreateMetaPool();
-  const existingNames = useMetaPoolNames();
 
   const { form, setForm, clearDraft } = useCreateDraft(deployment?.demoTokens[0] ?? "");
   const [stepIndex, setStepIndex] = useState(0);
@@ -72,6 +71,8 @@ export function CreateWizard() {
   );
 
   const step = CREATE_STEPS[stepIndex]!;
+  // Asked only while the name step shows (one indexer request per settled name).
+  const existingNames = useMetaPoolNames(form.name, step.id === "describe");
   const issue = stepIssue(step.id, errors);
   const reachable = useMemo(() => {
     let i = 0;
