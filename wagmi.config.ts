@@ -1,8 +1,23 @@
 // `npm run abis`: typed ABIs for the app, generated from the forge artifacts in contracts/out.
+//   abis/index.ts   the five contracts' full ABIs (hooks and reads call them);
+//   abis/errors.ts  only their custom errors, once each: what lib/errors decodes a revert with, so the error sentences
+//                   every page can show (the root layout's banner included) do not bring the full ABIs along.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+
 import { defineConfig, type Plugin } from "@wagmi/cli";
 import { foundry } from "@wagmi/cli/plugins";
+import type { Abi } from "viem";
 
 import local from "./lib/deployments/31337.json" with { type: "json" };
+
+const artifacts = [
+  "MetaPool.sol/MetaPool.json",
+  "MetaPoolExtension.sol/MetaPoolExtension.json",
+  "MetaPoolFactory.sol/MetaPoolFactory.json",
+  "CoverToken.sol/CoverToken.json",
+  "DemoToken.sol/DemoToken.json",
+];
 
 /** Marks the output as generated, so nobody edits it by hand. */
 const banner: Plugin = {
@@ -15,23 +30,37 @@ const banner: Plugin = {
   },
 };
 
-export default defineConfig({
-  out: "abis/index.ts",
-  plugins: [
-    banner,
-    foundry({
-      project: "contracts",
-      forge: { build: false },
-      include: [
-        "MetaPool.sol/MetaPool.json",
-        "MetaPoolExtension.sol/MetaPoolExtension.json",
-        "MetaPoolFactory.sol/MetaPoolFactory.json",
-        "CoverToken.sol/CoverToken.json",
-        "DemoToken.sol/DemoToken.json",
-      ],
-      deployments: {
-        MetaPoolFactory: { 31337: local.metaPoolFactory as `0x${string}` },
-      },
-    }),
-  ],
-});
+/** Every custom error of the artifacts' ABIs, once per signature (a library's error shows up in each user). */
+const canopyErrors: Plugin = {
+  name: "canopyErrors",
+  async contracts() {
+    const bySignature = new Map<string, Extract<Abi[number], { type: "error" }>>();
+    for (const artifact of artifacts) {
+      const { abi } = JSON.parse(await readFile(join("contracts", "out", artifact), "utf8")) as { abi: Abi };
+      for (const item of abi) {
+        if (item.type !== "error") continue;
+        const signature = `${item.name}(${item.inputs.map((input) => input.type).join(",")})`;
+        if (!bySignature.has(signature)) bySignature.set(signature, item);
+      }
+    }
+    return [{ name: "CanopyErrors", abi: [...bySignature.values()] }];
+  },
+};
+
+export default defineConfig([
+  {
+    out: "abis/index.ts",
+    plugins: [
+      banner,
+      foundry({
+        project: "contracts",
+        forge: { build: false },
+        include: artifacts,
+        deployments: {
+          MetaPoolFactory: { 31337: local.metaPoolFactory as `0x${string}` },
+        },
+      }),
+    ],
+  },
+  { out: "abis/errors.ts", plugins: [banner, canopyErrors] },
+]);
