@@ -1,3 +1,6 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 
@@ -27,6 +30,38 @@ const walletSdksNotOffered = [
   "@safe-global/safe-apps-sdk",
   ...(process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID ? [] : ["@walletconnect/ethereum-provider"]),
 ];
+
+/**
+ * BUNDLE_STATS=1 `next build`: writes <distDir>/chunk-modules.json, every client chunk's files and the modules in
+ * it with their size before minification, to see what a route pulls (Next's table gives only totals).
+ */
+// The parts of webpack's API it uses (Next ships webpack's types as `any`).
+type StatsModule = { readableIdentifier(shortener: unknown): string; size(): number };
+type StatsCompilation = {
+  chunks: Iterable<{ files: Iterable<string> }>;
+  chunkGraph: { getChunkModules(chunk: unknown): StatsModule[] };
+  requestShortener: unknown;
+};
+type StatsCompiler = {
+  outputPath: string;
+  hooks: { emit: { tap(name: string, run: (compilation: StatsCompilation) => void): void } };
+};
+
+class ChunkModulesPlugin {
+  apply(compiler: StatsCompiler) {
+    compiler.hooks.emit.tap("ChunkModulesPlugin", (compilation) => {
+      const chunks = [...compilation.chunks].map((chunk) => ({
+        files: [...chunk.files],
+        modules: compilation.chunkGraph
+          .getChunkModules(chunk)
+          .map((m) => ({ name: m.readableIdentifier(compilation.requestShortener), size: m.size() }))
+          .sort((a, b) => b.size - a.size),
+      }));
+      const out = join(compiler.outputPath, "..", "chunk-modules.json");
+      writeFileSync(out, JSON.stringify(chunks));
+    });
+  }
+}
 
 export default function nextConfig(phase: string): NextConfig {
   const dev = phase === PHASE_DEVELOPMENT_SERVER;
@@ -62,11 +97,12 @@ export default function nextConfig(phase: string): NextConfig {
     turbopack: {
       resolveAlias: Object.fromEntries(empty.map((name) => [name, "./next.empty-module.js"])),
     },
-    webpack(config) {
+    webpack(config, { isServer }) {
       config.resolve.alias = {
         ...config.resolve.alias,
         ...Object.fromEntries(empty.map((name) => [name, false])),
       };
+      if (process.env.BUNDLE_STATS === "1" && !isServer) config.plugins.push(new ChunkModulesPlugin());
       return config;
     },
   };

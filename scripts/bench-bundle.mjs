@@ -8,15 +8,15 @@
 // Routes read the chain at NEXT_PUBLIC_RPC_URL (127.0.0.1:8545, seeded by `npm run dev`); a MetaPool page needs one.
 // Options: --no-build (reuse the app's build), --dist-dir <dir>, --port <first of two ports, 3610>. The bare page
 // is rebuilt only when its sources or the installed packages changed.
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 
 import { chromium } from "@playwright/test";
 
+import { build, buildApp, buildTable, firstMetaPoolRoute, load, serve, stop } from "./lib/next-bench.mjs";
 import { repoDir } from "./lib/paths.mjs";
 
 const { values: opts } = parseArgs({
@@ -28,25 +28,9 @@ const { values: opts } = parseArgs({
 });
 const distDir = opts["dist-dir"];
 const bareDir = join(tmpdir(), "canopy-bench-bare");
-const nextBin = join(repoDir, "node_modules", ".bin", "next");
 const appPort = Number(opts.port);
 const barePort = appPort + 1;
 const kb = (bytes) => Number((bytes / 1024).toFixed(1));
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
-
-/** Runs a command to completion, echoing nothing; returns its output, throws with it on failure. */
-function run(cmd, args, { cwd, env }) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(" ")}:\n${out}`))));
-  });
-}
 
 /** The bare project in a temp folder that resolves packages from the repo's node_modules. */
 function writeBare() {
@@ -55,47 +39,6 @@ function writeBare() {
   cpSync(join(repoDir, "scripts", "bench-bundle", "bare"), bareDir, { recursive: true });
   symlinkSync(join(repoDir, "node_modules"), join(bareDir, "node_modules"), "dir");
   writeFileSync(join(bareDir, "package.json"), '{ "private": true }\n');
-}
-
-/** Next's route table from the build output ("Route (app) … First Load JS shared by all …"). */
-function buildTable(out) {
-  const start = out.indexOf("Route (app)");
-  const end = out.indexOf("○  (Static)");
-  return start < 0 ? "(no table)" : out.slice(start, end < 0 ? undefined : end).trimEnd();
-}
-
-async function build(what, cwd, env) {
-  const t0 = performance.now();
-  console.log(`▸ next build of ${what} (load average ${load()} on ${cpus().length} cores)`);
-  const out = await run(nextBin, ["build"], { cwd, env });
-  console.log(`  built in ${((performance.now() - t0) / 1000).toFixed(0)} s, load average now ${load()}`);
-  return out;
-}
-
-async function serve(cwd, port, env) {
-  const child = spawn(nextBin, ["start", "-p", String(port)], {
-    cwd,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: "ignore",
-    detached: true,
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      await fetch(`http://localhost:${port}/`, { signal: AbortSignal.timeout(2000) });
-      return child;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error(`next start on ${port} did not answer`);
-}
-
-function stop(child) {
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
 }
 
 /**
@@ -127,17 +70,7 @@ async function measure(browser, url, ready) {
   return { bytes, files: scripts.size, urls };
 }
 
-if (!opts["no-build"]) {
-  // next build adds its dist dir's types to tsconfig.json; that shared file is put back as it was.
-  const tsconfig = join(repoDir, "tsconfig.json");
-  const before = readFileSync(tsconfig, "utf8");
-  try {
-    const out = await build(`the app → ${distDir}`, repoDir, { NEXT_DIST_DIR: distDir, NEXT_SKIP_CHECKS: "1" });
-    writeFileSync(join(repoDir, distDir, "bench-build.log"), out);
-  } finally {
-    if (readFileSync(tsconfig, "utf8") !== before) writeFileSync(tsconfig, before);
-  }
-}
+if (!opts["no-build"]) await buildApp(distDir);
 if (!existsSync(join(repoDir, distDir, "BUILD_ID"))) throw new Error(`no build in ${distDir}: run without --no-build`);
 // The bare page is rebuilt only when its sources or the installed Next, wagmi or RainbowKit changed.
 const bareStamp = JSON.stringify([
@@ -177,14 +110,7 @@ try {
     "over bare KB": 0,
   });
   // A MetaPool's address from Explore's first row (the seeded chain), else a page that says it is not one.
-  const probe = await browser.newPage();
-  await probe.goto(`http://localhost:${appPort}/`, { waitUntil: "load" });
-  const href = await probe
-    .locator('a[href^="/metapool/0x"]')
-    .first()
-    .getAttribute("href", { timeout: 30_000 })
-    .catch(() => "/metapool/0x0000000000000000000000000000000000000001");
-  await probe.close();
+  const href = await firstMetaPoolRoute(browser, `http://localhost:${appPort}`);
   const routes = ["/", "/create", href, "/arbiter", "/portfolio", "/how-it-works"];
   for (const route of routes) {
     const ready = route === href ? (page) => page.getByTestId("metapool-name").waitFor({ timeout: 30_000 }) : undefined;
