@@ -1,6 +1,7 @@
 import { erc20Abi, parseUnits } from "viem";
 
 import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
+import { formatAmount } from "../../lib/format/amount";
 import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
 import { expect, test } from "../fixtures/journey";
 import { expectConfirmed, openMetaPool, ROLE, snap, stat } from "./helpers";
@@ -101,7 +102,44 @@ test("J6 an underwriter requests a withdrawal, sees the countdown, travels past 
   const asset = (await metaPoolView(metaPool)).config.asset;
   const balanceOf = () =>
     chainReader.readContract({ address: asset, abi: erc20Abi, functionName: "balanceOf", args: [me] });
+  const preview = () =>
+    chainReader.readContract({
+      address: metaPool,
+      abi: metaPoolExtensionAbi,
+      functionName: "previewWithdrawal",
+      args: [requestId],
+    });
+
+  // Part of the request, typed in dUSD at 375 px: the card burns the most shares paying at most the amount typed.
+  await page.setViewportSize({ width: 375, height: 812 });
+  const typed = parseUnits("40.123457", 6);
+  const field = card.getByLabel(`Amount to withdraw from request #${requestId} (dUSD)`);
+  await field.fill("600");
+  await expect(card.getByText(/Enter at most [\d,.]+ dUSD: what this request pays now\./)).toBeVisible();
+  await field.fill("40.123457");
+  // Echoed like every amount (two decimals, rounded down), with every digit it pays beside it.
+  await expect(card.getByTestId(`request-receive-${requestId}`)).toHaveText("40.12 dUSD");
+  await expect(card.getByText(/exactly 40\.12345\d dUSD/)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await snap(page, "375 px: part of a request typed in dUSD");
+  const beforePart = await balanceOf();
+  await field.press("Enter"); // the keyboard submits the card's form
+  await expectConfirmed(page, card);
+  const received = (await balanceOf()) - beforePart;
+  const afterPart = await preview();
+  const burned = quote.shares - afterPart.shares;
+  // At most the amount typed, and short of it by less than what one more share unit would pay.
+  expect(received).toBeLessThanOrEqual(typed);
+  expect(typed - received).toBeLessThanOrEqual(2n);
+  expect(burned).toBeGreaterThan(0n);
+  expect(burned).toBeLessThan(quote.shares);
+  // The min rule on the shares burned pays what arrived: pro rata of the worth at request, at most.
+  expect(received).toBeLessThanOrEqual((burned * quote.assetsAtRequest) / quote.shares);
+  await expect(card.getByRole("heading")).toContainText(formatAmount(afterPart.shares, 6, { symbol: "shares" }));
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   const balanceBefore = await balanceOf();
+  const rest = await preview();
   await page.getByTestId(`withdraw-all-${requestId}`).click();
   // The request, withdrawn in full, leaves the list with its progress rows: the confirmation stays in a toast.
   await expect(page.getByTestId("tx-toast").filter({ hasText: /Withdraw .* confirmed/ })).toBeVisible({
@@ -111,8 +149,8 @@ test("J6 an underwriter requests a withdrawal, sees the countdown, travels past 
   await snap(page, "withdrawn, confirmation kept");
   const balanceAfter = await balanceOf();
   // The min rule: at most what the shares were worth at the request, and never less than the quote made after travel.
-  expect(balanceAfter - balanceBefore).toBeGreaterThanOrEqual(quote.withdrawableNow);
-  expect(balanceAfter - balanceBefore).toBeLessThanOrEqual(quote.assetsAtRequest);
+  expect(balanceAfter - balanceBefore).toBeGreaterThanOrEqual(rest.withdrawableNow);
+  expect(balanceAfter - balanceBefore).toBeLessThanOrEqual(rest.assetsAtRequest);
 });
 
 test("J6 a request larger than free capital withdraws only what is free and says why", async ({ page, wallet }) => {
