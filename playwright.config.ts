@@ -41,5 +41,7 @@ export default defineConfig({
     { name: "smoke", testDir: "./e2e/smoke" },
     // Journeys sign several transactions and travel in time: minutes, not seconds.
     { name: "full", testDir: "./e2e/full", timeout: 120_000 },
+    // The app built without an indexer (E2E_NO_INDEXER=1, its own build folder and ports: scripts/test.mjs).
+    { name: "chain-only", testDir: "./e2e/chain-only", timeout: 120_000 },
   ],
 });

@@ -31,13 +31,13 @@ function vitest(name, configArgs) {
 }
 
 // The config's reporters (list, and html under CI) stay; json is added for the counts.
-function playwright(name, args) {
+function playwright(name, args, env = {}) {
   const report = reportFile(name);
   return {
     name,
     cmd: "npx",
     args: ["playwright", "test", ...args, `--reporter=${ci ? "list,html,json" : "list,json"}`],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report, PLAYWRIGHT_HTML_OPEN: "never" },
+    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report, PLAYWRIGHT_HTML_OPEN: "never" },
     report,
     count: playwrightCounts,
   };
@@ -81,6 +81,15 @@ const suites = [
   },
   playwright("playwright smoke", ["--project=smoke"]),
   playwright("playwright journeys", ["--project=full", "--workers=1"]),
+  // The app with no indexer configured: lists, history, portfolio and desk from the chain alone. Its own build and
+  // ports, so the main run's build is reused by the next `npm test`.
+  playwright("playwright chain only (no indexer)", ["--project=chain-only", "--workers=1"], {
+    E2E_NO_INDEXER: "1",
+    E2E_DIST_DIR: ".next-e2e-chain-only",
+    E2E_RPC_PORT: "8547",
+    E2E_APP_PORT: "3101",
+    E2E_ARTIFACTS_DIR: "e2e/.artifacts-chain-only",
+  }),
   // The whole app on chain 8453 (Anvil with Base's id, `npm run deploy`, a USDC-like token): its own setup and build.
   playwright("playwright chain 8453", ["-c", "playwright.chain8453.config.ts"]),
 ];
