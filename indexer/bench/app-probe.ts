@@ -1,0 +1,220 @@
+/// <reference lib="dom" />
+// Times one page of the production app in headless Chromium, the way a first visit loads it: from navigation start
+// until a selector (the figures a user waits for) is in the page, and the requests made until then, RPC and indexer
+// apart. Also counts what an open tab keeps asking while idle. Used by bench/scale-app.ts.
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from "@playwright/test";
+
+import { shortAddress } from "../../e2e/fixtures/connect";
+import { e2eEnv } from "../../e2e/fixtures/env";
+import { testWalletInfo } from "../../e2e/wallet/info";
+import { TestWallet } from "../../e2e/wallet/TestWallet";
+
+type Kind = "rpc" | "indexer" | "app" | "other";
+
+interface Hit {
+  kind: Kind;
+  end: number | undefined;
+  bytes: number;
+  /** JSON-RPC calls in the request (a batch counts each). */
+  calls: number;
+  getLogs: number;
+}
+
+export interface Traffic {
+  requests: number;
+  calls: number;
+  getLogs: number;
+  kB: number;
+}
+
+export interface Visit {
+  /** Navigation start → the selector's count reached; undefined when it never was within the time allowed. */
+  ms: number | undefined;
+  /** First contentful paint. */
+  fcpMs: number | undefined;
+  rpc: Traffic;
+  indexer: Traffic;
+  app: Traffic;
+  /** How many elements matched at the end (e.g. the Portfolio's MetaPools). */
+  matched: number;
+}
+
+export interface Target {
+  /** What the visit waits for: `count` elements matching `selector`. */
+  selector: string;
+  count: number;
+  timeoutMs: number;
+}
+
+const kindOf = (url: string, appUrl: string): Kind =>
+  url.startsWith(e2eEnv.rpcUrl)
+    ? "rpc"
+    : url.startsWith(e2eEnv.indexerUrl)
+      ? "indexer"
+      : url.startsWith(appUrl)
+        ? "app"
+        : "other";
+
+function jsonRpcCalls(request: Request): { calls: number; getLogs: number } {
+  try {
+    const body = JSON.parse(request.postData() ?? "null") as { method?: string } | { method?: string }[] | null;
+    const calls = Array.isArray(body) ? body : body ? [body] : [];
+    return { calls: calls.length, getLogs: calls.filter((c) => c.method === "eth_getLogs").length };
+  } catch {
+    return { calls: 0, getLogs: 0 };
+  }
+}
+
+/** Records every request of `page` with its bytes on the wire (headers and encoded bodies, both ways). */
+function record(page: Page, appUrl: string) {
+  const hits = new Map<Request, Hit>();
+  const settled: Promise<void>[] = [];
+  page.on("request", (request) => {
+    const kind = kindOf(request.url(), appUrl);
+    const { calls, getLogs } = kind === "rpc" ? jsonRpcCalls(request) : { calls: 0, getLogs: 0 };
+    hits.set(request, { kind, end: undefined, bytes: 0, calls, getLogs });
+  });
+  const finish = (request: Request, failed: boolean) => {
+    const hit = hits.get(request);
+    if (!hit) return;
+    hit.end = Date.now();
+    if (failed) return;
+    settled.push(
+      request.sizes().then(
+        (s) => void (hit.bytes = s.requestHeadersSize + s.requestBodySize + s.responseHeadersSize + s.responseBodySize),
+        () => undefined,
+      ),
+    );
+  };
+  page.on("requestfinished", (request) => finish(request, false));
+  page.on("requestfailed", (request) => finish(request, true));
+  return {
+    /** Forgets what came before (an idle window starts). */
+    reset: () => hits.clear(),
+    /** Requests finished by `until` (epoch ms), per kind. */
+    async totals(until = Infinity): Promise<Record<Kind, Traffic>> {
+      await Promise.all(settled);
+      const empty = (): Traffic => ({ requests: 0, calls: 0, getLogs: 0, kB: 0 });
+      const out: Record<Kind, Traffic> = { rpc: empty(), indexer: empty(), app: empty(), other: empty() };
+      for (const hit of hits.values()) {
+        if (hit.end === undefined || hit.end > until) continue;
+        const t = out[hit.kind];
+        t.requests++;
+        t.calls += hit.calls;
+        t.getLogs += hit.getLogs;
+        t.kB += hit.bytes / 1000;
+      }
+      for (const t of Object.values(out)) t.kB = Math.round(t.kB);
+      return out;
+    },
+  };
+}
+
+/** Notes in the page when `count` elements match `selector` (performance.now(): ms since navigation start). */
+function markWhenShown({ selector, count }: { selector: string; count: number }) {
+  const scope = window as unknown as { __benchShownAt?: number };
+  const check = () => {
+    if (scope.__benchShownAt === undefined && document.querySelectorAll(selector).length >= count) {
+      scope.__benchShownAt = performance.now();
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: e2eEnv.chromiumPath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
+  });
+}
+
+/** A fresh context (cold cache) with the test wallet injected, `account` selected and, if given, connected. */
+async function openPage(browser: Browser, appUrl: string, account: number | undefined, target: Target) {
+  const context: BrowserContext = await browser.newContext({ baseURL: appUrl, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const wallet = await TestWallet.create(e2eEnv.rpcUrl);
+  await wallet.attach(page);
+  await page.addInitScript(markWhenShown, { selector: target.selector, count: target.count });
+  if (account !== undefined) {
+    await wallet.useAccount(account);
+    // Connected once on a light page, as a returning user is: wagmi reconnects by itself on the measured load.
+    await page.goto("/how-it-works");
+    await page.getByRole("banner").getByRole("button", { name: "Connect Wallet" }).click({ timeout: 60_000 });
+    await page.getByRole("dialog").getByRole("button", { name: testWalletInfo.name }).click({ timeout: 30_000 });
+    await page
+      .getByRole("banner")
+      .getByRole("button", { name: shortAddress(wallet.address) })
+      .waitFor({ timeout: 60_000 });
+  }
+  return { context, page };
+}
+
+/** Loads `path` and waits for `target`; `account` (an Anvil account index) is connected first when given. */
+export async function visit(
+  browser: Browser,
+  appUrl: string,
+  path: string,
+  target: Target,
+  account?: number,
+): Promise<Visit> {
+  const { context, page } = await openPage(browser, appUrl, account, target);
+  try {
+    const traffic = record(page, appUrl);
+    await page.goto(path);
+    const shown = await page
+      .waitForFunction(() => (window as unknown as { __benchShownAt?: number }).__benchShownAt, null, {
+        timeout: target.timeoutMs,
+        polling: 100,
+      })
+      .then((handle) => handle.jsonValue() as Promise<number>)
+      .catch(() => undefined);
+    const { origin, fcp, matched } = await page.evaluate((selector) => {
+      const paint = performance.getEntriesByName("first-contentful-paint")[0];
+      return {
+        origin: performance.timeOrigin,
+        fcp: paint?.startTime,
+        matched: document.querySelectorAll(selector).length,
+      };
+    }, target.selector);
+    const totals = await traffic.totals(shown === undefined ? Infinity : origin + shown);
+    const round = (v: number | undefined) => (v === undefined ? undefined : Math.round(v));
+    return { ms: round(shown), fcpMs: round(fcp), matched, rpc: totals.rpc, indexer: totals.indexer, app: totals.app };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens every page, waits for its target, then counts what each asks for during `seconds` of doing nothing. */
+export async function idle(
+  browser: Browser,
+  appUrl: string,
+  pages: { path: string; target: Target; account?: number }[],
+  seconds: number,
+): Promise<{ path: string; rpc: Traffic; indexer: Traffic }[]> {
+  const opened = [];
+  for (const p of pages) {
+    const { context, page } = await openPage(browser, appUrl, p.account, p.target);
+    await page.goto(p.path);
+    await page
+      .waitForFunction(() => (window as unknown as { __benchShownAt?: number }).__benchShownAt, null, {
+        timeout: p.target.timeoutMs,
+        polling: 250,
+      })
+      .catch(() => undefined);
+    opened.push({ path: p.path, context, traffic: record(page, appUrl) });
+  }
+  try {
+    for (const o of opened) o.traffic.reset();
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    return await Promise.all(
+      opened.map(async (o) => {
+        const t = await o.traffic.totals();
+        return { path: o.path, rpc: t.rpc, indexer: t.indexer };
+      }),
+    );
+  } finally {
+    await Promise.all(opened.map((o) => o.context.close()));
+  }
+}

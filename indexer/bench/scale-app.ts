@@ -1,0 +1,196 @@
+// #14's scale benchmark, app half: the production app (`next build` + `next start`, e2e's fixtures) in headless
+// Chromium against a market that grows on one Anvil to each checkpoint (SCALE_APP_CHECKPOINTS, default 4,200,1000
+// MetaPools × 16 pools over SCALE_ACCOUNTS, default 200, accounts), with the indexer (PGlite, rebuilt from block 0
+// at each checkpoint) and without it (a second build without NEXT_PUBLIC_INDEXER_URL, the chain-only fallback):
+//   - Explore: navigation start → the first MetaPool row with its live figures, and the requests and bytes until then;
+//   - at the last checkpoint, Portfolio of an account in ≥ 200 MetaPools (Anvil account 7 enters 200 more), a MetaPool
+//     with ~5 000 events of history (its three history charts drawn), and JSON-RPC calls per idle minute per route.
+// A measurement, not a test with a time limit:
+//   npm --prefix indexer run bench:scale-app
+// Ports and dirs are e2e's variables (E2E_RPC_PORT, E2E_APP_PORT, E2E_INDEXER_PORT, E2E_DIST_DIR, E2E_ARTIFACTS_DIR);
+// the chain-only build is served on E2E_APP_PORT + 1 from E2E_DIST_DIR + "-chain". SCALE_APP_REUSE_BUILD=1 serves
+// builds already there even if sources changed since; SCALE_APP_RUNS (3) visits per figure with the indexer,
+// SCALE_APP_CHAIN_RUNS (1) without; SCALE_APP_TIMEOUT_S (180) per visit; SCALE_APP_MODES (indexer,chain); SCALE_APP_IDLE_S (60); SCALE_APP_WIDE (200) and
+// SCALE_APP_HISTORY_EVENTS (5 000) size the two extras; results as JSON in
+// SCALE_APP_OUT (default indexer/.bench/scale-app.json).
+import type { ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+import type { Browser } from "@playwright/test";
+import { getAddress } from "viem";
+import { expect, test } from "vitest";
+
+import { buildAppIfChanged, startApp, type AppTarget } from "../../e2e/fixtures/app";
+import { e2eEnv } from "../../e2e/fixtures/env";
+import { startIndexer } from "../../e2e/fixtures/indexer";
+import { stopGroup, waitUntil } from "../../e2e/fixtures/processes";
+import local from "../../lib/deployments/31337.json";
+import { startChain, type Chain } from "../test/harness/chain";
+import { indexerDir } from "../test/harness/ponder";
+import { idle, launch, visit, type Target, type Visit } from "./app-probe";
+import { addBusyMetaPool, addWideAccount } from "./scale-extras";
+import { buildScaleMarket } from "./scale-market";
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const checkpoints = (process.env.SCALE_APP_CHECKPOINTS ?? "4,200,1000").split(",").map(Number);
+const accountCount = env("SCALE_ACCOUNTS", 200);
+const runs = env("SCALE_APP_RUNS", 3);
+const chainRuns = env("SCALE_APP_CHAIN_RUNS", 1);
+const timeoutMs = env("SCALE_APP_TIMEOUT_S", 180) * 1000;
+const idleSeconds = env("SCALE_APP_IDLE_S", 60);
+const wideMetaPools = env("SCALE_APP_WIDE", 200);
+const historyEvents = env("SCALE_APP_HISTORY_EVENTS", 5_000);
+const out = process.env.SCALE_APP_OUT ?? join(indexerDir, ".bench", "scale-app.json");
+/** An Anvil-unlocked account (the test wallet signs with those), entered into 200 MetaPools at the last checkpoint. */
+const WIDE_ACCOUNT = 7;
+const BUSY_METAPOOL = 1;
+
+type Mode = "indexer" | "chain";
+const modes = (process.env.SCALE_APP_MODES ?? "indexer,chain").split(",") as Mode[];
+const targets: Record<Mode, AppTarget> = {
+  indexer: { withIndexer: true, distDir: e2eEnv.distDir, appPort: e2eEnv.appPort, logSuffix: "-indexer" },
+  chain: { withIndexer: false, distDir: `${e2eEnv.distDir}-chain`, appPort: e2eEnv.appPort + 1, logSuffix: "-chain" },
+};
+const urlOf = (t: AppTarget) => `http://127.0.0.1:${t.appPort}`;
+
+const explore: Target = { selector: '[data-testid="metapool-row"]', count: 1, timeoutMs };
+const portfolio: Target = { selector: '[data-testid="portfolio-metapool"]', count: 1, timeoutMs };
+const history: Target = { selector: 'section[aria-labelledby="history-heading"] svg[role="img"]', count: 3, timeoutMs };
+
+type Row = Record<string, string | number>;
+const rows: Row[] = [];
+const idleRows: Row[] = [];
+
+/** `n` cold visits; the row shows the median time and the median visit's requests. */
+async function measure(
+  browser: Browser,
+  what: string,
+  metaPools: number,
+  mode: Mode,
+  path: string,
+  target: Target,
+  account?: number,
+) {
+  const visits: Visit[] = [];
+  for (let i = 0; i < (mode === "indexer" ? runs : chainRuns); i++)
+    visits.push(await visit(browser, urlOf(targets[mode]), path, target, account));
+  const done = visits.filter((v) => v.ms !== undefined).sort((a, b) => a.ms! - b.ms!);
+  const v = done[Math.floor(done.length / 2)] ?? visits[0]!;
+  const row: Row = {
+    what,
+    MetaPools: metaPools,
+    mode,
+    "ms (median)": v.ms ?? `> ${timeoutMs / 1000} s`,
+    "ms (all)": visits.map((x) => x.ms ?? "timeout").join(" "),
+    "FCP ms": v.fcpMs ?? "-",
+    shown: v.matched,
+    "RPC req": v.rpc.requests,
+    "RPC calls": v.rpc.calls,
+    getLogs: v.rpc.getLogs,
+    "RPC kB": v.rpc.kB,
+    "indexer req": v.indexer.requests,
+    "indexer kB": v.indexer.kB,
+    "app kB": v.app.kB,
+  };
+  console.log(JSON.stringify(row));
+  rows.push(row);
+}
+
+async function restartIndexer(previous: ChildProcess | undefined, chain: Chain, metaPools: number) {
+  if (previous?.pid) await stopGroup(previous.pid);
+  const head = Number(await chain.client.getBlockNumber());
+  const started = performance.now();
+  const child = await startIndexer();
+  await waitUntil(
+    "indexer",
+    async () => {
+      const status = (await (await fetch(`${e2eEnv.indexerUrl}/canopy/status`)).json()) as {
+        ready: boolean;
+        indexedBlock: number | null;
+      };
+      return status.ready && (status.indexedBlock ?? 0) >= head;
+    },
+    { timeoutMs: 60 * 60_000, child, logFile: join(e2eEnv.artifactsDir, "indexer.log") },
+  );
+  console.log(
+    `indexer (PGlite) at ${metaPools} MetaPools: block ${head} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  return child;
+}
+
+test(
+  "the app at 4, 200 and 1 000 MetaPools, with the indexer and from the chain alone",
+  async () => {
+    mkdirSync(e2eEnv.artifactsDir, { recursive: true });
+    for (const t of modes.map((m) => targets[m])) {
+      const reuse =
+        process.env.SCALE_APP_REUSE_BUILD === "1" && existsSync(join(e2eEnv.repoRoot, t.distDir, "BUILD_ID"));
+      console.log(`next build into ${t.distDir}: ${reuse ? "reused as it is" : await buildAppIfChanged(t)}`);
+    }
+    const started: ChildProcess[] = [];
+    const chain = await startChain(e2eEnv.rpcPort, ["--gas-limit", "1000000000"]);
+    let indexer: ChildProcess | undefined;
+    let browser: Browser | undefined;
+    try {
+      const deployment = await chain.deploy();
+      // The builds read the factory from lib/deployments/31337.json: the same deployer and nonces give the same address.
+      expect(getAddress(deployment.factory)).toBe(getAddress(local.metaPoolFactory));
+      for (const t of modes.map((m) => targets[m])) started.push(await startApp(t));
+      browser = await launch();
+      let built = 0;
+      for (const [c, size] of checkpoints.entries()) {
+        const last = c === checkpoints.length - 1;
+        const market = await buildScaleMarket(chain, deployment, size - built, accountCount, console.log, built);
+        expect(market.reverted, "every generated transaction should succeed").toBe(0);
+        built = size;
+        let busy: { address: string; events: number } | undefined;
+        if (last) {
+          const entered = await addWideAccount(chain, deployment, accountCount, WIDE_ACCOUNT, wideMetaPools);
+          console.log(`account ${WIDE_ACCOUNT} entered ${entered.length} more MetaPools`);
+          busy = await addBusyMetaPool(chain, deployment, accountCount, BUSY_METAPOOL, historyEvents);
+          console.log(`MetaPool ${busy.address} has ${busy.events} events`);
+        }
+        indexer = await restartIndexer(indexer, chain, size);
+        for (const mode of modes) await measure(browser, "Explore", size, mode, "/", explore);
+        if (!busy) continue;
+        const busyPath = `/metapool/${busy.address}`;
+        for (const mode of modes) {
+          await measure(browser, "Portfolio (acct 7)", size, mode, "/portfolio", portfolio, WIDE_ACCOUNT);
+          await measure(browser, `History (${busy.events} ev)`, size, mode, busyPath, history);
+        }
+        for (const mode of modes) {
+          const idlePages = [
+            { path: "/", target: explore },
+            { path: "/portfolio", target: portfolio, account: WIDE_ACCOUNT },
+            { path: busyPath, target: history },
+          ];
+          for (const r of await idle(browser, urlOf(targets[mode]), idlePages, idleSeconds)) {
+            const row = {
+              route: r.path.replace(busy.address, "<busy>"),
+              MetaPools: size,
+              mode,
+              "RPC calls/min": Math.round((r.rpc.calls * 60) / idleSeconds),
+              "RPC req/min": Math.round((r.rpc.requests * 60) / idleSeconds),
+              "getLogs/min": Math.round((r.rpc.getLogs * 60) / idleSeconds),
+              "RPC kB/min": Math.round((r.rpc.kB * 60) / idleSeconds),
+              "indexer req/min": Math.round((r.indexer.requests * 60) / idleSeconds),
+            };
+            console.log(JSON.stringify(row));
+            idleRows.push(row);
+          }
+        }
+      }
+    } finally {
+      await browser?.close();
+      if (indexer?.pid) await stopGroup(indexer.pid);
+      await Promise.all(started.map((child) => child.pid && stopGroup(child.pid)));
+      await chain.stop();
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, JSON.stringify({ rows, idleRows }, null, 2));
+    }
+    console.table(rows);
+    console.table(idleRows);
+  },
+  6 * 3_600_000,
+);
