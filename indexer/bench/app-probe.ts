@@ -18,6 +18,7 @@ interface Hit {
   /** JSON-RPC calls in the request (a batch counts each). */
   calls: number;
   getLogs: number;
+  methods: string[];
 }
 
 export interface Traffic {
@@ -25,6 +26,8 @@ export interface Traffic {
   calls: number;
   getLogs: number;
   kB: number;
+  /** JSON-RPC methods by count, the most called first ("eth_call×12 eth_getBlockByNumber×2"). */
+  methods: string;
 }
 
 export interface Visit {
@@ -55,15 +58,22 @@ const kindOf = (url: string, appUrl: string): Kind =>
         ? "app"
         : "other";
 
-function jsonRpcCalls(request: Request): { calls: number; getLogs: number } {
+function jsonRpcCalls(request: Request): { calls: number; getLogs: number; methods: string[] } {
   try {
     const body = JSON.parse(request.postData() ?? "null") as { method?: string } | { method?: string }[] | null;
     const calls = Array.isArray(body) ? body : body ? [body] : [];
-    return { calls: calls.length, getLogs: calls.filter((c) => c.method === "eth_getLogs").length };
+    const methods = calls.map((c) => c.method ?? "?");
+    return { calls: calls.length, getLogs: methods.filter((m) => m === "eth_getLogs").length, methods };
   } catch {
-    return { calls: 0, getLogs: 0 };
+    return { calls: 0, getLogs: 0, methods: [] };
   }
 }
+
+const tally = (methods: string[]) =>
+  Object.entries(methods.reduce<Record<string, number>>((n, m) => ({ ...n, [m]: (n[m] ?? 0) + 1 }), {}))
+    .sort(([, a], [, b]) => b - a)
+    .map(([m, n]) => `${m}×${n}`)
+    .join(" ");
 
 /** Records every request of `page` with its bytes on the wire (headers and encoded bodies, both ways). */
 function record(page: Page, appUrl: string) {
@@ -71,8 +81,8 @@ function record(page: Page, appUrl: string) {
   const settled: Promise<void>[] = [];
   page.on("request", (request) => {
     const kind = kindOf(request.url(), appUrl);
-    const { calls, getLogs } = kind === "rpc" ? jsonRpcCalls(request) : { calls: 0, getLogs: 0 };
-    hits.set(request, { kind, end: undefined, bytes: 0, calls, getLogs });
+    const rpc = kind === "rpc" ? jsonRpcCalls(request) : { calls: 0, getLogs: 0, methods: [] };
+    hits.set(request, { kind, end: undefined, bytes: 0, ...rpc });
   });
   const finish = (request: Request, failed: boolean) => {
     const hit = hits.get(request);
@@ -94,8 +104,9 @@ function record(page: Page, appUrl: string) {
     /** Requests finished by `until` (epoch ms), per kind. */
     async totals(until = Infinity): Promise<Record<Kind, Traffic>> {
       await Promise.all(settled);
-      const empty = (): Traffic => ({ requests: 0, calls: 0, getLogs: 0, kB: 0 });
+      const empty = (): Traffic => ({ requests: 0, calls: 0, getLogs: 0, kB: 0, methods: "" });
       const out: Record<Kind, Traffic> = { rpc: empty(), indexer: empty(), app: empty(), other: empty() };
+      const methods: string[] = [];
       for (const hit of hits.values()) {
         if (hit.end === undefined || hit.end > until) continue;
         const t = out[hit.kind];
@@ -103,8 +114,10 @@ function record(page: Page, appUrl: string) {
         t.calls += hit.calls;
         t.getLogs += hit.getLogs;
         t.kB += hit.bytes / 1000;
+        methods.push(...hit.methods);
       }
       for (const t of Object.values(out)) t.kB = Math.round(t.kB);
+      out.rpc.methods = tally(methods);
       return out;
     },
   };

@@ -92,6 +92,7 @@ async function measure(
     "indexer req": v.indexer.requests,
     "indexer kB": v.indexer.kB,
     "app kB": v.app.kB,
+    "RPC methods": v.rpc.methods,
   };
   console.log(JSON.stringify(row));
   rows.push(row);
@@ -175,6 +176,7 @@ test(
               "getLogs/min": Math.round((r.rpc.getLogs * 60) / idleSeconds),
               "RPC kB/min": Math.round((r.rpc.kB * 60) / idleSeconds),
               "indexer req/min": Math.round((r.indexer.requests * 60) / idleSeconds),
+              "RPC methods": r.rpc.methods,
             };
             console.log(JSON.stringify(row));
             idleRows.push(row);
