@@ -57,7 +57,7 @@ class ChunkModulesPlugin {
           .map((m) => ({ name: m.readableIdentifier(compilation.requestShortener), size: m.size() }))
           .sort((a, b) => b.size - a.size),
       }));
-      const out = join(compiler.outputPath, "..", "chunk-modules.json");
+      const out = join(compiler.outputPath, "chunk-modules.json");
       writeFileSync(out, JSON.stringify(chunks));
     });
   }

@@ -1,8 +1,15 @@
 "use client";
 
-import { TimeTravel } from "@/components/dev/TimeTravel";
+import dynamic from "next/dynamic";
+
 import { useLatestBlock } from "@/hooks/useChainNow";
 import { appChain, isLocalChain, rpcUrl } from "@/lib/chain";
+
+// Time travel exists only on the local Anvil chain: its controls and viem's test client are a chunk of their own,
+// loaded there after the page and never on a real network.
+const TimeTravel = isLocalChain
+  ? dynamic(() => import("@/components/dev/TimeTravel").then((m) => m.TimeTravel), { ssr: false })
+  : () => null;
 
 // The page's one latest-block read (hooks/queries `latestBlockQuery`): an unreachable RPC shows within seconds
 // and clears once it answers again.

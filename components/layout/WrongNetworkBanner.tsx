@@ -1,9 +1,12 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useAccount, useSwitchChain } from "wagmi";
 
 import { appChain, networkName } from "@/lib/chain";
-import { describeError } from "@/lib/errors";
+
+// The error sentences (lib/errors) are loaded only once a switch failed: the banner is in every route's layout.
+const SwitchChainError = dynamic(() => import("@/components/layout/SwitchChainError"));
 
 /** Shown while the connected wallet is on any chain other than the app's one chain. */
 export function WrongNetworkBanner() {
@@ -33,9 +36,7 @@ export function WrongNetworkBanner() {
         >
           {isPending ? "Switching…" : `Switch to ${appChain.name}`}
         </button>
-        {error && (
-          <p className="w-full font-medium">{describeError(error, { action: `switch to ${appChain.name}` })}</p>
-        )}
+        {error && <SwitchChainError error={error} />}
       </div>
     </div>
   );

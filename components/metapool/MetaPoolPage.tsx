@@ -1,18 +1,16 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect, type ReactNode } from "react";
 import { getAddress, isAddress, type Address } from "viem";
 
-import { ClaimsPanel } from "@/components/metapool/claims/ClaimsPanel";
 import { CopyAddress } from "@/components/metapool/CopyAddress";
 import { MetaPoolProvider } from "@/components/metapool/MetaPoolContext";
 import { MetaPoolStatusBadge } from "@/components/metapool/MetaPoolStatus";
 import { MetaPoolTabs } from "@/components/metapool/MetaPoolTabs";
 import { OverviewPanel } from "@/components/metapool/overview/OverviewPanel";
-import { ProtectPanel } from "@/components/metapool/protect/ProtectPanel";
-import { UnderwritePanel } from "@/components/metapool/underwrite/UnderwritePanel";
-import { EmptyState, ErrorState, Skeleton } from "@/components/ui/States";
+import { EmptyState, ErrorState, LoadingRows, Skeleton } from "@/components/ui/States";
 import { useAccountPosition } from "@/hooks/useAccountPosition";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useMetaPool } from "@/hooks/useMetaPool";
@@ -20,11 +18,20 @@ import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { describeError, isNotAMetaPool } from "@/lib/errors";
 import type { MetaPoolDetails } from "@/lib/types/metaPool";
 
+// Only Overview shows on arrival: the other tabs' forms (and what they import) load when a tab is first pointed at,
+// focused or opened, so they are neither downloaded nor hydrated with the page.
+const loadUnderwrite = () => import("@/components/metapool/underwrite/UnderwritePanel").then((m) => m.UnderwritePanel);
+const loadProtect = () => import("@/components/metapool/protect/ProtectPanel").then((m) => m.ProtectPanel);
+const loadClaims = () => import("@/components/metapool/claims/ClaimsPanel").then((m) => m.ClaimsPanel);
+const UnderwritePanel = dynamic(loadUnderwrite, { loading: () => <LoadingRows label="Loading the Underwrite tab" /> });
+const ProtectPanel = dynamic(loadProtect, { loading: () => <LoadingRows label="Loading the Protect tab" /> });
+const ClaimsPanel = dynamic(loadClaims, { loading: () => <LoadingRows label="Loading the Claims tab" /> });
+
 const TABS = [
   { id: "overview", label: "Overview", panel: <OverviewPanel /> },
-  { id: "underwrite", label: "Underwrite", panel: <UnderwritePanel /> },
-  { id: "protect", label: "Protect", panel: <ProtectPanel /> },
-  { id: "claims", label: "Claims", panel: <ClaimsPanel /> },
+  { id: "underwrite", label: "Underwrite", panel: <UnderwritePanel />, preload: loadUnderwrite },
+  { id: "protect", label: "Protect", panel: <ProtectPanel />, preload: loadProtect },
+  { id: "claims", label: "Claims", panel: <ClaimsPanel />, preload: loadClaims },
 ] as const;
 
 /** `/metapool/[address]`: checks the address, loads the MetaPool and its asset, then the four sections. */

@@ -7,6 +7,8 @@ export interface TabSpec {
   id: string;
   label: string;
   panel: ReactNode;
+  /** Starts loading a lazily loaded panel's code, called when its tab is pointed at or focused. */
+  preload?: () => unknown;
 }
 
 /** The tab named by the URL (#underwrite, or ?tab=underwrite for shared links), if it exists. */
@@ -96,6 +98,8 @@ export function MetaPoolTabs({ tabs, label }: { tabs: readonly TabSpec[]; label:
               tabIndex={active ? 0 : -1}
               data-testid={`tab-${tab.id}`}
               onClick={() => choose(tab.id, false)}
+              onPointerEnter={tab.preload}
+              onFocus={tab.preload}
               onKeyDown={onKeyDown}
               className={`-mb-px shrink-0 border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-green-600 ${
                 active
