@@ -13,6 +13,7 @@ type Kind = "rpc" | "indexer" | "app" | "other";
 
 interface Hit {
   kind: Kind;
+  start: number;
   end: number | undefined;
   bytes: number;
   /** JSON-RPC calls in the request (a batch counts each). */
@@ -40,6 +41,8 @@ export interface Visit {
   app: Traffic;
   /** How many elements matched at the end (e.g. the Portfolio's MetaPools). */
   matched: number;
+  /** RPC and indexer requests until then, ms from navigation start: "rpc 900-1400 (3 calls)", … */
+  timeline: string;
 }
 
 export interface Target {
@@ -82,7 +85,7 @@ function record(page: Page, appUrl: string) {
   page.on("request", (request) => {
     const kind = kindOf(request.url(), appUrl);
     const rpc = kind === "rpc" ? jsonRpcCalls(request) : { calls: 0, getLogs: 0, methods: [] };
-    hits.set(request, { kind, end: undefined, bytes: 0, ...rpc });
+    hits.set(request, { kind, start: Date.now(), end: undefined, bytes: 0, ...rpc });
   });
   const finish = (request: Request, failed: boolean) => {
     const hit = hits.get(request);
@@ -101,6 +104,14 @@ function record(page: Page, appUrl: string) {
   return {
     /** Forgets what came before (an idle window starts). */
     reset: () => hits.clear(),
+    /** The RPC and indexer requests finished by `until`, in order, ms after `origin` (epoch ms). */
+    timeline(origin: number, until = Infinity): string {
+      return [...hits.values()]
+        .filter((h) => (h.kind === "rpc" || h.kind === "indexer") && h.end !== undefined && h.end <= until)
+        .sort((a, b) => a.start - b.start)
+        .map((h) => `${h.kind} ${h.start - origin}-${h.end! - origin}${h.calls > 1 ? ` (${h.calls} calls)` : ""}`)
+        .join(", ");
+    },
     /** Requests finished by `until` (epoch ms), per kind. */
     async totals(until = Infinity): Promise<Record<Kind, Traffic>> {
       await Promise.all(settled);
@@ -193,7 +204,16 @@ export async function visit(
     }, target.selector);
     const totals = await traffic.totals(shown === undefined ? Infinity : origin + shown);
     const round = (v: number | undefined) => (v === undefined ? undefined : Math.round(v));
-    return { ms: round(shown), fcpMs: round(fcp), matched, rpc: totals.rpc, indexer: totals.indexer, app: totals.app };
+    const until = shown === undefined ? Infinity : origin + shown;
+    return {
+      ms: round(shown),
+      fcpMs: round(fcp),
+      matched,
+      rpc: totals.rpc,
+      indexer: totals.indexer,
+      app: totals.app,
+      timeline: traffic.timeline(Math.round(origin), until),
+    };
   } finally {
     await context.close();
   }

@@ -95,6 +95,7 @@ async function measure(
     "RPC methods": v.rpc.methods,
   };
   console.log(JSON.stringify(row));
+  console.log(`  requests of the ${v.ms ?? "unfinished"} ms visit: ${v.timeline}`);
   rows.push(row);
 }
 
