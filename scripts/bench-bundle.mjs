@@ -121,8 +121,7 @@ try {
   }
 } finally {
   await browser.close();
-  stop(app);
-  stop(bare);
+  await Promise.all([stop(app), stop(bare)]);
 }
 writeFileSync(join(repoDir, distDir, "bench-bundle.json"), JSON.stringify(details, null, 2));
 console.log(`\nJS transferred on a first visit (gzip, link prefetches refused), load average ${load()}:`);

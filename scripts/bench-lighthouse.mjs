@@ -135,12 +135,10 @@ try {
   }
 } finally {
   if (chrome) {
-    const exited = new Promise((resolve) => chrome.child.once("exit", resolve));
-    stop(chrome.child);
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    await stop(chrome.child);
     rmSync(chrome.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
-  stop(app);
+  await stop(app);
 }
 writeFileSync(join(repoDir, distDir, "bench-lighthouse.json"), JSON.stringify(details, null, 2));
 console.log(`\nLighthouse ${runs}× per route and preset, medians (load average ${load()}):`);

@@ -1,9 +1,9 @@
 "use client";
 
+import { LazyErrorSentence } from "@/components/layout/LazyErrorSentence";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useTimeTravel } from "@/hooks/useTimeTravel";
 import { isLocalChain } from "@/lib/chain";
-import { describeError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 
 const JUMPS = [
@@ -46,7 +46,7 @@ function TimeTravelControls() {
       ))}
       {travel.isError && (
         <span role="alert" className="w-full font-medium text-red-700 dark:text-red-400">
-          {describeError(travel.error, { action: `advance chain time by ${travel.variables.label}` })}
+          <LazyErrorSentence error={travel.error} action={`advance chain time by ${travel.variables.label}`} />
         </span>
       )}
     </span>

@@ -1,12 +1,9 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useAccount, useSwitchChain } from "wagmi";
 
+import { LazyErrorSentence } from "@/components/layout/LazyErrorSentence";
 import { appChain, networkName } from "@/lib/chain";
-
-// The error sentences (lib/errors) are loaded only once a switch failed: the banner is in every route's layout.
-const SwitchChainError = dynamic(() => import("@/components/layout/SwitchChainError"));
 
 /** Shown while the connected wallet is on any chain other than the app's one chain. */
 export function WrongNetworkBanner() {
@@ -36,7 +33,11 @@ export function WrongNetworkBanner() {
         >
           {isPending ? "Switching…" : `Switch to ${appChain.name}`}
         </button>
-        {error && <SwitchChainError error={error} />}
+        {error && (
+          <p className="w-full font-medium">
+            <LazyErrorSentence error={error} action={`switch to ${appChain.name}`} />
+          </p>
+        )}
       </div>
     </div>
   );

@@ -49,8 +49,13 @@ export async function buildApp(distDir) {
   }
 }
 
-/** `next start` in its own process group; resolves once it answers. */
+/** `next start` in its own process group; resolves once it answers. Refuses a port another server holds. */
 export async function serve(cwd, port, env) {
+  const busy = await fetch(`http://localhost:${port}/`, { signal: AbortSignal.timeout(2000) }).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`something already answers on port ${port}: stop it or pass another --port`);
   const child = spawn(nextBin, ["start", "-p", String(port)], {
     cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
@@ -68,13 +73,24 @@ export async function serve(cwd, port, env) {
   throw new Error(`next start on ${port} did not answer`);
 }
 
-/** Stops a process group started here. */
-export function stop(child) {
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
+/**
+ * Stops a process group started here and waits for it: `next start` may outlive SIGTERM (it waits for keep-alive
+ * connections to close), and a server left on the port would answer the next run with an old build.
+ */
+export async function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const signal = (name) => {
+    try {
+      process.kill(-child.pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal("SIGTERM");
+  const timer = setTimeout(() => signal("SIGKILL"), 3000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Next's route table from the build output ("Route (app) … First Load JS shared by all …"). */
