@@ -1,7 +1,7 @@
 "use client";
 
 import { queryOptions, skipToken, useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import type { Address, PublicClient } from "viem";
 import { useAccount, usePublicClient } from "wagmi";
 
@@ -30,6 +30,18 @@ export function useAccountPositions(views: readonly MetaPoolView[] | undefined) 
   const now = useChainNow();
   const positions = useQuery(accountPositionsQuery(client, account, views, now));
   const due = useQuery(dueMaturitiesQuery(client, account, positions.data));
+  // A pending purchase falls due by the chain's clock, with or without a new block: read again when it does.
+  const nextMaturity = useMemo(() => {
+    const pending = (positions.data ?? []).flatMap((p) =>
+      p.purchases.filter((x) => x.state === "pending").map((x) => BigInt(x.record.maturesAt)),
+    );
+    return pending.length === 0 ? undefined : pending.reduce((a, b) => (b < a ? b : a));
+  }, [positions.data]);
+  const fallenDue = nextMaturity !== undefined && now !== undefined && now >= nextMaturity;
+  const { refetch } = positions;
+  useEffect(() => {
+    if (fallenDue) void refetch();
+  }, [fallenDue, nextMaturity, refetch]);
   const data = useMemo(() => {
     if (!positions.data || !views) return positions.data;
     return positions.data.map((p, i) => {
