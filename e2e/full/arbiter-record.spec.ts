@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { erc20Abi, type Address } from "viem";
+import { mainnet } from "viem/chains";
 
 import { coverTokenAbi, metaPoolAbi, metaPoolExtensionAbi, metaPoolFactoryAbi } from "../../abis";
 import { formatDuration } from "../../lib/format/duration";
@@ -13,6 +14,7 @@ import {
   send,
   travel,
 } from "../fixtures/chain";
+import { e2eEnv } from "../fixtures/env";
 import { expect, test, type TestWallet } from "../fixtures/journey";
 import { fund, metaPoolAddress, openAs, openMetaPool, ROLE, snap } from "./helpers";
 
@@ -132,6 +134,20 @@ test("after a ruling, the arbiter desk and the MetaPool page show the arbiter's 
   await expectRecord(arbiterRow, expected);
   await expect(arbiterRow.getByRole("button", { name: "Copy arbiter address" })).toBeVisible();
   await snap(page, "MetaPool overview: the arbiter's record");
+
+  // The Claims tab says who rules these claims and how it has ruled, at 375 px and by keyboard.
+  const arbiter = (await metaPoolView(address)).config.arbiter;
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.getByTestId("tab-claims").click();
+  const ruler = page.getByTestId("claims-arbiter");
+  await expect(ruler.getByRole("heading", { name: "Who rules these claims" })).toBeVisible();
+  await expect(ruler.getByTestId("arbiter-identity")).toContainText(`${arbiter.slice(0, 6)}…${arbiter.slice(-4)}`);
+  await expectRecord(ruler, expected);
+  const copy = ruler.getByRole("button", { name: "Copy arbiter address" });
+  await copy.focus();
+  await expect(copy).toBeFocused();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await snap(page, "375 px: claims tab, who rules and the record");
 });
 
 async function statementOnChain(metaPool: Address): Promise<string> {
@@ -149,11 +165,28 @@ async function statementOnChain(metaPool: Address): Promise<string> {
 test("Explore: a row opens to the protection statement and the arbiter's record, by keyboard, at 1280 and 375 px", async ({
   page,
 }) => {
-  const statement = await statementOnChain(await metaPoolAddress(LENDING));
+  const address = await metaPoolAddress(LENDING);
+  const statement = await statementOnChain(address);
+  const arbiter = (await metaPoolView(address)).config.arbiter;
+  // Every JSON-RPC call the page makes, to see that naming arbiters asks nothing off the demo chain (no ENS).
+  const rpcCalls: { url: string; to?: string }[] = [];
+  page.on("request", (request) => {
+    const body = request.method() === "POST" ? request.postData() : null;
+    if (!body?.includes('"jsonrpc"')) return;
+    const calls = [JSON.parse(body)].flat() as { method?: string; params?: [{ to?: string }] }[];
+    for (const call of calls)
+      rpcCalls.push({ url: request.url(), to: call.method === "eth_call" ? call.params?.[0]?.to : undefined });
+  });
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/");
   const row = page.getByTestId("metapool-row").filter({ hasText: LENDING });
+  // The arbiter column: no ENS on this chain and no arbiter sentence in the seeded texts, so the short address,
+  // copyable.
+  const cell = row.getByTestId("row-arbiter");
+  await expect(cell).toHaveAttribute("data-kind", "address");
+  await expect(cell).toContainText(`${arbiter.slice(0, 6)}…${arbiter.slice(-4)}`);
+  await expect(cell.getByRole("button", { name: "Copy arbiter address" })).toBeVisible();
   const toggle = row.getByTestId("row-details-toggle");
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
   await toggle.click();
@@ -176,4 +209,11 @@ test("Explore: a row opens to the protection statement and the arbiter's record,
   await snap(page, "explore 375: a card opened");
   await page.keyboard.press("Enter");
   await expect(cardToggle).toHaveAttribute("aria-expanded", "false");
+  await expect(card.getByTestId("row-arbiter")).toHaveAttribute("data-kind", "address");
+
+  // All of it asked only the demo chain's node, and never ENS's resolver.
+  expect(rpcCalls.length).toBeGreaterThan(0);
+  expect(rpcCalls.filter((c) => !c.url.startsWith(e2eEnv.rpcUrl))).toEqual([]);
+  const resolver = mainnet.contracts.ensUniversalResolver.address.toLowerCase();
+  expect(rpcCalls.filter((c) => c.to?.toLowerCase() === resolver)).toEqual([]);
 });
