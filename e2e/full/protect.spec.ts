@@ -70,8 +70,12 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await snap(page, "375 px: quote");
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.getByLabel("Deposit", { exact: true }).fill("1000");
+  // An amount with more digits than two decimals show: echoed rounded down, its exact figure beside it, sent exactly.
+  await page.getByLabel("Deposit", { exact: true }).fill("1000.123456");
   await expect(quote.getByTestId("quote-shortfall")).toHaveCount(0);
+  await expect(page.getByTestId("protect-deposit-echo")).toHaveText("1,000.12 dUSD");
+  await expect(page.getByText("exactly 1,000.123456 dUSD")).toBeVisible();
+  await expect(page.getByTestId("protect-submit")).toHaveText("Buy 1,000.12 dUSD of protection");
   await page.getByTestId("protect-submit").click();
   await expectConfirmed(page);
 
@@ -98,7 +102,7 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
   const firstText = (await underlying.textContent())!;
   const first = units(firstText, 6);
   expect(first).toBeGreaterThan(parseUnits("990", 6));
-  expect(first).toBeLessThanOrEqual(parseUnits("1000", 6));
+  expect(first).toBeLessThanOrEqual(parseUnits("1000.123456", 6));
 
   // Premium streams out of the cover and into the underwriters' capital.
   const underwriter = (await chainWriter.getAddresses())[ROLE.underwriter]!;
@@ -149,5 +153,5 @@ test("J3 a seeker buys protection: pending for a day, then active, its underlyin
     args: [0n, BigInt(view.pools[0]!.epoch), tokens],
   });
   expect(later - onChain < parseUnits("0.05", 6) && onChain - later < parseUnits("0.05", 6)).toBe(true);
-  expect(balanceBefore - (await balance())).toBe(parseUnits("1000", 6));
+  expect(balanceBefore - (await balance())).toBe(parseUnits("1000.123456", 6));
 });
