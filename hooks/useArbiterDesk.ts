@@ -1,14 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useCallback } from "react";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 
-import { arbiterMetaPoolsQuery, metaPoolViewsQuery } from "@/hooks/indexerQueries";
+import { arbiterMetaPoolsQuery } from "@/hooks/indexerQueries";
 import { arbiterDeskQuery } from "@/hooks/queries";
-import { useIndexerStatus } from "@/hooks/useIndexerStatus";
-import { useMetaPools } from "@/hooks/useMetaPools";
+import { useListedMetaPools } from "@/hooks/useListedMetaPools";
 import { appChain } from "@/lib/chain";
 import { sameAddress } from "@/lib/format";
 import type { MetaPoolView } from "@/lib/types/metaPool";
@@ -16,41 +15,12 @@ import type { MetaPoolView } from "@/lib/types/metaPool";
 export type { ArbiterDesk, PendingClaim } from "@/lib/reads/arbiterDesk";
 
 /**
- * The MetaPools whose arbiter is `arbiter`, each with its live view. With the indexer: it lists them (one request)
- * and only those are read from the chain, so the desk costs the same at 4 or 1 000 MetaPools. Without it, or when it
- * fails (or the chain cannot read a MetaPool it lists): every MetaPool of the factory, filtered here.
+ * The MetaPools whose arbiter is `arbiter`, each with its live view: listed by the indexer, else every MetaPool of
+ * the factory filtered here (hooks/useListedMetaPools).
  */
 export function useArbiterMetaPools(arbiter: Address | undefined) {
-  const { listsFrom } = useIndexerStatus();
-  const client = usePublicClient({ chainId: appChain.id });
-  const listed = useQuery(arbiterMetaPoolsQuery(listsFrom, arbiter, listsFrom !== null));
-  const views = useQuery(metaPoolViewsQuery(client, listsFrom !== null ? listed.data : undefined));
-  const fromIndexer = listsFrom !== null && !listed.isError && !views.isError;
-  const chain = useMetaPools({ enabled: !fromIndexer && arbiter !== undefined });
-  const chainMine = useMemo(
-    () => chain.data?.filter((v) => sameAddress(v.config.arbiter, arbiter)),
-    [chain.data, arbiter],
-  );
-  if (!fromIndexer) {
-    return {
-      source: "chain" as const,
-      data: chainMine,
-      isPending: chain.isPending,
-      isError: chain.isError,
-      error: chain.error,
-      refetch: () => chain.refetch(),
-    };
-  }
-  // A new arbiter's list must not show the last one's views while its own load.
-  const data: MetaPoolView[] | undefined = views.isPlaceholderData ? undefined : views.data;
-  return {
-    source: "indexer" as const,
-    data,
-    isPending: data === undefined,
-    isError: false,
-    error: null,
-    refetch: () => Promise.all([listed.refetch(), views.refetch()]),
-  };
+  const keep = useCallback((view: MetaPoolView) => sameAddress(view.config.arbiter, arbiter), [arbiter]);
+  return useListedMetaPools(arbiterMetaPoolsQuery, arbiter, keep);
 }
 
 /**

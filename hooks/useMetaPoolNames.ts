@@ -11,6 +11,7 @@ import { useDebounced } from "@/hooks/useLiveQuote";
 import { appChain } from "@/lib/chain";
 import type { ExistingName } from "@/lib/forms/createMetaPool";
 import { nameKey } from "@/lib/indexer";
+import { lastFetchFailed } from "@/lib/queryState";
 
 /**
  * The MetaPools already called `name` (the create wizard warns about a name in use), asked only while `enabled`
@@ -22,7 +23,7 @@ export function useMetaPoolNames(name: string, enabled: boolean): readonly Exist
   const client = usePublicClient({ chainId: appChain.id });
   const settled = useDebounced(name);
   const indexed = useQuery(metaPoolsNamedQuery(listsFrom, settled, enabled && listsFrom !== null));
-  const fromIndexer = listsFrom !== null && !indexed.isError;
+  const fromIndexer = listsFrom !== null && !lastFetchFailed(indexed);
   const chain = useQuery(metaPoolNamesQuery(client, enabled && !fromIndexer));
   const names = fromIndexer ? indexed.data : chain.data;
   return useMemo(() => {

@@ -5,7 +5,6 @@ import { convertToAssets } from "@/lib/protocol";
 
 import {
   checkDeposit,
-  checkPartialWithdraw,
   checkWithdrawalRequest,
   claimLoss,
   depositRefusal,
@@ -221,52 +220,6 @@ describe("maxWithdrawableShares", () => {
   });
   it("is 0 when nothing fits", () => {
     expect(maxWithdrawableShares(quote, 1_001n * ONE, 1_000n * ONE, 0n)).toBe(0n);
-  });
-});
-
-describe("checkPartialWithdraw", () => {
-  const base = { ...usd, quote, capital: 1_001n * ONE, shareSupply: 1_000n * ONE };
-  const openStatus = requestStatus(quote, { ...open, now: 2_000n, ...usd });
-
-  it("accepts part of an open request and quotes what it pays", () => {
-    expect(checkPartialWithdraw("200", { ...base, status: openStatus })).toEqual({
-      ok: true,
-      value: 200n * ONE,
-      assets: 200n * ONE,
-    });
-  });
-  it("refuses more shares than the request holds", () => {
-    expect(checkPartialWithdraw("500.5", { ...base, status: openStatus })).toEqual({
-      ok: false,
-      error: "Enter at most 500.00 shares: the shares left in this request.",
-    });
-  });
-  it("refuses more than free capital can pay now", () => {
-    const short = requestStatus({ ...quote, freeCapital: 120n * ONE }, { ...open, now: 2_000n, ...usd });
-    const r = checkPartialWithdraw("121", { ...base, status: short });
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatch(/^Enter at most 1\d\d\.\d\d shares: what the free capital can pay now\.$/);
-    expect(checkPartialWithdraw("119", { ...base, status: short }).ok).toBe(true);
-  });
-  it("refuses with the status reason when nothing is withdrawable", () => {
-    const locked = requestStatus(quote, { ...open, now: 0n, ...usd });
-    expect(checkPartialWithdraw("1", { ...base, status: locked })).toEqual({ ok: false, error: locked.reason });
-  });
-  it("refuses shares that would pay nothing", () => {
-    const tiny = { ...quote, shares: 3n, assetsAtRequest: 2n, assets: 2n };
-    const status = requestStatus(tiny, { ...open, now: 2_000n, ...usd });
-    expect(checkPartialWithdraw("0.000001", { ...base, quote: tiny, capital: 10n, shareSupply: 10n, status })).toEqual({
-      ok: false,
-      error: "These shares would pay 0 dUSD: enter more shares.",
-    });
-  });
-  it("after shutdown, allows the whole request whatever the free capital", () => {
-    const status = requestStatus({ ...quote, freeCapital: 0n }, { ...open, shutDown: true, now: 0n, ...usd });
-    expect(checkPartialWithdraw("500", { ...base, status })).toEqual({
-      ok: true,
-      value: 500n * ONE,
-      assets: 500n * ONE,
-    });
   });
 });
 

@@ -173,38 +173,6 @@ export function maxWithdrawableShares(
   return lo;
 }
 
-export type PartialWithdrawCheck = { ok: true; value: bigint; assets: bigint } | { ok: false; error: string };
-
-/**
- * A withdrawal (full or part) of a request, in shares: the request must be withdrawable now, the
- * shares at most the request's, and what they pay at most what the request can pay now.
- */
-export function checkPartialWithdraw(
-  text: string,
-  rules: {
-    decimals: number;
-    symbol: string;
-    quote: RequestQuote;
-    status: RequestStatus;
-    capital: bigint;
-    shareSupply: bigint;
-  },
-): PartialWithdrawCheck {
-  const { quote, status } = rules;
-  if (status.withdrawable === 0n) return { ok: false, error: status.reason ?? "Nothing is withdrawable now." };
-  const limit =
-    status.state === "shutdown"
-      ? quote.shares
-      : maxWithdrawableShares(quote, rules.capital, rules.shareSupply, status.withdrawable);
-  const max = [{ value: quote.shares, reason: "the shares left in this request" }];
-  if (limit < quote.shares) max.push({ value: limit, reason: "what the free capital can pay now" });
-  const amount = checkAmount(text, { decimals: rules.decimals, symbol: SHARE_UNIT, max });
-  if (!amount.ok) return amount;
-  const assets = requestPayment(amount.value, quote, rules.capital, rules.shareSupply);
-  if (assets === 0n) return { ok: false, error: `These shares would pay 0 ${rules.symbol}: enter more shares.` };
-  return { ok: true, value: amount.value, assets };
-}
-
 /**
  * What a valid claim on a pool paid now would take from this underwriter: its share of the
  * payout, ceil(payout × myShares / shareSupply) (rounded up, against the user), at most what the

@@ -121,6 +121,13 @@ describe("checkRequestWithdrawAssets", () => {
     expect(max.ok && max.assets <= 120_000_000n && pay(max.shares + 1n, grown, short) > 120_000_000n).toBe(true);
   });
 
+  it("after a shutdown, Max takes the whole request whatever the free capital (SPEC §8)", () => {
+    const none = { ...quote, freeCapital: 0n };
+    const status = requestStatus(none, { ...ctx, shutDown: true, now: 0n });
+    const max = checkRequestWithdrawAssets("", { ...rules(grown, none), status, all: true });
+    expect(max).toEqual({ ok: true, shares: quote.shares, assets: pay(quote.shares, grown, none), all: true });
+  });
+
   it("refuses with the request's reason when nothing is withdrawable, and amounts below one share unit", () => {
     const status = requestStatus(quote, { ...ctx, now: 0n });
     expect(status.reason).toMatch(/^Locked until /);
