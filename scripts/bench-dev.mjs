@@ -2,7 +2,9 @@
 // `npm run bench:dev`: how long `npm run dev` makes a developer wait, per bundler, from a cold start.
 // For each bundler (default: webpack, then Turbopack) it removes the dev build folder, runs scripts/dev.mjs with
 // DEV_BUNDLER set, and times in headless Chromium, from the moment dev.mjs starts Next (the chain is seeded):
-//   first page  until `/` lists a seeded MetaPool (the list is read from the chain in the browser)
+//   first page  `/` opened when dev.mjs says "Canopy is running", until it lists a seeded MetaPool; timed from the
+//               start of Next, from `npm run dev` and from the moment the chain is seeded (dev.mjs starts Next
+//               before deploying and seeding on Anvil's own chain, so these differ)
 //   each route  its first visit, until the page has loaded and shows its heading (a MetaPool page: its name)
 // The chain on 127.0.0.1:8545 is reused, or started here and seeded by dev.mjs on the first run.
 // Options: --bundler webpack|turbopack (one only), --warm (keep the build folder), --port <app port, 3000>.
@@ -65,8 +67,12 @@ function groupCpuSeconds(pgid) {
   return ticks / 100; // USER_HZ
 }
 
-/** Runs scripts/dev.mjs; resolves `nextStarted` when it starts Next (its "Starting the app" line). */
+/**
+ * Runs scripts/dev.mjs. Resolves `nextStarted` when it starts Next ("Starting the app") and `seeded` when the chain
+ * is ready for the app ("Demo market ready", or the indexer's start on a chain without a demo market).
+ */
 function startDev(bundler) {
+  const launched = performance.now();
   const child = spawn(process.execPath, ["scripts/dev.mjs"], {
     cwd: repoDir,
     env: { ...process.env, DEV_BUNDLER: bundler, PORT: opts.port, NEXT_TELEMETRY_DISABLED: "1" },
@@ -75,13 +81,19 @@ function startDev(bundler) {
     detached: true,
   });
   let log = "";
-  const nextStarted = new Promise((resolve, reject) => {
-    child.stdout.on("data", (d) => {
-      log += d;
-      if (log.includes("Starting the app")) resolve(performance.now());
+  const waitFor = (marker) =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        if (log.includes(marker)) resolve(performance.now());
+      };
+      child.stdout.on("data", check);
+      child.on("exit", (code) => reject(new Error(`dev.mjs exited (${code}) before "${marker}":\n${log}`)));
     });
-    child.on("exit", (code) => reject(new Error(`dev.mjs exited (${code}) before starting Next:\n${log}`)));
-  });
+  child.stdout.on("data", (d) => (log += d));
+  const nextStarted = waitFor("Starting the app");
+  const seeded = Promise.race([waitFor("Demo market ready"), waitFor("Starting the indexer")]);
+  // What a developer waits for before opening the browser.
+  const running = waitFor("Canopy is running");
   child.stderr.on("data", (d) => (log += d));
   const stop = async () => {
     if (child.exitCode === null) {
@@ -97,7 +109,7 @@ function startDev(bundler) {
     }
     while (await portAnswers(appUrl)) await new Promise((r) => setTimeout(r, 250));
   };
-  return { nextStarted, stop, log: () => log, cpu: () => groupCpuSeconds(child.pid) };
+  return { launched, nextStarted, seeded, running, stop, log: () => log, cpu: () => groupCpuSeconds(child.pid) };
 }
 
 /** Navigates until the server answers (it may not listen yet), then waits for `ready` on the page. */
@@ -128,9 +140,13 @@ async function benchOne(browser, bundler) {
     const t0 = await dev.nextStarted;
     const cpu0 = dev.cpu();
     const firstRow = page.locator('a[href^="/metapool/0x"]').first();
+    const seeded = await dev.seeded;
+    await dev.running;
     const t1 = await visit(page, "/", firstRow);
     let cpu = dev.cpu();
     rows.push({ step: "first page: / with its MetaPools", seconds: seconds(t1 - t0), "cpu s": round(cpu - cpu0) });
+    rows.push({ step: "  … from `npm run dev`", seconds: seconds(t1 - dev.launched), "cpu s": "" });
+    rows.push({ step: "  … after the chain is seeded", seconds: seconds(t1 - seeded), "cpu s": "" });
     const metaPool = await firstRow.getAttribute("href");
     const heading = page.locator("main h1");
     const routes = [

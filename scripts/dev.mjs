@@ -5,14 +5,16 @@
 //     where Canopy is deployed finds it there), else .dev/deployments/<chainId>.json (what dev deployed on a fork
 //     before); a fresh deploy on Anvil's own chain (31337) writes the registry, on a fork .dev/ (the registry keeps
 //     real deployments only). The app and the indexer are pointed at the deployment through the environment.
-//  3. the demo market (scripts/seed.mjs), seeded unless the chain already has MetaPools
-//  4. the indexer (indexer/, Ponder) on http://localhost:42069, following that chain (indexer/scripts/dev.mjs)
-//  5. Next.js on http://localhost:3000
+//  3. Next.js on http://localhost:3000, started as soon as the deployment's addresses are known (on Anvil's own chain:
+//     at once, so it compiles while 2 and 4 run), every route then compiled in the background
+//  4. the demo market (scripts/seed.mjs), seeded unless the chain already has MetaPools
+//  5. the indexer (indexer/, Ponder) on http://localhost:42069, following that chain (indexer/scripts/dev.mjs)
 // Ctrl-C stops exactly what this script started.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-import { startIndexer } from "../indexer/scripts/dev.mjs";
+import { INDEXER_PORT, ponderBin, startIndexer } from "../indexer/scripts/dev.mjs";
 import { chainIdAt, rpc, startAnvil, waitForRpc } from "./lib/anvil.mjs";
 import { deploymentEnv, devDeploymentFile, LOCAL_CHAIN_ID, readDeployment, registryFile } from "./lib/deployments.mjs";
 import { repoDir } from "./lib/paths.mjs";
@@ -62,63 +64,84 @@ async function findDeployment(chainId) {
   return null;
 }
 
-function deploy(chainId) {
+/** Runs a node script with inherited output; resolves with its exit code (async: the warm-up runs meanwhile). */
+function runScript(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: repoDir, stdio: "inherit" });
+    started.push(child);
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function deploy(chainId) {
   const file = chainId === LOCAL_CHAIN_ID ? registryFile(chainId) : devDeploymentFile(chainId);
   const out = chainId === LOCAL_CHAIN_ID ? [] : ["--out", file];
-  const result = spawnSync(process.execPath, ["scripts/deploy.mjs", "--rpc", RPC_URL, ...out], {
+  const code = await runScript(["scripts/deploy.mjs", "--rpc", RPC_URL, ...out]);
+  if (code !== 0) stopAll(code);
+  return { deployment: readDeployment(file), file };
+}
+
+/**
+ * Next.js dev server on APP_PORT (Turbopack; DEV_BUNDLER=webpack for webpack, which `npm run bench:dev` compares),
+ * then every route warmed in the background. `env` points the app at the deployment; without it the app reads
+ * lib/deployments/<chainId>.json, which a deploy on Anvil's own chain rewrites (Next reloads it).
+ */
+function startNext(chainId, env) {
+  step(`Starting the app on http://localhost:${APP_PORT}`);
+  // Both bundlers compile less in dev than `next build` does: next.config.ts leaves out unused wallet SDKs.
+  const bundlerArgs = process.env.DEV_BUNDLER === "webpack" ? [] : ["--turbopack"];
+  // The indexer's URL is known before it starts; it answers once the market is seeded (the app falls back to the
+  // chain until then).
+  const indexerUrl = existsSync(ponderBin) ? `http://localhost:${INDEXER_PORT}` : null;
+  const next = spawn(join(repoDir, "node_modules", ".bin", "next"), ["dev", ...bundlerArgs, "-p", String(APP_PORT)], {
     cwd: repoDir,
     stdio: "inherit",
+    env: {
+      ...process.env,
+      ...env,
+      NEXT_PUBLIC_RPC_URL: RPC_URL,
+      NEXT_PUBLIC_CHAIN_ID: String(chainId),
+      ...(indexerUrl ? { NEXT_PUBLIC_INDEXER_URL: indexerUrl } : {}),
+    },
   });
-  if (result.status !== 0) stopAll(result.status ?? 1);
-  return { deployment: readDeployment(file), file };
+  started.push(next);
+  next.on("exit", (code) => stopAll(code ?? 0));
+  if (process.env.DEV_WARMUP !== "0") {
+    step("Compiling every route in the background, / first (DEV_WARMUP=0 skips it)");
+    void warmRoutes(`http://localhost:${APP_PORT}`);
+  }
 }
 
 async function main() {
   const chainId = await ensureChain();
   let found = await findDeployment(chainId);
+  // Next boots and compiles while the contracts build, deploy and the market seeds (a fresh clone's forge build
+  // alone takes about a minute): on Anvil's own chain the app reads the registry file the deploy writes; elsewhere
+  // it needs the deployment's addresses first.
+  const nextEarly = found !== null || chainId === LOCAL_CHAIN_ID;
+  if (nextEarly) startNext(chainId, found ? deploymentEnv(found.deployment) : {});
   if (found) {
     step(`Contracts already deployed on this chain (${found.file.slice(repoDir.length + 1)})`);
   } else {
     step("Deploying the contracts (contracts/script/Deploy.s.sol)");
-    found = deploy(chainId);
+    found = await deploy(chainId);
     step(`Addresses written to ${found.file.slice(repoDir.length + 1)}`);
   }
-  // The app and the indexer follow this deployment whichever file holds it.
+  // The indexer (and Next, when it starts now) follow this deployment whichever file holds it.
   Object.assign(process.env, deploymentEnv(found.deployment));
+  if (!nextEarly) startNext(chainId, {});
   if (chainId === LOCAL_CHAIN_ID) {
     step("Seeding the demo market (scripts/seed.mjs; skipped when the chain already has MetaPools)");
-    const seed = spawnSync(process.execPath, ["scripts/seed.mjs", "--rpc", RPC_URL], {
-      cwd: repoDir,
-      stdio: "inherit",
-    });
-    if (seed.status !== 0) stopAll(seed.status ?? 1);
+    const code = await runScript(["scripts/seed.mjs", "--rpc", RPC_URL]);
+    if (code !== 0) stopAll(code);
+    step("Demo market ready");
   } else {
     step(`No demo market on chain ${chainId}: demo tokens live on Anvil's own chain; MetaPools here use real assets`);
   }
   step("Starting the indexer (indexer/, Ponder; DATABASE_URL for PostgreSQL, else embedded PGlite)");
   const indexer = await startIndexer({ rpcUrl: RPC_URL, chainId });
   if (indexer) started.push(indexer.child);
-  step(`Starting the app on http://localhost:${APP_PORT}`);
-  // Turbopack (npm run bench:dev compares it with webpack); DEV_BUNDLER=webpack runs the webpack dev server.
-  // Both compile less in dev than `next build` does: next.config.ts leaves out unused wallet SDKs.
-  const bundlerArgs = process.env.DEV_BUNDLER === "webpack" ? [] : ["--turbopack"];
-  const next = spawn(join(repoDir, "node_modules", ".bin", "next"), ["dev", ...bundlerArgs, "-p", String(APP_PORT)], {
-    cwd: repoDir,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      NEXT_PUBLIC_RPC_URL: RPC_URL,
-      NEXT_PUBLIC_CHAIN_ID: String(chainId),
-      ...(indexer ? { NEXT_PUBLIC_INDEXER_URL: indexer.url } : {}),
-    },
-  });
-  started.push(next);
-  next.on("exit", (code) => stopAll(code ?? 0));
   console.log(`\n  Canopy is running: \x1b[1mhttp://localhost:${APP_PORT}\x1b[0m  (chain ${chainId} at ${RPC_URL})\n`);
-  if (process.env.DEV_WARMUP !== "0") {
-    step("Compiling every route in the background, / first (DEV_WARMUP=0 skips it)");
-    void warmRoutes(`http://localhost:${APP_PORT}`);
-  }
 }
 
 main().catch((err) => {
