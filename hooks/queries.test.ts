@@ -3,8 +3,8 @@ import { describe, expect, test } from "vitest";
 
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
+import { accountPositionsQuery } from "./positionQueries";
 import {
-  accountPositionsQuery,
   arbiterDeskQuery,
   liveQuoteQuery,
   metaPoolHistoryQuery,

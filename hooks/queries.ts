@@ -17,7 +17,6 @@ import { readArbiterDesk } from "@/lib/reads/arbiterDesk";
 import { readArbiterHistory } from "@/lib/reads/arbiterRecord";
 import { readPendingClaims } from "@/lib/reads/claims";
 import { readMetaPool, readMetaPoolPage } from "@/lib/reads/metaPools";
-import { readAccountPosition } from "@/lib/reads/positions";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
 export { latestBlockQuery } from "@/hooks/latestBlockQuery";
@@ -113,32 +112,6 @@ export function pendingClaimsQuery(client: PublicClient | undefined, metaPool: A
     queryKey: [...queryKeys.metaPool(metaPool), "pendingClaims"],
     ...onNewBlock,
     queryFn: client ? followingBlocks(async () => (await readPendingClaims(client, metaPool)).claims) : skipToken,
-  });
-}
-
-/**
- * The account's position in each of `views` at the chain's `now`. Keyed under both the account
- * and the MetaPools, so a write to either refreshes it.
- */
-export function accountPositionsQuery(
-  client: PublicClient | undefined,
-  account: Address | undefined,
-  views: readonly MetaPoolView[] | undefined,
-  now: bigint | undefined,
-) {
-  return queryOptions({
-    queryKey: [
-      ...queryKeys.account(account ?? "0x"),
-      "positions",
-      ...(views ?? []).map((v) => v.metaPool.toLowerCase()),
-    ],
-    ...onNewBlock,
-    queryFn:
-      client && account && views && now !== undefined
-        ? followingBlocks(() =>
-            Promise.all(views.map((v) => readAccountPosition(client, v, account, eventsFrom(), now))),
-          )
-        : skipToken,
   });
 }
 

@@ -5,7 +5,7 @@ import { useEffect, useMemo } from "react";
 import type { Address, PublicClient } from "viem";
 import { useAccount, usePublicClient } from "wagmi";
 
-import { accountPositionsQuery } from "@/hooks/queries";
+import { accountPositionsQuery } from "@/hooks/positionQueries";
 import { followingBlocks, onNewBlock } from "@/hooks/refresh";
 import { useChainNow } from "@/hooks/useChainNow";
 import { appChain } from "@/lib/chain";
