@@ -1,7 +1,7 @@
 "use client";
 
 import { LazyErrorSentence } from "@/components/layout/LazyErrorSentence";
-import { useChainNow } from "@/hooks/useChainNow";
+import { useChainMinute } from "@/hooks/useChainNow";
 import { useTimeTravel } from "@/hooks/useTimeTravel";
 import { isLocalChain } from "@/lib/chain";
 import { formatDateTime } from "@/lib/format";
@@ -13,8 +13,8 @@ const JUMPS = [
 ] as const;
 
 function TimeTravelControls() {
-  // The page's one chain clock, as every countdown reads it.
-  const chainNow = useChainNow();
+  // The page's one chain clock, as every countdown reads it, to the minute it is shown to.
+  const chainNow = useChainMinute();
   const travel = useTimeTravel();
 
   const busy = travel.isPending;

@@ -3,6 +3,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Address } from "viem";
 
+import { readChainNow } from "@/hooks/useChainNow";
 import type { TokenMeta } from "@/hooks/useTokens";
 import type { ErrorContext } from "@/lib/errors";
 import { metaPoolErrorContext } from "@/lib/errors/context";
@@ -18,11 +19,9 @@ export interface MetaPoolContextValue {
   poolNames: string[];
   /** The connected account's position (undefined while disconnected or loading). */
   position: AccountPosition | undefined;
-  /** The chain's clock (unix seconds); undefined until the first block arrives. */
-  now: bigint | undefined;
   /** `amount` of the asset as "1,250.00 dUSD". */
   fmt: (amount: bigint, options?: { compact?: boolean; rounding?: "down" | "up" }) => string;
-  /** Error context naming this MetaPool's asset and pools, for the write path. */
+  /** Error context naming this MetaPool's asset and pools, and the chain's clock when the error is phrased. */
   errorContext: (action: string) => ErrorContext;
 }
 
@@ -32,15 +31,15 @@ export function MetaPoolProvider({
   details,
   asset,
   position,
-  now,
   children,
 }: {
   details: MetaPoolDetails;
   asset: TokenMeta;
   position: AccountPosition | undefined;
-  now: bigint | undefined;
   children: ReactNode;
 }) {
+  // No clock in here: a value that changed every second re-rendered every panel of the page every second. Readers
+  // of the time subscribe to the chain clock themselves (hooks/useChainNow.ts), each to what it shows.
   const value = useMemo<MetaPoolContextValue>(() => {
     const view = details.view;
     const poolNames = view.pools.map((p) => p.name);
@@ -51,11 +50,10 @@ export function MetaPoolProvider({
       asset,
       poolNames,
       position,
-      now,
       fmt: (amount, options) => formatAmount(amount, asset.decimals, { symbol: asset.symbol, ...options }),
-      errorContext: metaPoolErrorContext(asset, poolNames, now),
+      errorContext: (action) => metaPoolErrorContext(asset, poolNames, readChainNow())(action),
     };
-  }, [details, asset, position, now]);
+  }, [details, asset, position]);
   return <MetaPoolContext.Provider value={value}>{children}</MetaPoolContext.Provider>;
 }
 

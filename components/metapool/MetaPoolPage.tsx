@@ -12,9 +12,8 @@ import { MetaPoolTabs } from "@/components/metapool/MetaPoolTabs";
 import { OverviewPanel } from "@/components/metapool/overview/OverviewPanel";
 import { EmptyState, ErrorState, LoadingRows, Skeleton } from "@/components/ui/States";
 import { useAccountPosition } from "@/hooks/useAccountPosition";
-import { useChainNow } from "@/hooks/useChainNow";
 import { useMetaPool } from "@/hooks/useMetaPool";
-import { metaOf, useTokenMetas } from "@/hooks/useTokens";
+import { metaOf, useTokenMetas, type TokenMeta } from "@/hooks/useTokens";
 import { describeError, isNotAMetaPool } from "@/lib/errors";
 import type { MetaPoolDetails } from "@/lib/types/metaPool";
 
@@ -53,9 +52,6 @@ function LoadedMetaPool({ address }: { address: Address }) {
   const metaPool = useMetaPool(address);
   const view = metaPool.data?.view;
   const tokens = useTokenMetas(view ? [view.config.asset] : []);
-  const position = useAccountPosition(view);
-  const now = useChainNow();
-
   const details = metaPool.data;
   // Once loaded, a failed background refresh keeps the page (the next refresh retries).
   if (!details) {
@@ -94,12 +90,34 @@ function LoadedMetaPool({ address }: { address: Address }) {
   if (!asset) return <PageSkeleton />;
 
   return (
-    <MetaPoolProvider details={details} asset={asset} position={position.data} now={now}>
+    <WithPosition details={details} asset={asset}>
       <DocumentTitle title={`${details.view.config.name} · MetaPool`} />
       <div className="space-y-6">
         <PageHeader details={details} assetSymbol={asset.symbol} />
         <MetaPoolTabs label="MetaPool sections" tabs={TABS} />
       </div>
+    </WithPosition>
+  );
+}
+
+/**
+ * The account's position joins the page's context here, in a component of its own: the position's read follows the
+ * chain clock (a purchase falling due), so this re-renders on its ticks, but `children` come from the page above and
+ * the context value only changes with the position, so nothing below re-renders with it.
+ */
+function WithPosition({
+  details,
+  asset,
+  children,
+}: {
+  details: MetaPoolDetails;
+  asset: TokenMeta;
+  children: ReactNode;
+}) {
+  const position = useAccountPosition(details.view);
+  return (
+    <MetaPoolProvider details={details} asset={asset} position={position.data}>
+      {children}
     </MetaPoolProvider>
   );
 }

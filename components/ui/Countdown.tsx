@@ -1,6 +1,6 @@
 "use client";
 
-import { useChainNow } from "@/hooks/useChainNow";
+import { useChainNowSelector } from "@/hooks/useChainNow";
 import { formatCountdown, formatDateTime } from "@/lib/format";
 
 /**
@@ -17,12 +17,15 @@ export function Countdown({
   doneText?: string;
   showDate?: boolean;
 }) {
-  const now = useChainNow();
+  // The text itself is selected: it changes every second under an hour, every minute above, so this re-renders then.
+  const left = useChainNowSelector((now) =>
+    now === undefined ? undefined : now >= target ? doneText : `in ${formatCountdown(target, now)}`,
+  );
   const date = formatDateTime(target);
-  if (now === undefined) return <time dateTime={isoOf(target)}>{date}</time>;
+  if (left === undefined) return <time dateTime={isoOf(target)}>{date}</time>;
   return (
     <time dateTime={isoOf(target)} title={date}>
-      {now >= target ? doneText : `in ${formatCountdown(target, now)}`}
+      {left}
       {showDate && <span className="text-muted"> · {date}</span>}
     </time>
   );

@@ -50,4 +50,31 @@ describe("the chain clock store", () => {
     unsubscribe();
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  test("ticks on the clock's own second boundaries: a countdown reaches zero on its second, not up to a second late", () => {
+    const store = createChainClockStore();
+    const seen: (bigint | undefined)[] = [];
+    const unsubscribe = store.subscribe(() => seen.push(store.now()));
+    vi.advanceTimersByTime(400);
+    // The block is first seen 400 ms after the reader subscribed: its seconds end at 1 400, 2 400, … ms.
+    store.observe({ number: 5n, timestamp: T0 });
+    vi.advanceTimersByTime(999);
+    expect(store.now()).toBe(T0);
+    vi.advanceTimersByTime(1);
+    expect(store.now()).toBe(T0 + 1n);
+    vi.advanceTimersByTime(1_000);
+    expect(store.now()).toBe(T0 + 2n);
+    // One notification per second of the clock, none in between.
+    expect(seen).toEqual([T0, T0 + 1n, T0 + 2n]);
+    unsubscribe();
+  });
+
+  test("current() reads the clock at this instant without a subscriber; now() is what subscribers last rendered", () => {
+    const store = createChainClockStore();
+    expect(store.current()).toBeUndefined();
+    store.observe({ number: 5n, timestamp: T0 });
+    vi.advanceTimersByTime(90_000);
+    expect(store.current()).toBe(T0 + 90n);
+    expect(store.now()).toBe(T0);
+  });
 });

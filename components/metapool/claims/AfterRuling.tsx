@@ -9,7 +9,6 @@ import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useRedeemPayout } from "@/hooks/actions/protect";
 import { coverTokenSymbol, formatAmount } from "@/lib/format";
 import type { ClaimRecord } from "@/lib/history";
-import { livePurchase } from "@/lib/protect/purchases";
 import type { CoverHolding } from "@/lib/types/positions";
 
 /**
@@ -17,10 +16,11 @@ import type { CoverHolding } from "@/lib/types/positions";
  * (redeemPayout) and purchases voided before they became cover (refundPurchase).
  */
 export function AfterRuling({ history }: { history: readonly ClaimRecord[] | undefined }) {
-  const { position, view, now, fmt } = useMetaPoolContext();
+  const { position, fmt } = useMetaPoolContext();
   if (!position) return null;
   const closed = position.cover.filter((c) => c.closed && c.tokens > 0n);
-  const voided = position.purchases.filter((p) => livePurchase(p, now, view.pendingClaims > 0n).state === "voided");
+  // A ruling voids a purchase, the clock never does (a due one becomes cover or waits, frozen): no clock needed.
+  const voided = position.purchases.filter((p) => p.state === "voided");
   if (closed.length === 0 && voided.length === 0) return null;
   return (
     <section aria-labelledby="after-ruling-heading" className="space-y-3">

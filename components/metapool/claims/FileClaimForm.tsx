@@ -33,11 +33,11 @@ import {
  */
 export function FileClaimForm() {
   const target = useMetaPoolContext();
-  const { view, asset, position, now: clock, fmt } = target;
+  const { view, asset, position, fmt } = target;
   // The latest incident time is the latest block's: the contract refuses one after block.timestamp, and the
   // simulation before signing runs at the latest block, which on an idle chain lags the ticking clock.
-  const lastBlock = useLatestBlockTime();
-  const now = clock !== undefined && lastBlock !== undefined && lastBlock < clock ? lastBlock : clock;
+  // (The ticking clock never runs behind that block, so it is the block's time the form needs, re-read per block.)
+  const now = useLatestBlockTime();
   const { address: account } = useAccount();
   const balance = useTokenBalance(account ? asset.address : undefined);
   const flow = useFileClaim(target);

@@ -7,6 +7,7 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Badge } from "@/components/ui/Badge";
 import { Countdown } from "@/components/ui/Countdown";
 import { ErrorState, LoadingRows } from "@/components/ui/States";
+import { useChainNowSelector } from "@/hooks/useChainNow";
 import type { PendingClaimView } from "@/hooks/useClaims";
 import { formatDateTime, formatDuration, sameAddress } from "@/lib/format";
 import { CLAIM_TIMEOUT } from "@/lib/protocol";
@@ -47,14 +48,18 @@ export function PendingClaims({
 }
 
 function PendingClaimCard({ item, head }: { item: PendingClaimView; head: boolean }) {
-  const { poolNames, fmt, now } = useMetaPoolContext();
+  const { poolNames, fmt } = useMetaPoolContext();
   const { address: account } = useAccount();
   const { claim } = item;
   const filedAt = BigInt(claim.filedAt);
   const incident = BigInt(claim.incidentTime);
   const timeoutAt = filedAt + CLAIM_TIMEOUT;
   const mine = sameAddress(claim.filer, account);
-  const timedOut = now !== undefined && now >= timeoutAt;
+  // What the clock changes here, selected: the timeout once, "… ago" each second in the first minute, then each minute.
+  const timedOut = useChainNowSelector((now) => now !== undefined && now >= timeoutAt);
+  const ago = useChainNowSelector((now) =>
+    now === undefined ? undefined : formatDuration(now > filedAt ? now - filedAt : 0n),
+  );
   return (
     <li
       className="space-y-2 rounded-md border border-amber-500/50 p-3 text-sm"
@@ -73,7 +78,7 @@ function PendingClaimCard({ item, head }: { item: PendingClaimView; head: boolea
           value={
             <>
               {formatDateTime(filedAt)}
-              {now !== undefined && <> · {formatDuration(now > filedAt ? now - filedAt : 0n)} ago</>}
+              {ago !== undefined && <> · {ago} ago</>}
             </>
           }
         />

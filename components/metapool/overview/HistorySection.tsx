@@ -4,6 +4,7 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { LineChart } from "@/components/metapool/overview/Charts";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/States";
+import { useChainMinute } from "@/hooks/useChainNow";
 import { useMetaPoolHistory } from "@/hooks/useMetaPoolHistory";
 import { deployment } from "@/lib/deployment";
 import { describeError } from "@/lib/errors";
@@ -52,7 +53,9 @@ export function HistorySection() {
 }
 
 function HistoryCharts({ series }: { series: MetaPoolSeries | undefined }) {
-  const { view, fmt, now } = useMetaPoolContext();
+  const { view, fmt } = useMetaPoolContext();
+  // The charts run to the chain's now; a minute is a hair on their axis, and three SVG charts every second are not.
+  const now = useChainMinute();
   const endTime = now === undefined ? undefined : Number(now);
   if (!series || series.capital.length === 0) {
     return <EmptyState title="No activity yet">Charts appear after the first deposit.</EmptyState>;

@@ -9,6 +9,7 @@ import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { BeforeAfter, type Change } from "@/components/ui/BeforeAfter";
 import { useBuyProtection } from "@/hooks/actions/protect";
+import { useChainNowSelector } from "@/hooks/useChainNow";
 import { useBuyQuote, useDebounced } from "@/hooks/useLiveQuote";
 import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
 import { useTokenBalance } from "@/hooks/useTokens";
@@ -29,7 +30,7 @@ import { UncappedNote } from "./UncappedNote";
  */
 export function BuyProtectionForm() {
   const target = useMetaPoolContext();
-  const { address: metaPool, view, asset, poolNames, position, now, fmt } = target;
+  const { address: metaPool, view, asset, poolNames, position, fmt } = target;
   const { address: account } = useAccount();
   const balance = useTokenBalance(account ? asset.address : undefined);
   const flow = useBuyProtection(target);
@@ -62,8 +63,12 @@ export function BuyProtectionForm() {
 
   const pool = poolId !== null ? view.pools[poolId] : undefined;
   const delay = BigInt(view.config.purchaseDelay);
-  const effectiveAt =
-    quote.data && quoteAmount === typed ? BigInt(quote.data.maturesAt) : now !== undefined ? now + delay : undefined;
+  const quoted = quote.data !== undefined && quoteAmount === typed;
+  // Until quoted, a pool's maturity is the clock plus the delay, ticking; with no pool chosen nothing shows it.
+  const unquotedAt = useChainNowSelector((now) =>
+    quoted || poolId === null || now === undefined ? undefined : now + delay,
+  );
+  const effectiveAt = quote.data && quoted ? BigInt(quote.data.maturesAt) : unquotedAt;
   const acceptance = acceptanceAtMaturity(typed, capacity, pendingAhead);
   const myTokens =
     poolId === null || !pool
@@ -75,8 +80,10 @@ export function BuyProtectionForm() {
     () => (poolId !== null && typed > 0n ? purchaseEconomics(state, poolId, typed, myTokens) : undefined),
     [state, poolId, typed, myTokens],
   );
-  const myCoverNow =
-    poolId !== null && now !== undefined && myTokens > 0n ? liveUnderlying(state, poolId, myTokens, now) : 0n;
+  // Ticks with the pool's K shrinking at its premium speed: re-renders when the figure changes, not otherwise.
+  const myCoverNow = useChainNowSelector((now) =>
+    poolId !== null && now !== undefined && myTokens > 0n ? liveUnderlying(state, poolId, myTokens, now) : 0n,
+  );
 
   const showErrors = submitted || text !== "";
   const amountError = showErrors && !check.ok && check.field === "amount" ? check.error : null;

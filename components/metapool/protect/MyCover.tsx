@@ -8,6 +8,7 @@ import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { WithdrawCoverForm } from "@/components/metapool/protect/WithdrawCoverForm";
 import { Badge } from "@/components/ui/Badge";
 import { Stat } from "@/components/ui/Stat";
+import { useChainNowSelector } from "@/hooks/useChainNow";
 import { coverCostRate, formatCostRate, payoutShare } from "@/lib/economics";
 import { coverTokenSymbol, formatAmount, formatPercentWad } from "@/lib/format";
 import { dueTokensOf } from "@/lib/protect/dueCover";
@@ -53,12 +54,14 @@ export function MyCover() {
 }
 
 function HoldingRow({ holding, state }: { holding: Holding; state: MetaPoolState }) {
-  const { view, fmt, now, asset } = useMetaPoolContext();
+  const { view, fmt, asset } = useMetaPoolContext();
   const [open, setOpen] = useState(false);
   const pool = view.pools[holding.poolId]!;
   const symbol = coverTokenSymbol(holding.poolId, holding.epoch);
   // Ticks every second between reads: the view's K shrinking at the pool's premium speed (bigint).
-  const underlying = now !== undefined ? liveUnderlying(state, holding.poolId, holding.tokens, now) : undefined;
+  const underlying = useChainNowSelector((now) =>
+    now !== undefined ? liveUnderlying(state, holding.poolId, holding.tokens, now) : undefined,
+  );
   const supply = pool.coverSupply;
   const share = supply === 0n ? 0n : mulDivDown(holding.tokens, WAD, supply);
   const perDay = holdingCostPerDay(pool.premiumSpeed, holding.tokens, supply);

@@ -9,8 +9,10 @@ import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
 import { useMintDueCover, useRefundPurchase } from "@/hooks/actions/protect";
+import { useChainNowSelector } from "@/hooks/useChainNow";
 import { formatDateTime, formatDuration, sameAddress } from "@/lib/format";
 import { livePurchase, openPurchases } from "@/lib/protect/purchases";
+import { clockPhase } from "@/lib/time/clockPhase";
 import type { PurchasePosition, PurchaseRestart, PurchaseState } from "@/lib/types/positions";
 
 const STATE_BADGE: Record<PurchaseState, { tone: BadgeTone; text: string }> = {
@@ -48,11 +50,13 @@ export function MyPurchases() {
 }
 
 function PurchaseRow({ purchase }: { purchase: PurchasePosition }) {
-  const { view, poolNames, fmt, now } = useMetaPoolContext();
+  const { view, poolNames, fmt } = useMetaPoolContext();
   const { address: account } = useAccount();
-  const live = livePurchase(purchase, now, view.pendingClaims > 0n);
   const r = purchase.record;
   const maturesAt = BigInt(r.maturesAt);
+  // Its state compares the clock with its maturity only: the row re-renders when it falls due; the countdown ticks.
+  const now = useChainNowSelector((clock) => clockPhase(clock, [maturesAt]));
+  const live = livePurchase(purchase, now, view.pendingClaims > 0n);
   const delay = BigInt(view.config.purchaseDelay);
   // A restart matters while the purchase still waits for it (pending, or due and not yet minted).
   const restart = live.state === "pending" || live.state === "maturing" ? purchase.restart : undefined;

@@ -7,6 +7,7 @@ import { createConfig, WagmiProvider } from "wagmi";
 
 import { ClaimsPanel } from "@/components/metapool/claims/ClaimsPanel";
 import { MetaPoolProvider } from "@/components/metapool/MetaPoolContext";
+import { FixedChainNow } from "@/hooks/useChainNow";
 import { appChain } from "@/lib/chain";
 import { formatDateTime } from "@/lib/format";
 import { example1, fixture } from "@/lib/protect/testkit";
@@ -80,9 +81,11 @@ function render(panel: ReactNode, options: { position?: AccountPosition; view?: 
   return renderToStaticMarkup(
     <WagmiProvider config={config}>
       <QueryClientProvider client={new QueryClient()}>
-        <MetaPoolProvider details={details} asset={asset} position={options.position} now={BigInt(T0) + 60n}>
-          {panel}
-        </MetaPoolProvider>
+        <FixedChainNow.Provider value={BigInt(T0) + 60n}>
+          <MetaPoolProvider details={details} asset={asset} position={options.position}>
+            {panel}
+          </MetaPoolProvider>
+        </FixedChainNow.Provider>
       </QueryClientProvider>
     </WagmiProvider>,
   );

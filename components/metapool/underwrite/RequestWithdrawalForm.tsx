@@ -10,6 +10,7 @@ import { TxProgress } from "@/components/tx/TxProgress";
 import { AmountField } from "@/components/ui/AmountField";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { useRequestWithdrawal } from "@/hooks/actions/underwrite";
+import { useChainMinute } from "@/hooks/useChainNow";
 import { echoAmount, formatDateTime, formatDuration } from "@/lib/format";
 import { formatShares } from "@/lib/format/shares";
 import { convertToAssets, WITHDRAWAL_WINDOW } from "@/lib/protocol";
@@ -20,7 +21,9 @@ const PERCENTS = [25, 50, 75, 100] as const;
 /** Step one of leaving: put shares in custody; they unlock after the withdrawal period for a 7-day window. */
 export function RequestWithdrawalForm() {
   const target = useMetaPoolContext();
-  const { view, asset, position, now, fmt } = target;
+  const { view, asset, position, fmt } = target;
+  // The unlock and window dates are shown to the minute.
+  const now = useChainMinute();
   const { address: account } = useAccount();
   const flow = useRequestWithdrawal(target);
   const [text, setText] = useState("");

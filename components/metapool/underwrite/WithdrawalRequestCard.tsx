@@ -11,9 +11,11 @@ import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { BeforeAfter } from "@/components/ui/BeforeAfter";
 import { Countdown } from "@/components/ui/Countdown";
 import { useCancelWithdrawal, useCompleteWithdrawal } from "@/hooks/actions/underwrite";
+import { useChainNowSelector } from "@/hooks/useChainNow";
 import { echoAmount, formatDateTime } from "@/lib/format";
 import { formatShares } from "@/lib/format/shares";
 import { requestStatus, type RequestState } from "@/lib/forms/underwrite";
+import { clockPhase } from "@/lib/time/clockPhase";
 import type { WithdrawQuote } from "@/lib/types/positions";
 import { checkRequestWithdrawAssets, mostWithdrawable } from "@/lib/underwrite/requestAmount";
 
@@ -32,7 +34,7 @@ const STATE_BADGE: Record<RequestState, { label: string; tone: BadgeTone }> = {
  */
 export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: WithdrawQuote }) {
   const target = useMetaPoolContext();
-  const { view, asset, now, fmt } = target;
+  const { view, asset, fmt } = target;
   const { address: account } = useAccount();
   const withdrawFlow = useCompleteWithdrawal(target);
   const cancelFlow = useCancelWithdrawal(target);
@@ -43,6 +45,9 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
 
   const unlockAt = BigInt(quote.unlockAt);
   const windowEnd = BigInt(quote.windowEnd);
+  // The status compares the clock with the unlock and the window's end only (`now > windowEnd`): the card re-renders
+  // when it crosses one, on that second; its countdowns tick on their own.
+  const now = useChainNowSelector((clock) => clockPhase(clock, [unlockAt, windowEnd + 1n]));
   const status =
     now === undefined
       ? undefined
