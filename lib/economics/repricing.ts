@@ -3,6 +3,9 @@ import type { HistoryPoint, MetaPoolSeries } from "@/lib/history/series";
 import { fundingRate, payout, saturatingSub, utilisation, WAD, type FundingCurve } from "@/lib/protocol";
 
 import { coverCostRate } from "./cost";
+import { coverStartedAt, repricingReasons, type RepricingReason } from "./repricingEvents";
+
+export { coverStartedAt, repricingReasons, type RepricingReason } from "./repricingEvents";
 
 /**
  * Repricing: cover's cost changes with other people's actions (SPEC §6). A valid claim elsewhere empties free
@@ -46,58 +49,6 @@ export function coverCostAt(
   return coverCostRate(rate * payout(k, free, payoutMultiple), k);
 }
 
-/** When `account`'s latest purchase in `poolId` (epoch `epoch`) became cover, in unix seconds; undefined if none. */
-export function coverStartedAt(
-  logs: readonly MetaPoolLog[],
-  account: string,
-  poolId: number,
-  epoch: number,
-): number | undefined {
-  const mine = new Set<bigint>();
-  let at: number | undefined;
-  for (const log of logs) {
-    if (log.eventName === "ProtectionBought" && log.args.receiver.toLowerCase() === account.toLowerCase())
-      mine.add(log.args.purchaseId);
-    if (
-      log.eventName === "PurchaseMatured" &&
-      mine.has(log.args.purchaseId) &&
-      log.args.poolId === poolId &&
-      Number(log.args.epoch) === epoch &&
-      log.args.tokens > 0n
-    ) {
-      // The block's time, not maturedAt: by then the replayed series holds everything the block changed.
-      at = Number(log.timestamp);
-    }
-  }
-  return at;
-}
-
-export type RepricingReason =
-  | { kind: "claim"; poolId: number; amount: bigint }
-  | { kind: "deposits"; amount: bigint }
-  | { kind: "withdrawals"; amount: bigint }
-  | { kind: "cover"; amount: bigint };
-
-/** What moved the price since `since`: valid claims on other pools, deposits, withdrawals and exits, new cover in this pool. */
-export function repricingReasons(logs: readonly MetaPoolLog[], since: number, poolId: number): RepricingReason[] {
-  const reasons: RepricingReason[] = [];
-  let deposits = 0n;
-  let withdrawals = 0n;
-  let cover = 0n;
-  for (const log of logs) {
-    if (Number(log.timestamp) <= since) continue;
-    if (log.eventName === "ClaimResolved" && log.args.valid && log.args.poolId !== poolId)
-      reasons.push({ kind: "claim", poolId: log.args.poolId, amount: log.args.payout });
-    else if (log.eventName === "Deposited") deposits += log.args.assets;
-    else if (log.eventName === "WithdrawalCompleted" || log.eventName === "Exited") withdrawals += log.args.assets;
-    else if (log.eventName === "PurchaseMatured" && log.args.poolId === poolId) cover += log.args.accepted;
-  }
-  if (deposits > 0n) reasons.push({ kind: "deposits", amount: deposits });
-  if (withdrawals > 0n) reasons.push({ kind: "withdrawals", amount: withdrawals });
-  if (cover > 0n) reasons.push({ kind: "cover", amount: cover });
-  return reasons;
-}
-
 export interface Repricing {
   /** When the cover started (its latest purchase's maturity). */
   since: number;
@@ -117,14 +68,25 @@ export function repricing(
   costNow: bigint | null,
 ): Repricing | null {
   const since = coverStartedAt(logs, holding.account, holding.poolId, holding.epoch);
+  return repricingSince(since, series, holding.poolId, params, costNow, (from) =>
+    repricingReasons(logs, from, holding.poolId),
+  );
+}
+
+/**
+ * The alert for cover in `poolId` that started at `since` (from the logs, or the indexer's answer), with the reasons
+ * `reasonsSince` gives; null when its cost has not more than doubled (or nothing is known).
+ */
+export function repricingSince(
+  since: number | undefined,
+  series: MetaPoolSeries,
+  poolId: number,
+  params: { curve: FundingCurve; payoutMultiple: bigint },
+  costNow: bigint | null,
+  reasonsSince: (since: number) => RepricingReason[],
+): Repricing | null {
   if (since === undefined || costNow === null) return null;
-  const costThen = coverCostAt(series, holding.poolId, since, params.curve, params.payoutMultiple);
+  const costThen = coverCostAt(series, poolId, since, params.curve, params.payoutMultiple);
   if (costThen === null || costThen === 0n || costNow <= costThen * REPRICING_FACTOR) return null;
-  return {
-    since,
-    costThen,
-    costNow,
-    factor: (costNow * WAD) / costThen,
-    reasons: repricingReasons(logs, since, holding.poolId),
-  };
+  return { since, costThen, costNow, factor: (costNow * WAD) / costThen, reasons: reasonsSince(since) };
 }

@@ -1,5 +1,6 @@
-import { eventTime, type MetaPoolLog } from "@/lib/history/events";
-import { DAY, WAD, YEAR } from "@/lib/protocol";
+// Relative imports: the indexer's test holds the share price from its snapshots against this replay.
+import { eventTime, type MetaPoolLog } from "../history/events";
+import { DAY, WAD, YEAR } from "../protocol/constants";
 
 /**
  * The share price over time, from the MetaPool's events, and the APY it realised over a window.

@@ -1,6 +1,6 @@
 import type { ContractEventArgsFromTopics, ContractEventName, Hash } from "viem";
 
-import { metaPoolAbi, metaPoolExtensionAbi } from "@/abis";
+import { metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
 
 type EventOf<T> = T extends { type: "event" } ? T : never;
 type MetaPoolAbiEvent = EventOf<(typeof metaPoolAbi)[number] | (typeof metaPoolExtensionAbi)[number]>;

@@ -5,8 +5,7 @@ import {
   unpackSyncedPool,
   utilisation,
   type FundingCurve,
-} from "@/lib/protocol";
-
+} from "../protocol";
 import { eventTime, type MetaPoolLog } from "./events";
 
 /** A value from time `t` (unix seconds) until the next point: charts draw these as steps. */
