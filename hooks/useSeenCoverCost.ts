@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
 
-import { useChainNow } from "@/hooks/useChainNow";
+import { readChainNow, useChainNowSelector } from "@/hooks/useChainNow";
 import { parseSeenCost, seenCostKey, serializeSeenCost, type SeenCost } from "@/lib/economics/lastSeen";
 
 function storage(): Storage | null {
@@ -22,7 +22,8 @@ function storage(): Storage | null {
  */
 export function useSeenCoverCost(metaPool: Address, poolId: number, costNow: bigint | null): SeenCost | null {
   const { address: account } = useAccount();
-  const now = useChainNow();
+  // Only whether the clock runs: the time is read when the cost is written, so the alert does not re-render per second.
+  const clockReady = useChainNowSelector((now) => now !== undefined);
   const key = account ? seenCostKey(account, metaPool, poolId) : null;
   const [previous, setPrevious] = useState<{ key: string; seen: SeenCost | null } | null>(null);
 
@@ -31,17 +32,17 @@ export function useSeenCoverCost(metaPool: Address, poolId: number, costNow: big
   }, [key, previous?.key]);
 
   const ready = key !== null && previous?.key === key;
-  const seenAt = now === undefined ? undefined : Number(now);
   useEffect(() => {
-    if (!ready || costNow === null || seenAt === undefined) return;
+    const now = readChainNow();
+    if (!ready || costNow === null || now === undefined) return;
+    const seenAt = Number(now);
     try {
       storage()?.setItem(key, serializeSeenCost({ cost: costNow, at: seenAt }));
     } catch {
       // A full or disabled storage only loses the memory of this visit.
     }
-    // Written when the cost changes, not every clock tick.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready, key, costNow]);
+    // Written when the cost changes (or the clock starts), not every clock tick.
+  }, [ready, key, costNow, clockReady]);
 
   return ready ? previous.seen : null;
 }
