@@ -7,7 +7,9 @@
 //   /canopy/metapools/named?name=…       the MetaPools already called that (the create wizard's warning)
 //   /canopy/explore  one page of Explore: search, filters, sort and paging done here (explore/)
 //   /canopy/account/:account/metapools   every MetaPool an account touched (the portfolio's discovery)
-//   /canopy/metapool/:address/history    a MetaPool's state after every event (the history charts)
+//   /canopy/metapool/:address/history    a MetaPool's state after every event (the history charts, share prices)
+//   /canopy/metapool/:address/claims     its claims with evidence and rulings (claims list, pending evidence)
+//   /canopy/metapool/:address/repricing  what moved a pool's cover price since a time (the repricing notice)
 import { Hono } from "hono";
 import { client, graphql } from "ponder";
 import { db, publicClients } from "ponder:api";
@@ -15,9 +17,11 @@ import schema from "ponder:schema";
 
 import { accountMetaPoolsRoute } from "./account";
 import { arbiterMetaPoolsRoute, arbiterRoute } from "./arbiter";
+import { metaPoolClaimsRoute } from "./claims";
 import { exploreRoute } from "./explore/route";
 import { historyRoute } from "./history";
 import { metaPoolsNamedRoute } from "./names";
+import { repricingRoute } from "./repricing";
 import { indexingStatus } from "./status";
 
 const app = new Hono();
@@ -31,5 +35,7 @@ app.get("/canopy/metapools/named", metaPoolsNamedRoute);
 app.get("/canopy/explore", exploreRoute);
 app.get("/canopy/account/:account/metapools", accountMetaPoolsRoute);
 app.get("/canopy/metapool/:address/history", historyRoute);
+app.get("/canopy/metapool/:address/claims", metaPoolClaimsRoute);
+app.get("/canopy/metapool/:address/repricing", repricingRoute);
 
 export default app;
