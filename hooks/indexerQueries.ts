@@ -17,6 +17,8 @@ import {
   fetchMetaPoolsNamed,
   nameKey,
 } from "@/lib/indexer";
+import { fetchMetaPoolClaims } from "@/lib/indexer/claims";
+import { fetchRepricing, type RepricingFrom } from "@/lib/indexer/repricing";
 import { queryKeys } from "@/lib/queryKeys";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
@@ -99,5 +101,33 @@ export function indexedHistoryQuery(base: string | null, metaPool: Address | und
     refetchInterval: refresh.history,
     retry: 1,
     queryFn: base && metaPool ? ({ signal }) => fetchHistory(base, metaPool, signal) : skipToken,
+  });
+}
+
+/** Every claim of a MetaPool (filing, evidence, ruling), under its key: a write to it refreshes them. */
+export function indexedClaimsQuery(base: string | null, metaPool: Address | undefined) {
+  return queryOptions({
+    queryKey: [...queryKeys.metaPool(metaPool ?? "0x"), "claims", "indexer", base],
+    refetchInterval: refresh.history,
+    retry: 1,
+    queryFn: base && metaPool ? ({ signal }) => fetchMetaPoolClaims(base, metaPool, signal) : skipToken,
+  });
+}
+
+/**
+ * What moved the price of cover in pool `poolId` since the account's cover there started (`from.account`, `epoch`)
+ * or since a time (`from.since`), with that time; under the MetaPool's key. Asked only while a notice needs it.
+ */
+export function indexedRepricingQuery(
+  base: string | null,
+  metaPool: Address,
+  poolId: number,
+  from: RepricingFrom | undefined,
+) {
+  return queryOptions({
+    queryKey: [...queryKeys.metaPool(metaPool), "repricing", poolId, from ?? null, "indexer", base],
+    refetchInterval: refresh.history,
+    retry: 1,
+    queryFn: base && from ? ({ signal }) => fetchRepricing(base, metaPool, poolId, from, signal) : skipToken,
   });
 }

@@ -5,46 +5,71 @@ import { useCallback, useMemo } from "react";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 
-import { indexedHistoryQuery } from "@/hooks/indexerQueries";
+import { indexedClaimsQuery, indexedHistoryQuery } from "@/hooks/indexerQueries";
 import { metaPoolHistoryQuery, type FetchedLogs } from "@/hooks/queries";
 import { useIndexerStatus } from "@/hooks/useIndexerStatus";
 import { appChain } from "@/lib/chain";
-import { deriveClaims, deriveSeries, type ClaimRecord, type MetaPoolLog, type MetaPoolSeries } from "@/lib/history";
-import { seriesFromSnapshots } from "@/lib/indexer";
+import { deriveClaims, deriveSeries, type ClaimRecord, type MetaPoolSeries } from "@/lib/history";
+import { seriesFromSnapshots } from "@/lib/indexer/history";
 import type { FundingCurve } from "@/lib/protocol";
 import { lastFetchFailed } from "@/lib/queryState";
 
 export interface MetaPoolHistory {
-  logs: MetaPoolLog[];
-  /** Last block read. */
-  toBlock: bigint;
   claims: ClaimRecord[];
   /** Undefined until the curve is known. */
   series: MetaPoolSeries | undefined;
 }
 
+/** A read of the MetaPool's past, from whichever source: what the components use of a query. */
+export interface PastRead<T> {
+  data: T | undefined;
+  isPending: boolean;
+  isError: boolean;
+  error: Error | null;
+  refetch: () => Promise<unknown>;
+}
+
 export { metaPoolHistoryKey } from "@/hooks/queries";
 
 /**
- * A MetaPool's past from its events: capital, cover, utilisation and rate over time, and every
- * claim. Sits under the MetaPool's query key, so a transaction that invalidates the MetaPool
- * refreshes it too, and re-read on the history's refresh policy (hooks/queries), so a claim filed
- * by someone else shows without a focus event; the log cache makes each refresh read only the new blocks.
- * `fromBlock` is where the scan starts (the deployment's `startBlock`).
- *
- * With the indexer, the charts' series come from its snapshots (one request, however long the past) and the log
- * replay is not run for them; the logs are still read for claims, repricing and share prices (their readers need
- * the events themselves). If the indexer fails, the series falls back to the replay.
+ * Where the MetaPool's past comes from: the indexer (its snapshots and claim rows, one request each however long
+ * the past) while it is usable and neither of its last answers for this MetaPool failed; else the MetaPool's
+ * whole log from the chain. Every reader of the past asks this, so a page uses one source.
+ */
+export function usePastSource(metaPool: Address | undefined) {
+  const { listsFrom } = useIndexerStatus();
+  const snapshots = useQuery(indexedHistoryQuery(listsFrom, metaPool));
+  const claims = useQuery(indexedClaimsQuery(listsFrom, metaPool));
+  const fromIndexer = listsFrom !== null && !lastFetchFailed(snapshots) && !lastFetchFailed(claims);
+  return { base: listsFrom, fromIndexer, snapshots, claims };
+}
+
+/**
+ * The MetaPool's events from `fromBlock` (the deployment's start), read only while `enabled` (the indexer is not
+ * used), through `select` (a stable function). Sits under the MetaPool's query key, so a transaction that
+ * invalidates the MetaPool refreshes it too; the log cache makes each refresh read only the new blocks.
+ */
+export function useMetaPoolLogs<T>(
+  metaPool: Address | undefined,
+  fromBlock: bigint,
+  enabled: boolean,
+  select: (fetched: FetchedLogs) => T,
+) {
+  const client = usePublicClient({ chainId: appChain.id });
+  return useQuery({ ...metaPoolHistoryQuery(enabled ? client : undefined, metaPool, fromBlock), select });
+}
+
+/**
+ * A MetaPool's past: capital, cover, utilisation and rate over time, and every claim. With the indexer, from its
+ * snapshots and claim rows (the log is not read); without it, or when its last answer failed, replayed from the
+ * MetaPool's events. `fromBlock` is where a log scan starts (the deployment's `startBlock`).
  */
 export function useMetaPoolHistory(
   metaPool: Address | undefined,
   curve: FundingCurve | undefined,
   fromBlock: bigint = 0n,
-) {
-  const client = usePublicClient({ chainId: appChain.id });
-  const { listsFrom } = useIndexerStatus();
-  const indexed = useQuery(indexedHistoryQuery(listsFrom, metaPool));
-  const snapshots = listsFrom !== null && !lastFetchFailed(indexed) ? indexed.data : undefined;
+): PastRead<MetaPoolHistory> {
+  const past = usePastSource(metaPool);
 
   // A curve rebuilt on every render must not rerun the derivation: it is keyed by its numbers.
   const { baseRate, slope1, kink, slope2 } = curve ?? {};
@@ -58,18 +83,39 @@ export function useMetaPoolHistory(
 
   // The logs are the query; the series depend on the curve and are derived without a refetch.
   const select = useCallback(
-    ({ logs, toBlock }: FetchedLogs): MetaPoolHistory => ({
-      logs,
-      toBlock,
+    ({ logs }: FetchedLogs): MetaPoolHistory => ({
       claims: deriveClaims(logs),
-      series: !stableCurve
-        ? undefined
-        : snapshots
-          ? seriesFromSnapshots(snapshots, stableCurve)
-          : deriveSeries(logs, { curve: stableCurve }),
+      series: stableCurve ? deriveSeries(logs, { curve: stableCurve }) : undefined,
     }),
-    [stableCurve, snapshots],
+    [stableCurve],
+  );
+  const logs = useMetaPoolLogs(metaPool, fromBlock, !past.fromIndexer, select);
+
+  const snapshots = past.snapshots.data;
+  const claims = past.claims.data;
+  const indexed = useMemo(
+    (): MetaPoolHistory | undefined =>
+      snapshots && claims
+        ? { claims, series: stableCurve ? seriesFromSnapshots(snapshots, stableCurve) : undefined }
+        : undefined,
+    [snapshots, claims, stableCurve],
   );
 
-  return useQuery({ ...metaPoolHistoryQuery(client, metaPool, fromBlock), select });
+  if (!past.fromIndexer) {
+    return {
+      data: logs.data,
+      isPending: logs.isPending,
+      isError: logs.isError,
+      error: logs.error,
+      refetch: () => logs.refetch(),
+    };
+  }
+  // A failed answer switches to the logs above, so the indexer's read is never in error here.
+  return {
+    data: indexed,
+    isPending: indexed === undefined,
+    isError: false,
+    error: null,
+    refetch: () => Promise.all([past.snapshots.refetch(), past.claims.refetch()]),
+  };
 }

@@ -1,8 +1,9 @@
 import type { Address } from "viem";
 
-import { pushStep, type MetaPoolSeries } from "@/lib/history/series";
-import { fundingRate, saturatingSub, utilisation, type FundingCurve } from "@/lib/protocol";
-
+// Relative imports: the indexer's test holds these mappings against the chain's events.
+import type { SharePricePoint } from "../economics/sharePrice";
+import { pushStep, type MetaPoolSeries } from "../history/series";
+import { fundingRate, saturatingSub, utilisation, type FundingCurve } from "../protocol";
 import { asArray, asRecord, getIndexerJson, toBigInt, toNumber } from "./http";
 
 /** The MetaPool after one event that changed it (indexer/src/api/history.ts). */
@@ -10,6 +11,8 @@ export interface HistorySnapshot {
   t: number;
   kind: string;
   capital: bigint;
+  /** The share supply after it. */
+  supply: bigint;
   /** K of each coverage pool. */
   active: bigint[];
 }
@@ -21,6 +24,7 @@ export function parseHistory(json: unknown): HistorySnapshot[] {
       t: toNumber(p.t, "time"),
       kind: typeof p.kind === "string" ? p.kind : "",
       capital: toBigInt(p.capital, "capital"),
+      supply: toBigInt(p.supply, "share supply"),
       active: asArray(p.active, "pool cover").map((k) => toBigInt(k, "pool cover")),
     };
   });
@@ -68,6 +72,39 @@ export function seriesFromSnapshots(points: readonly HistorySnapshot[], curve: F
       pushStep(pool.utilisation, now, u);
       pushStep(pool.rate, now, shutDown ? 0n : fundingRate(curve, u));
     });
+  }
+  return out;
+}
+
+/** The events whose snapshot moves the share price, as lib/economics `sharePriceHistory` reads them from the logs. */
+const SHARE_PRICE_EVENTS = new Set([
+  "Deposited",
+  "Synced",
+  "WithdrawalCompleted",
+  "Exited",
+  "ClaimResolved",
+  "ShareEpochClosed",
+  "WithdrawalCancelled",
+]);
+
+/**
+ * The share price over time from the snapshots, point for point as `sharePriceHistory` replays the logs: capital
+ * and supply after each event that carries them (a cancel only burns shares, so capital stays what the last such
+ * event said), a new share epoch at each close, and one point per second (the last).
+ */
+export function sharePricesFromSnapshots(points: readonly HistorySnapshot[]): SharePricePoint[] {
+  const out: SharePricePoint[] = [];
+  let capital = 0n;
+  let shareEpoch = 0;
+  let now = 0;
+  for (const p of points) {
+    if (!SHARE_PRICE_EVENTS.has(p.kind)) continue;
+    if (p.kind !== "WithdrawalCancelled") capital = p.capital;
+    if (p.kind === "ShareEpochClosed") shareEpoch += 1;
+    now = Math.max(now, p.t);
+    const point = { t: now, capital, supply: p.supply, shareEpoch };
+    if (out.at(-1)?.t === now) out[out.length - 1] = point;
+    else out.push(point);
   }
   return out;
 }
