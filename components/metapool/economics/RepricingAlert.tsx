@@ -1,23 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { useMetaPool } from "@/hooks/useMetaPool";
-import { useMetaPoolHistory } from "@/hooks/useMetaPoolHistory";
+import { useRepricing } from "@/hooks/useRepricing";
 import { useSeenCoverCost } from "@/hooks/useSeenCoverCost";
-import { deployment } from "@/lib/deployment";
-import {
-  coverCostRate,
-  formatCostRate,
-  formatMultiple,
-  repricing,
-  repricingReasons,
-  type RepricingReason,
-} from "@/lib/economics";
+import { coverCostRate, formatCostRate, formatMultiple, type RepricingReason } from "@/lib/economics";
 import { riseSinceSeen } from "@/lib/economics/lastSeen";
 import { formatDateTime } from "@/lib/format";
 import type { MetaPoolView } from "@/lib/types/metaPool";
@@ -40,30 +31,12 @@ function RepricingNotice({
   action: React.ReactNode;
 }) {
   const { address: account } = useAccount();
-  const history = useMetaPoolHistory(view.metaPool, view.config.curve, deployment?.startBlock ?? 0n);
   const pool = view.pools[poolId];
   const costNow = pool && !view.shutDown ? coverCostRate(pool.premiumSpeed, pool.active) : null;
-  const data = history.data;
-  const alert = useMemo(
-    () =>
-      data?.series && account
-        ? repricing(
-            data.logs,
-            data.series,
-            { account, poolId, epoch },
-            { curve: view.config.curve, payoutMultiple: BigInt(view.config.payoutMultiple) },
-            costNow,
-          )
-        : null,
-    [data, account, poolId, epoch, view.config.curve, view.config.payoutMultiple, costNow],
-  );
   // Since the account last looked (kept in localStorage): flagged even when the rise since the cover started is not.
   const seen = useSeenCoverCost(view.metaPool, poolId, costNow);
   const sinceSeen = riseSinceSeen(seen, costNow);
-  const seenReasons = useMemo(
-    () => (sinceSeen && data ? repricingReasons(data.logs, sinceSeen.since, poolId) : []),
-    [sinceSeen?.since, data, poolId], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  const { alert, seenReasons } = useRepricing(view, { account, poolId, epoch }, costNow, sinceSeen?.since);
   if (!alert && !sinceSeen) return null;
   const reason = (r: RepricingReason) => {
     switch (r.kind) {

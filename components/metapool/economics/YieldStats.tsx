@@ -1,19 +1,17 @@
 "use client";
 
-import { useMemo } from "react";
-
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
 import { Stat } from "@/components/ui/Stat";
-import { useMetaPoolHistory } from "@/hooks/useMetaPoolHistory";
+import { useSharePriceHistory } from "@/hooks/useSharePriceHistory";
 import { deployment } from "@/lib/deployment";
-import { currentApy, formatApy, realisedApy, sharePriceHistory, type RealisedApy } from "@/lib/economics";
+import { currentApy, formatApy, realisedApy, type RealisedApy } from "@/lib/economics";
 import { formatDuration } from "@/lib/format";
 
 /** What underwriters earn: the APY at today's premium speeds, and what the share price realised over 7 and 30 days. */
 export function YieldStats() {
   const { address, view } = useMetaPoolContext();
-  const history = useMetaPoolHistory(address, view.config.curve, deployment?.startBlock ?? 0n);
-  const points = useMemo(() => (history.data ? sharePriceHistory(history.data.logs) : undefined), [history.data]);
+  const history = useSharePriceHistory(address, deployment?.startBlock ?? 0n);
+  const points = history.data;
   const now = {
     t: Number(view.lastSyncAt),
     capital: view.capital,
