@@ -20,14 +20,12 @@ export interface MetaPoolHistory {
   series: MetaPoolSeries | undefined;
 }
 
-/** A read of the MetaPool's past, from whichever source: what the components use of a query. */
-export interface PastRead<T> {
-  data: T | undefined;
-  isPending: boolean;
-  isError: boolean;
-  error: Error | null;
-  refetch: () => Promise<unknown>;
-}
+/** A read of the MetaPool's past, from whichever source: what the components use of a query, narrowed as one. */
+export type PastRead<T> = { refetch: () => Promise<unknown> } & (
+  | { isPending: true; isError: false; data: undefined; error: null }
+  | { isPending: false; isError: true; data: T | undefined; error: Error }
+  | { isPending: false; isError: false; data: T; error: null }
+);
 
 export { metaPoolHistoryKey } from "@/hooks/queries";
 
@@ -102,20 +100,13 @@ export function useMetaPoolHistory(
   );
 
   if (!past.fromIndexer) {
-    return {
-      data: logs.data,
-      isPending: logs.isPending,
-      isError: logs.isError,
-      error: logs.error,
-      refetch: () => logs.refetch(),
-    };
+    const refetch = () => logs.refetch();
+    if (logs.isPending) return { isPending: true, isError: false, data: undefined, error: null, refetch };
+    if (logs.isError) return { isPending: false, isError: true, data: logs.data, error: logs.error, refetch };
+    return { isPending: false, isError: false, data: logs.data, error: null, refetch };
   }
   // A failed answer switches to the logs above, so the indexer's read is never in error here.
-  return {
-    data: indexed,
-    isPending: indexed === undefined,
-    isError: false,
-    error: null,
-    refetch: () => Promise.all([past.snapshots.refetch(), past.claims.refetch()]),
-  };
+  const refetch = () => Promise.all([past.snapshots.refetch(), past.claims.refetch()]);
+  if (indexed === undefined) return { isPending: true, isError: false, data: undefined, error: null, refetch };
+  return { isPending: false, isError: false, data: indexed, error: null, refetch };
 }
