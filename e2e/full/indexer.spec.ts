@@ -2,10 +2,11 @@ import type { Page } from "@playwright/test";
 import { encodeFunctionData } from "viem";
 
 import { metaPoolFactoryAbi } from "../../abis";
-import { chainReader, metaPoolsByName } from "../fixtures/chain";
+import { chainReader, factoryAddress, metaPoolsByName } from "../fixtures/chain";
 import { connectTestWallet } from "../fixtures/connect";
 import { e2eEnv } from "../fixtures/env";
 import { expect, test } from "../fixtures/journey";
+import { ROLE } from "./helpers";
 
 // Lists through the indexer (indexer/src/api): Explore's search, filters, sort and paging asked of /canopy/explore,
 // the portfolio's MetaPools of /canopy/account/…/metapools; each compared with what the same page shows when the
@@ -142,4 +143,76 @@ test("the page says how far the indexer is when it is behind, and falls back to 
   );
   await expect(page.locator('section[data-source="chain"]')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("metapool-card").first()).toBeVisible();
+});
+
+/**
+ * Every eth_getLogs the page sends that reads `metaPool`'s whole log: on its address, narrowed by no event argument
+ * (topics past the event's own), from at or before the block that created it. The per-account reads narrow by
+ * the account; the MetaPool's past (history, claims, share prices, repricing) was the whole log.
+ */
+function wholeLogReads(page: Page, metaPool: string, createdAt: bigint): string[] {
+  const seen: string[] = [];
+  page.on("request", (request) => {
+    if (!request.url().startsWith(e2eEnv.rpcUrl) || request.method() !== "POST") return;
+    const calls = [JSON.parse(request.postData() ?? "[]")].flat() as { method?: string; params?: unknown[] }[];
+    for (const call of calls) {
+      if (call.method !== "eth_getLogs") continue;
+      const filter = (call.params?.[0] ?? {}) as {
+        address?: string | string[];
+        topics?: unknown[];
+        fromBlock?: string;
+      };
+      const addresses = [filter.address ?? []].flat().map((a) => a.toLowerCase());
+      const byArgument = (filter.topics ?? []).slice(1).some((t) => t !== null);
+      const from = filter.fromBlock?.startsWith("0x") ? BigInt(filter.fromBlock) : 0n;
+      if (addresses.includes(metaPool.toLowerCase()) && !byArgument && from <= createdAt)
+        seen.push(JSON.stringify(filter));
+    }
+  });
+  return seen;
+}
+
+/** The claims list under History, each claim's text. */
+async function historyClaims(page: Page): Promise<string[]> {
+  const claims = page.locator('[data-testid^="claim-history-"]');
+  await expect(claims.first()).toBeVisible({ timeout: 60_000 });
+  return claims.allInnerTexts();
+}
+
+test("a MetaPool page reads its past from the indexer, never the MetaPool's whole log, and shows what the log shows", async ({
+  page,
+  wallet,
+}) => {
+  test.setTimeout(300_000);
+  const bridges = (await metaPoolsByName())["Bridges & restaking"]!;
+  const [created] = await chainReader.getContractEvents({
+    address: factoryAddress,
+    abi: metaPoolFactoryAbi,
+    eventName: "MetaPoolCreated",
+    args: { metaPool: bridges },
+    fromBlock: 0n,
+  });
+  const requests = indexerRequests(page);
+  const scans = wholeLogReads(page, bridges, created!.blockNumber);
+  await wallet.useAccount(ROLE.seeker);
+  await page.goto("/how-it-works");
+  await connectTestWallet(page, wallet.address);
+
+  await page.goto(`/metapool/${bridges}`);
+  const viaIndexer = await historyClaims(page);
+  expect(viaIndexer.join("\n")).toContain("Valid: paid");
+  await expect(page.getByTestId("apy-30d")).not.toHaveText("…", { timeout: 30_000 });
+  const apyViaIndexer = await page.getByTestId("apy-30d").innerText();
+  await page.waitForTimeout(3_000); // any late read would show here
+  const path = `/canopy/metapool/${bridges.toLowerCase()}`;
+  expect(requests).toContain(`${path}/claims`);
+  expect(requests).toContain(`${path}/history`);
+  expect(scans).toEqual([]);
+
+  // Without the indexer the page reads the log (which the watch above sees) and shows the same claims and yield.
+  await stopIndexerFor(page);
+  await page.goto(`/metapool/${bridges}`);
+  expect(await historyClaims(page)).toEqual(viaIndexer);
+  await expect(page.getByTestId("apy-30d")).toHaveText(apyViaIndexer, { timeout: 60_000 });
+  expect(scans.length).toBeGreaterThan(0);
 });
