@@ -8,6 +8,7 @@ import { useAccount, usePublicClient } from "wagmi";
 import { accountPositionsQuery } from "@/hooks/positionQueries";
 import { followingBlocks, onNewBlock } from "@/hooks/refresh";
 import { useChainNow } from "@/hooks/useChainNow";
+import { useIndexerStatus } from "@/hooks/useIndexerStatus";
 import { appChain } from "@/lib/chain";
 import { metaPoolFullAbi } from "@/lib/contracts";
 import { dueMaturities, hasDuePurchase, settleDuePurchases, type DueMaturity } from "@/lib/protect/dueCover";
@@ -28,7 +29,8 @@ export function useAccountPositions(views: readonly MetaPoolView[] | undefined) 
   const { address: account } = useAccount();
   const client = usePublicClient({ chainId: appChain.id });
   const now = useChainNow();
-  const positions = useQuery(accountPositionsQuery(client, account, views, now));
+  const { listsFrom } = useIndexerStatus();
+  const positions = useQuery(accountPositionsQuery(client, account, views, now, listsFrom));
   const due = useQuery(dueMaturitiesQuery(client, account, positions.data));
   // A pending purchase falls due by the chain's clock, with or without a new block: read again when it does.
   const nextMaturity = useMemo(() => {

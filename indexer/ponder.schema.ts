@@ -135,6 +135,8 @@ export const purchase = onchainTable(
     amount: t.bigint().notNull(),
     boughtAt: t.bigint().notNull(),
     boughtTx: t.hex().notNull(),
+    /** The maturity it was bought with (`ProtectionBought.maturesAt`), before any restart. */
+    boughtMaturesAt: t.bigint().notNull(),
     /** When it matures (a claim freeze restarts the delay) or matured. */
     maturesAt: t.bigint().notNull(),
     status: purchaseStatus("status").notNull(),
@@ -150,6 +152,22 @@ export const purchase = onchainTable(
     buyerIdx: index().on(table.buyer),
     receiverIdx: index().on(table.receiver),
   }),
+);
+
+/** One `PurchasesRestarted`: a ruling ended a freeze and pending purchases [fromId, toId) restarted their delay. */
+export const purchaseRestart = onchainTable(
+  "purchase_restart",
+  (t) => ({
+    metaPool: t.hex().notNull(),
+    block: t.bigint().notNull(),
+    logIndex: t.bigint().notNull(),
+    fromId: t.bigint().notNull(),
+    toId: t.bigint().notNull(),
+    maturesAt: t.bigint().notNull(),
+    /** The ruling's transaction (its `ClaimResolved` names the claim). */
+    tx: t.hex().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.metaPool, table.block, table.logIndex] }) }),
 );
 
 export const withdrawalRequest = onchainTable(
@@ -339,6 +357,7 @@ export const activity = onchainTable(
   (table) => ({
     poolIdx: index().on(table.metaPool, table.block),
     accountIdx: index().on(table.account),
+    receiverIdx: index().on(table.receiver),
     kindIdx: index().on(table.kind),
   }),
 );

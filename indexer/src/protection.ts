@@ -1,7 +1,7 @@
 // Seekers: purchases and their queue, cover epochs and tokens, withdrawing cover, redeeming closed epochs.
 import { and, eq, gte, lt, sql } from "ponder";
 import { ponder } from "ponder:registry";
-import { coverEpoch, coverHolder, coverToken, purchase } from "ponder:schema";
+import { coverEpoch, coverHolder, coverToken, purchase, purchaseRestart } from "ponder:schema";
 import { zeroAddress, type Address } from "viem";
 
 import { ceilDiv } from "../../lib/protocol/math";
@@ -19,6 +19,7 @@ ponder.on("MetaPool:ProtectionBought", async ({ event, context }) => {
     amount,
     boughtAt: event.block.timestamp,
     boughtTx: event.transaction.hash,
+    boughtMaturesAt: BigInt(maturesAt),
     maturesAt: BigInt(maturesAt),
     status: "pending",
     epoch: null,
@@ -126,6 +127,15 @@ ponder.on("MetaPool:PurchasesRestarted", async ({ event, context }) => {
     .update(purchase)
     .set({ maturesAt: sql`greatest(${purchase.maturesAt}, ${at})` })
     .where(pendingBetween(address, fromId, toId));
+  await context.db.insert(purchaseRestart).values({
+    metaPool: address,
+    block: event.block.number,
+    logIndex: BigInt(event.log.logIndex),
+    fromId,
+    toId,
+    maturesAt: BigInt(maturesAt),
+    tx: event.transaction.hash,
+  });
   await recordActivity(context, event, address, "PurchasesRestarted", { ref: fromId });
 });
 

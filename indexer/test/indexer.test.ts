@@ -14,7 +14,10 @@ import { historyFromJson } from "../../lib/arbiter/json";
 import { trackRecord } from "../../lib/arbiter/trackRecord";
 import type { ArbiterHistory } from "../../lib/arbiter/types";
 import { nameKey } from "../../lib/indexer/names";
+import { emptyHistory, parsePositionHistories } from "../../lib/indexer/positions";
 import { readArbiterHistoryFromChain } from "../../lib/reads/arbiterRecord";
+import { readPositionHistoryFromLogs } from "../../lib/reads/positionHistory";
+import { hasPosition, readAccountPosition } from "../../lib/reads/positions";
 import { metaPoolExtensionAbi, metaPoolFactoryAbi } from "../abis";
 import * as schema from "../ponder.schema";
 import { startChain, type Chain, type Deployment } from "./harness/chain";
@@ -222,6 +225,51 @@ describe(`indexer on ${postgres ? "PostgreSQL" : "PGlite"} (seed ${seed})`, () =
     expect((await named("Dex")).length).toBe(2);
     expect(await named("No MetaPool is called this")).toEqual([]);
     expect((await fetch(`${indexer.url}/canopy/metapools/named?name=%20`)).status).toBe(400);
+  });
+
+  test("every account's position read through the indexer's history equals the one read through the events", async () => {
+    const head = await chain.client.getBlock({ blockTag: "latest" });
+    await indexer.waitForBlock(Number(head.number));
+    const seen = { positions: 0, requests: 0, purchases: 0, restarts: 0, openCover: 0, closedCover: 0 };
+    for (const account of chain.accounts.map((a) => a.address)) {
+      const res = await fetch(`${indexer.url}/canopy/account/${account}/positions`);
+      expect(res.status).toBe(200);
+      const { indexedBlock, histories } = parsePositionHistories(await res.json());
+      expect(indexedBlock).toBeGreaterThanOrEqual(head.number);
+      for (const m of market.metaPools) {
+        const view = await chain.client.readContract({
+          address: m.address,
+          abi: metaPoolExtensionAbi,
+          functionName: "metaPoolView",
+        });
+        const fromEvents = await readPositionHistoryFromLogs(
+          chain.client,
+          view,
+          account,
+          BigInt(deployment.startBlock),
+        );
+        const expected = await readAccountPosition(chain.client, view, account, fromEvents, head.timestamp);
+        const indexed = histories[m.address.toLowerCase()] ?? emptyHistory;
+        const actual = await readAccountPosition(chain.client, view, account, indexed, head.timestamp);
+        expect(actual, `${account} in ${m.address}`).toEqual(expected);
+        if (!hasPosition(expected)) continue;
+        seen.positions++;
+        seen.requests += expected.requests.length;
+        seen.purchases += expected.purchases.length;
+        seen.restarts += expected.purchases.filter((p) => p.restart).length;
+        seen.openCover += expected.cover.filter((c) => !c.closed).length;
+        seen.closedCover += expected.cover.filter((c) => c.closed).length;
+      }
+    }
+    console.log(`positions compared: ${JSON.stringify(seen)}`);
+    // The scenario made every kind of position, so the comparison covered each.
+    for (const [kind, count] of Object.entries(seen)) expect(count, kind).toBeGreaterThan(0);
+    // One MetaPool only, and bad input.
+    const one = market.metaPools[0]!.address;
+    const single = await fetch(`${indexer.url}/canopy/account/${chain.accounts[0]!.address}/positions?metaPool=${one}`);
+    expect(Object.keys(parsePositionHistories(await single.json()).histories)).toEqual([one.toLowerCase()]);
+    expect((await fetch(`${indexer.url}/canopy/account/0x12/positions`)).status).toBe(400);
+    expect((await fetch(`${indexer.url}/canopy/account/${one}/positions?metaPool=x`)).status).toBe(400);
   });
 
   test("a reorg is undone in every table", async () => {

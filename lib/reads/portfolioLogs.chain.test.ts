@@ -18,6 +18,7 @@ import { repoDir } from "@/scripts/lib/paths.mjs";
 
 import { appScanCache } from "./logs";
 import { readMetaPoolPage } from "./metaPools";
+import { readPositionHistoryFromLogs } from "./positionHistory";
 import { readAccountPosition } from "./positions";
 import { rpcTransportOptions } from "./transport";
 
@@ -56,7 +57,10 @@ async function refresh(client: PublicClient): Promise<number> {
   const { metaPools } = await readMetaPoolPage(client, factory, 0n, 50n);
   const { timestamp } = await client.getBlock({ blockTag: "latest" });
   const positions = await Promise.all(
-    metaPools.map((view) => readAccountPosition(client, view, SEEKER, BigInt(local.startBlock), timestamp)),
+    metaPools.map(async (view) => {
+      const history = await readPositionHistoryFromLogs(client, view, SEEKER, BigInt(local.startBlock));
+      return readAccountPosition(client, view, SEEKER, history, timestamp);
+    }),
   );
   return positions.length;
 }

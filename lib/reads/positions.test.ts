@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { purchaseRestart, restartLogs, type RestartLog } from "./positions";
+import type { RestartLog } from "../types/positions";
+import { purchaseRestart, restartLogs } from "./positionHistory";
 
 const DAY = 86_400n;
 

@@ -1,81 +1,23 @@
-import { erc20Abi, getAbiItem, zeroAddress, type Address, type PublicClient } from "viem";
+// One account's live position in one MetaPool, from the chain, given its history (lib/reads/positionHistory from
+// the events, or lib/indexer/positions from the indexer). Relative imports: the indexer's test reads positions
+// through this same function to hold its endpoint against the events.
+import { erc20Abi, zeroAddress, type Address, type PublicClient } from "viem";
 
-import { metaPoolExtensionAbi } from "@/abis";
-import type { MetaPoolView } from "@/lib/types/metaPool";
+import { metaPoolExtensionAbi } from "../../abis";
+import type { MetaPoolView } from "../types/metaPool";
 import type {
   AccountPosition,
+  PositionHistory,
   PurchaseRecord,
-  PurchaseRestart,
   PurchaseState,
   WithdrawQuote,
-} from "@/lib/types/positions";
+} from "../types/positions";
+import { purchaseRestart } from "./positionHistory";
 
-import { logQueryKey, scanLogs } from "./logs";
-
-/** `PurchasesRestarted(fromId, toId, maturesAt)` and the claim ruled in the same transaction. */
-export interface RestartLog {
-  fromId: bigint;
-  toId: bigint;
-  maturesAt: bigint;
-  claimId: bigint;
-  /** Order on chain (block, then log index), to take the latest freeze. */
-  order: bigint;
-}
-
-/**
- * The restart that set a purchase's maturity, if any: the latest `PurchasesRestarted` whose range
- * [fromId, toId) holds the purchase and whose time moved it past the maturity it was bought with.
- * Only the latest freeze matters: max(maturesAt, freezeEnd + delay) grows with each freeze.
- */
-export function purchaseRestart(
-  id: bigint,
-  boughtMaturesAt: bigint,
-  purchaseDelay: bigint,
-  restarts: readonly RestartLog[],
-): PurchaseRestart | undefined {
-  let latest: RestartLog | undefined;
-  for (const r of restarts) {
-    if (r.fromId <= id && id < r.toId && (!latest || r.order > latest.order)) latest = r;
-  }
-  if (!latest || latest.maturesAt <= boughtMaturesAt) return undefined;
-  return {
-    claimId: latest.claimId,
-    ruledAt: latest.maturesAt - purchaseDelay,
-    boughtMaturesAt,
-    maturesAt: latest.maturesAt,
-  };
-}
-
-/** Pairs each `PurchasesRestarted` log with the `ClaimResolved` of the same transaction (the ruling that ended the freeze). */
-export function restartLogs(
-  restarted: readonly {
-    args: Record<string, unknown>;
-    transactionHash: string | null;
-    blockNumber: bigint | null;
-    logIndex: number | null;
-  }[],
-  resolved: readonly { args: Record<string, unknown>; transactionHash: string | null }[],
-): RestartLog[] {
-  const claimByTx = new Map(resolved.map((e) => [e.transactionHash, e.args.claimId as bigint]));
-  return restarted.flatMap((e) => {
-    const claimId = claimByTx.get(e.transactionHash);
-    if (claimId === undefined) return [];
-    return [
-      {
-        fromId: e.args.fromId as bigint,
-        toId: e.args.toId as bigint,
-        maturesAt: BigInt(e.args.maturesAt as number | bigint),
-        claimId,
-        order: (e.blockNumber ?? 0n) * 1_000_000n + BigInt(e.logIndex ?? 0),
-      },
-    ];
-  });
-}
+export { purchaseRestart, readPositionHistoryFromLogs, restartLogs } from "./positionHistory";
 
 const PURCHASE_PENDING = 1;
 const PURCHASE_MATURED = 2;
-
-const event = <N extends string>(name: N) => getAbiItem({ abi: metaPoolExtensionAbi, name } as never) as never;
 
 function purchaseState(
   id: bigint,
@@ -96,127 +38,68 @@ function purchaseState(
 }
 
 /**
- * One account's whole position in one MetaPool: shares and their value, open withdrawal
- * requests with quotes, purchases with what is refundable, cover tokens of every epoch it
- * holds, and fees owed. Three batched round trips; the account's history comes from indexed events, each read
- * once from `fromBlock` and then only over the blocks mined since.
+ * One account's whole position in one MetaPool: shares and their value, open withdrawal requests with quotes,
+ * purchases with what is refundable, the cover tokens it holds (of `history.coverTokens`) and fees owed. Three
+ * batched round trips, every figure read live.
  */
 export async function readAccountPosition(
   client: PublicClient,
   view: MetaPoolView,
   account: Address,
-  fromBlock: bigint,
+  history: PositionHistory,
   now: bigint,
 ): Promise<AccountPosition> {
   const address = view.metaPool;
-  // Each event query is scanned incrementally (lib/reads/logs): a refresh reads only the blocks mined since the last.
-  const logs = (name: string, args: Record<string, Address>) =>
-    scanLogs(client, logQueryKey(client, address, name, args), fromBlock, (range) =>
-      client.getLogs({ address, event: event(name), args, ...range } as never),
-    ) as unknown as Promise<
-      {
-        args: Record<string, unknown>;
-        transactionHash: string | null;
-        blockNumber: bigint | null;
-        logIndex: number | null;
-      }[]
-    >;
   const read = <T>(functionName: string, args: readonly unknown[] = []) =>
     client.readContract({ address, abi: metaPoolExtensionAbi, functionName, args } as never) as Promise<T>;
+  // Only tokens of an epoch that exists: an open epoch's token is the one the pool names now.
+  const tokens = history.coverTokens.filter((t) => {
+    const pool = view.pools[t.poolId];
+    if (!pool || t.token === zeroAddress) return false;
+    const current = Number(pool.epoch);
+    return t.epoch < current || (t.epoch === current && t.token.toLowerCase() === pool.token.toLowerCase());
+  });
 
-  const currentTokens = view.pools.map((p, poolId) => ({ poolId, epoch: Number(p.epoch), token: p.token }));
-  const [
-    shares,
-    feesOwed,
-    queue,
-    deposits,
-    requested,
-    completed,
-    exits,
-    bought,
-    epochsOpened,
-    restarted,
-    resolved,
-    currentBalances,
-  ] = await Promise.all([
+  const [shares, feesOwed, queue, quotes, records, balances] = await Promise.all([
     read<bigint>("balanceOf", [account]),
     read<bigint>("feesOwed", [account]),
     read<readonly [bigint, bigint, bigint]>("purchaseQueue"),
-    logs("Deposited", { receiver: account }),
-    logs("WithdrawalRequested", { owner: account }),
-    logs("WithdrawalCompleted", { owner: account }),
-    logs("Exited", { owner: account }),
-    logs("ProtectionBought", { buyer: account }),
-    logs("CoverEpochOpened", {}),
-    // Freezes ended: which purchases restarted their delay, and the ruling that ended each freeze.
-    view.freezeEndedAt === 0 ? [] : logs("PurchasesRestarted", {}),
-    view.freezeEndedAt === 0 ? [] : logs("ClaimResolved", {}),
+    Promise.all(history.requestIds.map((id) => read<WithdrawQuote>("previewWithdrawal", [id]))),
+    Promise.all(history.purchases.map((p) => read<PurchaseRecord>("purchase", [p.id]))),
     Promise.all(
-      currentTokens.map((t) =>
-        t.token === zeroAddress
-          ? 0n
-          : client.readContract({ address: t.token, abi: erc20Abi, functionName: "balanceOf", args: [account] }),
-      ),
-    ),
-  ]);
-
-  const sum = (entries: { args: Record<string, unknown> }[]) =>
-    entries.reduce((total, e) => total + (e.args.assets as bigint), 0n);
-  const requestIds = [...new Set(requested.map((e) => e.args.requestId as bigint))];
-  const purchaseIds = [...new Set(bought.map((e) => e.args.purchaseId as bigint))];
-  const closedTokens = epochsOpened
-    .map((e) => ({ poolId: Number(e.args.poolId), epoch: Number(e.args.epoch), token: e.args.token as Address }))
-    .filter((t) => t.epoch < currentTokens[t.poolId]!.epoch);
-
-  const [shareValue, quotes, records, closedBalances, currentUnderlying] = await Promise.all([
-    shares === 0n ? 0n : read<bigint>("convertToAssets", [shares]),
-    Promise.all(requestIds.map((id) => read<WithdrawQuote>("previewWithdrawal", [id]))),
-    Promise.all(purchaseIds.map((id) => read<PurchaseRecord>("purchase", [id]))),
-    Promise.all(
-      closedTokens.map((t) =>
+      tokens.map((t) =>
         client.readContract({ address: t.token, abi: erc20Abi, functionName: "balanceOf", args: [account] }),
       ),
     ),
-    Promise.all(
-      currentTokens.map((t, i) =>
-        currentBalances[i] === 0n
-          ? 0n
-          : read<bigint>("coverUnderlying", [BigInt(t.poolId), BigInt(t.epoch), currentBalances[i]]),
-      ),
-    ),
   ]);
-
-  const heldClosed = closedTokens.map((t, i) => ({ ...t, tokens: closedBalances[i]! })).filter((t) => t.tokens > 0n);
-  const closedUnderlying = await Promise.all(
-    heldClosed.map((t) => read<bigint>("coverUnderlying", [BigInt(t.poolId), BigInt(t.epoch), t.tokens])),
-  );
+  const held = tokens
+    .map((t, i) => ({ ...t, tokens: balances[i]!, closed: t.epoch < Number(view.pools[t.poolId]!.epoch) }))
+    .filter((t) => t.tokens > 0n);
+  const [shareValue, underlying] = await Promise.all([
+    shares === 0n ? 0n : read<bigint>("convertToAssets", [shares]),
+    Promise.all(held.map((t) => read<bigint>("coverUnderlying", [BigInt(t.poolId), BigInt(t.epoch), t.tokens]))),
+  ]);
 
   const [, , voidedBefore] = queue;
   const claimPending = view.pendingClaims > 0n;
-  const restarts = restartLogs(restarted, resolved);
-  const boughtMaturesAt = new Map(
-    bought.map((e) => [e.args.purchaseId as bigint, BigInt(e.args.maturesAt as number | bigint)]),
-  );
   const delay = BigInt(view.config.purchaseDelay);
+  const cover = held.map((t, i) => ({ ...t, underlying: underlying[i]! }));
   return {
     metaPool: address,
     account,
     shares,
     shareValue,
-    deposited: sum(deposits),
-    withdrawn: sum(completed) + sum(exits),
-    requests: requestIds.map((id, i) => ({ id, quote: quotes[i]! })).filter((r) => r.quote.shares > 0n),
-    purchases: purchaseIds.map((id, i) => {
-      const state = purchaseState(id, records[i]!, voidedBefore, claimPending, now);
-      const restart = purchaseRestart(id, boughtMaturesAt.get(id) ?? BigInt(records[i]!.maturesAt), delay, restarts);
-      return { id, record: records[i]!, ...state, ...(restart ? { restart } : {}) };
+    deposited: history.deposited,
+    withdrawn: history.withdrawn,
+    requests: history.requestIds.map((id, i) => ({ id, quote: quotes[i]! })).filter((r) => r.quote.shares > 0n),
+    purchases: history.purchases.map(({ id, boughtMaturesAt }, i) => {
+      const record = records[i]!;
+      const state = purchaseState(id, record, voidedBefore, claimPending, now);
+      const restart = purchaseRestart(id, boughtMaturesAt, delay, history.restarts);
+      return { id, record, ...state, ...(restart ? { restart } : {}) };
     }),
-    cover: [
-      ...currentTokens
-        .map((t, i) => ({ ...t, tokens: currentBalances[i]!, underlying: currentUnderlying[i]!, closed: false }))
-        .filter((c) => c.tokens > 0n),
-      ...heldClosed.map((t, i) => ({ ...t, underlying: closedUnderlying[i]!, closed: true })),
-    ],
+    // Open epochs first (in pool order), then closed ones.
+    cover: [...cover.filter((c) => !c.closed), ...cover.filter((c) => c.closed)],
     feesOwed,
   };
 }

@@ -1,7 +1,7 @@
 /** Shapes of one account's positions as lib/reads/positions reads them (types only: no chain access). */
 import type { Address, ContractFunctionReturnType } from "viem";
 
-import type { metaPoolExtensionAbi } from "@/abis";
+import type { metaPoolExtensionAbi } from "../../abis";
 
 export type WithdrawQuote = ContractFunctionReturnType<typeof metaPoolExtensionAbi, "view", "previewWithdrawal">;
 export type PurchaseRecord = ContractFunctionReturnType<typeof metaPoolExtensionAbi, "view", "purchase">;
@@ -62,4 +62,39 @@ export interface AccountPosition {
   purchases: PurchasePosition[];
   cover: CoverHolding[];
   feesOwed: bigint;
+}
+
+/** `PurchasesRestarted(fromId, toId, maturesAt)` and the claim ruled in the same transaction. */
+export interface RestartLog {
+  fromId: bigint;
+  toId: bigint;
+  maturesAt: bigint;
+  claimId: bigint;
+  /** Order on chain (block × 10⁶ + log index), to take the latest freeze. */
+  order: bigint;
+}
+
+/** A cover token an account may hold: its coverage pool and epoch. */
+export interface CoverTokenRef {
+  poolId: number;
+  epoch: number;
+  token: Address;
+}
+
+/**
+ * What an account's position needs from the past, read from the MetaPool's events (lib/reads/positionHistory) or
+ * from the indexer's tables (lib/indexer/positions); the live figures are then read from the chain.
+ */
+export interface PositionHistory {
+  /** Assets deposited with the account as receiver; assets it took out (withdrawals and exits). */
+  deposited: bigint;
+  withdrawn: bigint;
+  /** Withdrawal requests that may have shares left. */
+  requestIds: bigint[];
+  /** Purchases it bought, with the maturity each was bought with. */
+  purchases: { id: bigint; boughtMaturesAt: bigint }[];
+  /** Freezes ended by a ruling (only needed where a purchase may have restarted). */
+  restarts: RestartLog[];
+  /** Cover tokens worth a balance read: of open epochs and of closed ones. */
+  coverTokens: CoverTokenRef[];
 }

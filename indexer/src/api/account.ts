@@ -6,10 +6,8 @@ import { eq, inArray, or } from "ponder";
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 
-export async function accountMetaPoolsRoute(c: Context) {
-  const account = c.req.param("account") ?? "";
-  if (!/^0x[0-9a-fA-F]{40}$/.test(account)) return c.json({ error: "account must be a 0x address" }, 400);
-  const a = account.toLowerCase() as `0x${string}`;
+/** Every MetaPool `a` (lower case) touched, in the factory's order. */
+export async function touchedMetaPools(a: `0x${string}`): Promise<`0x${string}`[]> {
   const s = schema;
   const touched = await Promise.all([
     db.select({ m: s.shareHolder.metaPool }).from(s.shareHolder).where(eq(s.shareHolder.account, a)),
@@ -27,13 +25,23 @@ export async function accountMetaPoolsRoute(c: Context) {
       .where(or(eq(s.metaPool.creator, a), eq(s.metaPool.arbiter, a))),
   ]);
   const addresses = [...new Set(touched.flat().map((row) => row.m.toLowerCase() as `0x${string}`))];
-  const ordered =
-    addresses.length === 0
-      ? []
-      : await db
-          .select({ address: s.metaPool.address, index: s.metaPool.index })
-          .from(s.metaPool)
-          .where(inArray(s.metaPool.address, addresses));
+  if (addresses.length === 0) return [];
+  const ordered = await db
+    .select({ address: s.metaPool.address, index: s.metaPool.index })
+    .from(s.metaPool)
+    .where(inArray(s.metaPool.address, addresses));
   ordered.sort((x, y) => Number(x.index - y.index));
-  return c.json({ account: a, metaPools: ordered.map((m) => m.address) });
+  return ordered.map((m) => m.address);
+}
+
+/** The `:account` path parameter in lower case, or undefined when it is not an address. */
+export function accountParam(c: Context): `0x${string}` | undefined {
+  const account = c.req.param("account") ?? "";
+  return /^0x[0-9a-fA-F]{40}$/.test(account) ? (account.toLowerCase() as `0x${string}`) : undefined;
+}
+
+export async function accountMetaPoolsRoute(c: Context) {
+  const a = accountParam(c);
+  if (!a) return c.json({ error: "account must be a 0x address" }, 400);
+  return c.json({ account: a, metaPools: await touchedMetaPools(a) });
 }

@@ -7,6 +7,7 @@
 //   /canopy/metapools/named?name=…       the MetaPools already called that (the create wizard's warning)
 //   /canopy/explore  one page of Explore: search, filters, sort and paging done here (explore/)
 //   /canopy/account/:account/metapools   every MetaPool an account touched (the portfolio's discovery)
+//   /canopy/account/:account/positions   its position history in each (lib/indexer/positions; ?metaPool= for one)
 //   /canopy/metapool/:address/history    a MetaPool's state after every event (the history charts, share prices)
 //   /canopy/metapool/:address/claims     its claims with evidence and rulings (claims list, pending evidence)
 //   /canopy/metapool/:address/repricing  what moved a pool's cover price since a time (the repricing notice)
@@ -21,6 +22,7 @@ import { metaPoolClaimsRoute } from "./claims";
 import { exploreRoute } from "./explore/route";
 import { historyRoute } from "./history";
 import { metaPoolsNamedRoute } from "./names";
+import { accountPositionsRoute } from "./positions";
 import { repricingRoute } from "./repricing";
 import { indexingStatus } from "./status";
 
@@ -34,6 +36,7 @@ app.get("/canopy/arbiter/:address/metapools", arbiterMetaPoolsRoute);
 app.get("/canopy/metapools/named", metaPoolsNamedRoute);
 app.get("/canopy/explore", exploreRoute);
 app.get("/canopy/account/:account/metapools", accountMetaPoolsRoute);
+app.get("/canopy/account/:account/positions", accountPositionsRoute);
 app.get("/canopy/metapool/:address/history", historyRoute);
 app.get("/canopy/metapool/:address/claims", metaPoolClaimsRoute);
 app.get("/canopy/metapool/:address/repricing", repricingRoute);

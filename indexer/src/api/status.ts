@@ -20,6 +20,13 @@ export interface IndexingStatus {
 const blockTimestampOf = (checkpoint: string) => Number(checkpoint.slice(0, 10));
 const blockNumberOf = (checkpoint: string) => Number(checkpoint.slice(26, 42));
 
+/** The block every table reflects now (0 before the first checkpoint). */
+export async function indexedBlockNow(db: typeof apiDb): Promise<number> {
+  const rows = rowsOf(await db.execute(sql`select latest_checkpoint from _ponder_checkpoint`));
+  const row = rows[0] as { latest_checkpoint: string } | undefined;
+  return row ? blockNumberOf(row.latest_checkpoint) : 0;
+}
+
 export async function indexingStatus(db: typeof apiDb, client: PublicClient): Promise<IndexingStatus> {
   const [checkpoints, meta, head] = await Promise.all([
     db.execute(sql`select chain_id, latest_checkpoint from _ponder_checkpoint`),

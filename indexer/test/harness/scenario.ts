@@ -352,6 +352,8 @@ export function actions(market: Market) {
   async function lapse(m: MarketMetaPool) {
     await mustDeposit(m, 1, amount(m, 900_000));
     if (!(await buy(m, 5, 0, parseUnits("0.01", m.decimals)))) throw new Error("tiny purchase refused");
+    // A second holder keeps its tokens of the lapsed epoch: cover of a closed epoch in a portfolio.
+    if (!(await buy(m, 6, 0, parseUnits("0.01", m.decimals)))) throw new Error("second tiny purchase refused");
     await warp(m.plan.purchaseDelay + 1);
     await poke(m);
     await warp(HOUR);
