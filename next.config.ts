@@ -71,6 +71,8 @@ export default function nextConfig(phase: string): NextConfig {
     distDir: process.env.NEXT_DIST_DIR || ".next",
     outputFileTracingRoot: __dirname,
     reactStrictMode: true,
+    // `npm run bench:bundle:sources` splits each route's JS by source file through the browser source maps.
+    productionBrowserSourceMaps: process.env.BUNDLE_SOURCEMAPS === "1",
     // `npm run bench:bundle` builds only to measure: types and lint are checked by `npm run typecheck` and `lint`.
     ...(process.env.NEXT_SKIP_CHECKS === "1" && {
       typescript: { ignoreBuildErrors: true },
