@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { withGasMargin } from "./useTransactionFlow";
+import { withGasMargin } from "./tx/sendWrite";
 
 describe("withGasMargin", () => {
   it("adds 30 % and 25 000 gas to an estimate", () => {
