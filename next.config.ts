@@ -63,6 +63,17 @@ class ChunkModulesPlugin {
   }
 }
 
+/**
+ * NEXT_PUBLIC_CHAIN_ID as lib/chain.ts reads it (unset or empty: 31337; "0x2105": 8453), written as a plain integer so
+ * its comparisons with each known chain id fold at build time and only that chain's definition is bundled. A value
+ * that is no positive integer is passed on as it is, for lib/chain.ts to refuse.
+ */
+function canonicalChainId(raw: string | undefined): string {
+  if (!raw) return "31337";
+  const id = Number(raw);
+  return Number.isSafeInteger(id) && id > 0 ? String(id) : raw;
+}
+
 export default function nextConfig(phase: string): NextConfig {
   const dev = phase === PHASE_DEVELOPMENT_SERVER;
   const empty = dev ? [...absentOptionalPeers, ...walletSdksNotOffered] : absentOptionalPeers;
@@ -71,6 +82,7 @@ export default function nextConfig(phase: string): NextConfig {
     distDir: process.env.NEXT_DIST_DIR || ".next",
     outputFileTracingRoot: __dirname,
     reactStrictMode: true,
+    env: { NEXT_PUBLIC_CHAIN_ID: canonicalChainId(process.env.NEXT_PUBLIC_CHAIN_ID) },
     // `npm run bench:bundle:sources` splits each route's JS by source file through the browser source maps.
     productionBrowserSourceMaps: process.env.BUNDLE_SOURCEMAPS === "1",
     // `npm run bench:bundle` builds only to measure: types and lint are checked by `npm run typecheck` and `lint`.

@@ -16,15 +16,32 @@ const DEFAULT_CHAIN_ID = 31337;
 const LOCAL_RPC_URL = "http://127.0.0.1:8545";
 
 /**
- * The chains Canopy is configured for, as viem defines them (names, explorers, and each one's Multicall3, through
- * which lib/reads/transport.ts batches reads). Any other id gets a bare definition without Multicall3.
+ * The configured chain as viem defines it (name, explorer, its Multicall3, through which lib/reads/transport.ts
+ * batches reads), if Canopy is configured for it (lib/chains.ts lists them); any other id gets a bare definition
+ * without Multicall3. Each test reads the literal `process.env.NEXT_PUBLIC_CHAIN_ID`: Next inlines it (next.config.ts
+ * writes it as a plain integer, 31337 by default), webpack folds the comparisons, and the bundle carries this one
+ * chain's definition, not all nine (Base's and Optimism's bring the OP-stack formatters).
  */
-export const knownChains: Record<number, Chain> = Object.fromEntries(
-  [anvil, mainnet, sepolia, base, baseSepolia, arbitrum, arbitrumSepolia, optimism, optimismSepolia].map((c) => [
-    c.id,
-    c,
-  ]),
-);
+const configuredChain: Chain | undefined =
+  !process.env.NEXT_PUBLIC_CHAIN_ID || process.env.NEXT_PUBLIC_CHAIN_ID === "31337"
+    ? anvil
+    : process.env.NEXT_PUBLIC_CHAIN_ID === "1"
+      ? mainnet
+      : process.env.NEXT_PUBLIC_CHAIN_ID === "11155111"
+        ? sepolia
+        : process.env.NEXT_PUBLIC_CHAIN_ID === "8453"
+          ? base
+          : process.env.NEXT_PUBLIC_CHAIN_ID === "84532"
+            ? baseSepolia
+            : process.env.NEXT_PUBLIC_CHAIN_ID === "42161"
+              ? arbitrum
+              : process.env.NEXT_PUBLIC_CHAIN_ID === "421614"
+                ? arbitrumSepolia
+                : process.env.NEXT_PUBLIC_CHAIN_ID === "10"
+                  ? optimism
+                  : process.env.NEXT_PUBLIC_CHAIN_ID === "11155420"
+                    ? optimismSepolia
+                    : undefined;
 
 function parseChainId(raw: string | undefined): number {
   if (!raw) return DEFAULT_CHAIN_ID;
@@ -40,7 +57,7 @@ function withRpc(chain: Chain, rpcUrl: string): Chain {
 }
 
 function chainFor(id: number, rpcUrl: string): Chain {
-  const known = knownChains[id];
+  const known = configuredChain?.id === id ? configuredChain : undefined;
   if (known) return withRpc(known, rpcUrl);
   return defineChain({
     id,
@@ -51,10 +68,10 @@ function chainFor(id: number, rpcUrl: string): Chain {
 }
 
 /** NEXT_PUBLIC_RPC_URL, else the chain's public RPC in viem's definition (rate-limited), else the local node. */
-export function rpcUrlFor(id: number, configured: string | undefined): string {
+function rpcUrlFor(id: number, configured: string | undefined): string {
   if (configured) return configured;
   if (id === anvil.id) return LOCAL_RPC_URL;
-  return knownChains[id]?.rpcUrls.default.http[0] ?? LOCAL_RPC_URL;
+  return (configuredChain?.id === id && configuredChain.rpcUrls.default.http[0]) || LOCAL_RPC_URL;
 }
 
 // Literal `process.env.NEXT_PUBLIC_*` reads so Next inlines them into the client bundle.
@@ -63,8 +80,18 @@ export const rpcUrl: string = rpcUrlFor(appChainId, process.env.NEXT_PUBLIC_RPC_
 export const appChain: Chain = chainFor(appChainId, rpcUrl);
 export const isLocalChain: boolean = appChain.id === anvil.id;
 
-// Names of other networks a wallet may be on (the app's chains above name themselves).
-const otherNetworks: Record<number, string> = {
+// Names of the networks a wallet may be on: the chains Canopy is configured for (viem's names, which a test holds to
+// lib/chains.ts) and a few others.
+export const networkNames: Record<number, string> = {
+  31337: "Anvil",
+  1: "Ethereum",
+  11155111: "Sepolia",
+  8453: "Base",
+  84532: "Base Sepolia",
+  42161: "Arbitrum One",
+  421614: "Arbitrum Sepolia",
+  10: "OP Mainnet",
+  11155420: "OP Sepolia",
   56: "BNB Smart Chain",
   100: "Gnosis",
   137: "Polygon",
@@ -78,6 +105,6 @@ const otherNetworks: Record<number, string> = {
 
 /** A wallet's network as people call it ("Ethereum (chain 1)"); the id alone when unknown. */
 export function networkName(id: number): string {
-  const name = knownChains[id]?.name ?? otherNetworks[id];
+  const name = networkNames[id];
   return name ? `${name} (chain ${id})` : `chain ${id}`;
 }

@@ -1,7 +1,7 @@
 import { defineChain } from "viem";
 import { describe, expect, it } from "vitest";
 
-import { knownChains } from "@/lib/chain";
+import { knownChains } from "@/lib/chains";
 
 import { readBatching, readBatchingFor } from "./transport";
 
