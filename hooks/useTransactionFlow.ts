@@ -105,12 +105,15 @@ export function useTransactionFlow(): TransactionFlow {
       const owner = getAccount(config).address;
       try {
         // The write path's code loads on the first submit: pages that may write do not carry it on arrival.
-        const { runPlan } = await import("./tx/runPlan").catch(() => {
-          throw new Error(
-            `Could not load what ${plan.errorContext.action} needs; check your connection and try again.`,
-          );
-        });
-        const mined = await runPlan(config, plan, { steps: firstSteps, setSteps, setMode, setError });
+        const loaded = await import("./tx/runPlan").catch(() => null);
+        if (!loaded) {
+          const sentence = `Could not load what it takes to ${plan.errorContext.action}; check your connection and try again.`;
+          setSteps(firstSteps.map((s, i) => (i === 0 ? { ...s, phase: "failed", error: sentence } : s)));
+          setError(sentence);
+          setStatus("failed");
+          return null;
+        }
+        const mined = await loaded.runPlan(config, plan, { steps: firstSteps, setSteps, setMode, setError });
         if (!mined) {
           setStatus("failed");
           return null;
@@ -119,10 +122,6 @@ export function useTransactionFlow(): TransactionFlow {
         setStatus("confirmed");
         pushNotice({ label: plan.label, hash: mined.transactionHash });
         return mined;
-      } catch (cause) {
-        setError((cause as Error).message);
-        setStatus("failed");
-        return null;
       } finally {
         running.current = false;
         const keys: QueryKey[] = [...plan.invalidate, queryKeys.chainTime()];
