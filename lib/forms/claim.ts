@@ -1,11 +1,6 @@
-import { keccak256, toBytes } from "viem";
-
 import { formatAmount, formatDateTime } from "@/lib/format";
 
-/** The filer's evidence text hashes to the `evidenceHash` the contract stored at filing. */
-export function evidenceMatches(evidence: string, hash: `0x${string}`): boolean {
-  return keccak256(toBytes(evidence)).toLowerCase() === hash.toLowerCase();
-}
+export { evidenceMatches } from "../arbiter/evidence";
 
 /** Longest evidence `fileClaim` accepts, in UTF-8 bytes (Claims.sol `MAX_EVIDENCE`; longer reverts `EvidenceTooLong`). */
 export const MAX_EVIDENCE_BYTES = 1024;

@@ -1,6 +1,6 @@
 import { type Address, type ContractFunctionReturnType, type PublicClient } from "viem";
 
-import { metaPoolExtensionAbi } from "@/abis";
+import { metaPoolExtensionAbi } from "../../abis";
 
 /** One claim as `claim(id)` returns it. */
 export type ClaimStruct = ContractFunctionReturnType<typeof metaPoolExtensionAbi, "view", "claim">;
@@ -35,4 +35,4 @@ export async function readPendingClaims(client: PublicClient, metaPool: Address)
   };
 }
 
-export { evidenceMatches } from "@/lib/forms/claim";
+export { evidenceMatches } from "../arbiter/evidence";
