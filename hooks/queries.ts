@@ -183,13 +183,23 @@ export function liveQuoteQuery<T>(
   });
 }
 
-/** One MetaPool's claim queue with evidence and payout previews, and `account`'s fees owed there. */
-export function arbiterDeskQuery(client: PublicClient | undefined, view: MetaPoolView, account: Address | undefined) {
+/**
+ * One MetaPool's claim queue with evidence and payout previews, and `account`'s fees owed there; evidence and holder
+ * counts from the indexer at `indexer` when it has them (null: from the logs).
+ */
+export function arbiterDeskQuery(
+  client: PublicClient | undefined,
+  view: MetaPoolView,
+  account: Address | undefined,
+  indexer: string | null = null,
+) {
   return queryOptions({
-    queryKey: [...queryKeys.metaPool(view.metaPool), "arbiterDesk", account?.toLowerCase()],
+    queryKey: [...queryKeys.metaPool(view.metaPool), "arbiterDesk", account?.toLowerCase(), indexer ?? "events"],
     ...onNewBlock,
     queryFn:
-      client && account ? followingBlocks(() => readArbiterDesk(client, view, account, eventsFrom())) : skipToken,
+      client && account
+        ? followingBlocks(() => readArbiterDesk(client, view, account, eventsFrom(), indexer))
+        : skipToken,
   });
 }
 

@@ -7,6 +7,7 @@ import { usePublicClient } from "wagmi";
 
 import { arbiterMetaPoolsQuery } from "@/hooks/indexerQueries";
 import { arbiterDeskQuery } from "@/hooks/queries";
+import { useIndexerStatus } from "@/hooks/useIndexerStatus";
 import { useListedMetaPools } from "@/hooks/useListedMetaPools";
 import { appChain } from "@/lib/chain";
 import { sameAddress } from "@/lib/format";
@@ -29,5 +30,6 @@ export function useArbiterMetaPools(arbiter: Address | undefined) {
  */
 export function useArbiterDesk(view: MetaPoolView, account: Address | undefined) {
   const client = usePublicClient({ chainId: appChain.id });
-  return useQuery(arbiterDeskQuery(client, view, account));
+  const { listsFrom } = useIndexerStatus();
+  return useQuery(arbiterDeskQuery(client, view, account, listsFrom));
 }

@@ -7,18 +7,21 @@
 // INDEXER_TEST_SEED replays a run; INDEXER_TEST_STEPS sets the number of random actions (default 160);
 // INDEXER_TEST_DEBUG=1 prints every action the chain refused (and that was therefore skipped).
 import { eq } from "@ponder/client";
-import type { Address } from "viem";
+import { zeroAddress, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
+import { countHolders } from "../../lib/arbiter/holders";
 import { historyFromJson } from "../../lib/arbiter/json";
 import { trackRecord } from "../../lib/arbiter/trackRecord";
 import type { ArbiterHistory } from "../../lib/arbiter/types";
+import { parseCoverHolders } from "../../lib/indexer/holders";
 import { nameKey } from "../../lib/indexer/names";
 import { emptyHistory, parsePositionHistories } from "../../lib/indexer/positions";
+import { readArbiterDesk } from "../../lib/reads/arbiterDesk";
 import { readArbiterHistoryFromChain } from "../../lib/reads/arbiterRecord";
 import { readPositionHistoryFromLogs } from "../../lib/reads/positionHistory";
 import { hasPosition, readAccountPosition } from "../../lib/reads/positions";
-import { metaPoolExtensionAbi, metaPoolFactoryAbi } from "../abis";
+import { coverTokenAbi, metaPoolExtensionAbi, metaPoolFactoryAbi } from "../abis";
 import * as schema from "../ponder.schema";
 import { startChain, type Chain, type Deployment } from "./harness/chain";
 import { compareWithChain } from "./harness/compare";
@@ -270,6 +273,71 @@ describe(`indexer on ${postgres ? "PostgreSQL" : "PGlite"} (seed ${seed})`, () =
     expect(Object.keys(parsePositionHistories(await single.json()).histories)).toEqual([one.toLowerCase()]);
     expect((await fetch(`${indexer.url}/canopy/account/0x12/positions`)).status).toBe(400);
     expect((await fetch(`${indexer.url}/canopy/account/${one}/positions?metaPool=x`)).status).toBe(400);
+  });
+
+  test("each pool's holders and the arbiter desk's evidence through the indexer equal the chain's logs", async () => {
+    // A pending claim to put on the desk, outside the MetaPool the reorg test deposits into.
+    let filedIn: (typeof market.metaPools)[number] | undefined;
+    for (const m of market.metaPools.slice(1)) {
+      const view = await chain.client.readContract({
+        address: m.address,
+        abi: metaPoolExtensionAbi,
+        functionName: "metaPoolView",
+      });
+      if (view.shutDown || view.pendingClaims > 0n) {
+        if (view.pendingClaims > 0n) filedIn = m;
+        if (filedIn) break;
+        continue;
+      }
+      const poolId = view.pools.findIndex((p) => p.coverSupply > 0n);
+      for (let from = 0; poolId >= 0 && from < 10 && !filedIn; from++) {
+        if (await act.fileClaim(m, from, poolId, `desk evidence ${from}: “exploit” in pool ${poolId}`)) filedIn = m;
+      }
+      if (filedIn) break;
+    }
+    expect(filedIn, "a MetaPool with a pending claim").toBeDefined();
+    await indexer.waitForBlock(Number(await chain.client.getBlockNumber()));
+    let pools = 0;
+    for (const m of market.metaPools) {
+      const view = await chain.client.readContract({
+        address: m.address,
+        abi: metaPoolExtensionAbi,
+        functionName: "metaPoolView",
+      });
+      const res = await fetch(`${indexer.url}/canopy/metapool/${m.address}/holders`);
+      expect(res.status).toBe(200);
+      const counted = parseCoverHolders(await res.json());
+      for (const [poolId, pool] of view.pools.entries()) {
+        if (pool.token === zeroAddress) continue;
+        const transfers = await chain.client.getContractEvents({
+          address: pool.token,
+          abi: coverTokenAbi,
+          eventName: "Transfer",
+          fromBlock: 0n,
+          strict: true,
+        });
+        expect(counted.get(poolId), `${m.address} pool ${poolId}`).toEqual({
+          token: pool.token.toLowerCase(),
+          holders: countHolders(transfers.map((t) => t.args)),
+        });
+        pools++;
+      }
+      const viaLogs = await readArbiterDesk(chain.client, view, m.arbiter, BigInt(deployment.startBlock));
+      const viaIndexer = await readArbiterDesk(
+        chain.client,
+        view,
+        m.arbiter,
+        BigInt(deployment.startBlock),
+        indexer.url,
+      );
+      expect(viaIndexer, m.address).toEqual(viaLogs);
+      if (m === filedIn) {
+        expect(viaIndexer.claims.length).toBeGreaterThan(0);
+        expect(viaIndexer.claims.every((c) => c.evidenceVerified && c.filedTx && c.holders !== undefined)).toBe(true);
+      }
+    }
+    expect(pools).toBeGreaterThan(0);
+    expect((await fetch(`${indexer.url}/canopy/metapool/0x12/holders`)).status).toBe(400);
   });
 
   test("a reorg is undone in every table", async () => {

@@ -11,6 +11,7 @@
 //   /canopy/metapool/:address/history    a MetaPool's state after every event (the history charts, share prices)
 //   /canopy/metapool/:address/claims     its claims with evidence and rulings (claims list, pending evidence)
 //   /canopy/metapool/:address/repricing  what moved a pool's cover price since a time (the repricing notice)
+//   /canopy/metapool/:address/holders    holders of each pool's open-epoch cover token (the arbiter desk)
 import { Hono } from "hono";
 import { client, graphql } from "ponder";
 import { db, publicClients } from "ponder:api";
@@ -21,6 +22,7 @@ import { arbiterMetaPoolsRoute, arbiterRoute } from "./arbiter";
 import { metaPoolClaimsRoute } from "./claims";
 import { exploreRoute } from "./explore/route";
 import { historyRoute } from "./history";
+import { coverHoldersRoute } from "./holders";
 import { metaPoolsNamedRoute } from "./names";
 import { accountPositionsRoute } from "./positions";
 import { repricingRoute } from "./repricing";
@@ -38,6 +40,7 @@ app.get("/canopy/explore", exploreRoute);
 app.get("/canopy/account/:account/metapools", accountMetaPoolsRoute);
 app.get("/canopy/account/:account/positions", accountPositionsRoute);
 app.get("/canopy/metapool/:address/history", historyRoute);
+app.get("/canopy/metapool/:address/holders", coverHoldersRoute);
 app.get("/canopy/metapool/:address/claims", metaPoolClaimsRoute);
 app.get("/canopy/metapool/:address/repricing", repricingRoute);
 
