@@ -1,12 +1,12 @@
 "use client";
 
-import { queryOptions, skipToken, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, skipToken, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import type { Address, PublicClient } from "viem";
 import { useAccount, usePublicClient } from "wagmi";
 
 import { accountPositionsQuery } from "@/hooks/positionQueries";
-import { followingBlocks, onNewBlock } from "@/hooks/refresh";
+import { followingBlocks } from "@/hooks/refresh";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useIndexerStatus } from "@/hooks/useIndexerStatus";
 import { appChain } from "@/lib/chain";
@@ -31,7 +31,7 @@ export function useAccountPositions(views: readonly MetaPoolView[] | undefined) 
   const now = useChainNow();
   const { listsFrom } = useIndexerStatus();
   const positions = useQuery(accountPositionsQuery(client, account, views, now, listsFrom));
-  const due = useQuery(dueMaturitiesQuery(client, account, positions.data));
+  const due = useQuery(dueMaturitiesQuery(client, account, positions.data, positions.dataUpdatedAt));
   // A pending purchase falls due by the chain's clock, with or without a new block: read again when it does.
   const nextMaturity = useMemo(() => {
     const pending = (positions.data ?? []).flatMap((p) =>
@@ -66,19 +66,26 @@ export function useAccountPosition(view: MetaPoolView | undefined) {
  * the sync simulated on the node (`eth_simulateV1`), read from the `PurchaseMatured` events it
  * emits, so the tokens shown are those the contract mints. A node without the method, or a failed
  * simulation, leaves the purchases due (the Protect tab then offers to mint them).
+ *
+ * Simulated once per read of the positions (`readAt`), not at each block: the answer completes those positions, so
+ * it must not move ahead of them. After the transaction that mints the cover, a fresh simulation finds nothing due
+ * while the positions (waiting for the indexer to reach the block) still show the purchase due: the cover would
+ * vanish from the page, and a form open on it with its progress, until the positions caught up.
  */
 function dueMaturitiesQuery(
   client: PublicClient | undefined,
   account: Address | undefined,
   positions: readonly AccountPosition[] | undefined,
+  readAt: number,
 ) {
   const metaPools = (positions ?? []).filter(hasDuePurchase).map((p) => p.metaPool.toLowerCase() as Address);
   const purchaseIds = (positions ?? []).flatMap((p) =>
     p.purchases.filter((x) => x.state === "maturing").map((x) => x.id.toString()),
   );
   return queryOptions({
-    queryKey: [...queryKeys.account(account ?? "0x"), "dueMaturities", ...metaPools, ...purchaseIds],
-    ...onNewBlock,
+    queryKey: [...queryKeys.account(account ?? "0x"), "dueMaturities", readAt, ...metaPools, ...purchaseIds],
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
     queryFn:
       client && account && metaPools.length > 0
         ? followingBlocks(async () => {
