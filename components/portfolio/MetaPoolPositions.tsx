@@ -24,6 +24,7 @@ import {
   type RequestRow,
   type RequestStatus,
 } from "@/lib/portfolio/summary";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 const REQUEST_BADGE: Record<RequestStatus, [string, BadgeTone]> = {
   locked: ["Locked", "neutral"],
@@ -46,7 +47,7 @@ const PROTECTION_BADGE: Record<ProtectionStatus, [string, BadgeTone]> = {
 };
 
 /** One MetaPool's positions of the connected account, with one-click actions where no input is needed. */
-export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
+export function MetaPoolPositions({ m, view }: { m: MetaPoolPortfolio; view: MetaPoolView }) {
   const fmt = (v: bigint, rounding: "down" | "up" = "down") =>
     formatAmount(v, m.asset.decimals, { symbol: m.asset.symbol, rounding });
   const units = (v: bigint, unit: string) => formatAmount(v, m.asset.decimals, { symbol: unit });
@@ -150,7 +151,7 @@ export function MetaPoolPositions({ m }: { m: MetaPoolPortfolio }) {
                 )}
                 {x.oneClick === "withdraw" && <WithdrawCoverAction target={target} x={x} />}
                 {x.kind === "cover" && x.status === "active" && x.epoch !== undefined && (
-                  <PortfolioRepricingAlert metaPool={m.metaPool} poolId={x.poolId} epoch={x.epoch} fmt={fmt} />
+                  <PortfolioRepricingAlert view={view} poolId={x.poolId} epoch={x.epoch} fmt={fmt} />
                 )}
               </ProtectionItem>
             ))}

@@ -38,6 +38,8 @@ export function PortfolioView() {
       .filter((m) => m !== null && hasAnything(m)) as ReturnType<typeof metaPoolPortfolio>[];
   }, [account, metaPools.data, positions.data, metas.data, now]);
 
+  const viewOf = new Map((metaPools.data ?? []).map((v) => [v.metaPool, v]));
+
   if (!deployment) {
     return (
       <ErrorState
@@ -122,7 +124,7 @@ export function PortfolioView() {
         })}
       </section>
       {items.map((m) => (
-        <MetaPoolPositions key={m.metaPool} m={m} />
+        <MetaPoolPositions key={m.metaPool} m={m} view={viewOf.get(m.metaPool)!} />
       ))}
     </div>
   );

@@ -1,11 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import type { Address } from "viem";
 import { useAccount } from "wagmi";
 
 import { useMetaPoolContext } from "@/components/metapool/MetaPoolContext";
-import { useMetaPool } from "@/hooks/useMetaPool";
 import { useRepricing } from "@/hooks/useRepricing";
 import { useSeenCoverCost } from "@/hooks/useSeenCoverCost";
 import { coverCostRate, formatCostRate, formatMultiple, type RepricingReason } from "@/lib/economics";
@@ -110,18 +108,17 @@ export function RepricingAlert({
 
 /** On Portfolio: the same notice for cover in any MetaPool (`fmt` names its asset), linking to its Protect tab to withdraw. */
 export function PortfolioRepricingAlert({
-  metaPool,
+  view,
   poolId,
   epoch,
   fmt,
 }: {
-  metaPool: Address;
+  /** The MetaPool's live view, as the portfolio read it (its creation texts are not needed here). */
+  view: MetaPoolView;
   poolId: number;
   epoch: number;
   fmt: (v: bigint) => string;
 }) {
-  const view = useMetaPool(metaPool).data?.view;
-  if (!view) return null;
   return (
     <RepricingNotice
       view={view}
