@@ -3,6 +3,7 @@ import { anvil, mainnet } from "viem/chains";
 import { describe, expect, test, vi } from "vitest";
 
 import { arbiterRecordQuery, ensNameQuery } from "./queries";
+import { onIndexedBlock } from "./refresh";
 
 const ARBITER: Address = "0x1234567890123456789012345678901234567890";
 
@@ -33,9 +34,10 @@ describe("arbiterRecordQuery", () => {
     expect(options.queryKey).toContain(ARBITER.toLowerCase());
   });
 
-  test("from the indexer: follows new blocks; a different key from the chain's answer", () => {
+  test("from the indexer: read again at each block it indexes, no timer; a different key from the chain's answer", () => {
     const fromIndexer = arbiterRecordQuery({} as PublicClient, ARBITER, "http://indexer");
-    expect(fromIndexer.refetchInterval).toBeGreaterThan(0);
+    expect(fromIndexer.refetchInterval).toBe(false);
+    expect(fromIndexer.meta).toEqual(onIndexedBlock.meta);
     expect(fromIndexer.queryKey).not.toEqual(arbiterRecordQuery({} as PublicClient, ARBITER, null).queryKey);
   });
 

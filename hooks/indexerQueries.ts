@@ -7,7 +7,7 @@ import { keepPreviousData, queryOptions, skipToken } from "@tanstack/react-query
 import type { Address, PublicClient } from "viem";
 
 import { metaPoolExtensionAbi } from "@/abis";
-import { followingBlocks, onNewBlock, refresh } from "@/hooks/refresh";
+import { followingBlocks, followingIndexedBlocks, onIndexedBlock, onNewBlock } from "@/hooks/refresh";
 import type { ExploreQuery } from "@/lib/explore/query";
 import {
   fetchAccountMetaPools,
@@ -28,10 +28,11 @@ export { indexerStatusQuery, STATUS_INTERVAL_MS } from "@/hooks/indexerStatusQue
 export function indexedExploreQuery(base: string | null, query: ExploreQuery, size: number, enabled: boolean) {
   return queryOptions({
     queryKey: [...queryKeys.metaPools(), "indexer", base, query, size],
-    refetchInterval: refresh.live,
+    ...onIndexedBlock,
     placeholderData: keepPreviousData,
     retry: 1,
-    queryFn: base && enabled ? ({ signal }) => fetchExplorePage(base, query, size, signal) : skipToken,
+    queryFn:
+      base && enabled ? followingIndexedBlocks(({ signal }) => fetchExplorePage(base, query, size, signal)) : skipToken,
   });
 }
 
@@ -39,9 +40,12 @@ export function indexedExploreQuery(base: string | null, query: ExploreQuery, si
 export function accountMetaPoolsQuery(base: string | null, account: Address | undefined, enabled: boolean) {
   return queryOptions({
     queryKey: [...queryKeys.account(account ?? "0x"), "metaPools", "indexer", base],
-    refetchInterval: refresh.live,
+    ...onIndexedBlock,
     retry: 1,
-    queryFn: base && account && enabled ? ({ signal }) => fetchAccountMetaPools(base, account, signal) : skipToken,
+    queryFn:
+      base && account && enabled
+        ? followingIndexedBlocks(({ signal }) => fetchAccountMetaPools(base, account, signal))
+        : skipToken,
   });
 }
 
@@ -49,9 +53,12 @@ export function accountMetaPoolsQuery(base: string | null, account: Address | un
 export function arbiterMetaPoolsQuery(base: string | null, arbiter: Address | undefined, enabled: boolean) {
   return queryOptions({
     queryKey: [...queryKeys.metaPools(), "arbiter", arbiter?.toLowerCase() ?? "none", "metaPools", "indexer", base],
-    refetchInterval: refresh.live,
+    ...onIndexedBlock,
     retry: 1,
-    queryFn: base && arbiter && enabled ? ({ signal }) => fetchArbiterMetaPools(base, arbiter, signal) : skipToken,
+    queryFn:
+      base && arbiter && enabled
+        ? followingIndexedBlocks(({ signal }) => fetchArbiterMetaPools(base, arbiter, signal))
+        : skipToken,
   });
 }
 
@@ -98,9 +105,10 @@ export function metaPoolViewsQuery(client: PublicClient | undefined, addresses: 
 export function indexedHistoryQuery(base: string | null, metaPool: Address | undefined) {
   return queryOptions({
     queryKey: [...queryKeys.metaPool(metaPool ?? "0x"), "history", "indexer", base],
-    refetchInterval: refresh.history,
+    ...onIndexedBlock,
     retry: 1,
-    queryFn: base && metaPool ? ({ signal }) => fetchHistory(base, metaPool, signal) : skipToken,
+    queryFn:
+      base && metaPool ? followingIndexedBlocks(({ signal }) => fetchHistory(base, metaPool, signal)) : skipToken,
   });
 }
 
@@ -108,9 +116,12 @@ export function indexedHistoryQuery(base: string | null, metaPool: Address | und
 export function indexedClaimsQuery(base: string | null, metaPool: Address | undefined) {
   return queryOptions({
     queryKey: [...queryKeys.metaPool(metaPool ?? "0x"), "claims", "indexer", base],
-    refetchInterval: refresh.history,
+    ...onIndexedBlock,
     retry: 1,
-    queryFn: base && metaPool ? ({ signal }) => fetchMetaPoolClaims(base, metaPool, signal) : skipToken,
+    queryFn:
+      base && metaPool
+        ? followingIndexedBlocks(({ signal }) => fetchMetaPoolClaims(base, metaPool, signal))
+        : skipToken,
   });
 }
 
@@ -126,8 +137,11 @@ export function indexedRepricingQuery(
 ) {
   return queryOptions({
     queryKey: [...queryKeys.metaPool(metaPool), "repricing", poolId, from ?? null, "indexer", base],
-    refetchInterval: refresh.history,
+    ...onIndexedBlock,
     retry: 1,
-    queryFn: base && from ? ({ signal }) => fetchRepricing(base, metaPool, poolId, from, signal) : skipToken,
+    queryFn:
+      base && from
+        ? followingIndexedBlocks(({ signal }) => fetchRepricing(base, metaPool, poolId, from, signal))
+        : skipToken,
   });
 }

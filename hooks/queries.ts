@@ -7,7 +7,7 @@ import { keepPreviousData, queryOptions, skipToken } from "@tanstack/react-query
 import { erc20Abi, type Address, type PublicClient } from "viem";
 import { mainnet } from "viem/chains";
 
-import { followingBlocks, onNewBlock, refresh } from "@/hooks/refresh";
+import { followingBlocks, followingIndexedBlocks, onIndexedBlock, onNewBlock, refresh } from "@/hooks/refresh";
 import { trackRecord } from "@/lib/arbiter";
 import { deployment } from "@/lib/contracts";
 import { readAssetVerdict } from "@/lib/forms/create/probe";
@@ -218,14 +218,14 @@ export function arbiterRecordQuery(
   const chain = client && factory ? { client, factory, fromBlock: eventsFrom() } : undefined;
   return queryOptions({
     queryKey: [...queryKeys.metaPools(), "arbiter", arbiter?.toLowerCase() ?? "none", indexerUrl ? "indexer" : "chain"],
-    staleTime: indexerUrl ? refresh.history : 10 * 60_000,
-    refetchInterval: indexerUrl ? refresh.history : false,
+    // From the indexer: again at each block it indexes; from the chain: once, and after any MetaPool write.
+    ...(indexerUrl ? onIndexedBlock : { staleTime: 10 * 60_000, refetchInterval: false as const }),
     queryFn:
       arbiter && (indexerUrl || chain)
-        ? async () => {
+        ? followingIndexedBlocks(async () => {
             const { history, source } = await readArbiterHistory({ indexerUrl, chain }, arbiter);
             return { history, source, record: trackRecord(history) };
-          }
+          })
         : skipToken,
   });
 }

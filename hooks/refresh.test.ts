@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 
 import { queryKeys } from "@/lib/queryKeys";
 
-import { followingBlocks, onNewBlock, refresh } from "./refresh";
+import { followingBlocks, followingIndexedBlocks, onIndexedBlock, onNewBlock, refresh } from "./refresh";
 
 const clients: QueryClient[] = [];
 afterEach(() => clients.splice(0).forEach((c) => c.clear()));
@@ -58,5 +58,50 @@ describe("onNewBlock", () => {
     stop();
     await mine(2n);
     expect(live).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("onIndexedBlock", () => {
+  /** A client with the indexer's status at `indexed`, an indexer read and a timer-less read, all observed. */
+  async function indexerPage(indexed: number) {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    clients.push(client);
+    const status = { indexedBlock: indexed };
+    const statusKey = ["canopy", "indexer", "status", "http://indexer"];
+    const list = vi.fn(async () => status.indexedBlock);
+    const observers = [
+      new QueryObserver(client, { queryKey: statusKey, queryFn: async () => ({ ...status }) }),
+      new QueryObserver(client, {
+        queryKey: ["canopy", "list"],
+        ...onIndexedBlock,
+        queryFn: followingIndexedBlocks(list),
+      }),
+    ];
+    const unsubscribe = observers.map((o) => o.subscribe(() => {}));
+    await vi.waitFor(() => expect(client.getQueryData(["canopy", "list"])).toBeDefined());
+    await vi.waitFor(() => expect(client.getQueryData(statusKey)).toBeDefined());
+    const poll = async (block: number) => {
+      status.indexedBlock = block;
+      await client.refetchQueries({ queryKey: statusKey });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    return { list, poll, stop: () => unsubscribe.forEach((u) => u()) };
+  }
+
+  test("has no timer of its own", () => {
+    expect(onIndexedBlock.refetchInterval).toBe(false);
+  });
+
+  test("re-reads an indexer answer once per newly indexed block, never while the indexer stays on one block", async () => {
+    const { list, poll, stop } = await indexerPage(40);
+    expect(list).toHaveBeenCalledTimes(1);
+    await poll(40);
+    await poll(40);
+    expect(list).toHaveBeenCalledTimes(1);
+    await poll(41);
+    expect(list).toHaveBeenCalledTimes(2);
+    await poll(45);
+    expect(list).toHaveBeenCalledTimes(3);
+    stop();
   });
 });

@@ -9,13 +9,6 @@ import { queryKeys } from "@/lib/queryKeys";
 /** How often each kind of number is read again while a page shows it. */
 export const refresh = {
   /**
-   * Indexer answers (lists, history, discovery): it follows the chain block by block, so about a block time. They
-   * cost the node nothing; the chain reads below follow new blocks instead (`onNewBlock`).
-   */
-  live: 12_000,
-  /** The indexer's history (charts, claim records): a claim filed by someone else shows without a focus event. */
-  history: 12_000,
-  /**
    * The latest block (the page's chain clock and the footer's node check): wall time extrapolates between reads, a
    * write or time travel invalidates it, so one read per refresh replaces the 4 s block watchers. Every chain read
    * marked `onNewBlock` is read again when this one sees a new block, and only then.
@@ -63,6 +56,46 @@ export function followNewBlocks(client: QueryClient): void {
     // An in-flight read (a write's invalidation) already reads the new block: keep it rather than start again.
     void client.refetchQueries(
       { type: "active", predicate: (query) => query.meta?.refresh === onNewBlock.meta.refresh },
+      { cancelRefetch: false },
+    );
+  });
+}
+
+/**
+ * The refresh policy of every indexer answer (lists, history, claims, positions' history, records): its tables change
+ * only when it indexes a block, so no timer of its own; read again when the indexer's status (hooks/
+ * indexerStatusQuery.ts, every 10 s) reports a block not seen before, and after a write invalidates it. An idle chain
+ * then costs the indexer one status request every 10 s per tab, however many MetaPools a page shows.
+ */
+export const onIndexedBlock = { refetchInterval: false, meta: { refresh: "indexedBlock" } } as const;
+
+/** `read`, making sure its client re-reads every `onIndexedBlock` query when the indexer reaches a new block. */
+export function followingIndexedBlocks<T, K extends QueryKey>(read: (context: QueryFunctionContext<K>) => Promise<T>) {
+  return ((context: QueryFunctionContext<K>) => {
+    followIndexedBlocks(context.client);
+    return read(context);
+  }) as QueryFunction<T, K>;
+}
+
+const followingIndexer = new WeakSet<QueryClient>();
+
+/** The indexer status query's key starts so (hooks/indexerStatusQuery.ts), whatever the indexer's URL. */
+const isStatusKey = (key: QueryKey) => key[0] === "canopy" && key[1] === "indexer" && key[2] === "status";
+
+/** Once per client: when the indexer's status names an indexed block not seen before, re-read `onIndexedBlock` reads. */
+export function followIndexedBlocks(client: QueryClient): void {
+  if (followingIndexer.has(client)) return;
+  followingIndexer.add(client);
+  let seen: number | undefined;
+  client.getQueryCache().subscribe((event) => {
+    if (event.type !== "updated" || event.action.type !== "success" || !isStatusKey(event.query.queryKey)) return;
+    const block = (event.query.state.data as { indexedBlock?: number } | undefined)?.indexedBlock;
+    if (block === undefined || block === seen) return;
+    const first = seen === undefined;
+    seen = block;
+    if (first) return;
+    void client.refetchQueries(
+      { type: "active", predicate: (query) => query.meta?.refresh === onIndexedBlock.meta.refresh },
       { cancelRefetch: false },
     );
   });

@@ -22,7 +22,7 @@ import { readPositionHistoryFromLogs } from "./positionHistory";
 import { readAccountPosition } from "./positions";
 import { rpcTransportOptions } from "./transport";
 
-const REFRESHES_A_MINUTE = 5; // refresh.live = 12 s
+const REFRESHES_A_MINUTE = 5; // refresh.block = 12 s
 const SEEKER = accounts[8]!; // the seeded market's active seeker (scripts/lib/demo-market.mjs ROLES)
 
 interface Traffic {
