@@ -35,27 +35,45 @@ export function followingBlocks<T, K extends QueryKey>(read: (context: QueryFunc
   }) as QueryFunction<T, K>;
 }
 
-const following = new WeakSet<QueryClient>();
+const isChainTimeKey = (key: QueryKey) =>
+  key.length === 2 && key[0] === "canopy" && key[1] === queryKeys.chainTime()[1];
 
 /** Once per client: when the latest-block read returns a block number not seen before, re-read `onNewBlock` reads. */
 export function followNewBlocks(client: QueryClient): void {
-  if (following.has(client)) return;
-  following.add(client);
-  const blockNumber = () => client.getQueryData<{ number: bigint }>(queryKeys.chainTime())?.number;
   // The reads made before the first block was known were made at about that block: nothing to re-read for it.
-  let seen = blockNumber();
+  const initial = client.getQueryData<{ number: bigint }>(queryKeys.chainTime())?.number;
+  follow(client, onNewBlock.meta.refresh, isChainTimeKey, (data) => (data as { number?: bigint })?.number, initial);
+}
+
+const followed = new Map<string, WeakSet<QueryClient>>();
+
+/**
+ * Once per client and `refresh` tag: when a query whose key `isTrigger` accepts succeeds with a `valueOf` not seen
+ * before, re-read every active query tagged `refresh`. The first value seen only starts the count (the reads made
+ * before it were made at about that value).
+ */
+function follow(
+  client: QueryClient,
+  refresh: string,
+  isTrigger: (key: QueryKey) => boolean,
+  valueOf: (data: unknown) => bigint | number | undefined,
+  initial?: bigint | number,
+): void {
+  const clients = followed.get(refresh) ?? new WeakSet<QueryClient>();
+  followed.set(refresh, clients);
+  if (clients.has(client)) return;
+  clients.add(client);
+  let seen = initial;
   client.getQueryCache().subscribe((event) => {
-    if (event.type !== "updated" || event.action.type !== "success") return;
-    const key = event.query.queryKey;
-    if (key.length !== 2 || key[0] !== "canopy" || key[1] !== queryKeys.chainTime()[1]) return;
-    const number = blockNumber();
-    if (number === undefined || number === seen) return;
+    if (event.type !== "updated" || event.action.type !== "success" || !isTrigger(event.query.queryKey)) return;
+    const value = valueOf(event.query.state.data);
+    if (value === undefined || value === seen) return;
     const first = seen === undefined;
-    seen = number;
+    seen = value;
     if (first) return;
     // An in-flight read (a write's invalidation) already reads the new block: keep it rather than start again.
     void client.refetchQueries(
-      { type: "active", predicate: (query) => query.meta?.refresh === onNewBlock.meta.refresh },
+      { type: "active", predicate: (query) => query.meta?.refresh === refresh },
       { cancelRefetch: false },
     );
   });
@@ -77,26 +95,10 @@ export function followingIndexedBlocks<T, K extends QueryKey>(read: (context: Qu
   }) as QueryFunction<T, K>;
 }
 
-const followingIndexer = new WeakSet<QueryClient>();
-
 /** The indexer status query's key starts so (hooks/indexerStatusQuery.ts), whatever the indexer's URL. */
 const isStatusKey = (key: QueryKey) => key[0] === "canopy" && key[1] === "indexer" && key[2] === "status";
 
 /** Once per client: when the indexer's status names an indexed block not seen before, re-read `onIndexedBlock` reads. */
 export function followIndexedBlocks(client: QueryClient): void {
-  if (followingIndexer.has(client)) return;
-  followingIndexer.add(client);
-  let seen: number | undefined;
-  client.getQueryCache().subscribe((event) => {
-    if (event.type !== "updated" || event.action.type !== "success" || !isStatusKey(event.query.queryKey)) return;
-    const block = (event.query.state.data as { indexedBlock?: number } | undefined)?.indexedBlock;
-    if (block === undefined || block === seen) return;
-    const first = seen === undefined;
-    seen = block;
-    if (first) return;
-    void client.refetchQueries(
-      { type: "active", predicate: (query) => query.meta?.refresh === onIndexedBlock.meta.refresh },
-      { cancelRefetch: false },
-    );
-  });
+  follow(client, onIndexedBlock.meta.refresh, isStatusKey, (data) => (data as { indexedBlock?: number })?.indexedBlock);
 }
