@@ -67,7 +67,7 @@ export async function openMarket(chain: Chain, deployment: Deployment) {
       }));
     } catch (error) {
       if (process.env.INDEXER_TEST_DEBUG)
-        console.log(`skipped ${functionName}: ${(error as Error).message.split("\n")[0]}`);
+        console.log(`skipped ${functionName}: ${(error as Error).message.split("\n").slice(0, 4).join(" ")}`);
       return false;
     }
     // A fixed limit, not an estimate: a sync's gas depends on the second the transaction lands in.

@@ -291,10 +291,14 @@ export function actions(market: Market) {
   /** Cover in force in `poolId`, held by `holder` (a deposit, a purchase, its delay, a poke). */
   async function coverIn(m: MarketMetaPool, poolId: number, holder: number, whole: number) {
     await clearClaims(m);
-    await mustDeposit(m, 1, amount(m, whole * 20));
+    // Purchases queued ahead of this one mature first and take free capital: deposit for them too.
+    const { totalPending } = await read<{ totalPending: bigint }>(m, "metaPoolView");
+    await mustDeposit(m, 1, amount(m, whole * 20) + totalPending);
     if (!(await buy(m, holder, poolId, amount(m, whole)))) throw new Error(`could not buy cover in ${m.plan.name}`);
     await warp(m.plan.purchaseDelay + 1);
-    await poke(m);
+    // A sync matures 16 due purchases at most: the random actions may have queued more before this one.
+    do await poke(m);
+    while ((await read<{ dueUnprocessed: bigint }>(m, "metaPoolView")).dueUnprocessed > 0n);
   }
 
   /**
