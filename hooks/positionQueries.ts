@@ -3,14 +3,16 @@ import { queryOptions, skipToken } from "@tanstack/react-query";
 import type { Address, PublicClient } from "viem";
 
 import { followingBlocks, onNewBlock } from "@/hooks/refresh";
-import { deployment } from "@/lib/contracts";
+import { deployment, metaPoolFullAbi } from "@/lib/contracts";
+import { dueMaturities, hasDuePurchase, settleDuePurchases, type DueMaturity } from "@/lib/protect/dueCover";
 import { queryKeys } from "@/lib/queryKeys";
 import { readAccountPosition } from "@/lib/reads/positions";
 import { readPositionHistories } from "@/lib/reads/positionSource";
 import type { MetaPoolView } from "@/lib/types/metaPool";
+import type { AccountPosition } from "@/lib/types/positions";
 
 /**
- * The account's position in each of `views` at the chain's `now`: its history from the indexer at `indexer` (null:
+ * The account's position in each of `views` at the chain's clock: its history from the indexer at `indexer` (null:
  * from the events), every figure from the chain. Keyed under both the account and the MetaPools, so a write to
  * either refreshes it.
  */
@@ -18,24 +20,86 @@ export function accountPositionsQuery(
   client: PublicClient | undefined,
   account: Address | undefined,
   views: readonly MetaPoolView[] | undefined,
-  now: bigint | undefined,
+  /** The chain's clock, read when the query runs (undefined until it started). */
+  clock: (() => bigint | undefined) | undefined,
   indexer: string | null = null,
 ) {
-  return queryOptions({
-    queryKey: [
-      ...queryKeys.account(account ?? "0x"),
-      "positions",
-      indexer ?? "events",
-      ...(views ?? []).map((v) => v.metaPool.toLowerCase()),
-    ],
+  const list = [
+    ...queryKeys.account(account ?? "0x"),
+    "positions",
+    indexer ?? "events",
+    ...(views ?? []).map((v) => v.metaPool.toLowerCase()),
+  ];
+  return queryOptions<AccountPosition[], Error, AccountPosition[], readonly unknown[]>({
+    // Each pool's epoch and token too: the read keeps only cover tokens the views name, so when a transaction opens
+    // an epoch (the first maturity creates its token) it must run again with the new views, not only at the block.
+    queryKey: [...list, epochsOf(views)],
     ...onNewBlock,
+    // Meanwhile the same account's positions in the same MetaPools stay on screen (a form open on them keeps its
+    // progress); another account's or list's never do.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && sameList(previousQuery.queryKey, list) ? previous : undefined,
     queryFn:
-      client && account && views && now !== undefined
+      client && account && views && clock
         ? followingBlocks(async () => {
             const source = { indexer, fromBlock: deployment?.startBlock ?? 0n };
             const { histories } = await readPositionHistories(client, views, account, source);
-            return Promise.all(views.map((v, i) => readAccountPosition(client, v, account, histories[i]!, now)));
+            // The clock after the history arrived: a due purchase is judged at the instant of the chain reads.
+            const now = clock();
+            if (now === undefined) throw new Error("The chain's clock stopped while positions were read");
+            const positions = await Promise.all(
+              views.map((v, i) => readAccountPosition(client, v, account, histories[i]!, now)),
+            );
+            // Due purchases as the cover the next transaction mints, simulated in the same read: a simulation of its
+            // own, run after the transaction that minted them, found nothing due while these positions still showed
+            // them due, and the cover vanished from the page (with a form open on it) until the next read.
+            return Promise.all(
+              positions.map(async (p, i) =>
+                hasDuePurchase(p)
+                  ? settleDuePurchases(p, views[i]!, await simulateSync(client, account, p.metaPool))
+                  : p,
+              ),
+            );
           })
         : skipToken,
   });
+}
+
+/**
+ * Every pool's epoch and cover token, per view (what decides which cover tokens the read keeps), folded into a short
+ * FNV-1a digest: a portfolio of 246 MetaPools × 16 pools would otherwise put ~165 KB in a key hashed at each render.
+ */
+function epochsOf(views: readonly MetaPoolView[] | undefined): string {
+  let hash = 0x811c9dc5;
+  for (const v of views ?? []) {
+    for (const p of v.pools) {
+      for (const ch of `${p.epoch}:${p.token.toLowerCase()};`) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
+    }
+  }
+  return (hash >>> 0).toString(16);
+}
+
+const sameList = (key: readonly unknown[], list: readonly unknown[]) =>
+  key.length === list.length + 1 && list.every((part, i) => key[i] === part);
+
+/** Up to 16 due purchases mature per sync (SPEC §6), as one `poke(16)` does. */
+const SYNC_BATCH = 16n;
+
+/**
+ * What the next transaction on `metaPool` would mature: the sync simulated on the node (`eth_simulateV1`), read from
+ * the `PurchaseMatured` events it emits, so the tokens shown are those the contract mints. A node without the method,
+ * or a failed simulation, leaves the purchases due (the Protect tab then offers to mint them).
+ */
+async function simulateSync(client: PublicClient, account: Address, metaPool: Address): Promise<DueMaturity[]> {
+  try {
+    const [block] = await client.simulateBlocks({
+      blocks: [
+        { calls: [{ from: account, to: metaPool, abi: metaPoolFullAbi, functionName: "poke", args: [SYNC_BATCH] }] },
+      ],
+    });
+    const result = block?.calls[0];
+    return result?.status === "success" ? dueMaturities(result.logs ?? []) : [];
+  } catch {
+    return [];
+  }
 }

@@ -20,7 +20,7 @@ import {
 const POOL: Address = "0x9876543210987654321098765432109876543210";
 const USER: Address = "0x1234567890123456789012345678901234567890";
 const client = {} as PublicClient;
-const view = { metaPool: POOL } as MetaPoolView;
+const view = { metaPool: POOL, pools: [] } as unknown as MetaPoolView;
 
 describe("every read states its refresh policy", () => {
   const factories = {
@@ -28,7 +28,7 @@ describe("every read states its refresh policy", () => {
     metaPool: metaPoolQuery(client, POOL),
     history: metaPoolHistoryQuery(client, POOL, 0n),
     pendingClaims: pendingClaimsQuery(client, POOL),
-    positions: accountPositionsQuery(client, USER, [view], 1n),
+    positions: accountPositionsQuery(client, USER, [view], () => 1n),
     arbiterDesk: arbiterDeskQuery(client, view, USER),
     tokenMetas: tokenMetasQuery(client, [POOL]),
     balance: tokenBalanceQuery(client, POOL, USER),

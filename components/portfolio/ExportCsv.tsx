@@ -2,21 +2,17 @@
 
 import { useState } from "react";
 
+import { readChainNow } from "@/hooks/useChainNow";
 import { csvFileName, portfolioCsv } from "@/lib/portfolio/csv";
 import type { MetaPoolPortfolio } from "@/lib/portfolio/summary";
 
 /** Downloads every position as CSV through a Blob link (nothing leaves the browser). */
-export function ExportCsv({
-  items,
-  account,
-  now,
-}: {
-  items: readonly MetaPoolPortfolio[];
-  account: string;
-  now: bigint;
-}) {
+export function ExportCsv({ items, account }: { items: readonly MetaPoolPortfolio[]; account: string }) {
   const [done, setDone] = useState(false);
   const download = () => {
+    // The chain's clock at the click (the page renders only when a status changes, not every second).
+    const now = readChainNow();
+    if (now === undefined) return;
     // A BOM so spreadsheet apps read the UTF-8 names correctly.
     const blob = new Blob(["\uFEFF", portfolioCsv(items, now)], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);

@@ -10,13 +10,14 @@ import { MetaPoolPositions } from "@/components/portfolio/MetaPoolPositions";
 import { Stat } from "@/components/ui/Stat";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/States";
 import { useAccountPositions } from "@/hooks/useAccountPosition";
-import { useChainNow } from "@/hooks/useChainNow";
+import { useChainNowSelector } from "@/hooks/useChainNow";
 import { usePortfolioMetaPools } from "@/hooks/usePortfolioMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { deployment } from "@/lib/deployment";
 import { describeError } from "@/lib/errors";
 import { formatAmount } from "@/lib/format";
 import { hasAnything, metaPoolPortfolio, shownNetResult, totalsByAsset } from "@/lib/portfolio/summary";
+import { clockPhase } from "@/lib/time/clockPhase";
 
 /** The connected account's positions across every MetaPool, totals per asset, actions and CSV export. */
 export function PortfolioView() {
@@ -24,7 +25,15 @@ export function PortfolioView() {
   const metaPools = usePortfolioMetaPools();
   const positions = useAccountPositions(account ? metaPools.data : undefined);
   const metas = useTokenMetas((metaPools.data ?? []).map((v) => v.config.asset));
-  const now = useChainNow();
+  // The summary compares the clock only with each request's unlock and window end: re-render when it crosses one.
+  const instants = useMemo(
+    () =>
+      (positions.data ?? []).flatMap((p) =>
+        p.requests.flatMap((r) => [BigInt(r.quote.unlockAt), BigInt(r.quote.windowEnd) + 1n]),
+      ),
+    [positions.data],
+  );
+  const now = useChainNowSelector((t) => clockPhase(t, instants));
 
   const items = useMemo(() => {
     if (!account || !metaPools.data || !positions.data || !metas.data || now === undefined) return undefined;
@@ -93,7 +102,7 @@ export function PortfolioView() {
           <h2 id="portfolio-totals" className="text-lg font-semibold">
             Totals
           </h2>
-          <ExportCsv items={items} account={account} now={now!} />
+          <ExportCsv items={items} account={account} />
         </div>
         {totals.map((t) => {
           const fmt = (v: bigint) => formatAmount(v, t.asset.decimals, { symbol: t.asset.symbol });
