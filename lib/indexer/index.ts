@@ -8,10 +8,3 @@ export { fetchAccountMetaPools } from "./account";
 export { fetchArbiterMetaPools } from "./arbiter";
 export { fetchMetaPoolsNamed, nameKey, type NamedMetaPool } from "./names";
 export { fetchHistory, parseHistory, seriesFromSnapshots, type HistorySnapshot } from "./history";
-export {
-  emptyHistory,
-  fetchPositionHistories,
-  parsePositionHistories,
-  type IndexedPositionHistories,
-  type PositionHistories,
-} from "./positions";

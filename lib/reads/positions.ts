@@ -14,8 +14,6 @@ import type {
 } from "../types/positions";
 import { purchaseRestart } from "./positionHistory";
 
-export { purchaseRestart, readPositionHistoryFromLogs, restartLogs } from "./positionHistory";
-
 const PURCHASE_PENDING = 1;
 const PURCHASE_MATURED = 2;
 
