@@ -26,7 +26,7 @@ export async function startIndexer({ rpcUrl, chainId, port = INDEXER_PORT }) {
     return null;
   }
   if (process.env.DATABASE_URL) await forgetChainInPostgres(process.env.DATABASE_URL, chainId);
-  else forgetPglite(defaultPgliteDir(indexerDir));
+  else forgetPglite(process.env.CANOPY_PGLITE_DIR || defaultPgliteDir(indexerDir));
   const env = {
     ...process.env,
     PONDER_TELEMETRY_DISABLED: "true",
