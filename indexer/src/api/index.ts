@@ -12,6 +12,7 @@
 //   /canopy/metapool/:address/claims     its claims with evidence and rulings (claims list, pending evidence)
 //   /canopy/metapool/:address/repricing  what moved a pool's cover price since a time (the repricing notice)
 //   /canopy/metapool/:address/holders    holders of each pool's open-epoch cover token (the arbiter desk)
+//   /canopy/metapool/:address/creation   the block of its `MetaPoolCreated` (the MetaPool page reads its texts there)
 import { Hono } from "hono";
 import { client, graphql } from "ponder";
 import { db, publicClients } from "ponder:api";
@@ -20,6 +21,7 @@ import schema from "ponder:schema";
 import { accountMetaPoolsRoute } from "./account";
 import { arbiterMetaPoolsRoute, arbiterRoute } from "./arbiter";
 import { metaPoolClaimsRoute } from "./claims";
+import { metaPoolCreationRoute } from "./creation";
 import { exploreRoute } from "./explore/route";
 import { historyRoute } from "./history";
 import { coverHoldersRoute } from "./holders";
@@ -41,6 +43,7 @@ app.get("/canopy/account/:account/metapools", accountMetaPoolsRoute);
 app.get("/canopy/account/:account/positions", accountPositionsRoute);
 app.get("/canopy/metapool/:address/history", historyRoute);
 app.get("/canopy/metapool/:address/holders", coverHoldersRoute);
+app.get("/canopy/metapool/:address/creation", metaPoolCreationRoute);
 app.get("/canopy/metapool/:address/claims", metaPoolClaimsRoute);
 app.get("/canopy/metapool/:address/repricing", repricingRoute);
 
