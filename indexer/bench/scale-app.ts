@@ -13,8 +13,12 @@
 // SCALE_APP_CHAIN_RUNS (1) without; SCALE_APP_TIMEOUT_S (180) per visit; SCALE_APP_MODES (indexer,chain); SCALE_APP_IDLE_S (60); SCALE_APP_WIDE (200) and
 // SCALE_APP_HISTORY_EVENTS (5 000) size the two extras; results as JSON in
 // SCALE_APP_OUT (default indexer/.bench/scale-app.json).
+// SCALE_APP_ITERATE=1 keeps the last checkpoint's chain and indexer up afterwards (Anvil cannot reopen a dumped
+// chain for Ponder, which reads historical state): each time the file `iterate` appears in E2E_ARTIFACTS_DIR, the
+// apps are rebuilt if their sources changed, served again and Explore and the Portfolio measured again; the file
+// `stop` there ends the run. Minutes per change instead of a market rebuilt each time.
 import type { ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 import type { Browser } from "@playwright/test";
@@ -41,6 +45,7 @@ const timeoutMs = env("SCALE_APP_TIMEOUT_S", 180) * 1000;
 const idleSeconds = env("SCALE_APP_IDLE_S", 60);
 const wideMetaPools = env("SCALE_APP_WIDE", 200);
 const historyEvents = env("SCALE_APP_HISTORY_EVENTS", 5_000);
+const iterate = process.env.SCALE_APP_ITERATE === "1";
 const out = process.env.SCALE_APP_OUT ?? join(indexerDir, ".bench", "scale-app.json");
 /** An Anvil-unlocked account (the test wallet signs with those), entered into 200 MetaPools at the last checkpoint. */
 const WIDE_ACCOUNT = 7;
@@ -121,6 +126,31 @@ async function restartIndexer(previous: ChildProcess | undefined, chain: Chain, 
   return child;
 }
 
+/** SCALE_APP_ITERATE: on each `iterate` file, rebuild and serve the apps again, then measure Explore and Portfolio. */
+async function iterateOnChanges(browser: Browser, started: ChildProcess[], size: number) {
+  const trigger = join(e2eEnv.artifactsDir, "iterate");
+  const stop = join(e2eEnv.artifactsDir, "stop");
+  console.log(`iterating: touch ${trigger} to measure again, ${stop} to end`);
+  for (let round = 1; !existsSync(stop); ) {
+    if (!existsSync(trigger)) {
+      await new Promise((r) => setTimeout(r, 2_000));
+      continue;
+    }
+    rmSync(trigger);
+    await Promise.all(started.splice(0).map((child) => child.pid && stopGroup(child.pid)));
+    for (const t of modes.map((m) => targets[m])) {
+      console.log(`round ${round}: next build into ${t.distDir}: ${await buildAppIfChanged(t)}`);
+      started.push(await startApp(t));
+    }
+    for (const mode of modes) {
+      await measure(browser, `Explore (round ${round})`, size, mode, "/", explore);
+      await measure(browser, `Portfolio (acct 7, round ${round})`, size, mode, "/portfolio", portfolio, WIDE_ACCOUNT);
+    }
+    round++;
+    writeFileSync(out, JSON.stringify({ rows, idleRows }, null, 2));
+  }
+}
+
 test(
   "the app at 4, 200 and 1 000 MetaPools, with the indexer and from the chain alone",
   async () => {
@@ -184,6 +214,7 @@ test(
           }
         }
       }
+      if (iterate) await iterateOnChanges(browser, started, built);
     } finally {
       await browser?.close();
       if (indexer?.pid) await stopGroup(indexer.pid);
