@@ -12,7 +12,6 @@ import { useArbiterMetaPools } from "@/hooks/useArbiterDesk";
 import { useChainNow } from "@/hooks/useChainNow";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { deployment } from "@/lib/deployment";
-import { describeError } from "@/lib/errors";
 
 /** The MetaPools whose arbiter is the connected account, each with its claim queue, fees and shutdown. */
 export function ArbiterDesk() {
@@ -44,7 +43,7 @@ export function ArbiterDesk() {
     return (
       <ErrorState
         title="The MetaPools could not be read."
-        detail={describeError(metaPools.error, { action: "read the MetaPools" })}
+        error={{ cause: metaPools.error, action: "read the MetaPools" }}
         onRetry={() => metaPools.refetch()}
       />
     );
@@ -73,7 +72,7 @@ export function ArbiterDesk() {
     return (
       <ErrorState
         title="The assets could not be read."
-        detail={describeError(metas.error, { action: "read the assets" })}
+        error={{ cause: metas.error, action: "read the assets" }}
         onRetry={() => metas.refetch()}
       />
     );

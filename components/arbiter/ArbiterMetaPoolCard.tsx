@@ -17,7 +17,6 @@ import { useResolveClaim } from "@/hooks/actions/claims";
 import { useArbiterDesk, type PendingClaim } from "@/hooks/useArbiterDesk";
 import { useMetaPool } from "@/hooks/useMetaPool";
 import { useTokenBalance, type TokenMeta } from "@/hooks/useTokens";
-import { describeError } from "@/lib/errors";
 import { metaPoolErrorContext } from "@/lib/errors/context";
 import { formatAmount, formatBps, formatDateTime } from "@/lib/format";
 import {
@@ -161,7 +160,7 @@ export function ArbiterMetaPoolCard({
         ) : desk.isError ? (
           <ErrorState
             title="The claims could not be read."
-            detail={describeError(desk.error, { action: "read the claims" })}
+            error={{ cause: desk.error, action: "read the claims" }}
             onRetry={() => desk.refetch()}
           />
         ) : claims.length === 0 ? (

@@ -2,9 +2,9 @@
 
 import type { Address } from "viem";
 
+import { LazyErrorSentence } from "@/components/layout/LazyErrorSentence";
 import { useArbiterRecord } from "@/hooks/useArbiterRecord";
 import { describeRecord } from "@/lib/arbiter";
-import { describeError } from "@/lib/errors";
 
 /**
  * The arbiter's track record across every MetaPool naming it, in one line of phrases ("ruled 4 claims: 3 valid,
@@ -23,7 +23,7 @@ export function ArbiterRecord({ arbiter, lead = "Track record" }: { arbiter: Add
     return (
       <p className="text-xs text-muted">
         The arbiter&apos;s record could not be read:{" "}
-        {describeError(record.error, { action: "read the arbiter's record" })}{" "}
+        <LazyErrorSentence error={record.error} action="read the arbiter's record" />{" "}
         <button type="button" className="underline" onClick={() => record.refetch()}>
           Retry
         </button>

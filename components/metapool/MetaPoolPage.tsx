@@ -14,7 +14,7 @@ import { EmptyState, ErrorState, LoadingRows, Skeleton } from "@/components/ui/S
 import { useAccountPosition } from "@/hooks/useAccountPosition";
 import { useMetaPool } from "@/hooks/useMetaPool";
 import { metaOf, useTokenMetas, type TokenMeta } from "@/hooks/useTokens";
-import { describeError, isNotAMetaPool } from "@/lib/errors";
+import { isNotAMetaPool } from "@/lib/errors/notAMetaPool";
 import type { MetaPoolDetails } from "@/lib/types/metaPool";
 
 // Only Overview shows on arrival: the other tabs' forms (and what they import) load when a tab is first pointed at,
@@ -70,7 +70,7 @@ function LoadedMetaPool({ address }: { address: Address }) {
       return (
         <ErrorState
           title="This MetaPool could not be read"
-          detail={describeError(metaPool.error, { action: "read this MetaPool" })}
+          error={{ cause: metaPool.error, action: "read this MetaPool" }}
           onRetry={() => void metaPool.refetch()}
         />
       );
@@ -82,7 +82,7 @@ function LoadedMetaPool({ address }: { address: Address }) {
     return (
       <ErrorState
         title="The MetaPool's asset could not be read"
-        detail={describeError(tokens.error, { action: "read the MetaPool's asset" })}
+        error={{ cause: tokens.error, action: "read the MetaPool's asset" }}
         onRetry={() => void tokens.refetch()}
       />
     );

@@ -7,7 +7,6 @@ import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/States";
 import { useChainMinute } from "@/hooks/useChainNow";
 import { useMetaPoolHistory } from "@/hooks/useMetaPoolHistory";
 import { deployment } from "@/lib/deployment";
-import { describeError } from "@/lib/errors";
 import { formatDateTime, formatRateApr } from "@/lib/format";
 import type { ClaimRecord, ClaimStatus, MetaPoolSeries } from "@/lib/history";
 
@@ -39,7 +38,7 @@ export function HistorySection() {
       ) : history.isError ? (
         <ErrorState
           title="The history could not be read"
-          detail={describeError(history.error, { action: "read the history" })}
+          error={{ cause: history.error, action: "read the history" }}
           onRetry={() => void history.refetch()}
         />
       ) : (
