@@ -14,7 +14,6 @@ import { useChainNowSelector } from "@/hooks/useChainNow";
 import { usePortfolioMetaPools } from "@/hooks/usePortfolioMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { deployment } from "@/lib/deployment";
-import { describeError } from "@/lib/errors";
 import { formatAmount } from "@/lib/format";
 import { hasAnything, metaPoolPortfolio, shownNetResult, totalsByAsset } from "@/lib/portfolio/summary";
 import { clockPhase } from "@/lib/time/clockPhase";
@@ -71,7 +70,7 @@ export function PortfolioView() {
     return (
       <ErrorState
         title="Your positions could not be read."
-        detail={describeError(failed.error, { action: "read your positions" })}
+        error={{ cause: failed.error, action: "read your positions" }}
         onRetry={() => {
           void metaPools.refetch();
           void positions.refetch();
