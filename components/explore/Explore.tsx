@@ -14,12 +14,12 @@ import { MetaPoolCards } from "@/components/explore/MetaPoolCards";
 import { MetaPoolTable, type ShownRow } from "@/components/explore/MetaPoolTable";
 import { Pagination } from "@/components/explore/Pagination";
 import { TermLink } from "@/components/howItWorks/TermLink";
+import { LazyErrorSentence } from "@/components/layout/LazyErrorSentence";
 import { EmptyState, ErrorState } from "@/components/ui/States";
 import { useExploreList } from "@/hooks/useExploreList";
 import { useTokenMetas } from "@/hooks/useTokens";
 import { appChain } from "@/lib/chain";
 import { deployment } from "@/lib/deployment";
-import { describeError } from "@/lib/errors";
 import {
   isFiltered,
   isPageTurn,
@@ -149,7 +149,7 @@ function ExploreList() {
     return (
       <ErrorState
         title="Could not load the MetaPools"
-        detail={describeError(list.error, { action: "load the MetaPools" })}
+        error={{ cause: list.error, action: "load the MetaPools" }}
         onRetry={list.refetch}
       />
     );
@@ -185,7 +185,7 @@ function ExploreList() {
         >
           <p className="flex-1">
             Could not refresh: the figures below may be out of date.{" "}
-            {describeError(list.error, { action: "refresh the MetaPools" })}
+            <LazyErrorSentence error={list.error} action="refresh the MetaPools" />
           </p>
           <button type="button" className="btn-secondary" onClick={list.refetch}>
             Retry

@@ -5,10 +5,10 @@ import type { Address } from "viem";
 
 import { ArbiterIdentity } from "@/components/arbiter/ArbiterIdentity";
 import { ArbiterRecord } from "@/components/arbiter/ArbiterRecord";
+import { LazyErrorSentence } from "@/components/layout/LazyErrorSentence";
 import { Skeleton } from "@/components/ui/States";
 import { useMetaPool } from "@/hooks/useMetaPool";
 import { arbiterLabel } from "@/lib/arbiter";
-import { describeError } from "@/lib/errors";
 
 interface RowIdentity {
   address: Address;
@@ -37,7 +37,7 @@ export function MetaPoolRowDetails({ row, id }: { row: RowIdentity; id: string }
         ) : metaPool.isError ? (
           <p className="text-muted">
             The statement could not be read:{" "}
-            {describeError(metaPool.error, { action: "read the protection statement" })}
+            <LazyErrorSentence error={metaPool.error} action="read the protection statement" />
           </p>
         ) : (
           <blockquote
