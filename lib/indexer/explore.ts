@@ -3,7 +3,16 @@ import type { Address } from "viem";
 import type { ExploreQuery } from "@/lib/explore/query";
 import type { ExploreSummary } from "@/lib/explore/summary";
 
-import { asArray, asRecord, getIndexerJson, toAddress, toBigInt, toNumber, type QueryParams } from "./http";
+import {
+  asArray,
+  asRecord,
+  getIndexerJson,
+  indexerUrlFor,
+  toAddress,
+  toBigInt,
+  toNumber,
+  type QueryParams,
+} from "./http";
 
 /** One page of Explore as the indexer answers it: the order and the count; the figures are read from the chain. */
 export interface IndexedExplorePage {
@@ -76,11 +85,21 @@ export function parseExplorePage(json: unknown): IndexedExplorePage {
   };
 }
 
+const EXPLORE_PATH = "/canopy/explore";
+
+/**
+ * The URL one page of Explore is fetched from: the page preloads the first one (app/page.tsx) and the browser hands
+ * that answer to the fetch below only if both spell the very same URL.
+ */
+export function explorePageUrl(base: string, query: ExploreQuery, size: number): string {
+  return indexerUrlFor(base, EXPLORE_PATH, exploreParams(query, size));
+}
+
 export async function fetchExplorePage(
   base: string,
   query: ExploreQuery,
   size: number,
   signal?: AbortSignal,
 ): Promise<IndexedExplorePage> {
-  return parseExplorePage(await getIndexerJson(base, "/canopy/explore", exploreParams(query, size), signal));
+  return parseExplorePage(await getIndexerJson(base, EXPLORE_PATH, exploreParams(query, size), signal));
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+import { DEFAULT_QUERY, PAGE_SIZE, parseExploreQuery } from "../explore";
 import { normalizeIndexerUrl } from "./config";
-import { exploreParams, parseExplorePage } from "./explore";
+import { explorePageUrl, exploreParams, fetchExplorePage, parseExplorePage } from "./explore";
 import { getIndexerJson, IndexerError, indexerUrlFor } from "./http";
 import { parseIndexerStatus } from "./status";
 
@@ -17,6 +18,27 @@ describe("the indexer's URL", () => {
   it("sends only the params that are set, in a stable order", () => {
     expect(indexerUrlFor("http://x", "/canopy/explore", { sort: "apy", q: "", asset: null, page: 2 })).toBe(
       "http://x/canopy/explore?page=2&sort=apy",
+    );
+  });
+});
+
+describe("the first page's preload", () => {
+  it("names the URL the list fetches for a plain visit, so the browser hands it the preloaded answer", async () => {
+    const asked: string[] = [];
+    vi.stubGlobal("fetch", (url: string) => {
+      asked.push(url);
+      return Promise.reject(new TypeError("fetch failed"));
+    });
+    const visit = parseExploreQuery(new URLSearchParams(""));
+    await expect(fetchExplorePage("http://x", visit, PAGE_SIZE)).rejects.toBeInstanceOf(IndexerError);
+    expect(asked).toEqual([explorePageUrl("http://x", DEFAULT_QUERY, PAGE_SIZE)]);
+    expect(asked[0]).toBe("http://x/canopy/explore?dir=desc&page=1&size=10&sort=capital");
+  });
+
+  it("differs for a visit with a search, which asks for its own page", () => {
+    const searched = parseExploreQuery(new URLSearchParams("q=aave"));
+    expect(explorePageUrl("http://x", searched, PAGE_SIZE)).not.toBe(
+      explorePageUrl("http://x", DEFAULT_QUERY, PAGE_SIZE),
     );
   });
 });

@@ -20,11 +20,17 @@ export interface IndexingStatus {
 const blockTimestampOf = (checkpoint: string) => Number(checkpoint.slice(0, 10));
 const blockNumberOf = (checkpoint: string) => Number(checkpoint.slice(26, 42));
 
-/** The block every table reflects now (0 before the first checkpoint). */
-export async function indexedBlockNow(db: typeof apiDb): Promise<number> {
+/** Ponder's latest checkpoint (null before the first): it changes whenever any table may have. */
+export async function latestCheckpoint(db: typeof apiDb): Promise<string | null> {
   const rows = rowsOf(await db.execute(sql`select latest_checkpoint from _ponder_checkpoint`));
   const row = rows[0] as { latest_checkpoint: string } | undefined;
-  return row ? blockNumberOf(row.latest_checkpoint) : 0;
+  return row?.latest_checkpoint ?? null;
+}
+
+/** The block every table reflects now (0 before the first checkpoint). */
+export async function indexedBlockNow(db: typeof apiDb): Promise<number> {
+  const checkpoint = await latestCheckpoint(db);
+  return checkpoint === null ? 0 : blockNumberOf(checkpoint);
 }
 
 export async function indexingStatus(db: typeof apiDb, client: PublicClient): Promise<IndexingStatus> {
