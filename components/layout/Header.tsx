@@ -10,7 +10,8 @@ export function Header() {
         <Link href="/" className="text-lg font-semibold tracking-tight">
           Canopy
         </Link>
-        <div className="ml-auto sm:order-last">
+        {/* The connect button renders only once hydrated: its height is kept so the page below does not move. */}
+        <div className="ml-auto flex min-h-10 items-center sm:order-last">
           <ConnectButton
             accountStatus={{ smallScreen: "address", largeScreen: "full" }}
             chainStatus={{ smallScreen: "none", largeScreen: "icon" }}
