@@ -12,6 +12,8 @@ import { trackRecord } from "@/lib/arbiter";
 import { deployment } from "@/lib/contracts";
 import { readAssetVerdict } from "@/lib/forms/create/probe";
 import { fetchMetaPoolLogs, type MetaPoolLog } from "@/lib/history";
+import { indexerUrl } from "@/lib/indexer/config";
+import { fetchCreationBlock } from "@/lib/indexer/creation";
 import { queryKeys } from "@/lib/queryKeys";
 import { readArbiterDesk } from "@/lib/reads/arbiterDesk";
 import { readArbiterHistory } from "@/lib/reads/arbiterRecord";
@@ -64,12 +66,22 @@ export function metaPoolNamesQuery(client: PublicClient | undefined, enabled: bo
   });
 }
 
-/** One MetaPool projected to now, with its creation parameters (full texts from the factory event). */
+/** How long the MetaPool page waits for the indexer's creation block before it scans the factory's log instead. */
+const CREATION_HINT_MS = 2_000;
+
+/**
+ * One MetaPool projected to now, with its creation parameters (full texts from the factory event, read at the block
+ * the indexer names when one is configured: it is asked at once, not after its status, since a wrong or missing
+ * answer only costs the scan it replaces).
+ */
 export function metaPoolQuery(client: PublicClient | undefined, address: Address | undefined) {
+  const base = indexerUrl;
+  const creationBlock =
+    base && address ? () => fetchCreationBlock(base, address, AbortSignal.timeout(CREATION_HINT_MS)) : undefined;
   return queryOptions({
     queryKey: [...queryKeys.metaPool(address ?? "0x"), "details"],
     ...onNewBlock,
-    queryFn: client && address ? followingBlocks(() => readMetaPool(client, address)) : skipToken,
+    queryFn: client && address ? followingBlocks(() => readMetaPool(client, address, { creationBlock })) : skipToken,
   });
 }
 

@@ -340,6 +340,29 @@ describe(`indexer on ${postgres ? "PostgreSQL" : "PGlite"} (seed ${seed})`, () =
     expect((await fetch(`${indexer.url}/canopy/metapool/0x12/holders`)).status).toBe(400);
   });
 
+  test("each MetaPool's creation block is the block of the factory's MetaPoolCreated for it", async () => {
+    const created = await chain.client.getContractEvents({
+      address: deployment.factory,
+      abi: metaPoolFactoryAbi,
+      eventName: "MetaPoolCreated",
+      fromBlock: BigInt(deployment.startBlock),
+      strict: true,
+    });
+    expect(created.length).toBe(market.metaPools.length);
+    for (const log of created) {
+      const res = await fetch(`${indexer.url}/canopy/metapool/${log.args.metaPool}/creation`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({
+        metaPool: log.args.metaPool.toLowerCase(),
+        factory: deployment.factory.toLowerCase(),
+        createdBlock: log.blockNumber.toString(),
+        createdTx: log.transactionHash,
+      });
+    }
+    expect((await fetch(`${indexer.url}/canopy/metapool/${deployment.factory}/creation`)).status).toBe(404);
+    expect((await fetch(`${indexer.url}/canopy/metapool/0x12/creation`)).status).toBe(400);
+  });
+
   test("a reorg is undone in every table", async () => {
     const lending = market.metaPools[0]!;
     const [fresh, other] = [chain.accounts[10]!.address, chain.accounts[11]!.address];

@@ -22,15 +22,21 @@ const description = (m: number, p: number) =>
   `Coverage pool ${p} of MetaPool ${m}: a description the pool stores only in the event.`;
 const statement = (m: number) => `Protection statement of MetaPool ${m}. `.repeat(40);
 
+type RpcCall = { method: string; params: [{ fromBlock: string; toBlock: string }] };
+
 /** A client with the app's transport options that counts the HTTP requests it makes. */
 function countingClient(rpcUrl: string, options: object = rpcTransportOptions) {
-  const counter = { requests: 0, calls: 0 };
+  const counter = { requests: 0, calls: 0, getLogs: [] as { fromBlock: string; toBlock: string }[] };
   const client = publicClient(rpcUrl, {
     ...options,
     onFetchRequest: async (request) => {
       counter.requests += 1;
-      const body: unknown = JSON.parse(await request.clone().text());
-      counter.calls += Array.isArray(body) ? body.length : 1;
+      const body = JSON.parse(await request.clone().text()) as RpcCall | RpcCall[];
+      const calls = Array.isArray(body) ? body : [body];
+      counter.calls += calls.length;
+      for (const call of calls)
+        if (call.method === "eth_getLogs")
+          counter.getLogs.push({ fromBlock: call.params[0].fromBlock, toBlock: call.params[0].toBlock });
     },
   });
   return { client, counter };
@@ -177,5 +183,40 @@ describe("readMetaPoolPage on a chain with 50 MetaPools × 16 coverage pools", (
     // Defaults from the deployment file of chain 31337 (the test chain's deployment is the committed one).
     const byDefault = await readMetaPool(client, created[m]!);
     expect(byDefault.params).toEqual(details.params);
+  });
+
+  // The indexer's creation block (GET /canopy/metapool/:address/creation) as a hint: one getLogs over that one block.
+  it("readMetaPool with a creation block: one getLogs over that block; a wrong or failing hint still finds the texts", async () => {
+    const options = { factory: deployment.metaPoolFactory, fromBlock: BigInt(deployment.startBlock) };
+    const [log] = await chain.client.getContractEvents({
+      address: deployment.metaPoolFactory,
+      abi: abis.factory,
+      eventName: "MetaPoolCreated",
+      args: { metaPool: created[36]! },
+      fromBlock: options.fromBlock,
+      strict: true,
+    });
+    const block = log!.blockNumber;
+    const hinted = countingClient(rpcUrl);
+    const details = await readMetaPool(hinted.client, created[36]!, { ...options, creationBlock: async () => block });
+    expect(details.params.name).toBe(metaPoolName(36));
+    expect(details.params.protectionStatement).toBe(statement(36));
+    expect(hinted.counter.getLogs).toEqual([
+      { fromBlock: `0x${block.toString(16)}`, toBlock: `0x${block.toString(16)}` },
+    ]);
+
+    // The block before (another MetaPool's creation), a hint that fails, one before the start block: the scan answers.
+    const cases: [number, () => Promise<bigint | null>][] = [
+      [37, async () => block],
+      [38, () => Promise.reject(new Error("indexer down"))],
+      [39, async () => options.fromBlock - 1n],
+      [40, async () => null],
+    ];
+    for (const [m, creationBlock] of cases) {
+      const { client, counter } = countingClient(rpcUrl);
+      const found = await readMetaPool(client, created[m]!, { ...options, creationBlock });
+      expect(found.params.name).toBe(metaPoolName(m));
+      expect(counter.getLogs.map((r) => r.fromBlock)).toContain(`0x${options.fromBlock.toString(16)}`);
+    }
   });
 });

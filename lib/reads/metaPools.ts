@@ -5,7 +5,7 @@ import { deploymentFor } from "@/lib/deployment";
 import { NotCreatedByFactoryError } from "@/lib/errors/notAMetaPool";
 import type { MetaPoolDetails, MetaPoolView } from "@/lib/types/metaPool";
 
-import { readLogsInRanges } from "./logs";
+import { readLogsInRanges, type BlockRange } from "./logs";
 import { RPC_BATCH_SIZE } from "./transport";
 
 type CreationParams = MetaPoolDetails["params"];
@@ -13,32 +13,61 @@ type CreationParams = MetaPoolDetails["params"];
 /** Creation parameters never change: each MetaPool's `MetaPoolCreated` is read once per session, by chain and factory. */
 const creations = new Map<string, Promise<CreationParams | undefined>>();
 
+/** Where a MetaPool was created, if something (the indexer) knows: null or a failure means "not known". */
+export type CreationBlockHint = () => Promise<bigint | null>;
+
+function creationEvents(client: PublicClient, factory: Address, metaPool: Address, range: BlockRange) {
+  return client.getContractEvents({
+    address: factory,
+    abi: metaPoolFactoryAbi,
+    eventName: "MetaPoolCreated",
+    args: { metaPool },
+    strict: true,
+    ...range,
+  });
+}
+
+type CreationLog = Awaited<ReturnType<typeof creationEvents>>[number];
+
+function creationIn(logs: readonly CreationLog[], metaPool: Address): CreationParams | undefined {
+  return logs.find((log) => log.args.metaPool.toLowerCase() === metaPool.toLowerCase())?.args.params;
+}
+
+/** The hinted block alone, when it is a block in [fromBlock, head]; undefined when the hint is unknown or misses. */
+async function readAtHint(
+  client: PublicClient,
+  factory: Address,
+  metaPool: Address,
+  fromBlock: bigint,
+  hint: CreationBlockHint,
+): Promise<CreationParams | undefined> {
+  const block = await hint().catch(() => null);
+  if (block === null || block < fromBlock) return undefined;
+  return creationIn(await creationEvents(client, factory, metaPool, { fromBlock: block, toBlock: block }), metaPool);
+}
+
 function readCreation(
   client: PublicClient,
   chainId: number,
   factory: Address,
   metaPool: Address,
   fromBlock: bigint,
+  hint: CreationBlockHint | undefined,
 ): Promise<CreationParams | undefined> {
   const key = `${chainId}:${factory.toLowerCase()}:${metaPool.toLowerCase()}:${fromBlock}`;
   const known = creations.get(key);
   if (known) return known;
   const read = (async () => {
+    // The log is still the factory's, read from the chain: a wrong hint costs the scan below, never a wrong text.
+    const atHint = hint && (await readAtHint(client, factory, metaPool, fromBlock, hint));
+    if (atHint) return atHint;
     const toBlock = await client.getBlockNumber({ cacheTime: 0 });
     const logs = await readLogsInRanges(
-      (range) =>
-        client.getContractEvents({
-          address: factory,
-          abi: metaPoolFactoryAbi,
-          eventName: "MetaPoolCreated",
-          args: { metaPool },
-          strict: true,
-          ...range,
-        }),
+      (range) => creationEvents(client, factory, metaPool, range),
       fromBlock,
       toBlock,
     );
-    return logs.find((log) => log.args.metaPool.toLowerCase() === metaPool.toLowerCase())?.args.params;
+    return creationIn(logs, metaPool);
   })();
   creations.set(key, read);
   // Only a found creation is final: a failed read, or an address the factory has not created (yet), is read again.
@@ -79,14 +108,15 @@ export async function readMetaPoolPage(
 
 /**
  * One MetaPool's page: its view and the creation parameters from the factory's `MetaPoolCreated` event (the pool
- * stores only hashes of the long texts), read once: a refresh reads only the view. Both requests go out together. `factory` and `fromBlock`
- * default to the deployment of the client's chain; only the factory's own log is trusted (anyone can emit a
- * look-alike event).
+ * stores only hashes of the long texts), read once: a refresh reads only the view. Both requests go out together.
+ * `factory` and `fromBlock` default to the deployment of the client's chain; only the factory's own log is trusted
+ * (anyone can emit a look-alike event). `creationBlock`, when given, is tried first: one getLogs over that block
+ * instead of the factory's whole log in ranges (on a hosted RPC, hundreds of requests a year after deployment).
  */
 export async function readMetaPool(
   client: PublicClient,
   address: Address,
-  options: { factory?: Address; fromBlock?: bigint } = {},
+  options: { factory?: Address; fromBlock?: bigint; creationBlock?: CreationBlockHint } = {},
 ): Promise<MetaPoolDetails> {
   const chainId = client.chain?.id ?? (await client.getChainId());
   const deployment = deploymentFor(chainId);
@@ -95,7 +125,7 @@ export async function readMetaPool(
   const fromBlock = options.fromBlock ?? (factory === deployment?.metaPoolFactory ? deployment.startBlock : 0n);
   const [view, params] = await Promise.all([
     client.readContract({ address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
-    readCreation(client, chainId, factory, address, fromBlock),
+    readCreation(client, chainId, factory, address, fromBlock, options.creationBlock),
   ]);
   if (!params) throw new NotCreatedByFactoryError({ address, fromBlock });
   return { view, params };
