@@ -9,15 +9,9 @@ import type { Address, PublicClient } from "viem";
 import { metaPoolExtensionAbi } from "@/abis";
 import { followingBlocks, followingIndexedBlocks, onIndexedBlock, onNewBlock } from "@/hooks/refresh";
 import type { ExploreQuery } from "@/lib/explore/query";
-import {
-  fetchAccountMetaPools,
-  fetchArbiterMetaPools,
-  fetchExplorePage,
-  fetchHistory,
-  fetchMetaPoolsNamed,
-  nameKey,
-} from "@/lib/indexer";
+import { fetchArbiterMetaPools, fetchExplorePage, fetchHistory, fetchMetaPoolsNamed, nameKey } from "@/lib/indexer";
 import { fetchMetaPoolClaims } from "@/lib/indexer/claims";
+import { fetchPositionHistories } from "@/lib/indexer/positions";
 import { fetchRepricing, type RepricingFrom } from "@/lib/indexer/repricing";
 import { queryKeys } from "@/lib/queryKeys";
 import type { MetaPoolView } from "@/lib/types/metaPool";
@@ -36,16 +30,28 @@ export function indexedExploreQuery(base: string | null, query: ExploreQuery, si
   });
 }
 
-/** Every MetaPool `account` touched, from the indexer; under the account's key, so its own writes refresh it. */
-export function accountMetaPoolsQuery(base: string | null, account: Address | undefined, enabled: boolean) {
+/**
+ * `account`'s position history in every MetaPool it touched, with the list of them, from the indexer; under the
+ * account's key, so its own writes refresh it. The Portfolio lists its MetaPools from this answer and its position
+ * read takes the histories from it (hooks/positionQueries), one indexer request where there were two in a row.
+ */
+export function accountPositionHistoriesQuery(base: string | null, account: Address | undefined, enabled: boolean) {
   return queryOptions({
-    queryKey: [...queryKeys.account(account ?? "0x"), "metaPools", "indexer", base],
+    queryKey: [...queryKeys.account(account ?? "0x"), "histories", "indexer", base],
     ...onIndexedBlock,
     retry: 1,
     queryFn:
       base && account && enabled
-        ? followingIndexedBlocks(({ signal }) => fetchAccountMetaPools(base, account, signal))
+        ? followingIndexedBlocks(({ signal }) => fetchPositionHistories(base, account, undefined, signal))
         : skipToken,
+  });
+}
+
+/** Every MetaPool `account` touched, in the factory's order: the list of its position histories' answer. */
+export function accountMetaPoolsQuery(base: string | null, account: Address | undefined, enabled: boolean) {
+  return queryOptions({
+    ...accountPositionHistoriesQuery(base, account, enabled),
+    select: (answer) => answer.metaPools,
   });
 }
 

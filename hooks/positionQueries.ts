@@ -2,6 +2,7 @@
 import { queryOptions, skipToken } from "@tanstack/react-query";
 import type { Address, PublicClient } from "viem";
 
+import { accountPositionHistoriesQuery } from "@/hooks/indexerQueries";
 import { followingBlocks, onNewBlock } from "@/hooks/refresh";
 import { deployment, metaPoolFullAbi } from "@/lib/contracts";
 import { dueMaturities, hasDuePurchase, settleDuePurchases, type DueMaturity } from "@/lib/protect/dueCover";
@@ -41,8 +42,12 @@ export function accountPositionsQuery(
       previousQuery && sameList(previousQuery.queryKey, list) ? previous : undefined,
     queryFn:
       client && account && views && clock
-        ? followingBlocks(async () => {
-            const source = { indexer, fromBlock: deployment?.startBlock ?? 0n };
+        ? followingBlocks(async (context) => {
+            // The Portfolio's list came with every history (hooks/indexerQueries): taken if it reached the head.
+            const known = indexer
+              ? context.client.getQueryData(accountPositionHistoriesQuery(indexer, account, true).queryKey)
+              : undefined;
+            const source = { indexer, fromBlock: deployment?.startBlock ?? 0n, known };
             const { histories } = await readPositionHistories(client, views, account, source);
             // The clock after the history arrived: a due purchase is judged at the instant of the chain reads.
             const now = clock();

@@ -1,11 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 
-import { accountMetaPoolsQuery, metaPoolViewsQuery } from "@/hooks/indexerQueries";
+import { metaPoolViewsQuery } from "@/hooks/indexerQueries";
 import { useIndexerStatus } from "@/hooks/useIndexerStatus";
 import { useMetaPools } from "@/hooks/useMetaPools";
 import { appChain } from "@/lib/chain";
@@ -13,7 +13,11 @@ import { lastFetchFailed } from "@/lib/queryState";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
 /** An indexer list of MetaPools for one address (hooks/indexerQueries: the account's, the arbiter's). */
-type ListQuery = typeof accountMetaPoolsQuery;
+type ListQuery<T, K extends QueryKey> = (
+  base: string | null,
+  who: Address | undefined,
+  enabled: boolean,
+) => UseQueryOptions<T, Error, Address[], K>;
 
 /**
  * The MetaPools some indexer list names for `who`, each with its live view. With the indexer: one request for the
@@ -21,8 +25,8 @@ type ListQuery = typeof accountMetaPoolsQuery;
  * Without it, or when either request's last answer failed (the indexer can list what a reorganisation removed):
  * every MetaPool of the factory from the chain, narrowed by `keep` (a stable function: memoise it).
  */
-export function useListedMetaPools(
-  listQuery: ListQuery,
+export function useListedMetaPools<T, K extends QueryKey>(
+  listQuery: ListQuery<T, K>,
   who: Address | undefined,
   keep?: (view: MetaPoolView) => boolean,
 ) {

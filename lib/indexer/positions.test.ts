@@ -22,8 +22,9 @@ const entry = {
 
 describe("parsePositionHistories", () => {
   it("reads every amount exactly, beyond 2^53, keyed by lower-case MetaPool", () => {
-    const { indexedBlock, histories } = parsePositionHistories({ indexedBlock: 42, metaPools: [entry] });
+    const { indexedBlock, metaPools, histories } = parsePositionHistories({ indexedBlock: 42, metaPools: [entry] });
     expect(indexedBlock).toBe(42n);
+    expect(metaPools).toEqual([entry.metaPool]);
     expect(histories[M]).toEqual({
       deposited: 1_000_000_000_000_000_000_000_000_001n,
       withdrawn: 5n,
@@ -44,6 +45,16 @@ describe("parsePositionHistories", () => {
     ["no list", { indexedBlock: 1, metaPools: null }],
   ])("refuses %s with an IndexerError (the caller reads the events instead)", (_, json) => {
     expect(() => parsePositionHistories(json)).toThrow(IndexerError);
+  });
+});
+
+describe("the MetaPools answered for", () => {
+  it("keep the indexer's order (the factory's), which the Portfolio lists them in", () => {
+    const other = { ...entry, metaPool: "0x00000000000000000000000000000000000000a0" };
+    expect(parsePositionHistories({ indexedBlock: 1, metaPools: [entry, other] }).metaPools).toEqual([
+      entry.metaPool,
+      other.metaPool,
+    ]);
   });
 });
 

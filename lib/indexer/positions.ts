@@ -29,7 +29,7 @@ function parseCoverToken(value: unknown): CoverTokenRef {
   };
 }
 
-function parseHistoryEntry(value: unknown): [string, PositionHistory] {
+function parseHistoryEntry(value: unknown): [string, PositionHistory, Address] {
   const m = asRecord(value, "position history");
   const history: PositionHistory = {
     deposited: toBigInt(m.deposited, "deposited amount"),
@@ -51,20 +51,28 @@ function parseHistoryEntry(value: unknown): [string, PositionHistory] {
     }),
     coverTokens: asArray(m.coverTokens, "cover tokens").map(parseCoverToken),
   };
-  return [toAddress(m.metaPool, "MetaPool address").toLowerCase(), history];
+  const address = toAddress(m.metaPool, "MetaPool address");
+  return [address.toLowerCase(), history, address];
 }
 
 /** The indexer's answer: the histories, and the block its tables reflected when it read them. */
 export interface IndexedPositionHistories {
   indexedBlock: bigint;
+  /**
+   * The MetaPools answered for, in the factory's order: for the whole account, every MetaPool it touched (what
+   * /canopy/account/:account/metapools lists), so the Portfolio takes its list and histories from one request.
+   */
+  metaPools: Address[];
   histories: PositionHistories;
 }
 
 export function parsePositionHistories(json: unknown): IndexedPositionHistories {
   const answer = asRecord(json, "positions");
+  const entries = asArray(answer.metaPools, "MetaPools").map(parseHistoryEntry);
   return {
     indexedBlock: toBigInt(answer.indexedBlock, "indexed block"),
-    histories: Object.fromEntries(asArray(answer.metaPools, "MetaPools").map(parseHistoryEntry)),
+    metaPools: entries.map(([, , address]) => address),
+    histories: Object.fromEntries(entries.map(([key, history]) => [key, history])),
   };
 }
 

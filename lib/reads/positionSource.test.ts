@@ -55,6 +55,22 @@ describe("readPositionHistories", () => {
     expect(asked()).toBe(3);
   });
 
+  it("takes an answer at hand when it reached the head, and asks again when it did not", async () => {
+    const known = {
+      indexedBlock: 100n,
+      metaPools: [B as `0x${string}`],
+      histories: { [B]: { ...logsHistory, deposited: 5n } },
+    };
+    let asked = indexerAnswers(100);
+    const atHead = await readPositionHistories(client(100n), views, ACCOUNT, { ...source, known });
+    expect(atHead.histories.map((h) => h.deposited)).toEqual([0n, 5n]);
+    expect(asked()).toBe(0);
+    asked = indexerAnswers(101);
+    const behind = await readPositionHistories(client(101n), views, ACCOUNT, { ...source, known });
+    expect(behind.histories.map((h) => h.deposited)).toEqual([0n, 9n]);
+    expect(asked()).toBe(1);
+  });
+
   it("reads the events when the indexer stays behind, or does not answer", async () => {
     fromLogs.mockResolvedValue(logsHistory);
     indexerAnswers(99);

@@ -3,7 +3,7 @@
 // position read right after the account's own transaction includes it; if it lags, or fails, the events answer.
 import type { Address, PublicClient } from "viem";
 
-import { emptyHistory, fetchPositionHistories } from "../indexer/positions";
+import { emptyHistory, fetchPositionHistories, type IndexedPositionHistories } from "../indexer/positions";
 import type { MetaPoolView } from "../types/metaPool";
 import type { PositionHistory } from "../types/positions";
 import { readPositionHistoryFromLogs } from "./positionHistory";
@@ -13,6 +13,11 @@ export interface PositionSource {
   indexer: string | null;
   /** Where event scans start (the deployment's start block). */
   fromBlock: bigint;
+  /**
+   * An answer already at hand for the whole account (the Portfolio's list came with it): used instead of asking
+   * again when it reflects the chain's head, as a fresh one must.
+   */
+  known?: IndexedPositionHistories;
   /** How long to wait for a lagging indexer to reach the head, and how often to ask (ms). */
   waitMs?: number;
   pollMs?: number;
@@ -43,12 +48,12 @@ async function fromIndexer(
   views: readonly MetaPoolView[],
   account: Address,
   base: string,
-  { waitMs = 3_000, pollMs = 250 }: PositionSource,
+  { known, waitMs = 3_000, pollMs = 250 }: PositionSource,
 ): Promise<PositionHistory[] | undefined> {
   const only = views.length === 1 ? views[0]!.metaPool : undefined;
   const [head, first] = await Promise.all([
     client.getBlockNumber({ cacheTime: 0 }),
-    fetchPositionHistories(base, account, only),
+    known ?? fetchPositionHistories(base, account, only),
   ]);
   let answer = first;
   for (const deadline = Date.now() + waitMs; answer.indexedBlock < head; ) {

@@ -1,7 +1,10 @@
+import type { PublicClient } from "viem";
 import { describe, expect, it } from "vitest";
 
-import type { RestartLog } from "../types/positions";
+import type { MetaPoolView } from "../types/metaPool";
+import type { PositionHistory, RestartLog } from "../types/positions";
 import { purchaseRestart, restartLogs } from "./positionHistory";
+import { readAccountPosition } from "./positions";
 
 const DAY = 86_400n;
 
@@ -55,5 +58,55 @@ describe("restartLogs", () => {
       { fromId: 4n, toId: 7n, maturesAt: 950_400n, claimId: 2n, order: 12_000_003n },
       { fromId: 7n, toId: 8n, maturesAt: 990_000n, claimId: 5n, order: 15_000_000n },
     ]);
+  });
+});
+
+describe("readAccountPosition", () => {
+  const M = "0x00000000000000000000000000000000000000a1";
+  const ACCOUNT = "0x00000000000000000000000000000000000000ee";
+  const view = {
+    metaPool: M,
+    pools: [],
+    pendingClaims: 0n,
+    config: { purchaseDelay: 86_400 },
+  } as unknown as MetaPoolView;
+  const history: PositionHistory = {
+    deposited: 0n,
+    withdrawn: 0n,
+    requestIds: [],
+    purchases: [],
+    restarts: [],
+    coverTokens: [],
+  };
+  /** A chain that answers every read, and remembers which functions were called. */
+  function chain() {
+    const called: string[] = [];
+    const answers: Record<string, unknown> = {
+      balanceOf: 0n,
+      feesOwed: 0n,
+      purchaseQueue: [0n, 0n, 3n],
+      purchase: { status: 1, amount: 10n, accepted: 0n, maturesAt: 10, restRefunded: false },
+    };
+    const client = {
+      readContract: ({ functionName }: { functionName: string }) => {
+        called.push(functionName);
+        return Promise.resolve(answers[functionName]);
+      },
+    } as unknown as PublicClient;
+    return { client, called };
+  }
+
+  it("reads no purchase queue where the account has no purchases", async () => {
+    const { client, called } = chain();
+    await readAccountPosition(client, view, ACCOUNT, history, 100n);
+    expect(called.sort()).toEqual(["balanceOf", "feesOwed"]);
+  });
+
+  it("judges purchases against the queue: ids below its voided mark are voided", async () => {
+    const { client, called } = chain();
+    const purchases = [2n, 3n].map((id) => ({ id, boughtMaturesAt: 10n }));
+    const p = await readAccountPosition(client, view, ACCOUNT, { ...history, purchases }, 100n);
+    expect(called).toContain("purchaseQueue");
+    expect(p.purchases.map((x) => x.state)).toEqual(["voided", "maturing"]);
   });
 });
