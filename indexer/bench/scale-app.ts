@@ -12,7 +12,8 @@
 // builds already there even if sources changed since; SCALE_APP_RUNS (3) visits per figure with the indexer,
 // SCALE_APP_CHAIN_RUNS (1) without; SCALE_APP_TIMEOUT_S (180) per visit; SCALE_APP_MODES (indexer,chain); SCALE_APP_IDLE_S (60); SCALE_APP_WIDE (200) and
 // SCALE_APP_HISTORY_EVENTS (5 000) size the two extras; results as JSON in
-// SCALE_APP_OUT (default indexer/.bench/scale-app.json).
+// SCALE_APP_OUT (default indexer/.bench/scale-app.json). With DATABASE_URL the indexer runs on PostgreSQL:
+//   indexer/scripts/with-postgres.sh npm --prefix indexer run bench:scale-app
 // SCALE_APP_ITERATE=1 keeps the last checkpoint's chain and indexer up afterwards (Anvil cannot reopen a dumped
 // chain for Ponder, which reads historical state): each time the file `iterate` appears in E2E_ARTIFACTS_DIR, the
 // apps are rebuilt if their sources changed, served again and Explore and the Portfolio measured again; the file
@@ -33,6 +34,7 @@ import local from "../../lib/deployments/31337.json";
 import { startChain, type Chain } from "../test/harness/chain";
 import { indexerDir } from "../test/harness/ponder";
 import { idle, launch, visit, type Target, type Visit } from "./app-probe";
+import { startIndexerOnPostgres } from "./postgres-indexer";
 import { addBusyMetaPool, addWideAccount } from "./scale-extras";
 import { buildScaleMarket } from "./scale-market";
 
@@ -46,6 +48,9 @@ const idleSeconds = env("SCALE_APP_IDLE_S", 60);
 const wideMetaPools = env("SCALE_APP_WIDE", 200);
 const historyEvents = env("SCALE_APP_HISTORY_EVENTS", 5_000);
 const iterate = process.env.SCALE_APP_ITERATE === "1";
+/** Set (indexer/scripts/with-postgres.sh): the indexer runs on PostgreSQL instead of PGlite. */
+const databaseUrl = process.env.DATABASE_URL;
+const database = databaseUrl ? "PostgreSQL" : "PGlite";
 const out = process.env.SCALE_APP_OUT ?? join(indexerDir, ".bench", "scale-app.json");
 /** An Anvil-unlocked account (the test wallet signs with those), entered into 200 MetaPools at the last checkpoint. */
 const WIDE_ACCOUNT = 7;
@@ -85,7 +90,7 @@ async function measure(
   const row: Row = {
     what,
     MetaPools: metaPools,
-    mode,
+    mode: mode === "indexer" ? `indexer (${database})` : mode,
     "ms (median)": v.ms ?? `> ${timeoutMs / 1000} s`,
     "ms (all)": visits.map((x) => x.ms ?? "timeout").join(" "),
     "FCP ms": v.fcpMs ?? "-",
@@ -108,7 +113,7 @@ async function restartIndexer(previous: ChildProcess | undefined, chain: Chain, 
   if (previous?.pid) await stopGroup(previous.pid);
   const head = Number(await chain.client.getBlockNumber());
   const started = performance.now();
-  const child = await startIndexer();
+  const child = databaseUrl ? await startIndexerOnPostgres(databaseUrl) : await startIndexer();
   await waitUntil(
     "indexer",
     async () => {
@@ -121,7 +126,7 @@ async function restartIndexer(previous: ChildProcess | undefined, chain: Chain, 
     { timeoutMs: 60 * 60_000, child, logFile: join(e2eEnv.artifactsDir, "indexer.log") },
   );
   console.log(
-    `indexer (PGlite) at ${metaPools} MetaPools: block ${head} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `indexer (${database}) at ${metaPools} MetaPools: block ${head} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   return child;
 }
