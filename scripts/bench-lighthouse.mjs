@@ -95,6 +95,12 @@ async function audit(url, config) {
     cls: metric("cumulative-layout-shift"),
     // Lighthouse's CPU benchmark of this machine at that moment: lower means a busier (slower) CPU, inflating TBT.
     cpu: lhr.environment.benchmarkIndex,
+    // What LCP waited for, and what moved (bench-lighthouse.json keeps them): CLS names no element in the table.
+    lcpElement: lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet,
+    shifts: (lhr.audits["layout-shifts"]?.details?.items ?? []).map((item) => ({
+      score: item.score,
+      node: item.node?.snippet ?? item.node?.nodeLabel,
+    })),
   };
 }
 
