@@ -9,7 +9,7 @@ import { expect, test } from "../fixtures/journey";
 import { ROLE } from "./helpers";
 
 // Lists through the indexer (indexer/src/api): Explore's search, filters, sort and paging asked of /canopy/explore,
-// the portfolio's MetaPools of /canopy/account/…/metapools; each compared with what the same page shows when the
+// the portfolio's MetaPools of /canopy/account/…/positions; each compared with what the same page shows when the
 // indexer is taken away and the app falls back to the chain. Only the indexer's answers are intercepted: the chain,
 // the app and the indexer are the run's own.
 
@@ -113,7 +113,7 @@ test("Portfolio lists the account's MetaPools through the indexer, the same as f
     return page.getByTestId("portfolio-metapool").locator("h2").allInnerTexts();
   };
   const viaIndexer = await names();
-  expect(requests).toContain(`/canopy/account/${wallet.address.toLowerCase()}/metapools`);
+  expect(requests).toContain(`/canopy/account/${wallet.address.toLowerCase()}/positions`);
   expect(viaIndexer.length).toBeGreaterThan(0);
   await stopIndexerFor(page);
   expect(await names()).toEqual(viaIndexer);
