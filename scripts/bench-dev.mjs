@@ -6,13 +6,16 @@
 //               start of Next, from `npm run dev` and from the moment the chain is seeded (dev.mjs starts Next
 //               before deploying and seeding on Anvil's own chain, so these differ)
 //   each route  its first visit, until the page has loaded and shows its heading (a MetaPool page: its name)
-// The chain on 127.0.0.1:8545 is reused, or started here and seeded by dev.mjs on the first run.
-// Options: --bundler webpack|turbopack (one only), --warm (keep the build folder), --port <app port, 3000>.
+// The chain on 127.0.0.1:<rpc port> is reused, or started here and seeded by dev.mjs on the first run.
+// Options: --bundler webpack|turbopack (one only), --warm (keep the build folder), --port <app port, 3000>,
+// --rpc-port <Anvil, 8545>, --indexer-port <42069>, --dist-dir <Next's build folder, NEXT_DIST_DIR or .next>; with
+// the last three set, a run shares nothing with a developer's `npm run dev` (the indexer's PGlite goes in the system's
+// temporary folder then).
 // It prints the machine's load average with the numbers: two busy cores double them. The `cpu s` column (CPU
 // seconds the dev server's processes spent in the step, from /proc) moves far less with the machine's load.
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -26,11 +29,15 @@ const { values: opts } = parseArgs({
     bundler: { type: "string" },
     warm: { type: "boolean", default: false },
     port: { type: "string", default: "3000" },
+    "rpc-port": { type: "string", default: "8545" },
+    "indexer-port": { type: "string", default: "42069" },
+    "dist-dir": { type: "string", default: process.env.NEXT_DIST_DIR || ".next" },
   },
 });
 const bundlers = opts.bundler ? [opts.bundler] : ["webpack", "turbopack"];
 const appUrl = `http://localhost:${opts.port}`;
-const rpcUrl = "http://127.0.0.1:8545";
+const rpcUrl = `http://127.0.0.1:${opts["rpc-port"]}`;
+const distDir = join(repoDir, opts["dist-dir"]);
 const routeTimeoutMs = 300_000;
 
 const round = (x) => Number(x.toFixed(1));
@@ -75,7 +82,18 @@ function startDev(bundler) {
   const launched = performance.now();
   const child = spawn(process.execPath, ["scripts/dev.mjs"], {
     cwd: repoDir,
-    env: { ...process.env, DEV_BUNDLER: bundler, PORT: opts.port, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DEV_BUNDLER: bundler,
+      PORT: opts.port,
+      RPC_PORT: opts["rpc-port"],
+      INDEXER_PORT: opts["indexer-port"],
+      NEXT_DIST_DIR: opts["dist-dir"],
+      ...(opts["indexer-port"] !== "42069" && {
+        CANOPY_PGLITE_DIR: join(tmpdir(), `canopy-bench-dev-pglite-${opts["indexer-port"]}`),
+      }),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so stopping it also stops what Next spawned (Turbopack's PostCSS workers).
     detached: true,
@@ -130,7 +148,6 @@ async function visit(page, path, ready) {
 }
 
 async function benchOne(browser, bundler) {
-  const distDir = join(repoDir, process.env.NEXT_DIST_DIR || ".next");
   if (!opts.warm) rmSync(distDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 500 });
   const loadBefore = load();
   const dev = startDev(bundler);
@@ -177,13 +194,15 @@ async function benchOne(browser, bundler) {
   }
   // Next's own account of its compiles, for telling server compile time from the browser's wait.
   const compiles = dev.log().match(/✓ Compiled .+ in [\d.]+m?s/g) ?? [];
-  return { bundler, rows, compiles, load: `${loadBefore} → ${load()}` };
+  // dev.mjs's steps with the second each began, and the warm-up's summary.
+  const steps = dev.log().match(/▸.*\(\d+\.\d s\)|routes warmed in .*/g) ?? [];
+  return { bundler, rows, compiles, steps, load: `${loadBefore} → ${load()}` };
 }
 
 if (await portAnswers(appUrl)) throw new Error(`${appUrl} already answers: stop that server or pass --port`);
 let anvil = null;
 if ((await chainIdAt(rpcUrl)) === null) {
-  anvil = startAnvil({ port: 8545 });
+  anvil = startAnvil({ port: Number(opts["rpc-port"]) });
   await waitForRpc(rpcUrl);
 }
 const browser = await chromium.launch({
@@ -197,6 +216,7 @@ try {
     const result = await benchOne(browser, bundler);
     console.table(result.rows);
     console.log(`  ${result.compiles.join("\n  ")}`);
+    console.log(`  ${result.steps.join("\n  ").replace(/\x1b\[\d+m/g, "")}`);
     console.log(`  load average (1, 5, 15 min) before → after: ${result.load}`);
     results.push(result);
   }

@@ -25,7 +25,10 @@ const RPC_URL = `http://127.0.0.1:${RPC_PORT}`;
 const APP_PORT = Number(process.env.PORT ?? 3000);
 const started = [];
 
-const step = (msg) => console.log(`\x1b[32m▸\x1b[0m ${msg}`);
+// Each step says when it began (seconds since `npm run dev`), to see where a start spends its time.
+const launched = performance.now();
+const step = (msg) =>
+  console.log(`\x1b[32m▸\x1b[0m ${msg} \x1b[2m(${((performance.now() - launched) / 1000).toFixed(1)} s)\x1b[0m`);
 
 function stopAll(code = 0) {
   for (const child of started.reverse()) {
