@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useAccount } from "wagmi";
 
 import { ConnectPrompt } from "@/components/portfolio/ConnectPrompt";
@@ -15,6 +15,7 @@ import { usePortfolioMetaPools } from "@/hooks/usePortfolioMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { deployment } from "@/lib/deployment";
 import { formatAmount } from "@/lib/format";
+import { moreSectionsLabel, PORTFOLIO_SECTIONS_STEP } from "@/lib/portfolio/labels";
 import { hasAnything, metaPoolPortfolio, shownNetResult, totalsByAsset } from "@/lib/portfolio/summary";
 import { clockPhase } from "@/lib/time/clockPhase";
 
@@ -33,6 +34,7 @@ export function PortfolioView() {
     [positions.data],
   );
   const now = useChainNowSelector((t) => clockPhase(t, instants));
+  const [sectionsShown, setSectionsShown] = useState(PORTFOLIO_SECTIONS_STEP);
 
   const items = useMemo(() => {
     if (!account || !metaPools.data || !positions.data || !metas.data || now === undefined) return undefined;
@@ -94,6 +96,7 @@ export function PortfolioView() {
   }
 
   const totals = totalsByAsset(items);
+  const more = moreSectionsLabel(sectionsShown, items.length);
   return (
     <div className="space-y-6">
       <section aria-labelledby="portfolio-totals" className="space-y-3">
@@ -131,9 +134,18 @@ export function PortfolioView() {
           );
         })}
       </section>
-      {items.map((m) => (
+      {items.slice(0, sectionsShown).map((m) => (
         <MetaPoolPositions key={m.metaPool} m={m} view={viewOf.get(m.metaPool)!} />
       ))}
+      {more && (
+        <button
+          type="button"
+          className="btn-secondary w-full"
+          onClick={() => setSectionsShown((n) => n + PORTFOLIO_SECTIONS_STEP)}
+        >
+          {more}
+        </button>
+      )}
     </div>
   );
 }
