@@ -33,11 +33,26 @@ export async function indexedBlockNow(db: typeof apiDb): Promise<number> {
   return checkpoint === null ? 0 : blockNumberOf(checkpoint);
 }
 
+/**
+ * How long the status waits for the chain's head. Ponder's client queues behind its own sync's requests and rate
+ * limit: on a node slowed down (bench:scale-app at load 19 left it at ~3 requests a second) the head took over 15 s,
+ * the app's status request gave up after 8 s, called the indexer down and read every list from the chain. Without
+ * the head the status still says how far the index is.
+ */
+const HEAD_WAIT_MS = 1_500;
+
+function headWithin(client: PublicClient, ms: number): Promise<bigint | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  const head = client.getBlockNumber({ cacheTime: 0 }).catch(() => null);
+  return Promise.race([head, late]).finally(() => clearTimeout(timer));
+}
+
 export async function indexingStatus(db: typeof apiDb, client: PublicClient): Promise<IndexingStatus> {
   const [checkpoints, meta, head] = await Promise.all([
     db.execute(sql`select chain_id, latest_checkpoint from _ponder_checkpoint`),
     db.execute(sql`select value from _ponder_meta where key = 'app'`),
-    client.getBlockNumber({ cacheTime: 0 }).catch(() => null),
+    headWithin(client, HEAD_WAIT_MS),
   ]);
   const row = rowsOf(checkpoints)[0] as { chain_id: number | string; latest_checkpoint: string } | undefined;
   const app = rowsOf(meta)[0] as { value: { is_ready?: number } | string } | undefined;
