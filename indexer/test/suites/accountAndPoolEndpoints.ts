@@ -60,7 +60,7 @@ export function accountAndPoolEndpointTests(run: IndexerRun) {
     expect((await fetch(`${run.indexer.url}/canopy/account/${one}/positions?metaPool=x`)).status).toBe(400);
   });
 
-  test("each pool's holders and the arbiter desk's evidence through the run.indexer equal the chain's logs", async () => {
+  test("each pool's holders and the arbiter desk's evidence through the indexer equal the chain's logs", async () => {
     // A pending claim to put on the desk, outside the MetaPool the reorg test deposits into.
     let filedIn: (typeof run.market.metaPools)[number] | undefined;
     for (const m of run.market.metaPools.slice(1)) {
