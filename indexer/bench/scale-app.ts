@@ -12,8 +12,9 @@
 // builds already there even if sources changed since; SCALE_APP_RUNS (3) visits per figure with the indexer,
 // SCALE_APP_CHAIN_RUNS (1) without; SCALE_APP_TIMEOUT_S (180) per visit; SCALE_APP_MODES (indexer,chain); SCALE_APP_IDLE_S (60); SCALE_APP_WIDE (200) and
 // SCALE_APP_HISTORY_EVENTS (5 000) size the two extras; results as JSON in
-// SCALE_APP_OUT (default indexer/.bench/scale-app.json). With DATABASE_URL the indexer runs on PostgreSQL:
-//   indexer/scripts/with-postgres.sh npm --prefix indexer run bench:scale-app
+// SCALE_APP_OUT (default indexer/.bench/scale-app.json). With DATABASE_URL the indexer runs on PostgreSQL, and
+// SCALE_APP_DATABASES=pglite,postgres measures both on one chain:
+//   SCALE_APP_DATABASES=pglite,postgres indexer/scripts/with-postgres.sh npm --prefix indexer run bench:scale-app
 // SCALE_APP_ITERATE=1 keeps the last checkpoint's chain and indexer up afterwards (Anvil cannot reopen a dumped
 // chain for Ponder, which reads historical state): each time the file `iterate` appears in E2E_ARTIFACTS_DIR, the
 // apps are rebuilt if their sources changed, served again and Explore and the Portfolio measured again; the file
@@ -48,9 +49,18 @@ const idleSeconds = env("SCALE_APP_IDLE_S", 60);
 const wideMetaPools = env("SCALE_APP_WIDE", 200);
 const historyEvents = env("SCALE_APP_HISTORY_EVENTS", 5_000);
 const iterate = process.env.SCALE_APP_ITERATE === "1";
-/** Set (indexer/scripts/with-postgres.sh): the indexer runs on PostgreSQL instead of PGlite. */
+/** Set (indexer/scripts/with-postgres.sh): the indexer can run on PostgreSQL. */
 const databaseUrl = process.env.DATABASE_URL;
-const database = databaseUrl ? "PostgreSQL" : "PGlite";
+type Database = "PGlite" | "PostgreSQL";
+/**
+ * SCALE_APP_DATABASES (pglite, postgres or both, comma-separated; default postgres with DATABASE_URL, else pglite):
+ * at each checkpoint the indexer is rebuilt from block 0 on each in turn and the indexer's rows measured again, on
+ * the same chain and app build; the chain-only rows once.
+ */
+const databases: Database[] = (process.env.SCALE_APP_DATABASES ?? (databaseUrl ? "postgres" : "pglite"))
+  .split(",")
+  .map((d) => (d.trim() === "postgres" ? "PostgreSQL" : "PGlite"));
+let database: Database = databases[0]!;
 const out = process.env.SCALE_APP_OUT ?? join(indexerDir, ".bench", "scale-app.json");
 /** An Anvil-unlocked account (the test wallet signs with those), entered into 200 MetaPools at the last checkpoint. */
 const WIDE_ACCOUNT = 7;
@@ -111,9 +121,11 @@ async function measure(
 
 async function restartIndexer(previous: ChildProcess | undefined, chain: Chain, metaPools: number) {
   if (previous?.pid) await stopGroup(previous.pid);
+  if (database === "PostgreSQL" && !databaseUrl)
+    throw new Error("SCALE_APP_DATABASES names postgres: set DATABASE_URL");
   const head = Number(await chain.client.getBlockNumber());
   const started = performance.now();
-  const child = databaseUrl ? await startIndexerOnPostgres(databaseUrl) : await startIndexer();
+  const child = database === "PostgreSQL" ? await startIndexerOnPostgres(databaseUrl!) : await startIndexer();
   await waitUntil(
     "indexer",
     async () => {
@@ -156,6 +168,44 @@ async function iterateOnChanges(browser: Browser, started: ChildProcess[], size:
   }
 }
 
+/** Explore at every checkpoint; at the last (`busy` set) the Portfolio, the busy MetaPool's history and idle tabs. */
+async function measureCheckpoint(
+  browser: Browser,
+  size: number,
+  modes: Mode[],
+  busy: { address: string; events: number } | undefined,
+) {
+  for (const mode of modes) await measure(browser, "Explore", size, mode, "/", explore);
+  if (!busy) return;
+  const busyPath = `/metapool/${busy.address}`;
+  for (const mode of modes) {
+    await measure(browser, "Portfolio (acct 7)", size, mode, "/portfolio", portfolio, WIDE_ACCOUNT);
+    await measure(browser, `History (${busy.events} ev)`, size, mode, busyPath, history);
+  }
+  for (const mode of modes) {
+    const idlePages = [
+      { path: "/", target: explore },
+      { path: "/portfolio", target: portfolio, account: WIDE_ACCOUNT },
+      { path: busyPath, target: history },
+    ];
+    for (const r of await idle(browser, urlOf(targets[mode]), idlePages, idleSeconds)) {
+      const row = {
+        route: r.path.replace(busy.address, "<busy>"),
+        MetaPools: size,
+        mode: mode === "indexer" ? `indexer (${database})` : mode,
+        "RPC calls/min": Math.round((r.rpc.calls * 60) / idleSeconds),
+        "RPC req/min": Math.round((r.rpc.requests * 60) / idleSeconds),
+        "getLogs/min": Math.round((r.rpc.getLogs * 60) / idleSeconds),
+        "RPC kB/min": Math.round((r.rpc.kB * 60) / idleSeconds),
+        "indexer req/min": Math.round((r.indexer.requests * 60) / idleSeconds),
+        "RPC methods": r.rpc.methods,
+      };
+      console.log(JSON.stringify(row));
+      idleRows.push(row);
+    }
+  }
+}
+
 test(
   "the app at 4, 200 and 1 000 MetaPools, with the indexer and from the chain alone",
   async () => {
@@ -188,35 +238,12 @@ test(
           busy = await addBusyMetaPool(chain, deployment, accountCount, BUSY_METAPOOL, historyEvents);
           console.log(`MetaPool ${busy.address} has ${busy.events} events`);
         }
-        indexer = await restartIndexer(indexer, chain, size);
-        for (const mode of modes) await measure(browser, "Explore", size, mode, "/", explore);
-        if (!busy) continue;
-        const busyPath = `/metapool/${busy.address}`;
-        for (const mode of modes) {
-          await measure(browser, "Portfolio (acct 7)", size, mode, "/portfolio", portfolio, WIDE_ACCOUNT);
-          await measure(browser, `History (${busy.events} ev)`, size, mode, busyPath, history);
-        }
-        for (const mode of modes) {
-          const idlePages = [
-            { path: "/", target: explore },
-            { path: "/portfolio", target: portfolio, account: WIDE_ACCOUNT },
-            { path: busyPath, target: history },
-          ];
-          for (const r of await idle(browser, urlOf(targets[mode]), idlePages, idleSeconds)) {
-            const row = {
-              route: r.path.replace(busy.address, "<busy>"),
-              MetaPools: size,
-              mode,
-              "RPC calls/min": Math.round((r.rpc.calls * 60) / idleSeconds),
-              "RPC req/min": Math.round((r.rpc.requests * 60) / idleSeconds),
-              "getLogs/min": Math.round((r.rpc.getLogs * 60) / idleSeconds),
-              "RPC kB/min": Math.round((r.rpc.kB * 60) / idleSeconds),
-              "indexer req/min": Math.round((r.indexer.requests * 60) / idleSeconds),
-              "RPC methods": r.rpc.methods,
-            };
-            console.log(JSON.stringify(row));
-            idleRows.push(row);
-          }
+        for (const [d, db] of databases.entries()) {
+          database = db;
+          // The chain-only rows do not depend on the indexer: measured with the first database only.
+          const modesNow = modes.filter((m) => m === "indexer" || d === 0);
+          indexer = await restartIndexer(indexer, chain, size);
+          await measureCheckpoint(browser, size, modesNow, busy);
         }
       }
       if (iterate) await iterateOnChanges(browser, started, built);
