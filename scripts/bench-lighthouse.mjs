@@ -76,6 +76,19 @@ async function launchChrome() {
   throw new Error(`Chromium at ${chromePath} did not open its debugging port ${debugPort}`);
 }
 
+/** The trace's three largest layout shifts (no recent input), each with the boxes it moved. */
+function traceShifts(events) {
+  const rect = (r) => (r ?? []).map(Math.round).join(",");
+  return events
+    .filter((e) => e.name === "LayoutShift" && !e.args?.data?.had_recent_input)
+    .map((e) => ({
+      score: Number((e.args.data.weighted_score_delta ?? e.args.data.score ?? 0).toFixed(4)),
+      moved: (e.args.data.impacted_nodes ?? []).map((n) => `${rect(n.old_rect)} → ${rect(n.new_rect)}`),
+    }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3);
+}
+
 /** One Lighthouse navigation: the performance category only. */
 async function audit(url, config) {
   const result = await lighthouse(
@@ -95,12 +108,13 @@ async function audit(url, config) {
     cls: metric("cumulative-layout-shift"),
     // Lighthouse's CPU benchmark of this machine at that moment: lower means a busier (slower) CPU, inflating TBT.
     cpu: lhr.environment.benchmarkIndex,
-    // What LCP waited for, and what moved (bench-lighthouse.json keeps them): CLS names no element in the table.
-    lcpElement: lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet,
-    shifts: (lhr.audits["layout-shifts"]?.details?.items ?? []).map((item) => ({
-      score: item.score,
-      node: item.node?.snippet ?? item.node?.nodeLabel,
-    })),
+    // What LCP waited for (Lighthouse's element audits fail on this Chromium: their RootCauses gatherer throws on
+    // "frame_sequence", so that error is kept instead), and the largest layout shifts read from the trace itself, with
+    // each moved box before → after as x,y,width,height (bench-lighthouse.json keeps them).
+    lcpElement:
+      lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet ??
+      lhr.audits["largest-contentful-paint-element"]?.errorMessage,
+    shifts: traceShifts(result.artifacts?.Trace?.traceEvents ?? []),
   };
 }
 
