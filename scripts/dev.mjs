@@ -6,9 +6,10 @@
 //     before); a fresh deploy on Anvil's own chain (31337) writes the registry, on a fork .dev/ (the registry keeps
 //     real deployments only). The app and the indexer are pointed at the deployment through the environment.
 //  3. Next.js on http://localhost:3000, started as soon as the deployment's addresses are known (on Anvil's own chain:
-//     at once, so it compiles while 2 and 4 run), every route then compiled in the background
+//     at once, so it compiles `/` while 2 and 4 run); the other routes are compiled in the background from step 5 on
 //  4. the demo market (scripts/seed.mjs), seeded unless the chain already has MetaPools
-//  5. the indexer (indexer/, Ponder) on http://localhost:42069, following that chain (indexer/scripts/dev.mjs)
+//  5. the indexer (indexer/, Ponder) on http://localhost:42069, following that chain (indexer/scripts/dev.mjs), once
+//     `/` is compiled: the first page is served before Ponder's start-up takes the cores
 // Ctrl-C stops exactly what this script started.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -24,6 +25,11 @@ const RPC_PORT = Number(process.env.RPC_PORT ?? 8545);
 const RPC_URL = `http://127.0.0.1:${RPC_PORT}`;
 const APP_PORT = Number(process.env.PORT ?? 3000);
 const started = [];
+/** The background warm-up (scripts/lib/warmup.mjs) once Next runs, unless DEV_WARMUP=0. */
+let warmup = null;
+/** Resolved when the indexer was started: the warm-up of the routes after `/` waits for it. */
+let indexerStarted;
+const afterIndexerStart = new Promise((resolve) => (indexerStarted = resolve));
 
 // Each step says when it began (seconds since `npm run dev`), to see where a start spends its time.
 const launched = performance.now();
@@ -110,8 +116,8 @@ function startNext(chainId, env) {
   started.push(next);
   next.on("exit", (code) => stopAll(code ?? 0));
   if (process.env.DEV_WARMUP !== "0") {
-    step("Compiling every route in the background, / first (DEV_WARMUP=0 skips it)");
-    void warmRoutes(`http://localhost:${APP_PORT}`);
+    step("Compiling / now, the other routes in the background once the indexer starts (DEV_WARMUP=0 skips it)");
+    warmup = warmRoutes(`http://localhost:${APP_PORT}`, { otherRoutesWhen: afterIndexerStart });
   }
 }
 
@@ -141,9 +147,16 @@ async function main() {
   } else {
     step(`No demo market on chain ${chainId}: demo tokens live on Anvil's own chain; MetaPools here use real assets`);
   }
+  if (warmup) {
+    // Ponder's start-up (bundling its config, PGlite, the backfill) would take the 2 cores of a small machine from
+    // the compile of `/`; the page reads the chain until the indexer answers, so the first page comes first.
+    step("Waiting for / to compile before starting the indexer");
+    await warmup.first;
+  }
   step("Starting the indexer (indexer/, Ponder; DATABASE_URL for PostgreSQL, else embedded PGlite)");
   const indexer = await startIndexer({ rpcUrl: RPC_URL, chainId });
   if (indexer) started.push(indexer.child);
+  indexerStarted();
   console.log(`\n  Canopy is running: \x1b[1mhttp://localhost:${APP_PORT}\x1b[0m  (chain ${chainId} at ${RPC_URL})\n`);
 }
 
