@@ -38,7 +38,7 @@ const bundlers = opts.bundler ? [opts.bundler] : ["webpack", "turbopack"];
 const appUrl = `http://localhost:${opts.port}`;
 const rpcUrl = `http://127.0.0.1:${opts["rpc-port"]}`;
 const distDir = join(repoDir, opts["dist-dir"]);
-const routeTimeoutMs = 300_000;
+const routeTimeoutMs = 600_000; // a busy 2-core machine takes minutes
 
 const round = (x) => Number(x.toFixed(1));
 const seconds = (ms) => round(ms / 1000);
@@ -138,7 +138,8 @@ async function visit(page, path, ready) {
       await page.goto(appUrl + path, { waitUntil: "load", timeout: routeTimeoutMs });
       break;
     } catch (err) {
-      if (!/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET/.test(String(err))) throw err;
+      // A reset connection while Next compiles can surface as a navigation to Chromium's error page.
+      if (!/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET|chrome-error:/.test(String(err))) throw err;
       if (performance.now() - started > routeTimeoutMs) throw err;
       await new Promise((r) => setTimeout(r, 250));
     }
