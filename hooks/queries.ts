@@ -66,18 +66,15 @@ export function metaPoolNamesQuery(client: PublicClient | undefined, enabled: bo
   });
 }
 
-/** How long the MetaPool page waits for the indexer's creation block before it scans the factory's log instead. */
-const CREATION_HINT_MS = 2_000;
-
 /**
  * One MetaPool projected to now, with its creation parameters (full texts from the factory event, read at the block
  * the indexer names when one is configured: it is asked at once, not after its status, since a wrong or missing
- * answer only costs the scan it replaces).
+ * answer only costs the scan it replaces; it gets the indexer's usual 8 s, since on a hosted RPC that scan is
+ * hundreds of requests, and a busy tab can take seconds to read even a fast answer).
  */
 export function metaPoolQuery(client: PublicClient | undefined, address: Address | undefined) {
   const base = indexerUrl;
-  const creationBlock =
-    base && address ? () => fetchCreationBlock(base, address, AbortSignal.timeout(CREATION_HINT_MS)) : undefined;
+  const creationBlock = base && address ? () => fetchCreationBlock(base, address) : undefined;
   return queryOptions({
     queryKey: [...queryKeys.metaPool(address ?? "0x"), "details"],
     ...onNewBlock,

@@ -172,6 +172,22 @@ function wholeLogReads(page: Page, metaPool: string, createdAt: bigint): string[
   return seen;
 }
 
+/** The block range of every eth_getLogs the page sends on the factory's address (the MetaPool's creation texts). */
+function factoryLogReads(page: Page): { fromBlock: bigint; toBlock: bigint }[] {
+  const seen: { fromBlock: bigint; toBlock: bigint }[] = [];
+  page.on("request", (request) => {
+    if (!request.url().startsWith(e2eEnv.rpcUrl) || request.method() !== "POST") return;
+    const calls = [JSON.parse(request.postData() ?? "[]")].flat() as { method?: string; params?: unknown[] }[];
+    for (const call of calls) {
+      const filter = (call.params?.[0] ?? {}) as { address?: string | string[]; fromBlock?: string; toBlock?: string };
+      const addresses = [filter.address ?? []].flat().map((a) => a.toLowerCase());
+      if (call.method !== "eth_getLogs" || !addresses.includes(factoryAddress.toLowerCase())) continue;
+      seen.push({ fromBlock: BigInt(filter.fromBlock ?? 0), toBlock: BigInt(filter.toBlock ?? 0) });
+    }
+  });
+  return seen;
+}
+
 /** The claims list under History, each claim's text. */
 async function historyClaims(page: Page): Promise<string[]> {
   const claims = page.locator('[data-testid^="claim-history-"]');
@@ -194,10 +210,12 @@ test("a MetaPool page reads its past from the indexer, never the MetaPool's whol
   });
   const requests = indexerRequests(page);
   const scans = wholeLogReads(page, bridges, created!.blockNumber);
+  const factoryReads = factoryLogReads(page);
   await wallet.useAccount(ROLE.seeker);
   await page.goto("/how-it-works");
   await connectTestWallet(page, wallet.address);
 
+  const beforePage = factoryReads.length;
   await page.goto(`/metapool/${bridges}`);
   const viaIndexer = await historyClaims(page);
   expect(viaIndexer.join("\n")).toContain("Valid: paid");
@@ -208,6 +226,9 @@ test("a MetaPool page reads its past from the indexer, never the MetaPool's whol
   expect(requests).toContain(`${path}/claims`);
   expect(requests).toContain(`${path}/history`);
   expect(scans).toEqual([]);
+  // Its creation texts: one getLogs over the block the indexer names, not the factory's log from the start block.
+  const at = created!.blockNumber;
+  expect(factoryReads.slice(beforePage)).toEqual([{ fromBlock: at, toBlock: at }]);
 
   // Without the indexer the page reads the log (which the watch above sees) and shows the same claims and yield.
   await stopIndexerFor(page);
@@ -215,4 +236,5 @@ test("a MetaPool page reads its past from the indexer, never the MetaPool's whol
   expect(await historyClaims(page)).toEqual(viaIndexer);
   await expect(page.getByTestId("apy-30d")).toHaveText(apyViaIndexer, { timeout: 60_000 });
   expect(scans.length).toBeGreaterThan(0);
+  expect(factoryReads.slice(beforePage + 1).some((r) => r.fromBlock < at && r.toBlock > at)).toBe(true);
 });
