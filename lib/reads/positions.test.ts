@@ -1,6 +1,7 @@
 import type { PublicClient } from "viem";
 import { describe, expect, it } from "vitest";
 
+import { emptyHistory } from "../indexer/positions";
 import type { MetaPoolView } from "../types/metaPool";
 import type { PositionHistory, RestartLog } from "../types/positions";
 import { purchaseRestart, restartLogs } from "./positionHistory";
@@ -70,14 +71,7 @@ describe("readAccountPosition", () => {
     pendingClaims: 0n,
     config: { purchaseDelay: 86_400 },
   } as unknown as MetaPoolView;
-  const history: PositionHistory = {
-    deposited: 0n,
-    withdrawn: 0n,
-    requestIds: [],
-    purchases: [],
-    restarts: [],
-    coverTokens: [],
-  };
+  const history: PositionHistory = emptyHistory;
   /** A chain that answers every read, and remembers which functions were called. */
   function chain() {
     const called: string[] = [];
