@@ -18,9 +18,11 @@
 // SCALE_APP_ITERATE=1 keeps the last checkpoint's chain and indexer up afterwards (Anvil cannot reopen a dumped
 // chain for Ponder, which reads historical state): each time the file `iterate` appears in E2E_ARTIFACTS_DIR, the
 // apps are rebuilt if their sources changed, served again and Explore and the Portfolio measured again; the file
-// `stop` there ends the run. Minutes per change instead of a market rebuilt each time.
+// `stop` there ends the run. Minutes per change instead of a market rebuilt each time. SCALE_APP_MAX_LOAD (e.g. 2.5)
+// holds each figure until the machine's 1-minute load average is that low (every row notes its load).
 import type { ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 
 import type { Browser } from "@playwright/test";
@@ -49,6 +51,13 @@ const idleSeconds = env("SCALE_APP_IDLE_S", 60);
 const wideMetaPools = env("SCALE_APP_WIDE", 200);
 const historyEvents = env("SCALE_APP_HISTORY_EVENTS", 5_000);
 const iterate = process.env.SCALE_APP_ITERATE === "1";
+/**
+ * SCALE_APP_MAX_LOAD: each figure waits (up to SCALE_APP_LOAD_WAIT_S, 600) for the 1-minute load average to drop to
+ * this, so that figures compared with each other (Explore at 4, 200 and 1 000) are taken under similar load on a
+ * shared machine; every row notes the load it was measured at either way.
+ */
+const maxLoad = process.env.SCALE_APP_MAX_LOAD ? Number(process.env.SCALE_APP_MAX_LOAD) : undefined;
+const loadWaitMs = env("SCALE_APP_LOAD_WAIT_S", 600) * 1000;
 /** Set (indexer/scripts/with-postgres.sh): the indexer can run on PostgreSQL. */
 const databaseUrl = process.env.DATABASE_URL;
 type Database = "PGlite" | "PostgreSQL";
@@ -82,6 +91,14 @@ type Row = Record<string, string | number>;
 const rows: Row[] = [];
 const idleRows: Row[] = [];
 
+/** Waits for SCALE_APP_MAX_LOAD (when set, up to SCALE_APP_LOAD_WAIT_S); returns the 1-minute load average then. */
+async function quietEnough(): Promise<number> {
+  const until = performance.now() + loadWaitMs;
+  while (maxLoad !== undefined && loadavg()[0]! > maxLoad && performance.now() < until)
+    await new Promise((r) => setTimeout(r, 5_000));
+  return Math.round(loadavg()[0]! * 10) / 10;
+}
+
 /** `n` cold visits; the row shows the median time and the median visit's requests. */
 async function measure(
   browser: Browser,
@@ -92,6 +109,7 @@ async function measure(
   target: Target,
   account?: number,
 ) {
+  const load = await quietEnough();
   const visits: Visit[] = [];
   for (let i = 0; i < (mode === "indexer" ? runs : chainRuns); i++)
     visits.push(await visit(browser, urlOf(targets[mode]), path, target, account));
@@ -103,6 +121,7 @@ async function measure(
     mode: mode === "indexer" ? `indexer (${database})` : mode,
     "ms (median)": v.ms ?? `> ${timeoutMs / 1000} s`,
     "ms (all)": visits.map((x) => x.ms ?? "timeout").join(" "),
+    load: `${load} → ${Math.round(loadavg()[0]! * 10) / 10}`,
     "FCP ms": v.fcpMs ?? "-",
     shown: v.matched,
     "RPC req": v.rpc.requests,
@@ -143,8 +162,11 @@ async function restartIndexer(previous: ChildProcess | undefined, chain: Chain, 
   return child;
 }
 
-/** SCALE_APP_ITERATE: on each `iterate` file, rebuild and serve the apps again, then measure Explore and Portfolio. */
-async function iterateOnChanges(browser: Browser, started: ChildProcess[], size: number) {
+/**
+ * SCALE_APP_ITERATE: on each `iterate` file, rebuild and serve the apps again, then measure Explore and Portfolio.
+ * The file may name the modes to rebuild and measure ("indexer"), one build instead of two; empty means all.
+ */
+async function iterateOnChanges(browser: Browser, served: Map<Mode, ChildProcess>, size: number) {
   const trigger = join(e2eEnv.artifactsDir, "iterate");
   const stop = join(e2eEnv.artifactsDir, "stop");
   console.log(`iterating: touch ${trigger} to measure again, ${stop} to end`);
@@ -153,13 +175,19 @@ async function iterateOnChanges(browser: Browser, started: ChildProcess[], size:
       await new Promise((r) => setTimeout(r, 2_000));
       continue;
     }
+    const named = readFileSync(trigger, "utf8")
+      .split(/[\s,]+/)
+      .filter(Boolean) as Mode[];
+    const these = modes.filter((m) => named.length === 0 || named.includes(m));
     rmSync(trigger);
-    await Promise.all(started.splice(0).map((child) => child.pid && stopGroup(child.pid)));
-    for (const t of modes.map((m) => targets[m])) {
+    for (const mode of these) {
+      const t = targets[mode];
+      const running = served.get(mode);
+      if (running?.pid) await stopGroup(running.pid);
       console.log(`round ${round}: next build into ${t.distDir}: ${await buildAppIfChanged(t)}`);
-      started.push(await startApp(t));
+      served.set(mode, await startApp(t));
     }
-    for (const mode of modes) {
+    for (const mode of these) {
       await measure(browser, `Explore (round ${round})`, size, mode, "/", explore);
       await measure(browser, `Portfolio (acct 7, round ${round})`, size, mode, "/portfolio", portfolio, WIDE_ACCOUNT);
     }
@@ -215,7 +243,7 @@ test(
         process.env.SCALE_APP_REUSE_BUILD === "1" && existsSync(join(e2eEnv.repoRoot, t.distDir, "BUILD_ID"));
       console.log(`next build into ${t.distDir}: ${reuse ? "reused as it is" : await buildAppIfChanged(t)}`);
     }
-    const started: ChildProcess[] = [];
+    const served = new Map<Mode, ChildProcess>();
     const chain = await startChain(e2eEnv.rpcPort, ["--gas-limit", "1000000000"]);
     let indexer: ChildProcess | undefined;
     let browser: Browser | undefined;
@@ -223,7 +251,7 @@ test(
       const deployment = await chain.deploy();
       // The builds read the factory from lib/deployments/31337.json: the same deployer and nonces give the same address.
       expect(getAddress(deployment.factory)).toBe(getAddress(local.metaPoolFactory));
-      for (const t of modes.map((m) => targets[m])) started.push(await startApp(t));
+      for (const mode of modes) served.set(mode, await startApp(targets[mode]));
       browser = await launch();
       let built = 0;
       for (const [c, size] of checkpoints.entries()) {
@@ -246,11 +274,11 @@ test(
           await measureCheckpoint(browser, size, modesNow, busy);
         }
       }
-      if (iterate) await iterateOnChanges(browser, started, built);
+      if (iterate) await iterateOnChanges(browser, served, built);
     } finally {
       await browser?.close();
       if (indexer?.pid) await stopGroup(indexer.pid);
-      await Promise.all(started.map((child) => child.pid && stopGroup(child.pid)));
+      await Promise.all([...served.values()].map((child) => child.pid && stopGroup(child.pid)));
       await chain.stop();
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, JSON.stringify({ rows, idleRows }, null, 2));
