@@ -1,16 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { Address } from "viem";
 
 import { ClaimItem } from "@/components/arbiter/ClaimItem";
-import { ApprovalLines, RejectionLines } from "@/components/arbiter/RulingConsequences";
+import { RulingDialog, type RulingDraft } from "@/components/arbiter/RulingDialog";
 import { ShutdownPanel } from "@/components/arbiter/ShutdownPanel";
 import { CollectFees } from "@/components/portfolio/CollectFees";
-import { TxProgress } from "@/components/tx/TxProgress";
 import { Badge } from "@/components/ui/Badge";
-import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { Stat } from "@/components/ui/Stat";
 import { ErrorState, LoadingRows } from "@/components/ui/States";
 import { useResolveClaim } from "@/hooks/actions/claims";
@@ -18,46 +16,10 @@ import { useArbiterDesk, type PendingClaim } from "@/hooks/useArbiterDesk";
 import { useMetaPool } from "@/hooks/useMetaPool";
 import { useTokenBalance, type TokenMeta } from "@/hooks/useTokens";
 import { metaPoolErrorContext } from "@/lib/errors/context";
-import { formatAmount, formatBps, formatDateTime } from "@/lib/format";
-import {
-  approvalConsequence,
-  checkRuling,
-  rejectionConsequence,
-  type Approval,
-  type Rejection,
-  type RulingInputs,
-} from "@/lib/forms/arbiter";
+import { formatAmount, formatBps } from "@/lib/format";
+import { approvalConsequence, checkRuling, rejectionConsequence, rulingInputsOf } from "@/lib/forms/arbiter";
 import { metaPoolHref } from "@/lib/portfolio/labels";
 import type { MetaPoolView } from "@/lib/types/metaPool";
-
-interface RulingDraft {
-  claim: PendingClaim;
-  valid: boolean;
-  poolName: string;
-  /** The numbers the arbiter confirms, frozen when the dialog opened. */
-  approval: Approval;
-  rejection: Rejection;
-  at: bigint | undefined;
-}
-
-function rulingInputs(view: MetaPoolView, claim: PendingClaim): RulingInputs {
-  const pool = view.pools[claim.claim.poolId]!;
-  return {
-    capital: view.capital,
-    active: pool.active,
-    coverSupply: pool.coverSupply,
-    debt: pool.debt,
-    payout: claim.payout,
-    redeemable: claim.redeemable,
-    bond: claim.claim.bond,
-    totalPending: view.totalPending,
-    purchaseDelay: BigInt(view.config.purchaseDelay),
-    arbiterFeeBps: BigInt(view.config.arbiterFeeBps),
-    creatorFeeBps: BigInt(view.config.creatorFeeBps),
-    pendingClaims: view.pendingClaims,
-    shareSupply: view.shareSupply,
-  };
-}
 
 /** One MetaPool the connected account arbitrates: its claim queue, fee balance and shutdown. */
 export function ArbiterMetaPoolCard({
@@ -85,11 +47,6 @@ export function ArbiterMetaPoolCard({
   });
   const [draft, setDraft] = useState<RulingDraft | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const doneRef = useRef<HTMLButtonElement>(null);
-  // The confirm button leaves when the ruling confirms: keep focus inside the dialog, on "Done".
-  useEffect(() => {
-    if (flow.status === "confirmed") doneRef.current?.focus();
-  }, [flow.status]);
 
   const name = view.config.name;
   const headingId = `arbiter-${view.metaPool}`;
@@ -102,7 +59,7 @@ export function ArbiterMetaPoolCard({
 
   const open = (claim: PendingClaim, valid: boolean) => {
     flow.reset();
-    const inputs = rulingInputs(view, claim);
+    const inputs = rulingInputsOf(view, claim);
     setDraft({
       claim,
       valid,
@@ -112,7 +69,6 @@ export function ArbiterMetaPoolCard({
       at: now,
     });
   };
-  const rule = (d: RulingDraft) => flow.run(d.claim.id, d.poolName, d.valid);
   const close = () => {
     if (flow.status === "running") return;
     setDraft(null);
@@ -176,7 +132,7 @@ export function ArbiterMetaPoolCard({
             </p>
             <ol className="space-y-3">
               {claims.map((claim, i) => {
-                const inputs = rulingInputs(view, claim);
+                const inputs = rulingInputsOf(view, claim);
                 return (
                   <ClaimItem
                     key={claim.id.toString()}
@@ -233,69 +189,16 @@ export function ArbiterMetaPoolCard({
       </div>
 
       {draft && (
-        <ConfirmDialog
-          testId="ruling-dialog"
-          title={`${draft.valid ? "Approve" : "Reject"} claim #${draft.claim.id} on ${draft.poolName}?`}
-          description={
-            <>
-              {name} · figures projected to {draft.at !== undefined ? formatDateTime(draft.at) : "now"}; the ruling also
-              charges the premium accrued until it is mined. A ruling is final.
-            </>
-          }
+        <RulingDialog
+          draft={draft}
+          metaPoolName={name}
+          flow={flow}
+          fmt={fmt}
+          fmtTokens={fmtTokens}
+          onRule={() => flow.run(draft.claim.id, draft.poolName, draft.valid)}
           onClose={close}
-          dismissable={flow.status !== "running"}
           returnFocus={headingRef}
-          footer={
-            flow.status === "confirmed" ? (
-              <button type="button" ref={doneRef} className="btn-primary" onClick={close}>
-                Done
-              </button>
-            ) : (
-              <>
-                <button
-                  type="button"
-                  className="btn-secondary"
-                  onClick={close}
-                  disabled={flow.status === "running"}
-                  data-autofocus
-                >
-                  Cancel
-                </button>
-                <button
-                  type="button"
-                  className={draft.valid ? "btn-danger" : "btn-primary"}
-                  disabled={flow.status === "running"}
-                  onClick={() => rule(draft)}
-                  data-testid="ruling-confirm"
-                >
-                  {flow.status === "failed"
-                    ? "Try again"
-                    : `${draft.valid ? "Approve" : "Reject"} claim #${draft.claim.id}`}
-                </button>
-              </>
-            )
-          }
-        >
-          {draft.valid ? (
-            <ApprovalLines
-              a={draft.approval}
-              fmt={fmt}
-              fmtTokens={fmtTokens}
-              poolName={draft.poolName}
-              holders={draft.claim.holders}
-              filer={draft.claim.claim.filer}
-            />
-          ) : (
-            <RejectionLines
-              r={draft.rejection}
-              fmt={fmt}
-              poolName={draft.poolName}
-              filer={draft.claim.claim.filer}
-              at={draft.at}
-            />
-          )}
-          <TxProgress flow={flow} />
-        </ConfirmDialog>
+        />
       )}
     </section>
   );

@@ -1,12 +1,11 @@
 "use client";
 
+import type { Fmt } from "@/components/arbiter/RulingConsequences";
 import { Badge } from "@/components/ui/Badge";
 import { Countdown } from "@/components/ui/Countdown";
 import type { PendingClaim } from "@/hooks/useArbiterDesk";
 import { formatDateTime, formatDuration, shortAddress } from "@/lib/format";
 import { claimTimeoutAt, isClaimOverdue, type Approval, type Rejection, type RulingCheck } from "@/lib/forms/arbiter";
-
-type Fmt = (amount: bigint, options?: { rounding?: "down" | "up" }) => string;
 
 /**
  * One pending claim in the queue: what was claimed and when, how long it has waited, what each

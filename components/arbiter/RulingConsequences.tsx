@@ -2,7 +2,8 @@ import { BeforeAfterRow } from "@/components/ui/BeforeAfter";
 import { formatDateTime, formatDuration, formatPercentWad, shortAddress } from "@/lib/format";
 import type { Approval, Rejection } from "@/lib/forms/arbiter";
 
-type Fmt = (amount: bigint, options?: { rounding?: "down" | "up" }) => string;
+/** Formats an amount of the MetaPool's asset, with its symbol. */
+export type Fmt = (amount: bigint, options?: { rounding?: "down" | "up" }) => string;
 
 /** What a valid ruling does, in numbers (SPEC §7). */
 export function ApprovalLines({

@@ -2,6 +2,8 @@ import type { Address } from "viem";
 
 import { sameAddress } from "@/lib/format";
 import { CLAIM_TIMEOUT, LAPSE_DENOMINATOR, splitPremium } from "@/lib/protocol";
+import type { PendingClaim } from "@/lib/reads/arbiterDesk";
+import type { MetaPoolView } from "@/lib/types/metaPool";
 
 /**
  * The arbiter desk's rules (SPEC §7, §8), pure so every one is tested: which claim may be ruled
@@ -142,6 +144,26 @@ export interface RulingInputs {
   pendingClaims: bigint;
   /** MetaPool share supply: a payout leaving C below 1e-9 of it closes the share epoch. */
   shareSupply: bigint;
+}
+
+/** A ruling's inputs for `claim`, from the MetaPool's view (projected to now) and the claim's own previews. */
+export function rulingInputsOf(view: MetaPoolView, claim: PendingClaim): RulingInputs {
+  const pool = view.pools[claim.claim.poolId]!;
+  return {
+    capital: view.capital,
+    active: pool.active,
+    coverSupply: pool.coverSupply,
+    debt: pool.debt,
+    payout: claim.payout,
+    redeemable: claim.redeemable,
+    bond: claim.claim.bond,
+    totalPending: view.totalPending,
+    purchaseDelay: BigInt(view.config.purchaseDelay),
+    arbiterFeeBps: BigInt(view.config.arbiterFeeBps),
+    creatorFeeBps: BigInt(view.config.creatorFeeBps),
+    pendingClaims: view.pendingClaims,
+    shareSupply: view.shareSupply,
+  };
 }
 
 export interface Approval {
