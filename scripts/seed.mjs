@@ -9,21 +9,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import {
-  createPublicClient,
-  createTestClient,
-  createWalletClient,
-  defineChain,
-  formatUnits,
-  http,
-  parseUnits,
-} from "viem";
+import { createPublicClient, createTestClient, createWalletClient, defineChain, http, parseUnits } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
 import { demoTokenAbi, metaPoolCloneAbi, metaPoolFactoryAbi } from "./lib/artifacts.mjs";
 import { ANVIL_MNEMONIC, METAPOOLS, ROLES } from "./lib/demo-market.mjs";
-import { claimsByStatus, readMarket } from "./lib/market-state.mjs";
+import { readMarket } from "./lib/market-state.mjs";
 import { repoDir } from "./lib/paths.mjs";
+import { formatAmount, heading, iso, printSummary, step } from "./lib/seed-log.mjs";
 
 const rpcArg = process.argv.indexOf("--rpc");
 const rpcUrl = rpcArg > 0 ? process.argv[rpcArg + 1] : (process.env.RPC_URL ?? "http://127.0.0.1:8545");
@@ -37,9 +30,6 @@ const localChain = defineChain({
 });
 const HOUR = 3_600;
 const DAY = 24 * HOUR;
-
-const step = (msg) => console.log(`\x1b[36m·\x1b[0m ${msg}`);
-const heading = (msg) => console.log(`\n\x1b[1m${msg}\x1b[0m`);
 
 const client = createPublicClient({ chain: localChain, transport: http(rpcUrl), pollingInterval: 20 });
 const wallet = createWalletClient({ chain: localChain, transport: http(rpcUrl) });
@@ -65,12 +55,6 @@ async function send(from, address, contractAbi, functionName, args) {
   if (receipt.status !== "success") throw new Error(`${functionName} reverted (${hash})`);
   return result;
 }
-
-/** For the log only: money math stays in bigint. */
-const formatAmount = (x, decimals) =>
-  Number(formatUnits(x, decimals)).toLocaleString("en-US", { maximumFractionDigits: 2 });
-
-const iso = (seconds) => new Date(Number(seconds) * 1000).toISOString();
 
 const chainTime = async () => (await client.getBlock()).timestamp;
 
@@ -262,27 +246,6 @@ async function seedMarket(deployment) {
   );
 }
 
-function printSummary(market) {
-  const accountIndex = (address) => accounts.findIndex((a) => a.address === address);
-  heading(`Seeded in ${process.uptime().toFixed(1)} s. The market at ${iso(market.now)}:`);
-  for (const m of market.metaPools) {
-    const money = (x) => `${formatAmount(x, m.decimals)} ${m.symbol}`;
-    console.log(`  ${m.name}  ${m.address}${m.shutDown ? "  SHUT DOWN" : ""}`);
-    console.log(
-      `    creator #${accountIndex(m.creator)}, arbiter #${accountIndex(m.arbiter)}; capital ${money(m.capital)}, ` +
-        `cover ${money(m.totalActive)}, pending ${money(m.totalPending)} in ${m.pendingPurchases} purchase(s)`,
-    );
-    if (m.redeemable || m.refundable) {
-      console.log(`    payouts to redeem ${money(m.redeemable)}, purchases to refund ${money(m.refundable)}`);
-    }
-    for (const c of m.claims) console.log(`    claim #${c.id} on ${c.pool}: ${c.status}`);
-    for (const r of m.requests) console.log(`    withdrawal request #${r.id}: ${r.state}, unlocks ${iso(r.unlockAt)}`);
-  }
-  const claims = Object.entries(claimsByStatus(market)).map(([status, n]) => `${n} ${status}`);
-  const pending = market.metaPools.reduce((n, m) => n + m.pendingPurchases, 0);
-  console.log(`  ${market.metaPools.length} MetaPools; claims: ${claims.join(", ")}; pending purchases: ${pending}`);
-}
-
 async function main() {
   const chainId = await client.getChainId();
   if (chainId !== localChain.id) {
@@ -303,7 +266,7 @@ async function main() {
     return;
   }
   await seedMarket(deployment);
-  printSummary(await readMarket(client, deployment.metaPoolFactory));
+  printSummary(await readMarket(client, deployment.metaPoolFactory), accounts);
 }
 
 main().catch((err) => {
