@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
-import { getAddress, isAddress, keccak256, numberToHex, toHex, type Address, type Hex } from "viem";
+import { getAddress, isAddress, numberToHex, type Address, type Hex } from "viem";
 
+import { CallBatches, type BatchCall } from "./callBatches";
 import { testWalletInfo } from "./info";
 import { installTestWallet, type WalletReply } from "./inject";
 import {
@@ -28,9 +29,6 @@ const PROMPTS = new Set([
   "wallet_sendCalls",
 ]);
 
-/** An EIP-5792 call batch the wallet ran: its id and the transaction receipts of its calls. */
-type CallBatch = { id: Hex; chainId: Hex; receipts: unknown[]; ok: boolean };
-
 type Request = { method: string; params?: unknown };
 
 /**
@@ -47,7 +45,7 @@ export class TestWallet {
   private readonly pages = new Set<Page>();
   /** Reports atomic batching (EIP-5792 `wallet_getCapabilities`), as a smart wallet would. */
   private atomicBatching = false;
-  private readonly batches = new Map<string, CallBatch>();
+  private readonly batches: CallBatches;
   /** The next transaction is cancelled from the wallet (same nonce, zero value to self) after this many ms. */
   private cancelAfterMs: number | null = null;
 
@@ -58,6 +56,7 @@ export class TestWallet {
   ) {
     this.chainId = nodeChainId;
     this.knownChains = new Set([nodeChainId]);
+    this.batches = new CallBatches(rpcUrl);
   }
 
   static async create(rpcUrl: string): Promise<TestWallet> {
@@ -206,7 +205,7 @@ export class TestWallet {
       case "wallet_sendCalls":
         return this.sendCalls(params[0]);
       case "wallet_getCallsStatus":
-        return this.callsStatus(params[0]);
+        return this.batches.status(params[0]);
       default:
         return rpcCall(this.rpcUrl, method, params);
     }
@@ -285,66 +284,12 @@ export class TestWallet {
     return { [numberToHex(this.nodeChainId)]: { atomic: { status } } };
   }
 
-  /**
-   * Runs the batch's calls one after another; any failure rolls the chain back to before the
-   * first (evm_snapshot/evm_revert), so the batch is atomic as EIP-5792 `atomicRequired` asks.
-   */
   private async sendCalls(param: unknown): Promise<{ id: Hex }> {
-    const request = param as {
-      from?: string;
-      chainId?: Hex;
-      calls?: { to: string; data?: Hex; value?: Hex }[];
-      atomicRequired?: boolean;
-    };
+    const request = param as { from?: string; chainId?: Hex; calls?: BatchCall[] };
     if (!this.atomicBatching)
       throw new ProviderRpcError(5700, "The test wallet does not batch calls (turn setAtomicBatching on).");
     const from = request.from ?? this.address;
     this.assertCanSign(from);
-    const snapshot = await rpcCall<Hex>(this.rpcUrl, "evm_snapshot");
-    const receipts: unknown[] = [];
-    let ok = true;
-    for (const call of request.calls ?? []) {
-      const tx = { from, to: call.to, data: call.data, value: call.value ?? "0x0" };
-      // A margin over the estimate, as wallets add: a MetaPool call's sync costs more a block later.
-      const estimate = await rpcCall<Hex>(this.rpcUrl, "eth_estimateGas", [tx]).catch(() => null);
-      const gas = estimate === null ? undefined : numberToHex((BigInt(estimate) * 13n) / 10n + 25_000n);
-      const hash = await rpcCall<Hex>(this.rpcUrl, "eth_sendTransaction", [{ ...tx, gas }]).catch(() => null);
-      const receipt = hash && (await this.minedReceipt(hash));
-      if (!receipt || receipt.status !== "0x1") {
-        ok = false;
-        break;
-      }
-      receipts.push(receipt);
-    }
-    if (!ok) {
-      await rpcCall(this.rpcUrl, "evm_revert", [snapshot]);
-      receipts.length = 0;
-    }
-    const id = keccak256(toHex(`${snapshot}-${Date.now()}-${this.batches.size}`));
-    this.batches.set(id, { id, chainId: request.chainId ?? numberToHex(this.nodeChainId), receipts, ok });
-    return { id };
-  }
-
-  /** The receipt once the node has mined `hash` (Anvil mines on send, but not always before it answers), or null. */
-  private async minedReceipt(hash: Hex): Promise<{ status: Hex } | null> {
-    for (let attempt = 0; attempt < 300; attempt++) {
-      const receipt = await rpcCall<{ status: Hex } | null>(this.rpcUrl, "eth_getTransactionReceipt", [hash]);
-      if (receipt) return receipt;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return null;
-  }
-
-  private callsStatus(id: unknown) {
-    const batch = this.batches.get(String(id));
-    if (!batch) throw new ProviderRpcError(5730, `Unknown call batch ${String(id)}`);
-    return {
-      version: "2.0.0",
-      id: batch.id,
-      chainId: batch.chainId,
-      atomic: true,
-      status: batch.ok ? 200 : 500,
-      receipts: batch.receipts,
-    };
+    return this.batches.run(from, request.chainId ?? numberToHex(this.nodeChainId), request.calls ?? []);
   }
 }
