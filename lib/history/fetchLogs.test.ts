@@ -1,7 +1,10 @@
 import type { Address } from "viem";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { blockRanges, createLogCache, fetchMetaPoolLogs, type HistoryClient } from "./fetchLogs";
+
+// The read calls viem's standalone actions; each one here asks the fake client's method of the same name.
+vi.mock("viem/actions", async () => (await import("@/lib/reads/fakeActions")).delegatedActions);
 
 const POOL: Address = "0x00000000000000000000000000000000000000aa";
 

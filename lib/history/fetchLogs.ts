@@ -1,4 +1,5 @@
-import type { Address, Hash, PublicClient } from "viem";
+import type { Address, Client, Hash } from "viem";
+import { getBlock, getLogs } from "viem/actions";
 
 import { appRangeBudget, readLogsInRanges } from "@/lib/reads/logs";
 
@@ -6,8 +7,8 @@ import { compareLogs, metaPoolEventsAbi, type MetaPoolLog } from "./events";
 
 export { blockRanges } from "@/lib/reads/logRange";
 
-/** What the history needs from a viem public client (a fake one in tests). */
-export type HistoryClient = Pick<PublicClient, "getLogs" | "getBlock">;
+/** The chain the history reads: any viem Client (its getLogs and getBlock are imported from viem/actions). */
+export type HistoryClient = Client;
 
 /** Block headers in flight at once: enough for one batched HTTP request, bounded for long histories. */
 const MAX_CONCURRENT_HEADERS = 50;
@@ -66,7 +67,7 @@ async function readRange(
   if (fromBlock > toBlock) return [];
   // Provider-sized ranges (NEXT_PUBLIC_LOG_BLOCK_RANGE, halved when refused), shared with every other log read.
   const pages = await readLogsInRanges(
-    (range) => client.getLogs({ address: metaPool, events: metaPoolEventsAbi, strict: true, ...range }),
+    (range) => getLogs(client, { address: metaPool, events: metaPoolEventsAbi, strict: true, ...range }),
     fromBlock,
     toBlock,
     chunk === undefined ? appRangeBudget : { size: chunk },
@@ -82,7 +83,7 @@ async function readRange(
   }
   const missing = [...new Set(raw.map((log) => log.blockNumber!))].filter((block) => !known.has(block));
   const headers = await mapBounded(missing, MAX_CONCURRENT_HEADERS, (blockNumber) =>
-    client.getBlock({ blockNumber, includeTransactions: false }),
+    getBlock(client, { blockNumber, includeTransactions: false }),
   );
   headers.forEach((header, i) => known.set(missing[i]!, header.timestamp));
 
@@ -119,7 +120,7 @@ export async function fetchMetaPoolLogs(
   const key = metaPool.toLowerCase();
   const cached = cache.get(key);
   const hashOf = async (blockNumber: bigint) =>
-    (await client.getBlock({ blockNumber, includeTransactions: false })).hash;
+    (await getBlock(client, { blockNumber, includeTransactions: false })).hash;
   const within = (logs: MetaPoolLog[]) =>
     logs.filter((log) => log.blockNumber >= fromBlock && log.blockNumber <= toBlock);
 

@@ -1,5 +1,6 @@
 // Relative imports: the indexer's test reads the desk both ways to hold its answers against the logs.
-import { zeroAddress, type Address, type Hash, type PublicClient } from "viem";
+import { zeroAddress, type Address, type Client, type Hash } from "viem";
+import { getContractEvents, readContract } from "viem/actions";
 
 import { coverTokenAbi, metaPoolExtensionAbi } from "../../abis";
 import { countHolders } from "../arbiter/holders";
@@ -32,12 +33,12 @@ export interface ArbiterDesk {
   feesOwed: bigint;
 }
 
-async function readHolders(client: PublicClient, token: Address, fromBlock: bigint): Promise<number | undefined> {
+async function readHolders(client: Client, token: Address, fromBlock: bigint): Promise<number | undefined> {
   if (token === zeroAddress) return 0;
   try {
     // Incremental: a refresh reads only the transfers mined since the last one.
     const transfers = await scanLogs(client, logQueryKey(client, token, "Transfer"), fromBlock, (range) =>
-      client.getContractEvents({ address: token, abi: coverTokenAbi, eventName: "Transfer", strict: true, ...range }),
+      getContractEvents(client, { address: token, abi: coverTokenAbi, eventName: "Transfer", strict: true, ...range }),
     );
     return countHolders(transfers.map((t) => t.args as { from: Address; to: Address; value: bigint }));
   } catch {
@@ -82,7 +83,7 @@ async function deskPastFromIndexer(
 }
 
 async function deskPastFromLogs(
-  client: PublicClient,
+  client: Client,
   view: MetaPoolView,
   pendingIds: bigint[],
   fromBlock: bigint,
@@ -93,7 +94,7 @@ async function deskPastFromLogs(
     logQueryKey(client, address, "ClaimFiled", { claimId: pendingIds }),
     fromBlock,
     (range) =>
-      client.getContractEvents({
+      getContractEvents(client, {
         address,
         abi: metaPoolExtensionAbi,
         eventName: "ClaimFiled",
@@ -116,7 +117,7 @@ async function deskPastFromLogs(
  * them, else from the MetaPool's and the cover tokens' logs.
  */
 export async function readArbiterDesk(
-  client: PublicClient,
+  client: Client,
   view: MetaPoolView,
   account: Address,
   fromBlock: bigint,
@@ -124,7 +125,7 @@ export async function readArbiterDesk(
 ): Promise<ArbiterDesk> {
   const address = view.metaPool;
   const read = <T>(functionName: string, args: readonly unknown[] = []) =>
-    client.readContract({ address, abi: metaPoolExtensionAbi, functionName, args } as never) as Promise<T>;
+    readContract(client, { address, abi: metaPoolExtensionAbi, functionName, args } as never) as Promise<T>;
 
   const [{ firstPending, claims: pending }, feesOwed] = await Promise.all([
     readPendingClaims(client, address),

@@ -5,6 +5,9 @@ import { historyToJson } from "@/lib/arbiter";
 
 import { readArbiterHistory, type ArbiterClient } from "./arbiterRecord";
 
+// The read calls viem's standalone actions; each one here asks the fake client's method of the same name.
+vi.mock("viem/actions", async () => (await import("@/lib/reads/fakeActions")).delegatedActions);
+
 const ARBITER: Address = "0x00000000000000000000000000000000000000aA";
 const FACTORY: Address = "0x00000000000000000000000000000000000000F0";
 const POOL: Address = "0x000000000000000000000000000000000000000A";

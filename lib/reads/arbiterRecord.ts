@@ -1,13 +1,15 @@
 // An arbiter's history, from the indexer or, without one, from the chain's events. Relative imports: the indexer's
 // test reads the chain through this same function to hold its endpoint against it.
-import type { Address, PublicClient } from "viem";
+import type { Address, Client } from "viem";
+import { getBlock, getContractEvents } from "viem/actions";
 
 import { metaPoolExtensionAbi, metaPoolFactoryAbi } from "../../abis";
 import { historyFromEvents } from "../arbiter/fromEvents";
 import { historyFromJson } from "../arbiter/json";
 import type { ArbiterHistory } from "../arbiter/types";
 
-export type ArbiterClient = Pick<PublicClient, "getContractEvents" | "getBlock">;
+/** The chain the fallback reads: any viem Client (its actions are imported one by one, not carried by the client). */
+export type ArbiterClient = Client;
 
 /** Some nodes (Anvil, recent geth) put the block time on each log; otherwise the block is read once. */
 function logTime(log: object): bigint | undefined {
@@ -28,7 +30,7 @@ export async function readArbiterHistoryFromChain(
   arbiter: Address,
   { factory, fromBlock }: { factory: Address; fromBlock: bigint },
 ): Promise<ArbiterHistory> {
-  const created = await client.getContractEvents({
+  const created = await getContractEvents(client, {
     address: factory,
     abi: metaPoolFactoryAbi,
     eventName: "MetaPoolCreated",
@@ -40,7 +42,7 @@ export async function readArbiterHistoryFromChain(
   const scan = <N extends "ClaimFiled" | "ClaimResolved" | "ClaimVoided" | "MetaPoolShutDown">(eventName: N) =>
     address.length === 0
       ? Promise.resolve([])
-      : client.getContractEvents({ address, abi: metaPoolExtensionAbi, eventName, fromBlock, strict: true });
+      : getContractEvents(client, { address, abi: metaPoolExtensionAbi, eventName, fromBlock, strict: true });
   const [filed, resolved, voided, shutDown] = await Promise.all([
     scan("ClaimFiled"),
     scan("ClaimResolved"),
@@ -55,7 +57,7 @@ export async function readArbiterHistoryFromChain(
   const missing = [...new Set([...filed, ...resolved, ...voided].map((l) => l.blockNumber))].filter(
     (block) => !times.has(block),
   );
-  const blocks = await Promise.all(missing.map((blockNumber) => client.getBlock({ blockNumber })));
+  const blocks = await Promise.all(missing.map((blockNumber) => getBlock(client, { blockNumber })));
   for (const block of blocks) times.set(block.number, block.timestamp);
   const at = (l: { blockNumber: bigint }) => times.get(l.blockNumber)!;
 

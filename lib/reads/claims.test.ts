@@ -1,7 +1,10 @@
-import { keccak256, toBytes, type PublicClient } from "viem";
-import { describe, expect, it } from "vitest";
+import { keccak256, toBytes, type Client } from "viem";
+import { describe, expect, it, vi } from "vitest";
 
 import { evidenceMatches, readPendingClaims } from "./claims";
+
+// The read calls viem's standalone actions; each one here asks the fake client's method of the same name.
+vi.mock("viem/actions", async () => (await import("@/lib/reads/fakeActions")).delegatedActions);
 
 const META_POOL = "0x0000000000000000000000000000000000000abc";
 
@@ -15,7 +18,7 @@ function fakeClient(queue: readonly [bigint, bigint, bigint], statuses: Record<s
       const id = args![0]!;
       return { poolId: Number(id), status: statuses[id.toString()]!, evidenceHash: "0x" };
     },
-  } as unknown as PublicClient;
+  } as unknown as Client;
   return { client, reads };
 }
 

@@ -1,4 +1,5 @@
-import { type Address, type ContractFunctionReturnType, type PublicClient } from "viem";
+import type { Address, Client, ContractFunctionReturnType } from "viem";
+import { readContract } from "viem/actions";
 
 import { metaPoolExtensionAbi } from "../../abis";
 
@@ -20,14 +21,14 @@ export interface PendingClaimQueue {
  * id and the pending count; claims are ruled in filing order, so every id in between is read with
  * `claim(id)` (at most one per pool, 16 at most) and those still pending are kept.
  */
-export async function readPendingClaims(client: PublicClient, metaPool: Address): Promise<PendingClaimQueue> {
+export async function readPendingClaims(client: Client, metaPool: Address): Promise<PendingClaimQueue> {
   const read = { address: metaPool, abi: metaPoolExtensionAbi } as const;
-  const [firstPending, nextClaimId, pending] = await client.readContract({ ...read, functionName: "claimQueue" });
+  const [firstPending, nextClaimId, pending] = await readContract(client, { ...read, functionName: "claimQueue" });
   if (pending === 0n) return { firstPending, claims: [] };
   const ids: bigint[] = [];
   for (let id = firstPending; id < nextClaimId; id++) ids.push(id);
   const claims = await Promise.all(
-    ids.map((id) => client.readContract({ ...read, functionName: "claim", args: [id] })),
+    ids.map((id) => readContract(client, { ...read, functionName: "claim", args: [id] })),
   );
   return {
     firstPending,

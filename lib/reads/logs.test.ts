@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { isRangeRefusal, parseLogBlockRange } from "./logRange";
 import { planScan, readLogsInRanges, scanLogs, type BlockRange, type LogScan, type ScanCache } from "./logs";
+
+// The read calls viem's standalone actions; each one here asks the fake client's method of the same name.
+vi.mock("viem/actions", async () => (await import("@/lib/reads/fakeActions")).delegatedActions);
 
 const hash = (n: number) => `0x${n.toString(16).padStart(64, "0")}` as const;
 

@@ -1,4 +1,5 @@
-import type { Hash, PublicClient } from "viem";
+import type { Client, Hash } from "viem";
+import { getBlock } from "viem/actions";
 
 import { blockRanges, isRangeRefusal, logBlockRange } from "./logRange";
 
@@ -100,7 +101,7 @@ export function applyScan<T>(
   return { fromBlock, toBlock: head.number, toBlockHash: head.hash, logs: [...kept, ...logs] };
 }
 
-type HeadClient = Pick<PublicClient, "getBlock">;
+type HeadClient = Client;
 
 // The scans of one refresh (every query of a page refetches in the same tick) share one head and one hash check.
 const SHARED_FOR_MS = 200;
@@ -110,9 +111,10 @@ const hashes = new WeakMap<object, Map<bigint, { at: number; hash: Promise<Hash 
 function latestHead(client: HeadClient): Promise<ChainHead> {
   const cached = heads.get(client);
   if (cached && Date.now() - cached.at < SHARED_FOR_MS) return cached.head;
-  const head = client
-    .getBlock({ blockTag: "latest", includeTransactions: false })
-    .then((b) => ({ number: b.number, hash: b.hash }));
+  const head = getBlock(client, { blockTag: "latest", includeTransactions: false }).then((b) => ({
+    number: b.number,
+    hash: b.hash,
+  }));
   heads.set(client, { at: Date.now(), head });
   head.catch(() => heads.delete(client));
   return head;
@@ -123,7 +125,7 @@ function blockHash(client: HeadClient, blockNumber: bigint): Promise<Hash | null
   hashes.set(client, byNumber);
   const cached = byNumber.get(blockNumber);
   if (cached && Date.now() - cached.at < SHARED_FOR_MS) return cached.hash;
-  const hash = client.getBlock({ blockNumber, includeTransactions: false }).then(
+  const hash = getBlock(client, { blockNumber, includeTransactions: false }).then(
     (b) => b.hash,
     () => null, // the block is gone: the chain is shorter than what was read
   );

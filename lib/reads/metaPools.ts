@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from "viem";
+import type { Address, Client } from "viem";
+import { getBlockNumber, getChainId, getContractEvents, readContract } from "viem/actions";
 
 import { metaPoolExtensionAbi, metaPoolFactoryAbi } from "@/abis";
 import { deploymentFor } from "@/lib/deployment";
@@ -16,8 +17,8 @@ const creations = new Map<string, Promise<CreationParams | undefined>>();
 /** Where a MetaPool was created, if something (the indexer) knows: null or a failure means "not known". */
 export type CreationBlockHint = () => Promise<bigint | null>;
 
-function creationEvents(client: PublicClient, factory: Address, metaPool: Address, range: BlockRange) {
-  return client.getContractEvents({
+function creationEvents(client: Client, factory: Address, metaPool: Address, range: BlockRange) {
+  return getContractEvents(client, {
     address: factory,
     abi: metaPoolFactoryAbi,
     eventName: "MetaPoolCreated",
@@ -35,7 +36,7 @@ function creationIn(logs: readonly CreationLog[], metaPool: Address): CreationPa
 
 /** The hinted block alone, when it is a block in [fromBlock, head]; undefined when the hint is unknown or misses. */
 async function readAtHint(
-  client: PublicClient,
+  client: Client,
   factory: Address,
   metaPool: Address,
   fromBlock: bigint,
@@ -47,7 +48,7 @@ async function readAtHint(
 }
 
 function readCreation(
-  client: PublicClient,
+  client: Client,
   chainId: number,
   factory: Address,
   metaPool: Address,
@@ -61,7 +62,7 @@ function readCreation(
     // The log is still the factory's, read from the chain: a wrong hint costs the scan below, never a wrong text.
     const atHint = hint && (await readAtHint(client, factory, metaPool, fromBlock, hint));
     if (atHint) return atHint;
-    const toBlock = await client.getBlockNumber({ cacheTime: 0 });
+    const toBlock = await getBlockNumber(client, { cacheTime: 0 });
     const logs = await readLogsInRanges(
       (range) => creationEvents(client, factory, metaPool, range),
       fromBlock,
@@ -84,7 +85,7 @@ function readCreation(
  * `metaPoolView()` of the page in a second one (a MetaPool answers the extension's ABI through its fallback).
  */
 export async function readMetaPoolPage(
-  client: PublicClient,
+  client: Client,
   factory: Address,
   offset: bigint,
   limit: bigint,
@@ -93,14 +94,14 @@ export async function readMetaPoolPage(
   if (limit > BigInt(RPC_BATCH_SIZE)) throw new RangeError(`limit ${limit} exceeds one RPC batch (${RPC_BATCH_SIZE})`);
   const read = { address: factory, abi: metaPoolFactoryAbi } as const;
   const [total, addresses] = await Promise.all([
-    client.readContract({ ...read, functionName: "metaPoolCount" }),
+    readContract(client, { ...read, functionName: "metaPoolCount" }),
     limit === 0n
       ? Promise.resolve([] as readonly Address[])
-      : client.readContract({ ...read, functionName: "metaPools", args: [offset, limit] }),
+      : readContract(client, { ...read, functionName: "metaPools", args: [offset, limit] }),
   ]);
   const metaPools = await Promise.all(
     addresses.map((address) =>
-      client.readContract({ address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
+      readContract(client, { address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
     ),
   );
   return { total, metaPools };
@@ -114,17 +115,17 @@ export async function readMetaPoolPage(
  * instead of the factory's whole log in ranges (on a hosted RPC, hundreds of requests a year after deployment).
  */
 export async function readMetaPool(
-  client: PublicClient,
+  client: Client,
   address: Address,
   options: { factory?: Address; fromBlock?: bigint; creationBlock?: CreationBlockHint } = {},
 ): Promise<MetaPoolDetails> {
-  const chainId = client.chain?.id ?? (await client.getChainId());
+  const chainId = client.chain?.id ?? (await getChainId(client));
   const deployment = deploymentFor(chainId);
   const factory = options.factory ?? deployment?.metaPoolFactory;
   if (!factory) throw new Error(`Canopy is not deployed on chain ${chainId}: no MetaPool factory to check against`);
   const fromBlock = options.fromBlock ?? (factory === deployment?.metaPoolFactory ? deployment.startBlock : 0n);
   const [view, params] = await Promise.all([
-    client.readContract({ address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
+    readContract(client, { address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
     readCreation(client, chainId, factory, address, fromBlock, options.creationBlock),
   ]);
   if (!params) throw new NotCreatedByFactoryError({ address, fromBlock });

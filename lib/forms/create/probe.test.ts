@@ -1,12 +1,15 @@
-import { BaseError, HttpRequestError, type PublicClient } from "viem";
-import { describe, expect, it } from "vitest";
+import { BaseError, HttpRequestError, type Client } from "viem";
+import { describe, expect, it, vi } from "vitest";
 
 import { readAssetVerdict } from "./probe";
+
+// The read calls viem's standalone actions; each one here asks the fake client's method of the same name.
+vi.mock("viem/actions", async () => (await import("@/lib/reads/fakeActions")).delegatedActions);
 
 const TOKEN = "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9";
 
 /** A client whose getCode and each ERC-20 call answer as given (a function throws). */
-function client(code: string, calls: Record<string, unknown | (() => never)>): PublicClient {
+function client(code: string, calls: Record<string, unknown | (() => never)>): Client {
   return {
     getCode: async () => code,
     readContract: async ({ functionName }: { functionName: string }) => {
@@ -14,7 +17,7 @@ function client(code: string, calls: Record<string, unknown | (() => never)>): P
       if (typeof answer === "function") return (answer as () => never)();
       return answer;
     },
-  } as unknown as PublicClient;
+  } as unknown as Client;
 }
 const revert = () => {
   throw new BaseError("execution reverted");

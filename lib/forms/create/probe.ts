@@ -1,4 +1,5 @@
-import { BaseError, erc20Abi, HttpRequestError, TimeoutError, type Address, type PublicClient } from "viem";
+import { BaseError, erc20Abi, HttpRequestError, TimeoutError, type Address, type Client } from "viem";
+import { getCode, readContract } from "viem/actions";
 
 import { checkAssetProbe, type AssetInfo } from "./addresses";
 import type { Check } from "./check";
@@ -8,13 +9,13 @@ import type { Check } from "./check";
  * supply (no purchase can exceed it), and returns the verdict. A call that reverts means "not a token"; a transport
  * failure throws instead, so the caller can say the network failed and offer a retry.
  */
-export async function readAssetVerdict(client: PublicClient, token: Address): Promise<Check<AssetInfo>> {
-  const code = await client.getCode({ address: token });
+export async function readAssetVerdict(client: Client, token: Address): Promise<Check<AssetInfo>> {
+  const code = await getCode(client, { address: token });
   if (!code || code === "0x") return checkAssetProbe(token, { hasCode: false });
   const [decimals, symbol, totalSupply] = await Promise.allSettled([
-    client.readContract({ address: token, abi: erc20Abi, functionName: "decimals" }),
-    client.readContract({ address: token, abi: erc20Abi, functionName: "symbol" }),
-    client.readContract({ address: token, abi: erc20Abi, functionName: "totalSupply" }),
+    readContract(client, { address: token, abi: erc20Abi, functionName: "decimals" }),
+    readContract(client, { address: token, abi: erc20Abi, functionName: "symbol" }),
+    readContract(client, { address: token, abi: erc20Abi, functionName: "totalSupply" }),
   ]);
   for (const result of [decimals, symbol, totalSupply]) {
     if (result.status === "rejected" && isTransportFailure(result.reason)) throw result.reason;
