@@ -1,13 +1,14 @@
 /** The account's positions: its own query file, apart from hooks/queries.ts (the position history has two sources). */
-import { queryOptions, skipToken } from "@tanstack/react-query";
-import type { Address, PublicClient } from "viem";
+import { queryOptions, skipToken, type QueryClient } from "@tanstack/react-query";
+import { zeroAddress, type Address, type PublicClient } from "viem";
 
 import { accountPositionHistoriesQuery } from "@/hooks/indexerQueries";
 import { followingBlocks, onNewBlock } from "@/hooks/refresh";
 import { deployment, metaPoolFullAbi } from "@/lib/contracts";
+import { emptyHistory, type IndexedPositionHistories } from "@/lib/indexer/positions";
 import { dueMaturities, hasDuePurchase, settleDuePurchases, type DueMaturity } from "@/lib/protect/dueCover";
 import { queryKeys } from "@/lib/queryKeys";
-import { readAccountPosition } from "@/lib/reads/positions";
+import { positionOf, readAccountPosition, readPositionFigures, type PositionFigures } from "@/lib/reads/positions";
 import { readPositionHistories } from "@/lib/reads/positionSource";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 import type { AccountPosition } from "@/lib/types/positions";
@@ -47,6 +48,8 @@ export function accountPositionsQuery(
             const known = indexer
               ? context.client.getQueryData(accountPositionHistoriesQuery(indexer, account, true).queryKey)
               : undefined;
+            const early = known && (await figuresReadAlongside(context.client, client, account, views, known, clock));
+            if (early) return early;
             const source = { indexer, fromBlock: deployment?.startBlock ?? 0n, known };
             const { histories } = await readPositionHistories(client, views, account, source);
             // The clock after the history arrived: a due purchase is judged at the instant of the chain reads.
@@ -82,6 +85,95 @@ function epochsOf(views: readonly MetaPoolView[] | undefined): string {
     }
   }
   return (hash >>> 0).toString(16);
+}
+
+/** The figures of every MetaPool of `known`, read without the views, at `now`, and the chain's head then. */
+export interface AccountFigures {
+  head: bigint;
+  now: bigint;
+  /** By lower-case MetaPool address; `due` holds the sync's simulated maturities where a purchase was due. */
+  figures: Record<string, PositionFigures<DueMaturity[]>>;
+}
+
+/** Figures read this recently (or still being read) for the same indexer answer are the positions' first read. */
+const FIGURES_REUSE_MS = 3_000;
+
+/**
+ * The Portfolio's first read of its positions, started as soon as the indexer's answer lists its MetaPools (with
+ * every history), alongside the views rather than after them: only the views' own figures (epochs, pending claims,
+ * the purchase delay) wait for the views, and those apply without a read (lib/reads/positions' `positionOf`). Keyed
+ * under the account (a write invalidates it) and the answer's block.
+ */
+export function accountFiguresQuery(
+  client: PublicClient | undefined,
+  account: Address | undefined,
+  known: IndexedPositionHistories | undefined,
+  clock: (() => bigint | undefined) | undefined,
+) {
+  return queryOptions<AccountFigures, Error, AccountFigures, readonly unknown[]>({
+    queryKey: [...queryKeys.account(account ?? "0x"), "figures", known ? String(known.indexedBlock) : "none"],
+    staleTime: FIGURES_REUSE_MS,
+    gcTime: 10_000,
+    queryFn:
+      client && account && known && clock
+        ? async () => {
+            const now = clock();
+            if (now === undefined) throw new Error("The chain's clock stopped while positions were read");
+            const [head, figures] = await Promise.all([
+              client.getBlockNumber({ cacheTime: 0 }),
+              Promise.all(
+                known.metaPools.map((metaPool) => {
+                  const history = known.histories[metaPool.toLowerCase()] ?? emptyHistory;
+                  // Every token the history names: the views, read alongside, later keep those of their epochs.
+                  const tokens = history.coverTokens.filter((t) => t.token !== zeroAddress);
+                  const simulate = () => simulateSync(client, account, metaPool);
+                  return readPositionFigures(client, metaPool, account, history, tokens, now, simulate);
+                }),
+              ),
+            ]);
+            return {
+              head,
+              now,
+              figures: Object.fromEntries(known.metaPools.map((m, i) => [m.toLowerCase(), figures[i]!])),
+            };
+          }
+        : skipToken,
+  });
+}
+
+/**
+ * The positions from figures the Portfolio started reading with its list (accountFiguresQuery), when they are for
+ * exactly these MetaPools, fresh or still being read, not invalidated by a write, and `known` had reached the head
+ * then; else undefined (the read goes on as usual). Later reads (a new block) take the usual path.
+ */
+export async function figuresReadAlongside(
+  queries: QueryClient,
+  client: PublicClient,
+  account: Address,
+  views: readonly MetaPoolView[],
+  known: IndexedPositionHistories,
+  clock: () => bigint | undefined,
+): Promise<AccountPosition[] | undefined> {
+  const same =
+    known.metaPools.length === views.length &&
+    views.every((v, i) => v.metaPool.toLowerCase() === known.metaPools[i]!.toLowerCase());
+  const options = accountFiguresQuery(client, account, known, clock);
+  const state = queries.getQueryState(options.queryKey);
+  const reusable =
+    state !== undefined &&
+    !state.isInvalidated &&
+    (state.fetchStatus === "fetching" ||
+      (state.status === "success" && Date.now() - state.dataUpdatedAt < FIGURES_REUSE_MS));
+  if (!same || !reusable) return undefined;
+  const read = await queries.fetchQuery(options).catch(() => undefined);
+  if (!read || read.head > known.indexedBlock) return undefined;
+  return views.map((view) => {
+    const key = view.metaPool.toLowerCase();
+    const history = known.histories[key] ?? emptyHistory;
+    const figures = read.figures[key]!;
+    const position = positionOf(view, account, history, figures, read.now);
+    return hasDuePurchase(position) && figures.due ? settleDuePurchases(position, view, figures.due) : position;
+  });
 }
 
 const sameList = (key: readonly unknown[], list: readonly unknown[]) =>

@@ -9,7 +9,7 @@ import { ExportCsv } from "@/components/portfolio/ExportCsv";
 import { MetaPoolPositions } from "@/components/portfolio/MetaPoolPositions";
 import { Stat } from "@/components/ui/Stat";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/States";
-import { useAccountPositions } from "@/hooks/useAccountPosition";
+import { usePortfolioPositions } from "@/hooks/useAccountPosition";
 import { useChainNowSelector } from "@/hooks/useChainNow";
 import { usePortfolioMetaPools } from "@/hooks/usePortfolioMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
@@ -23,7 +23,7 @@ import { clockPhase } from "@/lib/time/clockPhase";
 export function PortfolioView() {
   const { address: account, status } = useAccount();
   const metaPools = usePortfolioMetaPools();
-  const positions = useAccountPositions(account ? metaPools.data : undefined);
+  const positions = usePortfolioPositions(metaPools.data);
   const metas = useTokenMetas((metaPools.data ?? []).map((v) => v.config.asset));
   // The summary compares the clock only with each request's unlock and window end: re-render when it crosses one.
   const instants = useMemo(

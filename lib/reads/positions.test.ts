@@ -5,7 +5,7 @@ import { emptyHistory } from "../indexer/positions";
 import type { MetaPoolView } from "../types/metaPool";
 import type { PositionHistory, RestartLog } from "../types/positions";
 import { purchaseRestart, restartLogs } from "./positionHistory";
-import { readAccountPosition } from "./positions";
+import { positionOf, readAccountPosition, readPositionFigures } from "./positions";
 
 const DAY = 86_400n;
 
@@ -102,5 +102,64 @@ describe("readAccountPosition", () => {
     const p = await readAccountPosition(client, view, ACCOUNT, { ...history, purchases }, 100n);
     expect(called).toContain("purchaseQueue");
     expect(p.purchases.map((x) => x.state)).toEqual(["voided", "maturing"]);
+  });
+});
+
+describe("readPositionFigures and positionOf", () => {
+  const M = "0x00000000000000000000000000000000000000a1";
+  const ACCOUNT = "0x00000000000000000000000000000000000000ee";
+  const OPEN = "0x00000000000000000000000000000000000000b1";
+  const LATER = "0x00000000000000000000000000000000000000b2";
+  const view = {
+    metaPool: M,
+    pools: [{ epoch: 1, token: OPEN }],
+    pendingClaims: 0n,
+    config: { purchaseDelay: 86_400 },
+  } as unknown as MetaPoolView;
+  const record = (status: number, maturesAt: number) => ({ status, amount: 10n, accepted: 0n, maturesAt });
+  function chain(purchase: ReturnType<typeof record>, voidedBefore = 0n) {
+    const client = {
+      readContract: ({ address, functionName }: { address: string; functionName: string }) =>
+        Promise.resolve(
+          {
+            balanceOf: address === M ? 0n : 7n,
+            feesOwed: 0n,
+            purchaseQueue: [0n, 0n, voidedBefore],
+            purchase,
+            coverUnderlying: 6n,
+          }[functionName],
+        ),
+    } as unknown as PublicClient;
+    return client;
+  }
+  const history: PositionHistory = {
+    ...emptyHistory,
+    purchases: [{ id: 3n, boughtMaturesAt: 10n }],
+    coverTokens: [
+      { poolId: 0, epoch: 1, token: OPEN },
+      // An epoch the view has not reached (the figures were read without it): never shown as cover.
+      { poolId: 0, epoch: 2, token: LATER },
+    ],
+  };
+
+  it("simulates the sync only where a purchase is due: pending past its maturity and not voided", async () => {
+    let simulated = 0;
+    const whenDue = async () => [++simulated];
+    const read = (purchase: ReturnType<typeof record>, voided = 0n) =>
+      readPositionFigures(chain(purchase, voided), M, ACCOUNT, history, history.coverTokens, 100n, whenDue);
+    expect((await read(record(1, 10))).due).toEqual([1]);
+    expect((await read(record(1, 500))).due).toBeUndefined(); // not yet due
+    expect((await read(record(2, 10))).due).toBeUndefined(); // matured
+    expect((await read(record(1, 10), 4n)).due).toBeUndefined(); // voided by a claim
+    expect(simulated).toBe(1);
+  });
+
+  it("keeps only the cover of epochs the view names, as a read made with the view does", async () => {
+    const client = chain(record(1, 10));
+    const figures = await readPositionFigures(client, M, ACCOUNT, history, history.coverTokens, 100n);
+    expect(figures.held.map((t) => t.token)).toEqual([OPEN, LATER]);
+    const position = positionOf(view, ACCOUNT, history, figures, 100n);
+    expect(position.cover).toEqual([{ poolId: 0, epoch: 1, token: OPEN, tokens: 7n, underlying: 6n, closed: false }]);
+    expect(position).toEqual(await readAccountPosition(client, view, ACCOUNT, history, 100n));
   });
 });

@@ -7,6 +7,7 @@ import { metaPoolExtensionAbi } from "../../abis";
 import type { MetaPoolView } from "../types/metaPool";
 import type {
   AccountPosition,
+  CoverTokenRef,
   PositionHistory,
   PurchaseRecord,
   PurchaseState,
@@ -35,29 +36,49 @@ function purchaseState(
   return { state: "maturing", refundable: 0n };
 }
 
-/**
- * One account's whole position in one MetaPool: shares and their value, open withdrawal requests with quotes,
- * purchases with what is refundable, the cover tokens it holds (of `history.coverTokens`) and fees owed. Three
- * batched round trips, every figure read live.
- */
-export async function readAccountPosition(
-  client: PublicClient,
-  view: MetaPoolView,
-  account: Address,
-  history: PositionHistory,
-  now: bigint,
-): Promise<AccountPosition> {
-  const address = view.metaPool;
-  const read = <T>(functionName: string, args: readonly unknown[] = []) =>
-    client.readContract({ address, abi: metaPoolExtensionAbi, functionName, args } as never) as Promise<T>;
-  // Only tokens of an epoch that exists: an open epoch's token is the one the pool names now.
-  const tokens = history.coverTokens.filter((t) => {
+/** Of the cover tokens in `history`, those of an epoch the view says exists: an open epoch's is the one the pool names. */
+function existingTokens(view: MetaPoolView, history: PositionHistory): CoverTokenRef[] {
+  return history.coverTokens.filter((t) => {
     const pool = view.pools[t.poolId];
     if (!pool || t.token === zeroAddress) return false;
     const current = Number(pool.epoch);
     return t.epoch < current || (t.epoch === current && t.token.toLowerCase() === pool.token.toLowerCase());
   });
+}
 
+/** What the chain says of one account in one MetaPool, read without its view (the Portfolio reads it alongside). */
+export interface PositionFigures<D = never> {
+  shares: bigint;
+  shareValue: bigint;
+  feesOwed: bigint;
+  /** The purchase queue's mark: purchases with a lower id were voided. */
+  voidedBefore: bigint;
+  /** `previewWithdrawal` of each of the history's requests, in its order. */
+  quotes: WithdrawQuote[];
+  /** `purchase` of each of the history's purchases, in its order. */
+  records: PurchaseRecord[];
+  /** Of the tokens read, those the account holds, with what they are worth. */
+  held: (CoverTokenRef & { tokens: bigint; underlying: bigint })[];
+  /** What `whenDue` answered, when a purchase was due (pending past its maturity and not voided) at `now`. */
+  due?: D;
+}
+
+/**
+ * The live figures of `account` in `metaPool`: shares and their value, request quotes, purchase records, the balance
+ * of each of `tokens` and what the held ones are worth, fees owed. Two batched round trips; `whenDue` (the sync's
+ * simulation) runs alongside the second when a purchase is due.
+ */
+export async function readPositionFigures<D = never>(
+  client: PublicClient,
+  metaPool: Address,
+  account: Address,
+  history: PositionHistory,
+  tokens: readonly CoverTokenRef[],
+  now: bigint,
+  whenDue?: () => Promise<D>,
+): Promise<PositionFigures<D>> {
+  const read = <T>(functionName: string, args: readonly unknown[] = []) =>
+    client.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName, args } as never) as Promise<T>;
   const [shares, feesOwed, queue, quotes, records, balances] = await Promise.all([
     read<bigint>("balanceOf", [account]),
     read<bigint>("feesOwed", [account]),
@@ -74,36 +95,76 @@ export async function readAccountPosition(
       ),
     ),
   ]);
-  const held = tokens
-    .map((t, i) => ({ ...t, tokens: balances[i]!, closed: t.epoch < Number(view.pools[t.poolId]!.epoch) }))
-    .filter((t) => t.tokens > 0n);
-  const [shareValue, underlying] = await Promise.all([
+  const [, , voidedBefore] = queue;
+  const held = tokens.map((t, i) => ({ ...t, tokens: balances[i]! })).filter((t) => t.tokens > 0n);
+  const isDue = (r: PurchaseRecord, i: number) =>
+    r.status === PURCHASE_PENDING && history.purchases[i]!.id >= voidedBefore && BigInt(r.maturesAt) <= now;
+  const [shareValue, underlying, due] = await Promise.all([
     shares === 0n ? 0n : read<bigint>("convertToAssets", [shares]),
     Promise.all(held.map((t) => read<bigint>("coverUnderlying", [BigInt(t.poolId), BigInt(t.epoch), t.tokens]))),
+    whenDue && records.some(isDue) ? whenDue() : undefined,
   ]);
-
-  const [, , voidedBefore] = queue;
-  const claimPending = view.pendingClaims > 0n;
-  const delay = BigInt(view.config.purchaseDelay);
-  const cover = held.map((t, i) => ({ ...t, underlying: underlying[i]! }));
   return {
-    metaPool: address,
-    account,
     shares,
     shareValue,
+    feesOwed,
+    voidedBefore,
+    quotes,
+    records,
+    held: held.map((t, i) => ({ ...t, underlying: underlying[i]! })),
+    ...(due === undefined ? {} : { due }),
+  };
+}
+
+/** The position `figures` make in `view` at `now`: only cover of epochs the view names, purchases judged by it. */
+export function positionOf(
+  view: MetaPoolView,
+  account: Address,
+  history: PositionHistory,
+  figures: PositionFigures<unknown>,
+  now: bigint,
+): AccountPosition {
+  const named = new Set(existingTokens(view, history).map((t) => t.token.toLowerCase()));
+  const claimPending = view.pendingClaims > 0n;
+  const delay = BigInt(view.config.purchaseDelay);
+  const cover = figures.held
+    .filter((t) => named.has(t.token.toLowerCase()))
+    .map((t) => ({ ...t, closed: t.epoch < Number(view.pools[t.poolId]!.epoch) }));
+  return {
+    metaPool: view.metaPool,
+    account,
+    shares: figures.shares,
+    shareValue: figures.shareValue,
     deposited: history.deposited,
     withdrawn: history.withdrawn,
-    requests: history.requestIds.map((id, i) => ({ id, quote: quotes[i]! })).filter((r) => r.quote.shares > 0n),
+    requests: history.requestIds.map((id, i) => ({ id, quote: figures.quotes[i]! })).filter((r) => r.quote.shares > 0n),
     purchases: history.purchases.map(({ id, boughtMaturesAt }, i) => {
-      const record = records[i]!;
-      const state = purchaseState(id, record, voidedBefore, claimPending, now);
+      const record = figures.records[i]!;
+      const state = purchaseState(id, record, figures.voidedBefore, claimPending, now);
       const restart = purchaseRestart(id, boughtMaturesAt, delay, history.restarts);
       return { id, record, ...state, ...(restart ? { restart } : {}) };
     }),
     // Open epochs first (in pool order), then closed ones.
     cover: [...cover.filter((c) => !c.closed), ...cover.filter((c) => c.closed)],
-    feesOwed,
+    feesOwed: figures.feesOwed,
   };
+}
+
+/**
+ * One account's whole position in one MetaPool: shares and their value, open withdrawal requests with quotes,
+ * purchases with what is refundable, the cover tokens it holds (of `history.coverTokens`) and fees owed. Two
+ * batched round trips, every figure read live.
+ */
+export async function readAccountPosition(
+  client: PublicClient,
+  view: MetaPoolView,
+  account: Address,
+  history: PositionHistory,
+  now: bigint,
+): Promise<AccountPosition> {
+  const tokens = existingTokens(view, history);
+  const figures = await readPositionFigures(client, view.metaPool, account, history, tokens, now);
+  return positionOf(view, account, history, figures, now);
 }
 
 /** Whether the account has anything at all in this MetaPool. */
