@@ -82,7 +82,11 @@ export default function nextConfig(phase: string): NextConfig {
     distDir: process.env.NEXT_DIST_DIR || ".next",
     outputFileTracingRoot: __dirname,
     reactStrictMode: true,
-    env: { NEXT_PUBLIC_CHAIN_ID: canonicalChainId(process.env.NEXT_PUBLIC_CHAIN_ID) },
+    env: {
+      NEXT_PUBLIC_CHAIN_ID: canonicalChainId(process.env.NEXT_PUBLIC_CHAIN_ID),
+      // Inlined even when unset (""), so lib/wagmi.ts's test folds and WalletConnect's connector is left out.
+      NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID ?? "",
+    },
     // `npm run bench:bundle:sources` splits each route's JS by source file through the browser source maps.
     productionBrowserSourceMaps: process.env.BUNDLE_SOURCEMAPS === "1",
     // `npm run bench:bundle` builds only to measure: types and lint are checked by `npm run typecheck` and `lint`.

@@ -46,7 +46,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="antialiased">
         <Providers>
-          {/* Inside the providers: RainbowKit wraps its children in a div of its own. */}
           <div className="flex min-h-screen flex-col">
             <Header />
             <WrongNetworkBanner />

@@ -1,7 +1,7 @@
-import { ConnectButton } from "@rainbow-me/rainbowkit";
 import Link from "next/link";
 
 import { NavLinks } from "@/components/layout/NavLinks";
+import { HeaderWallet } from "@/components/wallet/HeaderWallet";
 
 export function Header() {
   return (
@@ -10,13 +10,9 @@ export function Header() {
         <Link href="/" className="text-lg font-semibold tracking-tight">
           Canopy
         </Link>
-        {/* The connect button renders only once hydrated: its height is kept so the page below does not move. */}
+        {/* The wallet button's height is kept while it loads so the page below does not move. */}
         <div className="ml-auto flex min-h-10 items-center sm:order-last">
-          <ConnectButton
-            accountStatus={{ smallScreen: "address", largeScreen: "full" }}
-            chainStatus={{ smallScreen: "none", largeScreen: "icon" }}
-            showBalance={{ smallScreen: false, largeScreen: true }}
-          />
+          <HeaderWallet />
         </div>
         <NavLinks />
       </div>
