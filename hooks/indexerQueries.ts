@@ -4,7 +4,8 @@
  * nothing labelled "now" waits for the indexer.
  */
 import { keepPreviousData, queryOptions, skipToken } from "@tanstack/react-query";
-import type { Address, PublicClient } from "viem";
+import type { Address, Client } from "viem";
+import { readContract } from "viem/actions";
 
 import { metaPoolExtensionAbi } from "@/abis";
 import { followingBlocks, followingIndexedBlocks, onIndexedBlock, onNewBlock } from "@/hooks/refresh";
@@ -88,7 +89,7 @@ export function metaPoolsNamedQuery(base: string | null, name: string, enabled: 
  * (one multicall where the chain has Multicall3), again at each new block. Under the list's key, so a write to any
  * MetaPool refreshes the figures.
  */
-export function metaPoolViewsQuery(client: PublicClient | undefined, addresses: readonly Address[] | undefined) {
+export function metaPoolViewsQuery(client: Client | undefined, addresses: readonly Address[] | undefined) {
   return queryOptions({
     queryKey: [...queryKeys.metaPools(), "views", ...(addresses ?? []).map((a) => a.toLowerCase())],
     ...onNewBlock,
@@ -99,7 +100,7 @@ export function metaPoolViewsQuery(client: PublicClient | undefined, addresses: 
             (): Promise<MetaPoolView[]> =>
               Promise.all(
                 addresses.map((address) =>
-                  client.readContract({ address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
+                  readContract(client, { address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
                 ),
               ),
           )

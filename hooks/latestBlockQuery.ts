@@ -3,20 +3,21 @@
  * ABIs and log readers into every route's first load.
  */
 import { queryOptions, skipToken } from "@tanstack/react-query";
-import type { PublicClient } from "viem";
+import type { Client } from "viem";
+import { getBlock } from "viem/actions";
 
 import { refresh } from "@/hooks/refresh";
 import { queryKeys } from "@/lib/queryKeys";
 
 /** The latest block's number and time, under the chain clock's key (every write invalidates it). */
-export function latestBlockQuery(client: PublicClient | undefined) {
+export function latestBlockQuery(client: Client | undefined) {
   return queryOptions({
     queryKey: queryKeys.chainTime(),
     retry: 1,
     refetchInterval: (query) => (query.state.status === "error" ? refresh.blockWhileDown : refresh.block),
     queryFn: client
       ? async () => {
-          const block = await client.getBlock({ blockTag: "latest", includeTransactions: false });
+          const block = await getBlock(client, { blockTag: "latest", includeTransactions: false });
           return { number: block.number, timestamp: block.timestamp };
         }
       : skipToken,

@@ -4,7 +4,8 @@
  * stays, side by side. "How fresh is this number?" has its answer here and only here.
  */
 import { keepPreviousData, queryOptions, skipToken } from "@tanstack/react-query";
-import { erc20Abi, type Address, type PublicClient } from "viem";
+import { erc20Abi, type Address, type Client } from "viem";
+import { getBlockNumber, getEnsName, readContract } from "viem/actions";
 import { mainnet } from "viem/chains";
 
 import { followingBlocks, followingIndexedBlocks, onIndexedBlock, onNewBlock, refresh } from "@/hooks/refresh";
@@ -28,7 +29,7 @@ const PAGE = 50n;
 const eventsFrom = () => deployment?.startBlock ?? 0n;
 
 /** Every MetaPool of the factory, read 50 at a time (each page: two batched HTTP requests). */
-async function readAllMetaPools(client: PublicClient, factory: Address): Promise<MetaPoolView[]> {
+async function readAllMetaPools(client: Client, factory: Address): Promise<MetaPoolView[]> {
   const all: MetaPoolView[] = [];
   for (let offset = 0n; ; offset += PAGE) {
     const page = await readMetaPoolPage(client, factory, offset, PAGE);
@@ -38,7 +39,7 @@ async function readAllMetaPools(client: PublicClient, factory: Address): Promise
 }
 
 /** Every MetaPool of the factory with its live view: the chain path of the lists, when the indexer is not usable. */
-export function metaPoolsQuery(client: PublicClient | undefined) {
+export function metaPoolsQuery(client: Client | undefined) {
   const factory = deployment?.metaPoolFactory;
   return queryOptions({
     queryKey: queryKeys.metaPools(),
@@ -52,7 +53,7 @@ export function metaPoolsQuery(client: PublicClient | undefined) {
  * read when the name step first needs it, then kept a minute, never on a timer; a new MetaPool is rare while one
  * types, and creating one invalidates the MetaPools key.
  */
-export function metaPoolNamesQuery(client: PublicClient | undefined, enabled: boolean) {
+export function metaPoolNamesQuery(client: Client | undefined, enabled: boolean) {
   const factory = deployment?.metaPoolFactory;
   return queryOptions({
     queryKey: [...queryKeys.metaPools(), "names", "chain"],
@@ -72,7 +73,7 @@ export function metaPoolNamesQuery(client: PublicClient | undefined, enabled: bo
  * answer only costs the scan it replaces; it gets the indexer's usual 8 s, since on a hosted RPC that scan is
  * hundreds of requests, and a busy tab can take seconds to read even a fast answer).
  */
-export function metaPoolQuery(client: PublicClient | undefined, address: Address | undefined) {
+export function metaPoolQuery(client: Client | undefined, address: Address | undefined) {
   const base = indexerUrl;
   const creationBlock = base && address ? () => fetchCreationBlock(base, address) : undefined;
   return queryOptions({
@@ -96,18 +97,14 @@ export function metaPoolHistoryKey(metaPool: Address) {
  * A MetaPool's events from `fromBlock` (the deployment's start) to the latest block. Under the
  * MetaPool's key, so a transaction that invalidates the MetaPool refreshes it too.
  */
-export function metaPoolHistoryQuery(
-  client: PublicClient | undefined,
-  metaPool: Address | undefined,
-  fromBlock: bigint,
-) {
+export function metaPoolHistoryQuery(client: Client | undefined, metaPool: Address | undefined, fromBlock: bigint) {
   return queryOptions({
     queryKey: metaPool ? metaPoolHistoryKey(metaPool) : ["canopy", "metaPool", "none", "history"],
     ...onNewBlock,
     queryFn:
       client && metaPool
         ? followingBlocks(async (): Promise<FetchedLogs> => {
-            const toBlock = await client.getBlockNumber({ cacheTime: 0 });
+            const toBlock = await getBlockNumber(client, { cacheTime: 0 });
             const logs = await fetchMetaPoolLogs(client, metaPool, fromBlock, toBlock);
             return { logs, toBlock };
           })
@@ -116,7 +113,7 @@ export function metaPoolHistoryQuery(
 }
 
 /** The MetaPool's pending claims in filing order (lib/reads/claims). */
-export function pendingClaimsQuery(client: PublicClient | undefined, metaPool: Address) {
+export function pendingClaimsQuery(client: Client | undefined, metaPool: Address) {
   return queryOptions({
     queryKey: [...queryKeys.metaPool(metaPool), "pendingClaims"],
     ...onNewBlock,
@@ -132,7 +129,7 @@ export interface TokenMeta {
 }
 
 /** Symbol, name and decimals of each token: fixed at deployment, read once per session. */
-export function tokenMetasQuery(client: PublicClient | undefined, tokens: readonly Address[]) {
+export function tokenMetasQuery(client: Client | undefined, tokens: readonly Address[]) {
   const unique = [...new Set(tokens.map((t) => t.toLowerCase() as Address))].sort();
   return queryOptions({
     queryKey: ["canopy", "tokenMeta", ...unique],
@@ -143,9 +140,9 @@ export function tokenMetasQuery(client: PublicClient | undefined, tokens: readon
             const metas = await Promise.all(
               unique.map(async (address) => {
                 const [symbol, name, decimals] = await Promise.all([
-                  client.readContract({ address, abi: erc20Abi, functionName: "symbol" }),
-                  client.readContract({ address, abi: erc20Abi, functionName: "name" }),
-                  client.readContract({ address, abi: erc20Abi, functionName: "decimals" }),
+                  readContract(client, { address, abi: erc20Abi, functionName: "symbol" }),
+                  readContract(client, { address, abi: erc20Abi, functionName: "name" }),
+                  readContract(client, { address, abi: erc20Abi, functionName: "decimals" }),
                 ]);
                 return { address, symbol, name, decimals };
               }),
@@ -158,7 +155,7 @@ export function tokenMetasQuery(client: PublicClient | undefined, tokens: readon
 
 /** `account`'s balance of `token`, under the token's key (a write with that asset refreshes it). */
 export function tokenBalanceQuery(
-  client: PublicClient | undefined,
+  client: Client | undefined,
   token: Address | undefined,
   account: Address | undefined,
 ) {
@@ -168,7 +165,7 @@ export function tokenBalanceQuery(
     queryFn:
       client && token && account
         ? followingBlocks(() =>
-            client.readContract({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [account] }),
+            readContract(client, { address: token, abi: erc20Abi, functionName: "balanceOf", args: [account] }),
           )
         : skipToken,
   });
@@ -179,10 +176,10 @@ export function tokenBalanceQuery(
  * the quote), re-read like live numbers, showing the last answer while a new one loads.
  */
 export function liveQuoteQuery<T>(
-  client: PublicClient | undefined,
+  client: Client | undefined,
   metaPool: Address,
   key: readonly unknown[],
-  read: ((client: PublicClient) => Promise<T>) | undefined,
+  read: ((client: Client) => Promise<T>) | undefined,
 ) {
   return queryOptions({
     queryKey: [...queryKeys.metaPool(metaPool), ...key],
@@ -197,7 +194,7 @@ export function liveQuoteQuery<T>(
  * counts from the indexer at `indexer` when it has them (null: from the logs).
  */
 export function arbiterDeskQuery(
-  client: PublicClient | undefined,
+  client: Client | undefined,
   view: MetaPoolView,
   account: Address | undefined,
   indexer: string | null = null,
@@ -219,7 +216,7 @@ export function arbiterDeskQuery(
  * follows new blocks like the history does.
  */
 export function arbiterRecordQuery(
-  client: PublicClient | undefined,
+  client: Client | undefined,
   arbiter: Address | undefined,
   indexerUrl: string | null,
 ) {
@@ -240,12 +237,12 @@ export function arbiterRecordQuery(
 }
 
 /** The address's ENS name: only on Ethereum mainnet, where ENS lives; no request at all on other chains. */
-export function ensNameQuery(client: PublicClient | undefined, address: Address | undefined) {
+export function ensNameQuery(client: Client | undefined, address: Address | undefined) {
   const onMainnet = client?.chain?.id === mainnet.id;
   return queryOptions({
     queryKey: ["canopy", "ens", address?.toLowerCase() ?? "none"],
     staleTime: 60 * 60_000,
-    queryFn: client && onMainnet && address ? () => client.getEnsName({ address }) : skipToken,
+    queryFn: client && onMainnet && address ? () => getEnsName(client, { address }) : skipToken,
   });
 }
 
@@ -254,7 +251,7 @@ export function ensNameQuery(client: PublicClient | undefined, address: Address 
  * symbol never change and its supply only bounds the minimum purchase: fresh for a minute, never polled; one retry,
  * since a failed read shows its own "retry" button.
  */
-export function assetVerdictQuery(client: PublicClient | undefined, address: Address | undefined) {
+export function assetVerdictQuery(client: Client | undefined, address: Address | undefined) {
   return queryOptions({
     queryKey: ["canopy", "createAsset", address?.toLowerCase()],
     staleTime: 60_000,

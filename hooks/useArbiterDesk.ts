@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { Address } from "viem";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 
 import { arbiterMetaPoolsQuery } from "@/hooks/indexerQueries";
 import { arbiterDeskQuery } from "@/hooks/queries";
@@ -29,7 +29,7 @@ export function useArbiterMetaPools(arbiter: Address | undefined) {
  * or a fee collection there refreshes them.
  */
 export function useArbiterDesk(view: MetaPoolView, account: Address | undefined) {
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   const { listsFrom } = useIndexerStatus();
   return useQuery(arbiterDeskQuery(client, view, account, listsFrom));
 }

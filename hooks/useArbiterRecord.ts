@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 
 import { arbiterRecordQuery } from "@/hooks/queries";
 import { useIndexerStatus } from "@/hooks/useIndexerStatus";
@@ -16,7 +16,7 @@ export type { ArbiterRecord } from "@/lib/arbiter";
  * the chain's events (read once; any MetaPool write reads it again).
  */
 export function useArbiterRecord(arbiter: Address | undefined) {
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   const { listsFrom } = useIndexerStatus();
   return useQuery(arbiterRecordQuery(client, arbiter, listsFrom));
 }
@@ -26,7 +26,7 @@ export function useArbiterRecord(arbiter: Address | undefined) {
  * never asks anything itself, so a list can name arbiters without a request per row.
  */
 export function useKnownArbiterStatement(arbiter: Address, metaPool: Address): string | null {
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   const { listsFrom } = useIndexerStatus();
   const cached = useQuery({ ...arbiterRecordQuery(client, arbiter, listsFrom), enabled: false });
   return statementIn(cached.data?.history, metaPool);

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 
 import { assetVerdictQuery } from "@/hooks/queries";
 import { appChain } from "@/lib/chain";
@@ -13,6 +13,6 @@ import { appChain } from "@/lib/chain";
  * (then retry). Key, fetcher and refresh policy: `assetVerdictQuery` in hooks/queries.ts.
  */
 export function useAssetInfo(address: Address | undefined) {
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   return useQuery(assetVerdictQuery(client, address));
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useSyncExternalStore } from "react";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 
 import { latestBlockQuery } from "@/hooks/latestBlockQuery";
 import { appChain } from "@/lib/chain";
@@ -28,7 +28,7 @@ export const FixedChainNow = createContext<bigint | undefined>(undefined);
  * block watcher, whose 4 s polling cost an idle page 15 calls a minute. The footer shows it too.
  */
 export function useLatestBlock() {
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   return useQuery(latestBlockQuery(client));
 }
 

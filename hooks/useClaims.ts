@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 
 import { pendingClaimsQuery } from "@/hooks/queries";
 import { useMetaPoolHistory } from "@/hooks/useMetaPoolHistory";
@@ -23,7 +23,7 @@ export interface PendingClaimView {
 
 /** The MetaPool's pending claims in filing order (lib/reads/claims), keyed under the MetaPool. */
 export function usePendingClaims(metaPool: Address) {
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   return useQuery(pendingClaimsQuery(client, metaPool));
 }
 

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Address } from "viem";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 
 import { indexedExploreQuery, metaPoolViewsQuery } from "@/hooks/indexerQueries";
 import { useIndexerStatus } from "@/hooks/useIndexerStatus";
@@ -51,7 +51,7 @@ const withEconomics = (view: MetaPoolView) => ({ ...view, economics: rowEconomic
  */
 export function useExploreList(query: ExploreQuery): ExploreList {
   const { listsFrom } = useIndexerStatus();
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   const indexed = useQuery(indexedExploreQuery(listsFrom, query, PAGE_SIZE, listsFrom !== null));
   const useIndexer = listsFrom !== null && !lastFetchFailed(indexed);
   const items = useIndexer ? indexed.data?.items : undefined;

@@ -3,7 +3,7 @@
 import { useQuery, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Address } from "viem";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 
 import { metaPoolViewsQuery } from "@/hooks/indexerQueries";
 import { useIndexerStatus } from "@/hooks/useIndexerStatus";
@@ -31,7 +31,7 @@ export function useListedMetaPools<T, K extends QueryKey>(
   keep?: (view: MetaPoolView) => boolean,
 ) {
   const { listsFrom } = useIndexerStatus();
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   const listed = useQuery(listQuery(listsFrom, who, listsFrom !== null));
   const views = useQuery(metaPoolViewsQuery(client, listsFrom !== null ? listed.data : undefined));
   const fromIndexer = listsFrom !== null && !lastFetchFailed(listed) && !lastFetchFailed(views);

@@ -3,8 +3,9 @@
 /** Live contract previews for the Protect forms: components pass amounts, the reads live here. */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { Address, PublicClient } from "viem";
-import { usePublicClient } from "wagmi";
+import type { Address, Client } from "viem";
+import { readContract } from "viem/actions";
+import { useClient } from "wagmi";
 
 import { metaPoolExtensionAbi } from "@/abis";
 import { liveQuoteQuery } from "@/hooks/queries";
@@ -25,9 +26,9 @@ function useLiveQuote<T>(
   metaPool: Address,
   key: readonly unknown[],
   enabled: boolean,
-  read: (client: PublicClient) => Promise<T>,
+  read: (client: Client) => Promise<T>,
 ) {
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   return useQuery(liveQuoteQuery(client, metaPool, key, enabled ? read : undefined));
 }
 
@@ -38,7 +39,7 @@ function useLiveQuote<T>(
  */
 export function useBuyQuote(metaPool: Address, poolId: number | null, amount: bigint) {
   return useLiveQuote(metaPool, ["previewBuy", poolId, amount.toString()], poolId !== null, (client) =>
-    client.readContract({
+    readContract(client, {
       address: metaPool,
       abi: metaPoolExtensionAbi,
       functionName: "previewBuy",
@@ -50,7 +51,7 @@ export function useBuyQuote(metaPool: Address, poolId: number | null, amount: bi
 /** `previewWithdrawProtection(poolId, tokens)`: what burning `tokens` pays now (net of any claim debt share). */
 export function useWithdrawCoverQuote(metaPool: Address, poolId: number, tokens: bigint) {
   return useLiveQuote(metaPool, ["previewWithdrawProtection", poolId, tokens.toString()], tokens > 0n, (client) =>
-    client.readContract({
+    readContract(client, {
       address: metaPool,
       abi: metaPoolExtensionAbi,
       functionName: "previewWithdrawProtection",

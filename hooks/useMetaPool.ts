@@ -2,13 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 
 import { metaPoolQuery } from "@/hooks/queries";
 import { appChain } from "@/lib/chain";
 
 /** One MetaPool projected to now, with its creation parameters (full texts from the factory event). */
 export function useMetaPool(address: Address | undefined) {
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   return useQuery(metaPoolQuery(client, address));
 }

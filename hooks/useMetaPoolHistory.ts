@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import type { Address } from "viem";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 
 import { indexedClaimsQuery, indexedHistoryQuery } from "@/hooks/indexerQueries";
 import { metaPoolHistoryQuery, type FetchedLogs } from "@/hooks/queries";
@@ -53,7 +53,7 @@ export function useMetaPoolLogs<T>(
   enabled: boolean,
   select: (fetched: FetchedLogs) => T,
 ) {
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   return useQuery({ ...metaPoolHistoryQuery(enabled ? client : undefined, metaPool, fromBlock), select });
 }
 

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 
 import { metaPoolsNamedQuery } from "@/hooks/indexerQueries";
 import { metaPoolNamesQuery } from "@/hooks/queries";
@@ -20,7 +20,7 @@ import { lastFetchFailed } from "@/lib/queryState";
  */
 export function useMetaPoolNames(name: string, enabled: boolean): readonly ExistingName[] {
   const { listsFrom } = useIndexerStatus();
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   const settled = useDebounced(name);
   const indexed = useQuery(metaPoolsNamedQuery(listsFrom, settled, enabled && listsFrom !== null));
   const fromIndexer = listsFrom !== null && !lastFetchFailed(indexed);

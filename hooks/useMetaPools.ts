@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 
 import { metaPoolsQuery } from "@/hooks/queries";
 import { appChain } from "@/lib/chain";
@@ -11,6 +11,6 @@ import { appChain } from "@/lib/chain";
  * list. `enabled: false` when the indexer answers the list instead (hooks/useExploreList, usePortfolioMetaPools).
  */
 export function useMetaPools({ enabled = true }: { enabled?: boolean } = {}) {
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   return useQuery({ ...metaPoolsQuery(client), enabled });
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
-import { useAccount, usePublicClient } from "wagmi";
+import { useAccount, useClient } from "wagmi";
 
 import { tokenBalanceQuery, tokenMetasQuery, type TokenMeta } from "@/hooks/queries";
 import { appChain } from "@/lib/chain";
@@ -11,7 +11,7 @@ export type { TokenMeta } from "@/hooks/queries";
 
 /** Symbol, name and decimals of each token (immutable enough to cache for the session). */
 export function useTokenMetas(tokens: readonly Address[]) {
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   return useQuery(tokenMetasQuery(client, tokens));
 }
 
@@ -23,6 +23,6 @@ export function metaOf(metas: Record<string, TokenMeta> | undefined, token: Addr
 /** The connected account's balance of `token` (undefined while disconnected). */
 export function useTokenBalance(token: Address | undefined) {
   const { address: account } = useAccount();
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   return useQuery(tokenBalanceQuery(client, token, account));
 }
