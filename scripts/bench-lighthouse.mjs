@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench:lighthouse`: Lighthouse's performance score, LCP and TBT for every route of the seeded market.
+// `npm run bench:lighthouse`: Lighthouse's score, LCP, TBT and main-thread CPU time per route of the seeded market.
 //   1. `next build` of the app into its own dist dir (default .next-e2e-lighthouse, never a developer's .next), then
 //      `next start` on it.
 //   2. Chromium (CHROME_PATH, default /usr/bin/chromium, headless) audited by the pinned `lighthouse` package with its
@@ -115,6 +115,16 @@ async function audit(url, config) {
       lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet ??
       lhr.audits["largest-contentful-paint-element"]?.errorMessage,
     shifts: traceShifts(result.artifacts?.Trace?.traceEvents ?? []),
+    // Main-thread CPU time by kind (script, layout, parse…) and by script: steadier than TBT on a shared machine.
+    mainThread: lhr.audits["mainthread-work-breakdown"]?.numericValue ?? NaN,
+    byKind: Object.fromEntries(
+      (lhr.audits["mainthread-work-breakdown"]?.details?.items ?? []).map((i) => [i.group, Math.round(i.duration)]),
+    ),
+    byScript: (lhr.audits["bootup-time"]?.details?.items ?? []).slice(0, 6).map((i) => ({
+      script: i.url.replace(/^.*\/chunks\//, ""),
+      ms: Math.round(i.total),
+      scripting: Math.round(i.scripting),
+    })),
   };
 }
 
@@ -146,6 +156,7 @@ try {
         "FCP s": Number((median(samples.map((s) => s.fcp)) / 1000).toFixed(2)),
         "LCP s": Number((median(samples.map((s) => s.lcp)) / 1000).toFixed(2)),
         "TBT ms": Math.round(median(samples.map((s) => s.tbt))),
+        "main thread ms": Math.round(median(samples.map((s) => s.mainThread))),
         CLS: Number(median(samples.map((s) => s.cls)).toFixed(3)),
         scores: samples.map((s) => s.score).join(" "),
         "CPU index": Math.round(median(samples.map((s) => s.cpu))),
