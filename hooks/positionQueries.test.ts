@@ -1,12 +1,19 @@
 import { QueryClient } from "@tanstack/react-query";
 import type { Address, PublicClient } from "viem";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 
 import { readAccountPosition } from "@/lib/reads/positions";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 import type { AccountPosition } from "@/lib/types/positions";
 
 import { accountFiguresQuery, accountPositionsQuery, figuresReadAlongside } from "./positionQueries";
+
+// Each viem action calls the fake client's method of its name (simulateBlocks too, which lib/reads' list lacks).
+vi.mock("viem/actions", async () => {
+  const { delegatedActions } = await import("@/lib/reads/fakeActions");
+  const simulateBlocks = (client: { simulateBlocks: (p: unknown) => unknown }, p: unknown) => client.simulateBlocks(p);
+  return { ...delegatedActions, simulateBlocks };
+});
 
 const POOL: Address = "0x9876543210987654321098765432109876543210";
 const OTHER: Address = "0x1111111111111111111111111111111111111111";

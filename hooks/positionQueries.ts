@@ -1,6 +1,7 @@
 /** The account's positions: its own query file, apart from hooks/queries.ts (the position history has two sources). */
 import { queryOptions, skipToken, type QueryClient } from "@tanstack/react-query";
-import { zeroAddress, type Address, type PublicClient } from "viem";
+import { zeroAddress, type Address, type Client } from "viem";
+import { getBlockNumber, simulateBlocks } from "viem/actions";
 
 import { accountPositionHistoriesQuery } from "@/hooks/indexerQueries";
 import { followingBlocks, onNewBlock } from "@/hooks/refresh";
@@ -19,7 +20,7 @@ import type { AccountPosition } from "@/lib/types/positions";
  * either refreshes it.
  */
 export function accountPositionsQuery(
-  client: PublicClient | undefined,
+  client: Client | undefined,
   account: Address | undefined,
   views: readonly MetaPoolView[] | undefined,
   /** The chain's clock, read when the query runs (undefined until it started). */
@@ -105,7 +106,7 @@ const FIGURES_REUSE_MS = 3_000;
  * under the account (a write invalidates it) and the answer's block.
  */
 export function accountFiguresQuery(
-  client: PublicClient | undefined,
+  client: Client | undefined,
   account: Address | undefined,
   known: IndexedPositionHistories | undefined,
   clock: (() => bigint | undefined) | undefined,
@@ -120,7 +121,7 @@ export function accountFiguresQuery(
             const now = clock();
             if (now === undefined) throw new Error("The chain's clock stopped while positions were read");
             const [head, figures] = await Promise.all([
-              client.getBlockNumber({ cacheTime: 0 }),
+              getBlockNumber(client, { cacheTime: 0 }),
               Promise.all(
                 known.metaPools.map((metaPool) => {
                   const history = known.histories[metaPool.toLowerCase()] ?? emptyHistory;
@@ -148,7 +149,7 @@ export function accountFiguresQuery(
  */
 export async function figuresReadAlongside(
   queries: QueryClient,
-  client: PublicClient,
+  client: Client,
   account: Address,
   views: readonly MetaPoolView[],
   known: IndexedPositionHistories,
@@ -187,9 +188,9 @@ const SYNC_BATCH = 16n;
  * the `PurchaseMatured` events it emits, so the tokens shown are those the contract mints. A node without the method,
  * or a failed simulation, leaves the purchases due (the Protect tab then offers to mint them).
  */
-async function simulateSync(client: PublicClient, account: Address, metaPool: Address): Promise<DueMaturity[]> {
+async function simulateSync(client: Client, account: Address, metaPool: Address): Promise<DueMaturity[]> {
   try {
-    const [block] = await client.simulateBlocks({
+    const [block] = await simulateBlocks(client, {
       blocks: [
         { calls: [{ from: account, to: metaPool, abi: metaPoolFullAbi, functionName: "poke", args: [SYNC_BATCH] }] },
       ],

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import type { Address } from "viem";
-import { useAccount, usePublicClient } from "wagmi";
+import { useAccount, useClient } from "wagmi";
 
 import { accountPositionHistoriesQuery } from "@/hooks/indexerQueries";
 import { accountFiguresQuery, accountPositionsQuery } from "@/hooks/positionQueries";
@@ -20,7 +20,7 @@ import type { MetaPoolView } from "@/lib/types/metaPool";
  */
 export function useAccountPositions(views: readonly MetaPoolView[] | undefined) {
   const { address: account } = useAccount();
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   // Whether the clock has started: the read itself takes the clock at the instant it runs.
   const clockStarted = useChainNowSelector((now) => now !== undefined);
   const { listsFrom } = useIndexerStatus();
@@ -53,7 +53,7 @@ export function useAccountPositions(views: readonly MetaPoolView[] | undefined) 
  */
 export function usePortfolioPositions(views: readonly MetaPoolView[] | undefined) {
   const { address: account } = useAccount();
-  const client = usePublicClient({ chainId: appChain.id });
+  const client = useClient({ chainId: appChain.id });
   const clockStarted = useChainNowSelector((now) => now !== undefined);
   const { listsFrom } = useIndexerStatus();
   // The same query as the Portfolio's list (hooks/usePortfolioMetaPools): no request of its own.

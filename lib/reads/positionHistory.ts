@@ -1,7 +1,8 @@
 // An account's position history from the MetaPool's events (the chain-only path; with an indexer it comes from
 // lib/indexer/positions). Relative imports: the indexer's test reads the chain through these same functions to hold
 // its endpoint against them.
-import { getAbiItem, type Address, type PublicClient } from "viem";
+import { getAbiItem, type Address, type Client } from "viem";
+import { getLogs } from "viem/actions";
 
 import { metaPoolExtensionAbi } from "../../abis";
 import type { MetaPoolView } from "../types/metaPool";
@@ -71,7 +72,7 @@ const event = <N extends string>(name: N) => getAbiItem({ abi: metaPoolExtension
  * cannot say which ones the account holds without a scan of every token's transfers).
  */
 export async function readPositionHistoryFromLogs(
-  client: PublicClient,
+  client: Client,
   view: MetaPoolView,
   account: Address,
   fromBlock: bigint,
@@ -79,7 +80,7 @@ export async function readPositionHistoryFromLogs(
   const address = view.metaPool;
   const logs = (name: string, args: Record<string, Address>) =>
     scanLogs(client, logQueryKey(client, address, name, args), fromBlock, (range) =>
-      client.getLogs({ address, event: event(name), args, ...range } as never),
+      getLogs(client, { address, event: event(name), args, ...range } as never),
     ) as unknown as Promise<EventLog[]>;
   const [deposits, requested, completed, cancelled, exits, bought, epochsOpened, restarted, resolved] =
     await Promise.all([

@@ -5,6 +5,8 @@ import type { MetaPoolView } from "../types/metaPool";
 import type { PositionHistory } from "../types/positions";
 import { readPositionHistories } from "./positionSource";
 
+vi.mock("viem/actions", async () => (await import("@/lib/reads/fakeActions")).delegatedActions);
+
 const fromLogs = vi.hoisted(() => vi.fn());
 vi.mock("./positionHistory", () => ({ readPositionHistoryFromLogs: fromLogs }));
 

@@ -1,7 +1,8 @@
 // Where an account's position history comes from: the indexer when the app has one (one request for every MetaPool),
 // else the MetaPool's events (6–8 log queries per MetaPool). The indexer must have seen the chain's head, so a
 // position read right after the account's own transaction includes it; if it lags, or fails, the events answer.
-import type { Address, PublicClient } from "viem";
+import type { Address, Client } from "viem";
+import { getBlockNumber } from "viem/actions";
 
 import { emptyHistory, fetchPositionHistories, type IndexedPositionHistories } from "../indexer/positions";
 import type { MetaPoolView } from "../types/metaPool";
@@ -27,7 +28,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The history of `account` in each of `views`, in that order, and which source answered. */
 export async function readPositionHistories(
-  client: PublicClient,
+  client: Client,
   views: readonly MetaPoolView[],
   account: Address,
   source: PositionSource,
@@ -44,7 +45,7 @@ export async function readPositionHistories(
 
 /** Undefined when the indexer stays behind the head for `waitMs`. */
 async function fromIndexer(
-  client: PublicClient,
+  client: Client,
   views: readonly MetaPoolView[],
   account: Address,
   base: string,
@@ -52,7 +53,7 @@ async function fromIndexer(
 ): Promise<PositionHistory[] | undefined> {
   const only = views.length === 1 ? views[0]!.metaPool : undefined;
   const [head, first] = await Promise.all([
-    client.getBlockNumber({ cacheTime: 0 }),
+    getBlockNumber(client, { cacheTime: 0 }),
     known ?? fetchPositionHistories(base, account, only),
   ]);
   let answer = first;

@@ -1,11 +1,13 @@
 import type { PublicClient } from "viem";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { emptyHistory } from "../indexer/positions";
 import type { MetaPoolView } from "../types/metaPool";
 import type { PositionHistory, RestartLog } from "../types/positions";
 import { purchaseRestart, restartLogs } from "./positionHistory";
 import { positionOf, readAccountPosition, readPositionFigures } from "./positions";
+
+vi.mock("viem/actions", async () => (await import("@/lib/reads/fakeActions")).delegatedActions);
 
 const DAY = 86_400n;
 

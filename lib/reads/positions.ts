@@ -1,7 +1,8 @@
 // One account's live position in one MetaPool, from the chain, given its history (lib/reads/positionHistory from
 // the events, or lib/indexer/positions from the indexer). Relative imports: the indexer's test reads positions
 // through this same function to hold its endpoint against the events.
-import { erc20Abi, zeroAddress, type Address, type PublicClient } from "viem";
+import { erc20Abi, zeroAddress, type Address, type Client } from "viem";
+import { readContract } from "viem/actions";
 
 import { metaPoolExtensionAbi } from "../../abis";
 import type { MetaPoolView } from "../types/metaPool";
@@ -69,7 +70,7 @@ export interface PositionFigures<D = never> {
  * simulation) runs alongside the second when a purchase is due.
  */
 export async function readPositionFigures<D = never>(
-  client: PublicClient,
+  client: Client,
   metaPool: Address,
   account: Address,
   history: PositionHistory,
@@ -78,7 +79,7 @@ export async function readPositionFigures<D = never>(
   whenDue?: () => Promise<D>,
 ): Promise<PositionFigures<D>> {
   const read = <T>(functionName: string, args: readonly unknown[] = []) =>
-    client.readContract({ address: metaPool, abi: metaPoolExtensionAbi, functionName, args } as never) as Promise<T>;
+    readContract(client, { address: metaPool, abi: metaPoolExtensionAbi, functionName, args } as never) as Promise<T>;
   const [shares, feesOwed, queue, quotes, records, balances] = await Promise.all([
     read<bigint>("balanceOf", [account]),
     read<bigint>("feesOwed", [account]),
@@ -91,7 +92,7 @@ export async function readPositionFigures<D = never>(
     Promise.all(history.purchases.map((p) => read<PurchaseRecord>("purchase", [p.id]))),
     Promise.all(
       tokens.map((t) =>
-        client.readContract({ address: t.token, abi: erc20Abi, functionName: "balanceOf", args: [account] }),
+        readContract(client, { address: t.token, abi: erc20Abi, functionName: "balanceOf", args: [account] }),
       ),
     ),
   ]);
@@ -156,7 +157,7 @@ export function positionOf(
  * batched round trips, every figure read live.
  */
 export async function readAccountPosition(
-  client: PublicClient,
+  client: Client,
   view: MetaPoolView,
   account: Address,
   history: PositionHistory,
