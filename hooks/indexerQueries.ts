@@ -5,10 +5,9 @@
  */
 import { keepPreviousData, queryOptions, skipToken } from "@tanstack/react-query";
 import type { Address, Client } from "viem";
-import { readContract } from "viem/actions";
 
-import { metaPoolExtensionAbi } from "@/abis";
 import { followingBlocks, followingIndexedBlocks, onIndexedBlock, onNewBlock } from "@/hooks/refresh";
+import { readMetaPoolView } from "@/lib/abi/metaPoolView";
 import type { ExploreQuery } from "@/lib/explore/query";
 import { fetchArbiterMetaPools, fetchExplorePage, fetchHistory, fetchMetaPoolsNamed, nameKey } from "@/lib/indexer";
 import { fetchMetaPoolClaims } from "@/lib/indexer/claims";
@@ -97,12 +96,7 @@ export function metaPoolViewsQuery(client: Client | undefined, addresses: readon
     queryFn:
       client && addresses
         ? followingBlocks(
-            (): Promise<MetaPoolView[]> =>
-              Promise.all(
-                addresses.map((address) =>
-                  readContract(client, { address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
-                ),
-              ),
+            (): Promise<MetaPoolView[]> => Promise.all(addresses.map((address) => readMetaPoolView(client, address))),
           )
         : skipToken,
   });
