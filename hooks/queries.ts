@@ -79,7 +79,17 @@ export function metaPoolQuery(client: Client | undefined, address: Address | und
   return queryOptions({
     queryKey: [...queryKeys.metaPool(address ?? "0x"), "details"],
     ...onNewBlock,
-    queryFn: client && address ? followingBlocks(() => readMetaPool(client, address, { creationBlock })) : skipToken,
+    queryFn:
+      client && address
+        ? followingBlocks(({ client: queries }) =>
+            readMetaPool(client, address, {
+              creationBlock,
+              // The asset's symbol and decimals are read alongside the creation log, not after it: the page shows
+              // nothing of the MetaPool before both are known (read once a session, so a refresh asks nothing).
+              onView: (view) => void queries.prefetchQuery(tokenMetasQuery(client, [view.config.asset])),
+            }),
+          )
+        : skipToken,
   });
 }
 

@@ -167,12 +167,16 @@ describe("readMetaPoolPage on a chain with 50 MetaPools × 16 coverage pools", (
   it("readMetaPool: the view and the full texts of the creation event, in two HTTP requests", async () => {
     const { client, counter } = countingClient(rpcUrl);
     const m = 35;
+    const early: { view: unknown; requests: number }[] = [];
     const details = await readMetaPool(client, created[m]!, {
       factory: deployment.metaPoolFactory,
       fromBlock: BigInt(deployment.startBlock),
+      onView: (view) => early.push({ view, requests: counter.requests }),
     });
     expect(counter.requests).toBe(2);
     expect(details.view.metaPool).toBe(created[m]);
+    // The view is handed over after the first round trip, before the creation log's.
+    expect(early).toEqual([{ view: details.view, requests: 1 }]);
     expect(details.params.name).toBe(metaPoolName(m));
     expect(details.params.protectionStatement).toBe(statement(m));
     expect(details.params.pools).toEqual(

@@ -113,11 +113,17 @@ export async function readMetaPoolPage(
  * `factory` and `fromBlock` default to the deployment of the client's chain; only the factory's own log is trusted
  * (anyone can emit a look-alike event). `creationBlock`, when given, is tried first: one getLogs over that block
  * instead of the factory's whole log in ranges (on a hosted RPC, hundreds of requests a year after deployment).
+ * `onView` gets the view as soon as it arrives, before the creation log: the page starts its asset's read with it.
  */
 export async function readMetaPool(
   client: Client,
   address: Address,
-  options: { factory?: Address; fromBlock?: bigint; creationBlock?: CreationBlockHint } = {},
+  options: {
+    factory?: Address;
+    fromBlock?: bigint;
+    creationBlock?: CreationBlockHint;
+    onView?: (view: MetaPoolView) => void;
+  } = {},
 ): Promise<MetaPoolDetails> {
   const chainId = client.chain?.id ?? (await getChainId(client));
   const deployment = deploymentFor(chainId);
@@ -125,7 +131,10 @@ export async function readMetaPool(
   if (!factory) throw new Error(`Canopy is not deployed on chain ${chainId}: no MetaPool factory to check against`);
   const fromBlock = options.fromBlock ?? (factory === deployment?.metaPoolFactory ? deployment.startBlock : 0n);
   const [view, params] = await Promise.all([
-    readContract(client, { address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }),
+    readContract(client, { address, abi: metaPoolExtensionAbi, functionName: "metaPoolView" }).then((v) => {
+      options.onView?.(v);
+      return v;
+    }),
     readCreation(client, chainId, factory, address, fromBlock, options.creationBlock),
   ]);
   if (!params) throw new NotCreatedByFactoryError({ address, fromBlock });
