@@ -22,8 +22,11 @@ export async function openAs(page: Page, wallet: TestWallet, index: number, path
   await wallet.useAccount(index);
   await page.goto(path);
   if (!wallet.connected) return connectTestWallet(page, wallet.address);
-  // After the first connection wagmi reconnects by itself on every page load.
-  await expect(page.getByRole("banner").getByRole("button", { name: shortAddress(wallet.address) })).toBeVisible();
+  // After the first connection wagmi reconnects by itself on every page load; RainbowKit's account button then comes
+  // in its own chunk (components/wallet/HeaderWallet.tsx), which a loaded CI machine can take over 10 s to run.
+  await expect(page.getByRole("banner").getByRole("button", { name: shortAddress(wallet.address) })).toBeVisible({
+    timeout: 20_000,
+  });
 }
 
 /** The address of the seeded MetaPool called `name`. */
