@@ -16,7 +16,7 @@ const rounded = {
 /** Until RainbowKit is there: wagmi's own account state, as RainbowKit's button would show it. */
 function LightWallet() {
   const { status, address } = useAccount();
-  const { openConnectModal } = useWalletUi();
+  const { openConnectModal, opening } = useWalletUi();
   if (status === "reconnecting") return null; // a wallet from the last visit: RainbowKit shows it in a moment
   if (status === "connected") {
     // Not a button: RainbowKit's account button replaces it as soon as its chunk arrives.
@@ -30,10 +30,12 @@ function LightWallet() {
     <button
       type="button"
       onClick={openConnectModal}
+      aria-busy={opening}
       style={rounded}
       className={`${look} bg-[#15803d] text-white transition-transform hover:scale-[1.025] active:scale-95 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-green-600 dark:bg-[#22c55e] dark:text-[#052e16]`}
     >
-      Connect Wallet
+      {/* RainbowKit's chunk is on its way (a slow network): say the click was heard. */}
+      {opening ? "Opening wallets…" : "Connect Wallet"}
     </button>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useAccount } from "wagmi";
 
 import { ConnectModalContext } from "@/components/wallet/connectModal";
@@ -18,10 +18,10 @@ export function WalletUiProvider({ children }: { children: ReactNode }) {
   const [wanted, setWanted] = useState(false);
   // RainbowKit's opener once it runs (`loaded`), which like ours is undefined while a wallet is connected.
   const [rainbowKit, setRainbowKit] = useState<{ open: (() => void) | undefined } | null>(null);
-  const openWhenLoaded = useRef(false);
+  const [opening, setOpening] = useState(false);
 
   const openConnectModal = useCallback(() => {
-    openWhenLoaded.current = true;
+    setOpening(true);
     setWanted(true);
   }, []);
   const registerOpener = useCallback((open: (() => void) | undefined) => setRainbowKit({ open }), []);
@@ -31,14 +31,14 @@ export function WalletUiProvider({ children }: { children: ReactNode }) {
   }, [isConnected]);
 
   useEffect(() => {
-    if (!rainbowKit?.open || !openWhenLoaded.current) return;
-    openWhenLoaded.current = false;
+    if (!rainbowKit?.open || !opening) return;
+    setOpening(false);
     rainbowKit.open();
-  }, [rainbowKit]);
+  }, [rainbowKit, opening]);
 
   const ui: WalletUi = useMemo(
-    () => ({ rainbowKitWanted: wanted || isConnected, openConnectModal, registerOpener }),
-    [wanted, isConnected, openConnectModal, registerOpener],
+    () => ({ rainbowKitWanted: wanted || isConnected, openConnectModal, opening, registerOpener }),
+    [wanted, isConnected, openConnectModal, opening, registerOpener],
   );
   const opener = rainbowKit ? rainbowKit.open : isConnected ? undefined : openConnectModal;
   return (

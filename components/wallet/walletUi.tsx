@@ -8,6 +8,8 @@ export type WalletUi = {
   rainbowKitWanted: boolean;
   /** Loads RainbowKit and opens its connect modal once it is there. */
   openConnectModal: () => void;
+  /** The connect modal was asked for and RainbowKit's chunk is still on its way. */
+  opening: boolean;
   /** Called from inside RainbowKit with its connect-modal opener (undefined while a wallet is connected). */
   registerOpener: (open: (() => void) | undefined) => void;
 };
