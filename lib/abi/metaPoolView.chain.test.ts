@@ -3,39 +3,27 @@
  * suite's): every MetaPool's real `metaPoolView()` answer (names, pools with epochs and tokens, claims) decodes to
  * what viem's generic decoder makes of it.
  */
-import { spawnSync, type ChildProcess } from "node:child_process";
-
 import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { metaPoolExtensionAbi, metaPoolFactoryAbi } from "@/abis";
 import local from "@/lib/deployments/31337.json";
 import { publicClient } from "@/lib/testing/chain/client";
-import { startAnvil, waitForRpc } from "@/scripts/lib/anvil.mjs";
-import { repoDir } from "@/scripts/lib/paths.mjs";
+import { startSeededAnvil } from "@/lib/testing/chain/seededAnvil";
 
 import { rpcTransportOptions } from "../reads/transport";
 import { readMetaPoolView } from "./metaPoolView";
 
 describe("metaPoolView() of the seeded market's MetaPools", () => {
   const rpcUrl = `http://127.0.0.1:${Number(process.env.CHAIN_TEST_PORT ?? 8550) + 2}`;
-  let anvil: ChildProcess | undefined;
+  let chain: { stop: () => void } | undefined;
 
   beforeAll(async () => {
-    anvil = startAnvil({
-      port: Number(new URL(rpcUrl).port),
-      forkUrl: undefined,
-      stateFile: undefined,
-    }) as ChildProcess;
-    await waitForRpc(rpcUrl);
-    for (const script of ["scripts/deploy.mjs", "scripts/seed.mjs"]) {
-      const run = spawnSync(process.execPath, [script, "--rpc", rpcUrl], { cwd: repoDir, encoding: "utf8" });
-      if (run.status !== 0) throw new Error(`${script} failed:\n${run.stdout}${run.stderr}`);
-    }
+    chain = await startSeededAnvil(rpcUrl);
   });
 
   afterAll(() => {
-    anvil?.kill("SIGTERM");
+    chain?.stop();
   });
 
   it("decodes each to what viem's readContract returns, in the same batch of calls", async () => {

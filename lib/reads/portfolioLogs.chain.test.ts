@@ -4,8 +4,6 @@
  * every MetaPool), counting eth_getLogs and the bytes sent and received. "Before" is the same reads with nothing
  * remembered between refreshes (every event query from the start block, as Portfolio read until the log scans).
  */
-import { spawnSync, type ChildProcess } from "node:child_process";
-
 import type { Address, PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -13,8 +11,7 @@ import { metaPoolFactoryAbi } from "@/abis";
 import local from "@/lib/deployments/31337.json";
 import { anvilTestClient } from "@/lib/devChain";
 import { accounts, publicClient, testChain } from "@/lib/testing/chain/client";
-import { startAnvil, waitForRpc } from "@/scripts/lib/anvil.mjs";
-import { repoDir } from "@/scripts/lib/paths.mjs";
+import { startSeededAnvil } from "@/lib/testing/chain/seededAnvil";
 
 import { appScanCache } from "./logs";
 import { readMetaPoolPage } from "./metaPools";
@@ -86,19 +83,10 @@ async function aMinute(rpcUrl: string, { remember, newBlocks }: { remember: bool
 
 describe("an idle Portfolio on the seeded market, a minute of refreshes", () => {
   const rpcUrl = `http://127.0.0.1:${Number(process.env.CHAIN_TEST_PORT ?? 8550) + 1}`;
-  let anvil: ChildProcess | undefined;
+  let chain: { stop: () => void } | undefined;
 
   beforeAll(async () => {
-    anvil = startAnvil({
-      port: Number(new URL(rpcUrl).port),
-      forkUrl: undefined,
-      stateFile: undefined,
-    }) as ChildProcess;
-    await waitForRpc(rpcUrl);
-    for (const script of ["scripts/deploy.mjs", "scripts/seed.mjs"]) {
-      const run = spawnSync(process.execPath, [script, "--rpc", rpcUrl], { cwd: repoDir, encoding: "utf8" });
-      if (run.status !== 0) throw new Error(`${script} failed:\n${run.stdout}${run.stderr}`);
-    }
+    chain = await startSeededAnvil(rpcUrl);
     const count = await publicClient(rpcUrl).readContract({
       address: local.metaPoolFactory as Address,
       abi: metaPoolFactoryAbi,
@@ -108,7 +96,7 @@ describe("an idle Portfolio on the seeded market, a minute of refreshes", () => 
   });
 
   afterAll(() => {
-    anvil?.kill("SIGTERM");
+    chain?.stop();
   });
 
   it("reads no logs while no block is mined, and only the new blocks' logs when one is", async () => {
