@@ -280,6 +280,35 @@ contract ShutdownTest is MetaPoolTestBase {
         assertEq(ext(mp).capital(), 0);
     }
 
+    /// Exits in parts at a share price that is not 1 (premium streamed for three days): each part is paid the
+    /// SPEC price of that moment rounded down, the parts never sum to more than the whole, and the holder who exits
+    /// after loses nothing to them.
+    function test_exit_afterShutdown_inParts_atAPremiumPrice_roundsEachPartDown() public {
+        address mp = _example1();
+        deposit(mp, carol, 500e18);
+        skip(3 days);
+        _shutdown(mp);
+        uint256 capital = ext(mp).capital();
+        uint256 supply = ext(mp).totalSupply();
+        assertGt(capital, supply, "premium raised the share price above 1");
+        uint256 whole = uint256(500e18) * (capital + 1) / (supply + 1);
+        uint256 aliceAtShutdown = uint256(1000e18) * (capital + 1) / (supply + 1);
+
+        uint256[3] memory parts = [uint256(1), 166_666_666_666_666_666_667, 500e18 - 1 - 166_666_666_666_666_666_667];
+        uint256 walletBefore = token.balanceOf(carol);
+        uint256 paid;
+        for (uint256 i; i < parts.length; ++i) {
+            uint256 expected = parts[i] * (ext(mp).capital() + 1) / (ext(mp).totalSupply() + 1);
+            vm.prank(carol);
+            assertEq(ext(mp).exit(parts[i], carol), expected);
+            paid += expected;
+        }
+        assertLe(paid, whole);
+        assertEq(token.balanceOf(carol) - walletBefore, paid);
+        vm.prank(alice);
+        assertGe(ext(mp).exit(1000e18, alice), aliceAtShutdown);
+    }
+
     function test_completeWithdrawal_afterShutdown_paysAtOnceWithoutLockOrFreeCapitalCap() public {
         address mp = _example1();
         uint256 requestId = requestWithdrawal(mp, alice, 800e18);
