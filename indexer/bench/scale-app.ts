@@ -3,8 +3,9 @@
 // MetaPools × 16 pools over SCALE_ACCOUNTS, default 200, accounts), with the indexer (PGlite, rebuilt from block 0
 // at each checkpoint) and without it (a second build without NEXT_PUBLIC_INDEXER_URL, the chain-only fallback):
 //   - Explore: navigation start → the first MetaPool row with its live figures, and the requests and bytes until then;
-//   - at the last checkpoint, Portfolio of an account in ≥ 200 MetaPools (Anvil account 7 enters 200 more), a MetaPool
-//     with ~5 000 events of history (its three history charts drawn), and JSON-RPC calls per idle minute per route.
+//   - Portfolio of Anvil account 7 (in ~1 MetaPool of 30; at the last checkpoint it enters 200 more);
+//   - at the last checkpoint, a MetaPool with ~5 000 events of history (its three history charts drawn), and JSON-RPC
+//     calls per idle minute per route.
 // A measurement, not a test with a time limit:
 //   npm --prefix indexer run bench:scale-app
 // Ports and dirs are e2e's variables (E2E_RPC_PORT, E2E_APP_PORT, E2E_INDEXER_PORT, E2E_DIST_DIR, E2E_ARTIFACTS_DIR);
@@ -176,9 +177,15 @@ async function restartIndexer(previous: ChildProcess | undefined, chain: Chain, 
 
 /**
  * SCALE_APP_ITERATE: on each `iterate` file, rebuild and serve the apps again, then measure Explore and Portfolio.
- * The file may name the modes to rebuild and measure ("indexer"), one build instead of two; empty means all.
+ * The file may name the modes to rebuild and measure ("indexer"), one build instead of two; empty means all. It may
+ * also name a database ("pglite", "postgres"): the indexer is rebuilt on it first, so both compare on one chain.
  */
-async function iterateOnChanges(browser: Browser, served: Map<Mode, ChildProcess>, size: number) {
+async function iterateOnChanges(
+  browser: Browser,
+  served: Map<Mode, ChildProcess>,
+  size: number,
+  switchDatabase: (db: Database) => Promise<void>,
+) {
   const trigger = join(e2eEnv.artifactsDir, "iterate");
   const stop = join(e2eEnv.artifactsDir, "stop");
   console.log(`iterating: touch ${trigger} to measure again, ${stop} to end`);
@@ -187,11 +194,17 @@ async function iterateOnChanges(browser: Browser, served: Map<Mode, ChildProcess
       await new Promise((r) => setTimeout(r, 2_000));
       continue;
     }
-    const named = readFileSync(trigger, "utf8")
+    const words = readFileSync(trigger, "utf8")
       .split(/[\s,]+/)
-      .filter(Boolean) as Mode[];
+      .filter(Boolean);
+    const named = words.filter((w): w is Mode => w === "indexer" || w === "chain");
     const these = modes.filter((m) => named.length === 0 || named.includes(m));
     rmSync(trigger);
+    const db = words.includes("pglite") ? "PGlite" : words.includes("postgres") ? "PostgreSQL" : undefined;
+    if (db !== undefined && db !== database) {
+      database = db;
+      await switchDatabase(db);
+    }
     for (const mode of these) {
       const t = targets[mode];
       const running = served.get(mode);
@@ -209,7 +222,10 @@ async function iterateOnChanges(browser: Browser, served: Map<Mode, ChildProcess
   }
 }
 
-/** Explore at every checkpoint; at the last (`busy` set) the Portfolio, the busy MetaPool's history and idle tabs. */
+/**
+ * Explore and the Portfolio of account 7 at every checkpoint (from the chain alone the Portfolio reads every MetaPool
+ * of the factory, however few the account is in); at the last (`busy` set) the busy MetaPool's history and idle tabs.
+ */
 async function measureCheckpoint(
   browser: Browser,
   size: number,
@@ -217,12 +233,11 @@ async function measureCheckpoint(
   busy: { address: string; events: number } | undefined,
 ) {
   for (const mode of modes) await measure(browser, "Explore", size, mode, "/", explore);
+  for (const mode of modes)
+    await measure(browser, "Portfolio (acct 7)", size, mode, "/portfolio", portfolio, WIDE_ACCOUNT);
   if (!busy) return;
   const busyPath = `/metapool/${busy.address}`;
-  for (const mode of modes) {
-    await measure(browser, "Portfolio (acct 7)", size, mode, "/portfolio", portfolio, WIDE_ACCOUNT);
-    await measure(browser, `History (${busy.events} ev)`, size, mode, busyPath, history);
-  }
+  for (const mode of modes) await measure(browser, `History (${busy.events} ev)`, size, mode, busyPath, history);
   for (const mode of modes) {
     const idlePages = [
       { path: "/", target: explore },
@@ -287,7 +302,10 @@ test(
           await measureCheckpoint(browser, size, modesNow, busy);
         }
       }
-      if (iterate) await iterateOnChanges(browser, served, built);
+      if (iterate)
+        await iterateOnChanges(browser, served, built, async () => {
+          indexer = await restartIndexer(indexer, chain, built);
+        });
     } finally {
       await browser?.close();
       if (indexer?.pid) await stopGroup(indexer.pid);
