@@ -1,7 +1,9 @@
+import type { Route } from "@playwright/test";
 import { erc20Abi, parseUnits, zeroAddress } from "viem";
 
 import { demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi } from "../../abis";
 import { chainReader, chainWriter, e2eChain, metaPoolView, send, travel } from "../fixtures/chain";
+import { e2eEnv } from "../fixtures/env";
 import { expect, test } from "../fixtures/journey";
 import { expectConfirmed, fund, metaPoolAddress, openMetaPool, ROLE, snap } from "./helpers";
 
@@ -182,4 +184,34 @@ test("invalid inputs block sending and say what is wrong next to the field", asy
   await page.getByLabel("Deposit", { exact: true }).fill("1");
   await expect(page.getByText(/Enter at least 10\.00 dUSD/).first()).toBeVisible();
   await expect(page.getByTestId("protect-submit")).toBeDisabled();
+});
+
+test("an amount typed while a confirmed deposit's figures refresh stays in the field", async ({ page, wallet }) => {
+  await fund(ROLE.underwriter, await metaPoolAddress(LENDING), parseUnits("100", 6));
+  await openMetaPool(page, wallet, ROLE.underwriter, LENDING, "underwrite");
+  const deposit = page.locator("section", { has: page.getByTestId("deposit-submit") });
+  const field = deposit.getByLabel("Amount (dUSD)");
+  // Reads answer 3 s late, so the flow is still refreshing them after it shows "confirmed" (a slow RPC or indexer).
+  const reads = { inFlight: 0, answered: 0 };
+  const late = async (route: Route) => {
+    reads.inFlight += 1;
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await route.continue().catch(() => undefined);
+    reads.inFlight -= 1;
+    reads.answered += 1;
+  };
+  await page.route(e2eEnv.rpcUrl, (route) =>
+    (route.request().postData() ?? "").includes('"eth_call"') ? late(route) : route.continue(),
+  );
+  await page.route(`${e2eEnv.indexerUrl}/**`, late);
+  await field.fill("10");
+  await deposit.getByTestId("deposit-submit").click();
+  await expectConfirmed(page, deposit);
+  const atConfirmation = reads.answered;
+  await field.fill("7");
+  // Wait out the refresh that was running at confirmation: the flow settles once its reads have answered.
+  await expect.poll(() => reads.answered > atConfirmation && reads.inFlight === 0, { timeout: 30_000 }).toBe(true);
+  await page.waitForTimeout(1_000);
+  await expect(field).toHaveValue("7");
+  await expect(deposit.getByTestId("deposit-submit")).toBeEnabled();
 });

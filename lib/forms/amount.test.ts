@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { checkAmount } from "./amount";
+import { checkAmount, clearIfStill } from "./amount";
 
 const usd = { decimals: 6, symbol: "dUSD" };
 
@@ -61,5 +61,16 @@ describe("checkAmount", () => {
       error: "Enter at most 420.00 dUSD: the capacity left in this MetaPool.",
     });
     expect(checkAmount("420", { ...usd, max })).toEqual({ ok: true, value: 420_000_000n });
+  });
+});
+
+describe("clearIfStill", () => {
+  it("empties the field that still holds what was sent", () => {
+    expect(clearIfStill("300", "")("300")).toBe("");
+  });
+
+  it("keeps what the user typed after sending", () => {
+    expect(clearIfStill("300", "")("200")).toBe("200");
+    expect(clearIfStill(true, false)(false)).toBe(false);
   });
 });

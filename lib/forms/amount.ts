@@ -60,3 +60,11 @@ export function checkAmount(text: string, rules: AmountRules): AmountCheck {
 function unitVerb(symbol: string): "has" | "have" {
   return /^[a-z]+s$/.test(symbol) ? "have" : "has";
 }
+
+/**
+ * A state updater that empties a field after its transaction confirmed, unless the user has typed
+ * something else meanwhile: the flow settles after its reads refresh, and a new amount must survive that.
+ */
+export function clearIfStill<T>(sent: T, empty: T): (now: T) => T {
+  return (now) => (Object.is(now, sent) ? empty : now);
+}

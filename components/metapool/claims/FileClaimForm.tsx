@@ -14,6 +14,7 @@ import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { PAYOUT_LABEL, payoutShare } from "@/lib/economics/payout";
 import { formatDateTime, formatDuration } from "@/lib/format";
+import { clearIfStill } from "@/lib/forms/amount";
 import {
   ceilToMinute,
   checkClaim,
@@ -138,9 +139,10 @@ export function FileClaimForm() {
     e.preventDefault();
     setSubmitted(true);
     const filedPool = check.ok ? view.pools[check.poolId]!.name : undefined;
+    const sent = { incidentTime, evidence };
     if (await file()) {
-      setIncidentTime("");
-      setEvidence("");
+      setIncidentTime(clearIfStill(sent.incidentTime, ""));
+      setEvidence(clearIfStill(sent.evidence, ""));
       setSubmitted(false);
       setFiledOn(filedPool);
     }

@@ -15,6 +15,7 @@ import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
 import { useTokenBalance } from "@/hooks/useTokens";
 import { purchaseEconomics } from "@/lib/economics";
 import { echoAmount, parseAmount } from "@/lib/format";
+import { clearIfStill } from "@/lib/forms/amount";
 import { acceptanceAtMaturity, checkPurchase, purchaseCapacity, saleRefusal } from "@/lib/forms/protect";
 import { liveUnderlying, stateFromView } from "@/lib/protect/viewState";
 
@@ -104,9 +105,10 @@ export function BuyProtectionForm() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
+    const sent = text;
     const receipt = await buy();
     if (receipt) {
-      setText("");
+      setText(clearIfStill(sent, ""));
       setSubmitted(false);
     }
   };

@@ -12,6 +12,7 @@ import { useWithdrawProtection } from "@/hooks/actions/protect";
 import { useDebounced, useWithdrawCoverQuote } from "@/hooks/useLiveQuote";
 import { useResetFailedFlow } from "@/hooks/useResetFailedFlow";
 import { echoAmount, formatAmount } from "@/lib/format";
+import { clearIfStill } from "@/lib/forms/amount";
 import { checkCoverWithdrawalAssets, coverAssetsFor } from "@/lib/protect/coverAmount";
 
 export interface WithdrawableHolding {
@@ -56,8 +57,9 @@ export function WithdrawCoverForm({ holding, symbol }: { holding: WithdrawableHo
   const withdraw = () => (check.ok && account ? flow.run(holding.poolId, pool.name, check.tokens, pays, symbol) : null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const sent = text;
     if (await withdraw()) {
-      setText("");
+      setText(clearIfStill(sent, ""));
       setAll(false);
     }
   };

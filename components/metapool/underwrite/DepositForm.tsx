@@ -12,6 +12,7 @@ import { useTokenBalance } from "@/hooks/useTokens";
 import { depositEarnings, formatApy } from "@/lib/economics";
 import { echoAmount } from "@/lib/format";
 import { formatShares } from "@/lib/format/shares";
+import { clearIfStill } from "@/lib/forms/amount";
 import { checkDeposit, depositRefusal } from "@/lib/forms/underwrite";
 import { stateFromView } from "@/lib/protect/viewState";
 import { convertToAssets } from "@/lib/protocol";
@@ -45,9 +46,10 @@ export function DepositForm() {
     e.preventDefault();
     setTouched(true);
     if (!check.ok || !account) return;
+    const sent = text;
     const receipt = await flow.run(check.value);
     if (receipt) {
-      setText("");
+      setText(clearIfStill(sent, ""));
       setTouched(false);
     }
   };
