@@ -1,4 +1,4 @@
-// An account's position history from the MetaPool's events (the chain-only path; with an indexer it comes from
+// An account's position history from the MetaPools' events (the chain-only path; with an indexer it comes from
 // lib/indexer/positions). Relative imports: the indexer's test reads the chain through these same functions to hold
 // its endpoint against them.
 import { getAbiItem, type Address, type Client } from "viem";
@@ -67,35 +67,58 @@ export const byPoolAndEpoch = (a: CoverTokenRef, b: CoverTokenRef) => a.poolId -
 const event = <N extends string>(name: N) => getAbiItem({ abi: metaPoolExtensionAbi, name } as never) as never;
 
 /**
- * The account's history in one MetaPool from its events, each query scanned incrementally (lib/reads/logs): a
- * refresh reads only the blocks mined since the last. Every cover token of the MetaPool is a candidate (the logs
- * cannot say which ones the account holds without a scan of every token's transfers).
+ * MetaPools named in one eth_getLogs. Without an indexer the Portfolio reads every MetaPool of the factory, and one
+ * query per event per MetaPool was 84 450 eth_getLogs in 180 s at 1 000 MetaPools; a query naming many addresses
+ * reads them in one, and this many keeps its filter and answer within what providers serve (a refused answer halves
+ * the block range, lib/reads/logs).
  */
-export async function readPositionHistoryFromLogs(
+export const METAPOOLS_PER_LOG_QUERY = 100;
+
+/**
+ * One event's logs from `metaPools`, by lower-case MetaPool address, each MetaPool's in chain order: one incremental
+ * scan (lib/reads/logs) per `perQuery` addresses, the account filtered in the topics. A scan of one MetaPool keeps the
+ * key its own read always had.
+ */
+async function logsByMetaPool(
   client: Client,
-  view: MetaPoolView,
-  account: Address,
+  metaPools: readonly Address[],
+  name: string,
+  args: Record<string, Address>,
   fromBlock: bigint,
-): Promise<PositionHistory> {
-  const address = view.metaPool;
-  const logs = (name: string, args: Record<string, Address>) =>
-    scanLogs(client, logQueryKey(client, address, name, args), fromBlock, (range) =>
-      getLogs(client, { address, event: event(name), args, ...range } as never),
-    ) as unknown as Promise<EventLog[]>;
-  const [deposits, requested, completed, cancelled, exits, bought, epochsOpened, restarted, resolved] =
-    await Promise.all([
-      logs("Deposited", { receiver: account }),
-      logs("WithdrawalRequested", { owner: account }),
-      logs("WithdrawalCompleted", { owner: account }),
-      // A cancelled request is deleted: `previewWithdrawal` of it reverts (UnknownRequest).
-      logs("WithdrawalCancelled", { owner: account }),
-      logs("Exited", { owner: account }),
-      logs("ProtectionBought", { buyer: account }),
-      logs("CoverEpochOpened", {}),
-      // Freezes ended: which purchases restarted their delay, and the ruling that ended each freeze.
-      view.freezeEndedAt === 0 ? [] : logs("PurchasesRestarted", {}),
-      view.freezeEndedAt === 0 ? [] : logs("ClaimResolved", {}),
-    ]);
+  perQuery: number,
+): Promise<Map<string, EventLog[]>> {
+  const byMetaPool = new Map<string, EventLog[]>(metaPools.map((m) => [m.toLowerCase(), []]));
+  const chunks: Address[][] = [];
+  for (let i = 0; i < metaPools.length; i += perQuery) chunks.push(metaPools.slice(i, i + perQuery));
+  const scans = await Promise.all(
+    chunks.map(
+      (address) =>
+        scanLogs(client, logQueryKey(client, address.join(","), name, args), fromBlock, (range) =>
+          getLogs(client, { address, event: event(name), args, ...range } as never),
+        ) as unknown as Promise<(EventLog & { address: Address })[]>,
+    ),
+  );
+  // A scan's answer mixes its MetaPools: each log goes to the one that emitted it.
+  for (const log of scans.flat()) byMetaPool.get(log.address.toLowerCase())?.push(log);
+  return byMetaPool;
+}
+
+/** One MetaPool's logs of each event the history reads. */
+interface HistoryLogs {
+  deposits: EventLog[];
+  requested: EventLog[];
+  completed: EventLog[];
+  cancelled: EventLog[];
+  exits: EventLog[];
+  bought: EventLog[];
+  epochsOpened: EventLog[];
+  restarted: EventLog[];
+  resolved: EventLog[];
+}
+
+/** The history `logs` make in `view`. */
+function historyOf(view: MetaPoolView, logs: HistoryLogs): PositionHistory {
+  const { deposits, requested, completed, cancelled, exits, bought, epochsOpened, restarted, resolved } = logs;
   const sum = (entries: EventLog[]) => entries.reduce((total, e) => total + (e.args.assets as bigint), 0n);
   const current: CoverTokenRef[] = view.pools.map((p, poolId) => ({ poolId, epoch: Number(p.epoch), token: p.token }));
   const closed = epochsOpened
@@ -116,4 +139,65 @@ export async function readPositionHistoryFromLogs(
     restarts: restartLogs(restarted, resolved),
     coverTokens: [...current, ...closed],
   };
+}
+
+/**
+ * The account's history in each of `views`, in that order, from their events: one incremental scan per event for
+ * every `perQuery` MetaPools, so a refresh reads only the blocks mined since the last. Every cover token of a
+ * MetaPool is a candidate (the logs cannot say which ones the account holds without a scan of every token's
+ * transfers).
+ */
+export async function readPositionHistoriesFromLogs(
+  client: Client,
+  views: readonly MetaPoolView[],
+  account: Address,
+  fromBlock: bigint,
+  { perQuery = METAPOOLS_PER_LOG_QUERY }: { perQuery?: number } = {},
+): Promise<PositionHistory[]> {
+  const all = [...new Map(views.map((v) => [v.metaPool.toLowerCase(), v.metaPool])).values()];
+  // Freezes ended: which purchases restarted their delay, and the ruling that ended each freeze.
+  const thawed = all.filter((m) =>
+    views.some((v) => v.freezeEndedAt !== 0 && v.metaPool.toLowerCase() === m.toLowerCase()),
+  );
+  const logs = (name: string, args: Record<string, Address>, metaPools = all) =>
+    logsByMetaPool(client, metaPools, name, args, fromBlock, perQuery);
+  const [deposits, requested, completed, cancelled, exits, bought, epochsOpened, restarted, resolved] =
+    await Promise.all([
+      logs("Deposited", { receiver: account }),
+      logs("WithdrawalRequested", { owner: account }),
+      logs("WithdrawalCompleted", { owner: account }),
+      // A cancelled request is deleted: `previewWithdrawal` of it reverts (UnknownRequest).
+      logs("WithdrawalCancelled", { owner: account }),
+      logs("Exited", { owner: account }),
+      logs("ProtectionBought", { buyer: account }),
+      logs("CoverEpochOpened", {}),
+      logs("PurchasesRestarted", {}, thawed),
+      logs("ClaimResolved", {}, thawed),
+    ]);
+  return views.map((view) => {
+    const key = view.metaPool.toLowerCase();
+    const of = (byMetaPool: Map<string, EventLog[]>) => byMetaPool.get(key) ?? [];
+    return historyOf(view, {
+      deposits: of(deposits),
+      requested: of(requested),
+      completed: of(completed),
+      cancelled: of(cancelled),
+      exits: of(exits),
+      bought: of(bought),
+      epochsOpened: of(epochsOpened),
+      restarted: view.freezeEndedAt === 0 ? [] : of(restarted),
+      resolved: view.freezeEndedAt === 0 ? [] : of(resolved),
+    });
+  });
+}
+
+/** The account's history in one MetaPool from its events (readPositionHistoriesFromLogs of one view). */
+export async function readPositionHistoryFromLogs(
+  client: Client,
+  view: MetaPoolView,
+  account: Address,
+  fromBlock: bigint,
+): Promise<PositionHistory> {
+  const [history] = await readPositionHistoriesFromLogs(client, [view], account, fromBlock);
+  return history!;
 }

@@ -8,7 +8,7 @@ import { readPositionHistories } from "./positionSource";
 vi.mock("viem/actions", async () => (await import("@/lib/reads/fakeActions")).delegatedActions);
 
 const fromLogs = vi.hoisted(() => vi.fn());
-vi.mock("./positionHistory", () => ({ readPositionHistoryFromLogs: fromLogs }));
+vi.mock("./positionHistory", () => ({ readPositionHistoriesFromLogs: fromLogs }));
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -74,7 +74,7 @@ describe("readPositionHistories", () => {
   });
 
   it("reads the events when the indexer stays behind, or does not answer", async () => {
-    fromLogs.mockResolvedValue(logsHistory);
+    fromLogs.mockResolvedValue([logsHistory, logsHistory]);
     indexerAnswers(99);
     expect(await readPositionHistories(client(100n), views, ACCOUNT, source)).toEqual({
       from: "events",
@@ -82,11 +82,13 @@ describe("readPositionHistories", () => {
     });
     indexerAnswers("down");
     expect((await readPositionHistories(client(100n), views, ACCOUNT, source)).from).toBe("events");
-    expect(fromLogs).toHaveBeenCalledTimes(4);
+    // One read of every MetaPool's events each time.
+    expect(fromLogs).toHaveBeenCalledTimes(2);
+    expect(fromLogs).toHaveBeenCalledWith(expect.anything(), views, ACCOUNT, 0n);
   });
 
   it("reads the events without an indexer", async () => {
-    fromLogs.mockResolvedValue(logsHistory);
+    fromLogs.mockResolvedValue([logsHistory, logsHistory]);
     const fetchSpy = vi.fn();
     vi.stubGlobal("fetch", fetchSpy);
     const { from } = await readPositionHistories(client(1n), views, ACCOUNT, { ...source, indexer: null });

@@ -1,13 +1,14 @@
 // Where an account's position history comes from: the indexer when the app has one (one request for every MetaPool),
-// else the MetaPool's events (6–8 log queries per MetaPool). The indexer must have seen the chain's head, so a
-// position read right after the account's own transaction includes it; if it lags, or fails, the events answer.
+// else the MetaPools' events (one log query per event for every 100 MetaPools). The indexer must have seen the chain's
+// head, so a position read right after the account's own transaction includes it; if it lags, or fails, the events
+// answer.
 import type { Address, Client } from "viem";
 import { getBlockNumber } from "viem/actions";
 
 import { emptyHistory, fetchPositionHistories, type IndexedPositionHistories } from "../indexer/positions";
 import type { MetaPoolView } from "../types/metaPool";
 import type { PositionHistory } from "../types/positions";
-import { readPositionHistoryFromLogs } from "./positionHistory";
+import { readPositionHistoriesFromLogs } from "./positionHistory";
 
 export interface PositionSource {
   /** The indexer's base URL, or null to read the events. */
@@ -37,9 +38,7 @@ export async function readPositionHistories(
     const histories = await fromIndexer(client, views, account, source.indexer, source).catch(() => undefined);
     if (histories) return { from: "indexer", histories };
   }
-  const histories = await Promise.all(
-    views.map((v) => readPositionHistoryFromLogs(client, v, account, source.fromBlock)),
-  );
+  const histories = await readPositionHistoriesFromLogs(client, views, account, source.fromBlock);
   return { from: "events", histories };
 }
 
