@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { startTransition, useEffect, useMemo, useState } from "react";
 import { useAccount } from "wagmi";
 
 import { ConnectPrompt } from "@/components/portfolio/ConnectPrompt";
@@ -15,7 +15,7 @@ import { usePortfolioMetaPools } from "@/hooks/usePortfolioMetaPools";
 import { metaOf, useTokenMetas } from "@/hooks/useTokens";
 import { deployment } from "@/lib/deployment";
 import { formatAmount } from "@/lib/format";
-import { moreSectionsLabel, PORTFOLIO_SECTIONS_STEP } from "@/lib/portfolio/labels";
+import { moreSectionsLabel, PORTFOLIO_FIRST_SECTIONS, PORTFOLIO_SECTIONS_STEP } from "@/lib/portfolio/labels";
 import { hasAnything, metaPoolPortfolio, shownNetResult, totalsByAsset } from "@/lib/portfolio/summary";
 import { clockPhase } from "@/lib/time/clockPhase";
 
@@ -34,7 +34,7 @@ export function PortfolioView() {
     [positions.data],
   );
   const now = useChainNowSelector((t) => clockPhase(t, instants));
-  const [sectionsShown, setSectionsShown] = useState(PORTFOLIO_SECTIONS_STEP);
+  const [sectionsShown, setSectionsShown] = useState(PORTFOLIO_FIRST_SECTIONS);
 
   const items = useMemo(() => {
     if (!account || !metaPools.data || !positions.data || !metas.data || now === undefined) return undefined;
@@ -47,6 +47,12 @@ export function PortfolioView() {
       })
       .filter((m) => m !== null && hasAnything(m)) as ReturnType<typeof metaPoolPortfolio>[];
   }, [account, metaPools.data, positions.data, metas.data, now]);
+
+  // The first sections paint at once, the rest of the first step in a transition after that paint.
+  const ready = items !== undefined;
+  useEffect(() => {
+    if (ready) startTransition(() => setSectionsShown((n) => Math.max(n, PORTFOLIO_SECTIONS_STEP)));
+  }, [ready]);
 
   const viewOf = new Map((metaPools.data ?? []).map((v) => [v.metaPool, v]));
 
