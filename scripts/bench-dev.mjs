@@ -5,14 +5,18 @@
 //   first page  `/` opened when dev.mjs says "Canopy is running", until it lists a seeded MetaPool; timed from the
 //               start of Next, from `npm run dev` and from the moment the chain is seeded (dev.mjs starts Next
 //               before deploying and seeding on Anvil's own chain, so these differ)
-//   each route  its first visit, until the page has loaded and shows its heading (a MetaPool page: its name)
+//   each route  its first visit, opened as soon as the page before it is ready (a developer clicking straight on, the
+//               worst case), until the page has loaded and shows its heading (a MetaPool page: its name). dev.mjs
+//               warms the routes one by one in the background from "Canopy is running" on: a route whose warm-up
+//               compile is still running counts that wait, and one the warm-up has not reached compiles on the visit
 // The chain on 127.0.0.1:<rpc port> is reused, or started here and seeded by dev.mjs on the first run.
 // Options: --bundler webpack|turbopack (one only), --warm (keep the build folder), --port <app port, 3000>,
 // --rpc-port <Anvil, 8545>, --indexer-port <42069>, --dist-dir <Next's build folder, NEXT_DIST_DIR or .next>; with
 // the last three set, a run shares nothing with a developer's `npm run dev` (the indexer's PGlite goes in the system's
 // temporary folder then).
 // It prints the machine's load average with the numbers: two busy cores double them. The `cpu s` column (CPU
-// seconds the dev server's processes spent in the step, from /proc) moves far less with the machine's load.
+// seconds the dev server's processes spent in the step, from /proc) moves far less with the machine's load;
+// `indexer cpu s` is the indexer's (Ponder's) part of it, the work that competes with a step's compile.
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -56,22 +60,29 @@ async function portAnswers(url) {
   }
 }
 
-/** CPU seconds (user + system, children reaped included) of every process in group `pgid`; Linux only. */
+/**
+ * CPU seconds (user + system, children reaped included) of every process in group `pgid`, and of the indexer's
+ * (Ponder's) among them; Linux only.
+ */
 function groupCpuSeconds(pgid) {
   let ticks = 0;
+  let indexerTicks = 0;
   for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    let stat;
+    let stat, cmdline;
     try {
       stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
     } catch {
       continue; // exited meanwhile
     }
     // Fields after "(comm)": state ppid pgrp ... utime(14) stime(15) cutime(16) cstime(17), numbered from pid = 1.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     if (Number(fields[2]) !== pgid) continue;
-    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    const own = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    ticks += own;
+    if (cmdline.includes("ponder")) indexerTicks += own;
   }
-  return ticks / 100; // USER_HZ
+  return { all: ticks / 100, indexer: indexerTicks / 100 }; // USER_HZ
 }
 
 /**
@@ -157,12 +168,17 @@ async function benchOne(browser, bundler) {
   try {
     const t0 = await dev.nextStarted;
     const cpu0 = dev.cpu();
+    // CPU seconds spent since `before` by the dev server's processes, and by the indexer among them.
+    const cpuSince = (before, now) => ({
+      "cpu s": round(now.all - before.all),
+      "indexer cpu s": round(now.indexer - before.indexer),
+    });
     const firstRow = page.locator('a[href^="/metapool/0x"]').first();
     const seeded = await dev.seeded;
     await dev.running;
     const t1 = await visit(page, "/", firstRow);
     let cpu = dev.cpu();
-    rows.push({ step: "first page: / with its MetaPools", seconds: seconds(t1 - t0), "cpu s": round(cpu - cpu0) });
+    rows.push({ step: "first page: / with its MetaPools", seconds: seconds(t1 - t0), ...cpuSince(cpu0, cpu) });
     rows.push({ step: "  … from `npm run dev`", seconds: seconds(t1 - dev.launched), "cpu s": "" });
     rows.push({ step: "  … after the chain is seeded", seconds: seconds(t1 - seeded), "cpu s": "" });
     const metaPool = await firstRow.getAttribute("href");
@@ -179,12 +195,12 @@ async function benchOne(browser, bundler) {
       const cpuBefore = cpu;
       const done = await visit(page, path, ready);
       cpu = dev.cpu();
-      rows.push({ step: `first visit: ${path}`, seconds: seconds(done - started), "cpu s": round(cpu - cpuBefore) });
+      rows.push({ step: `first visit: ${path}`, seconds: seconds(done - started), ...cpuSince(cpuBefore, cpu) });
     }
     rows.push({
       step: "all routes, from the start of Next",
       seconds: seconds(performance.now() - t0),
-      "cpu s": round(cpu - cpu0),
+      ...cpuSince(cpu0, cpu),
     });
   } catch (err) {
     console.error(dev.log());
