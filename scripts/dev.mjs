@@ -9,7 +9,8 @@
 //     at once, so it compiles `/` while 2 and 4 run); the other routes are compiled in the background from step 5 on
 //  4. the demo market (scripts/seed.mjs), seeded unless the chain already has MetaPools
 //  5. the indexer (indexer/, Ponder) on http://localhost:42069, following that chain (indexer/scripts/dev.mjs), once
-//     `/` is compiled: the first page is served before Ponder's start-up takes the cores
+//     `/` is compiled: the first page is served before Ponder's start-up takes the cores; it runs at a lower CPU
+//     priority, so the other routes' compiles and the developer's browser go first
 // Ctrl-C stops exactly what this script started.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -19,6 +20,7 @@ import { INDEXER_PORT, ponderBin, startIndexer } from "../indexer/scripts/dev.mj
 import { chainIdAt, rpc, startAnvil, waitForRpc } from "./lib/anvil.mjs";
 import { deploymentEnv, devDeploymentFile, LOCAL_CHAIN_ID, readDeployment, registryFile } from "./lib/deployments.mjs";
 import { repoDir } from "./lib/paths.mjs";
+import { lowerPriority } from "./lib/priority.mjs";
 import { warmRoutes } from "./lib/warmup.mjs";
 
 const RPC_PORT = Number(process.env.RPC_PORT ?? 8545);
@@ -155,7 +157,13 @@ async function main() {
   }
   step("Starting the indexer (indexer/, Ponder; DATABASE_URL for PostgreSQL, else embedded PGlite)");
   const indexer = await startIndexer({ rpcUrl: RPC_URL, chainId });
-  if (indexer) started.push(indexer.child);
+  if (indexer) {
+    started.push(indexer.child);
+    // Ponder's start-up (bundling, PGlite, the backfill: some 25 CPU seconds) runs while the developer opens the first
+    // pages and the other routes compile; at a lower priority it takes the cores they leave idle (the pages read the
+    // chain until it answers).
+    lowerPriority(indexer.child.pid);
+  }
   indexerStarted();
   console.log(`\n  Canopy is running: \x1b[1mhttp://localhost:${APP_PORT}\x1b[0m  (chain ${chainId} at ${RPC_URL})\n`);
 }
