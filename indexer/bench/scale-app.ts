@@ -32,14 +32,13 @@ import { expect, test } from "vitest";
 
 import { buildAppIfChanged, startApp, type AppTarget } from "../../e2e/fixtures/app";
 import { e2eEnv } from "../../e2e/fixtures/env";
-import { startIndexer } from "../../e2e/fixtures/indexer";
-import { stopGroup, waitUntil } from "../../e2e/fixtures/processes";
+import { stopGroup } from "../../e2e/fixtures/processes";
 import local from "../../lib/deployments/31337.json";
-import { startChain, type Chain } from "../test/harness/chain";
+import { startChain } from "../test/harness/chain";
 import { indexerDir } from "../test/harness/ponder";
 import { idle, launch, visit, type Target, type Visit } from "./app-probe";
-import { startIndexerOnPostgres } from "./postgres-indexer";
 import { addBusyMetaPool, addWideAccount } from "./scale-extras";
+import { restartIndexer, type Database } from "./scale-indexer";
 import { buildScaleMarket } from "./scale-market";
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -61,7 +60,6 @@ const maxLoad = process.env.SCALE_APP_MAX_LOAD ? Number(process.env.SCALE_APP_MA
 const loadWaitMs = env("SCALE_APP_LOAD_WAIT_S", 600) * 1000;
 /** Set (indexer/scripts/with-postgres.sh): the indexer can run on PostgreSQL. */
 const databaseUrl = process.env.DATABASE_URL;
-type Database = "PGlite" | "PostgreSQL";
 /**
  * SCALE_APP_DATABASES (pglite, postgres or both, comma-separated; default postgres with DATABASE_URL, else pglite):
  * at each checkpoint the indexer is rebuilt from block 0 on each in turn and the indexer's rows measured again, on
@@ -149,30 +147,6 @@ async function measure(
   console.log(JSON.stringify(row));
   console.log(`  requests of the ${v.ms ?? "unfinished"} ms visit: ${v.timeline}`);
   rows.push(row);
-}
-
-async function restartIndexer(previous: ChildProcess | undefined, chain: Chain, metaPools: number) {
-  if (previous?.pid) await stopGroup(previous.pid);
-  if (database === "PostgreSQL" && !databaseUrl)
-    throw new Error("SCALE_APP_DATABASES names postgres: set DATABASE_URL");
-  const head = Number(await chain.client.getBlockNumber());
-  const started = performance.now();
-  const child = database === "PostgreSQL" ? await startIndexerOnPostgres(databaseUrl!) : await startIndexer();
-  await waitUntil(
-    "indexer",
-    async () => {
-      const status = (await (await fetch(`${e2eEnv.indexerUrl}/canopy/status`)).json()) as {
-        ready: boolean;
-        indexedBlock: number | null;
-      };
-      return status.ready && (status.indexedBlock ?? 0) >= head;
-    },
-    { timeoutMs: 60 * 60_000, child, logFile: join(e2eEnv.artifactsDir, "indexer.log") },
-  );
-  console.log(
-    `indexer (${database}) at ${metaPools} MetaPools: block ${head} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
-  );
-  return child;
 }
 
 /**
@@ -298,13 +272,13 @@ test(
           database = db;
           // The chain-only rows do not depend on the indexer: measured with the first database only.
           const modesNow = modes.filter((m) => m === "indexer" || d === 0);
-          indexer = await restartIndexer(indexer, chain, size);
+          indexer = await restartIndexer(indexer, chain, size, database, databaseUrl);
           await measureCheckpoint(browser, size, modesNow, busy);
         }
       }
       if (iterate)
         await iterateOnChanges(browser, served, built, async () => {
-          indexer = await restartIndexer(indexer, chain, built);
+          indexer = await restartIndexer(indexer, chain, built, database, databaseUrl);
         });
     } finally {
       await browser?.close();
