@@ -13,6 +13,7 @@ import { useRequestWithdrawal } from "@/hooks/actions/underwrite";
 import { useChainMinute } from "@/hooks/useChainNow";
 import { echoAmount, formatDateTime, formatDuration } from "@/lib/format";
 import { formatShares } from "@/lib/format/shares";
+import { clearIfStill } from "@/lib/forms/amount";
 import { convertToAssets, WITHDRAWAL_WINDOW } from "@/lib/protocol";
 import { checkRequestAssets } from "@/lib/underwrite/requestAmount";
 
@@ -50,7 +51,11 @@ export function RequestWithdrawalForm() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!check.ok) return;
-    if (await flow.run(check.shares, check.assets)) fill("", false);
+    const sent = { text, all };
+    if (await flow.run(check.shares, check.assets)) {
+      setText(clearIfStill(sent.text, ""));
+      setAll(clearIfStill(sent.all, false));
+    }
   };
 
   const disabledReason = !account

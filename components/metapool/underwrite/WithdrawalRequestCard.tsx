@@ -14,6 +14,7 @@ import { useCancelWithdrawal, useCompleteWithdrawal } from "@/hooks/actions/unde
 import { useChainNowSelector } from "@/hooks/useChainNow";
 import { echoAmount, formatDateTime } from "@/lib/format";
 import { formatShares } from "@/lib/format/shares";
+import { clearIfStill } from "@/lib/forms/amount";
 import { requestStatus, type RequestState } from "@/lib/forms/underwrite";
 import { clockPhase } from "@/lib/time/clockPhase";
 import type { WithdrawQuote } from "@/lib/types/positions";
@@ -77,7 +78,11 @@ export function WithdrawalRequestCard({ id, quote }: { id: bigint; quote: Withdr
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!check?.ok) return;
-    if (await withdraw(check.shares, check.assets)) fill("", false);
+    const sent = { text, all };
+    if (await withdraw(check.shares, check.assets)) {
+      setText(clearIfStill(sent.text, ""));
+      setAll(clearIfStill(sent.all, false));
+    }
   };
   const busy = withdrawFlow.status === "running" || cancelFlow.status === "running";
   const burned = quote.shares - quote.sharesIfCancelled;
