@@ -9,6 +9,7 @@
 //               worst case), until the page has loaded and shows its heading (a MetaPool page: its name). dev.mjs
 //               warms the routes one by one in the background from "Canopy is running" on: a route whose warm-up
 //               compile is still running counts that wait, and one the warm-up has not reached compiles on the visit
+//   indexer     when it first answered (it runs at a lower CPU priority; until then the pages read the chain)
 // The chain on 127.0.0.1:<rpc port> is reused, or started here and seeded by dev.mjs on the first run.
 // Options: --bundler webpack|turbopack (one only), --warm (keep the build folder), --port <app port, 3000>,
 // --rpc-port <Anvil, 8545>, --indexer-port <42069>, --dist-dir <Next's build folder, NEXT_DIST_DIR or .next>; with
@@ -123,6 +124,13 @@ function startDev(bundler) {
   const seeded = Promise.race([waitFor("Demo market ready"), waitFor("Starting the indexer")]);
   // What a developer waits for before opening the browser.
   const running = waitFor("Canopy is running");
+  // When the indexer first answered (indexer/scripts/dev.mjs says so), or null: until then the pages read the chain.
+  let indexerReady = null;
+  child.stdout.on("data", () => {
+    if (indexerReady === null && log.includes(`ready at http://localhost:${opts["indexer-port"]}`)) {
+      indexerReady = performance.now();
+    }
+  });
   child.stderr.on("data", (d) => (log += d));
   const stop = async () => {
     if (child.exitCode === null) {
@@ -138,7 +146,8 @@ function startDev(bundler) {
     }
     while (await portAnswers(appUrl)) await new Promise((r) => setTimeout(r, 250));
   };
-  return { launched, nextStarted, seeded, running, stop, log: () => log, cpu: () => groupCpuSeconds(child.pid) };
+  const cpu = () => groupCpuSeconds(child.pid);
+  return { launched, nextStarted, seeded, running, indexerReady: () => indexerReady, stop, log: () => log, cpu };
 }
 
 /** Navigates until the server answers (it may not listen yet), then waits for `ready` on the page. */
@@ -201,6 +210,12 @@ async function benchOne(browser, bundler) {
       step: "all routes, from the start of Next",
       seconds: seconds(performance.now() - t0),
       ...cpuSince(cpu0, cpu),
+    });
+    const indexerReady = dev.indexerReady();
+    rows.push({
+      step: "indexer answering, from the start of Next",
+      seconds: indexerReady === null ? "not yet" : seconds(indexerReady - t0),
+      "cpu s": "",
     });
   } catch (err) {
     console.error(dev.log());
