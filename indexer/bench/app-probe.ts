@@ -114,7 +114,10 @@ function record(page: Page, appUrl: string) {
       return [...hits.values()]
         .filter((h) => (h.kind === "rpc" || h.kind === "indexer") && h.end !== undefined && h.end <= until)
         .sort((a, b) => a.start - b.start)
-        .map((h) => `${h.kind} ${h.start - origin}-${h.end! - origin}${h.calls > 1 ? ` (${h.calls} calls)` : ""}`)
+        .map((h) => {
+          const [from, to] = [h.start, h.end!].map((t) => Math.round(t - origin));
+          return `${h.kind} ${from}-${to}${h.calls > 1 ? ` (${h.calls} calls)` : ""}`;
+        })
         .join(", ");
     },
     /** Requests finished by `until` (epoch ms), per kind. */
