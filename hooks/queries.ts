@@ -20,6 +20,7 @@ import { readArbiterDesk } from "@/lib/reads/arbiterDesk";
 import { readArbiterHistory } from "@/lib/reads/arbiterRecord";
 import { readPendingClaims } from "@/lib/reads/claims";
 import { readMetaPool, readMetaPoolPage } from "@/lib/reads/metaPools";
+import { readTokenMetas, uniqueTokens, type TokenMeta } from "@/lib/reads/tokenMetas";
 import type { MetaPoolView } from "@/lib/types/metaPool";
 
 export { latestBlockQuery } from "@/hooks/latestBlockQuery";
@@ -131,35 +132,15 @@ export function pendingClaimsQuery(client: Client | undefined, metaPool: Address
   });
 }
 
-export interface TokenMeta {
-  address: Address;
-  symbol: string;
-  name: string;
-  decimals: number;
-}
+export type { TokenMeta };
 
 /** Symbol, name and decimals of each token: fixed at deployment, read once per session. */
 export function tokenMetasQuery(client: Client | undefined, tokens: readonly Address[]) {
-  const unique = [...new Set(tokens.map((t) => t.toLowerCase() as Address))].sort();
+  const unique = uniqueTokens(tokens);
   return queryOptions({
     queryKey: ["canopy", "tokenMeta", ...unique],
     staleTime: Infinity,
-    queryFn:
-      client && unique.length > 0
-        ? async (): Promise<Record<string, TokenMeta>> => {
-            const metas = await Promise.all(
-              unique.map(async (address) => {
-                const [symbol, name, decimals] = await Promise.all([
-                  readContract(client, { address, abi: erc20Abi, functionName: "symbol" }),
-                  readContract(client, { address, abi: erc20Abi, functionName: "name" }),
-                  readContract(client, { address, abi: erc20Abi, functionName: "decimals" }),
-                ]);
-                return { address, symbol, name, decimals };
-              }),
-            );
-            return Object.fromEntries(metas.map((m) => [m.address, m]));
-          }
-        : skipToken,
+    queryFn: client && unique.length > 0 ? () => readTokenMetas(client, unique) : skipToken,
   });
 }
 

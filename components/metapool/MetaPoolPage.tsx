@@ -12,8 +12,8 @@ import { MetaPoolTabs } from "@/components/metapool/MetaPoolTabs";
 import { OverviewPanel } from "@/components/metapool/overview/OverviewPanel";
 import { EmptyState, ErrorState, LoadingRows, Skeleton } from "@/components/ui/States";
 import { useAccountPosition } from "@/hooks/useAccountPosition";
-import { useMetaPool } from "@/hooks/useMetaPool";
-import { metaOf, useTokenMetas, type TokenMeta } from "@/hooks/useTokens";
+import { useMetaPool, useMetaPoolAsset, type MetaPoolSnapshot } from "@/hooks/useMetaPool";
+import { metaOf, type TokenMeta } from "@/hooks/useTokens";
 import { isNotAMetaPool } from "@/lib/errors/notAMetaPool";
 import type { MetaPoolDetails } from "@/lib/types/metaPool";
 
@@ -33,8 +33,11 @@ const TABS = [
   { id: "claims", label: "Claims", panel: <ClaimsPanel />, preload: loadClaims },
 ] as const;
 
-/** `/metapool/[address]`: checks the address, loads the MetaPool and its asset, then the four sections. */
-export function MetaPoolPage({ address }: { address: string }) {
+/**
+ * `/metapool/[address]`: checks the address, loads the MetaPool and its asset (or starts from what the server read),
+ * then the four sections.
+ */
+export function MetaPoolPage({ address, snapshot }: { address: string; snapshot?: MetaPoolSnapshot }) {
   if (!isAddress(address, { strict: false })) {
     return (
       <Notice title="That is not an address">
@@ -45,13 +48,12 @@ export function MetaPoolPage({ address }: { address: string }) {
       </Notice>
     );
   }
-  return <LoadedMetaPool address={getAddress(address)} />;
+  return <LoadedMetaPool address={getAddress(address)} snapshot={snapshot} />;
 }
 
-function LoadedMetaPool({ address }: { address: Address }) {
-  const metaPool = useMetaPool(address);
-  const view = metaPool.data?.view;
-  const tokens = useTokenMetas(view ? [view.config.asset] : []);
+function LoadedMetaPool({ address, snapshot }: { address: Address; snapshot: MetaPoolSnapshot | undefined }) {
+  const metaPool = useMetaPool(address, snapshot);
+  const tokens = useMetaPoolAsset(metaPool.data?.view.config.asset, snapshot);
   const details = metaPool.data;
   // Once loaded, a failed background refresh keeps the page (the next refresh retries).
   if (!details) {
@@ -75,7 +77,7 @@ function LoadedMetaPool({ address }: { address: Address }) {
         />
       );
     }
-    return <PageSkeleton />;
+    return <MetaPoolPageSkeleton />;
   }
   const asset = metaOf(tokens.data, details.view.config.asset);
   if (!asset && tokens.isError) {
@@ -87,7 +89,7 @@ function LoadedMetaPool({ address }: { address: Address }) {
       />
     );
   }
-  if (!asset) return <PageSkeleton />;
+  if (!asset) return <MetaPoolPageSkeleton />;
 
   return (
     <WithPosition details={details} asset={asset}>
@@ -150,7 +152,8 @@ function PageHeader({ details, assetSymbol }: { details: MetaPoolDetails; assetS
   );
 }
 
-function PageSkeleton() {
+/** The page's shape while the MetaPool is read (by the server, or by the browser when the server could not). */
+export function MetaPoolPageSkeleton() {
   return (
     <div role="status" aria-label="Loading the MetaPool" className="space-y-6">
       <Skeleton className="h-4 w-40" />
