@@ -173,17 +173,24 @@ async function openPage(browser: Browser, appUrl: string, account: number | unde
   await wallet.attach(page);
   await page.addInitScript(markWhenShown, { selector: target.selector, count: target.count });
   if (account !== undefined) {
-    await wallet.useAccount(account);
-    // Connected once on a light page, as a returning user is: wagmi reconnects by itself on the measured load.
-    await page.goto("/how-it-works");
-    await page.getByRole("banner").getByRole("button", { name: "Connect Wallet" }).click({ timeout: 60_000 });
-    await page.getByRole("dialog").getByRole("button", { name: testWalletInfo.name }).click({ timeout: 30_000 });
-    await page
-      .getByRole("banner")
-      .getByRole("button", { name: shortAddress(wallet.address) })
-      .waitFor({ timeout: 60_000 });
+    await connectOnLightPage(page, wallet, account);
   }
   return { context, page };
+}
+
+/**
+ * Connects the test wallet's account `account` once on a light page, as a returning user is: wagmi reconnects by
+ * itself on the load measured next.
+ */
+export async function connectOnLightPage(page: Page, wallet: TestWallet, account: number): Promise<void> {
+  await wallet.useAccount(account);
+  await page.goto("/how-it-works");
+  await page.getByRole("banner").getByRole("button", { name: "Connect Wallet" }).click({ timeout: 60_000 });
+  await page.getByRole("dialog").getByRole("button", { name: testWalletInfo.name }).click({ timeout: 30_000 });
+  await page
+    .getByRole("banner")
+    .getByRole("button", { name: shortAddress(wallet.address) })
+    .waitFor({ timeout: 60_000 });
 }
 
 /** Loads `path` and waits for `target`; `account` (an Anvil account index) is connected first when given. */

@@ -7,11 +7,9 @@ import { writeFileSync } from "node:fs";
 
 import { test } from "vitest";
 
-import { shortAddress } from "../../e2e/fixtures/connect";
 import { e2eEnv } from "../../e2e/fixtures/env";
-import { testWalletInfo } from "../../e2e/wallet/info";
 import { TestWallet } from "../../e2e/wallet/TestWallet";
-import { launch } from "./app-probe";
+import { connectOnLightPage, launch } from "./app-probe";
 
 interface Node {
   id: number;
@@ -47,14 +45,7 @@ test("profile one visit", async () => {
     obs.observe(document, { childList: true, subtree: true });
   }, selector);
   if (account >= 0) {
-    await wallet.useAccount(account);
-    await page.goto("/how-it-works");
-    await page.getByRole("banner").getByRole("button", { name: "Connect Wallet" }).click({ timeout: 60_000 });
-    await page.getByRole("dialog").getByRole("button", { name: testWalletInfo.name }).click({ timeout: 30_000 });
-    await page
-      .getByRole("banner")
-      .getByRole("button", { name: shortAddress(wallet.address) })
-      .waitFor();
+    await connectOnLightPage(page, wallet, account);
   }
   const cpu = process.env.PROFILE_CPU !== "0";
   const cdp = await context.newCDPSession(page);
