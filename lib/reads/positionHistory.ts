@@ -154,11 +154,12 @@ export async function readPositionHistoriesFromLogs(
   fromBlock: bigint,
   { perQuery = METAPOOLS_PER_LOG_QUERY }: { perQuery?: number } = {},
 ): Promise<PositionHistory[]> {
-  const all = [...new Map(views.map((v) => [v.metaPool.toLowerCase(), v.metaPool])).values()];
+  const distinct = (of: readonly MetaPoolView[]) => [
+    ...new Map(of.map((v) => [v.metaPool.toLowerCase(), v.metaPool])).values(),
+  ];
+  const all = distinct(views);
   // Freezes ended: which purchases restarted their delay, and the ruling that ended each freeze.
-  const thawed = all.filter((m) =>
-    views.some((v) => v.freezeEndedAt !== 0 && v.metaPool.toLowerCase() === m.toLowerCase()),
-  );
+  const thawed = distinct(views.filter((v) => v.freezeEndedAt !== 0));
   const logs = (name: string, args: Record<string, Address>, metaPools = all) =>
     logsByMetaPool(client, metaPools, name, args, fromBlock, perQuery);
   const [deposits, requested, completed, cancelled, exits, bought, epochsOpened, restarted, resolved] =
@@ -185,8 +186,8 @@ export async function readPositionHistoriesFromLogs(
       exits: of(exits),
       bought: of(bought),
       epochsOpened: of(epochsOpened),
-      restarted: view.freezeEndedAt === 0 ? [] : of(restarted),
-      resolved: view.freezeEndedAt === 0 ? [] : of(resolved),
+      restarted: of(restarted),
+      resolved: of(resolved),
     });
   });
 }
