@@ -14,7 +14,7 @@ import { readTokenMetas } from "@/lib/reads/tokenMetas";
 import { accounts, chainContext, chainDriver, publicClient, testChain } from "@/lib/testing/chain/client";
 import { createMetaPool } from "@/lib/testing/chain/metaPools";
 
-import { prefetchMetaPool } from "./metaPoolPrefetch";
+import { prefetchMetaPool, serverReadClient } from "./metaPoolPrefetch";
 
 describe("prefetchMetaPool (the MetaPool page's server read)", () => {
   const { rpcUrl, deployment } = chainContext();
@@ -45,7 +45,11 @@ describe("prefetchMetaPool (the MetaPool page's server read)", () => {
 
   it("hands the page the MetaPool and its asset exactly as the browser's reads return them", async () => {
     const before = Date.now();
-    const snapshot = await prefetchMetaPool(metaPool.toLowerCase(), { client: publicClient(rpcUrl), indexer: null });
+    // The server's own client: a bare one with the app's batching.
+    const snapshot = await prefetchMetaPool(metaPool.toLowerCase(), {
+      client: serverReadClient(rpcUrl),
+      indexer: null,
+    });
     const client = publicClient(rpcUrl);
     const details = await readMetaPool(client, metaPool);
     const metas = await readTokenMetas(client, [deployment.demoUsd]);

@@ -6,7 +6,7 @@
  * `@tanstack/react-query` here: a server module importing it makes every client module of its barrel a client
  * reference of the page (+5.6 kB gzip of hooks the page never calls).
  */
-import { createPublicClient, getAddress, http, isAddress, type Client } from "viem";
+import { createClient, getAddress, http, isAddress, type Client } from "viem";
 
 import type { MetaPoolSnapshot } from "@/hooks/useMetaPool";
 import { appChain, rpcUrl } from "@/lib/chain";
@@ -22,12 +22,21 @@ import { readBatching } from "@/lib/reads/transport";
  */
 export const METAPOOL_PREFETCH_TIMEOUT_MS = 1_500;
 
-const batching = readBatching(appChain);
-const serverClient = createPublicClient({
-  chain: appChain,
-  batch: batching.batch,
-  transport: http(rpcUrl, { ...batching.transport, timeout: METAPOOL_PREFETCH_TIMEOUT_MS }),
-});
+/**
+ * The server's client for `url`: the app's chain and batching, and a bare client (the reads call viem's standalone
+ * actions), so none of viem's public actions (simulate, ENS, fees…) is compiled into the route: in `next dev` the
+ * MetaPool page's first visit compiled them all.
+ */
+export function serverReadClient(url: string, timeoutMs = METAPOOL_PREFETCH_TIMEOUT_MS): Client {
+  const batching = readBatching(appChain);
+  return createClient({
+    chain: appChain,
+    batch: batching.batch,
+    transport: http(url, { ...batching.transport, timeout: timeoutMs }),
+  });
+}
+
+const serverClient = serverReadClient(rpcUrl);
 
 /**
  * The MetaPool at `address` with its asset's symbol and decimals; undefined when it is not an address, not a
