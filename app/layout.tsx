@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { preload } from "react-dom";
 
 import "./globals.css";
 
@@ -9,6 +10,8 @@ import { IndexerStatus } from "@/components/layout/IndexerStatus";
 import { WrongNetworkBanner } from "@/components/layout/WrongNetworkBanner";
 import { Providers } from "@/components/providers";
 import { TxToasts } from "@/components/tx/TxToasts";
+import { indexerUrl } from "@/lib/indexer/config";
+import { indexerStatusUrl } from "@/lib/indexer/status";
 
 const description = "Immutable MetaPools for on-chain cover.";
 
@@ -42,6 +45,9 @@ export const viewport: Viewport = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
+  // Every list waits for the indexer's status (hooks/useIndexerStatus) before it asks the indexer: asked while the
+  // scripts load (a `<link rel="preload">`), the first poll takes that answer instead of starting after hydration.
+  if (indexerUrl) preload(indexerStatusUrl(indexerUrl), { as: "fetch", crossOrigin: "anonymous" });
   return (
     <html lang="en">
       <body className="antialiased">

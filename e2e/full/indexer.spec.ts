@@ -82,15 +82,27 @@ test("Explore pages, sorts, filters and searches through the indexer, and lists 
   }
 });
 
-test("Explore's first page costs one indexer request and never asks the factory for its list", async ({ page }) => {
+test("Explore's first page costs one indexer request and one status (preloaded), and never asks the factory for its list", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   const requests = indexerRequests(page);
   const rpcBodies: string[] = [];
   page.on("request", (request) => {
     if (request.url().startsWith(e2eEnv.rpcUrl)) rpcBodies.push((request.postData() ?? "").toLowerCase());
   });
+  const statusAskedAt: number[] = [];
+  page.on("request", (request) => {
+    if (request.url() === `${e2eEnv.indexerUrl}/canopy/status`) statusAskedAt.push(Date.now());
+  });
   await exploreNames(page, "", "indexer");
   expect(requests.filter((r) => r.startsWith("/canopy/explore"))).toHaveLength(1);
+  // The status every list waits for is asked by the HTML's preload while the scripts load, and the first poll takes
+  // that answer: the next request for it is the 10 s poll, not a second one at hydration.
+  const html = await (await page.request.get(`${e2eEnv.appUrl}/`)).text();
+  expect(html).toContain(`<link rel="preload" href="${e2eEnv.indexerUrl}/canopy/status" as="fetch"`);
+  expect(statusAskedAt.length).toBeGreaterThan(0);
+  if (statusAskedAt.length > 1) expect(statusAskedAt[1]! - statusAskedAt[0]!).toBeGreaterThan(5_000);
   // The chain path starts with the factory's count and pages of addresses; with the indexer neither is read.
   const count = encodeFunctionData({ abi: metaPoolFactoryAbi, functionName: "metaPoolCount" });
   expect(rpcBodies.length).toBeGreaterThan(0);

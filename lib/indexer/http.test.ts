@@ -4,7 +4,7 @@ import { DEFAULT_QUERY, PAGE_SIZE, parseExploreQuery } from "../explore";
 import { normalizeIndexerUrl } from "./config";
 import { explorePageUrl, exploreParams, fetchExplorePage, parseExplorePage } from "./explore";
 import { getIndexerJson, IndexerError, indexerUrlFor } from "./http";
-import { parseIndexerStatus } from "./status";
+import { fetchIndexerStatus, indexerStatusUrl, parseIndexerStatus } from "./status";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -40,6 +40,19 @@ describe("the first page's preload", () => {
     expect(explorePageUrl("http://x", searched, PAGE_SIZE)).not.toBe(
       explorePageUrl("http://x", DEFAULT_QUERY, PAGE_SIZE),
     );
+  });
+});
+
+describe("the status preload", () => {
+  it("names the URL the status poll fetches, so its first poll takes the preloaded answer", async () => {
+    const asked: string[] = [];
+    vi.stubGlobal("fetch", (url: string) => {
+      asked.push(url);
+      return Promise.reject(new TypeError("fetch failed"));
+    });
+    await expect(fetchIndexerStatus("http://x")).rejects.toBeInstanceOf(IndexerError);
+    expect(asked).toEqual([indexerStatusUrl("http://x")]);
+    expect(asked[0]).toBe("http://x/canopy/status");
   });
 });
 

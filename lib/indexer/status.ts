@@ -1,4 +1,6 @@
-import { asRecord, getIndexerJson, toNumber } from "./http";
+import { asRecord, getIndexerJson, indexerUrlFor, toNumber } from "./http";
+
+const STATUS_PATH = "/canopy/status";
 
 /** `/canopy/status` (indexer/src/api/status.ts): how far every table reflects the chain. */
 export interface IndexerStatus {
@@ -29,7 +31,12 @@ export function parseIndexerStatus(json: unknown): IndexerStatus {
 }
 
 export async function fetchIndexerStatus(base: string, signal?: AbortSignal): Promise<IndexerStatus> {
-  return parseIndexerStatus(await getIndexerJson(base, "/canopy/status", {}, signal));
+  return parseIndexerStatus(await getIndexerJson(base, STATUS_PATH, {}, signal));
+}
+
+/** The URL fetchIndexerStatus asks: the root layout preloads it, so the first poll takes that answer. */
+export function indexerStatusUrl(base: string): string {
+  return indexerUrlFor(base, STATUS_PATH, {});
 }
 
 /** Still backfilling, or more than LAG_BLOCKS behind the head. */
