@@ -19,6 +19,8 @@ import { prefetchMetaPool, serverReadClient } from "./metaPoolPrefetch";
 describe("prefetchMetaPool (the MetaPool page's server read)", () => {
   const { rpcUrl, deployment } = chainContext();
   let metaPool: Address;
+  /** A second MetaPool, read first by the silent-indexer test: the first one's creation log is cached by then. */
+  let unread: Address;
   let silent: Server;
   let silentUrl: string;
 
@@ -29,6 +31,15 @@ describe("prefetchMetaPool (the MetaPool page's server read)", () => {
       arbiter: accounts[2]!,
       name: "Prefetched MetaPool",
       protectionStatement: "Covers what the server reads before the page's scripts run.",
+      pools: [{ name: "Only pool", description: "The one coverage pool." }],
+      claimBond: 10n ** 6n,
+      minPurchase: 10n ** 6n,
+    });
+    unread = await createMetaPool(chain, deployment.metaPoolFactory, accounts[1]!, {
+      asset: deployment.demoUsd,
+      arbiter: accounts[2]!,
+      name: "Read behind a silent indexer",
+      protectionStatement: "Covers a page whose indexer never answers.",
       pools: [{ name: "Only pool", description: "The one coverage pool." }],
       claimBond: 10n ** 6n,
       minPurchase: 10n ** 6n,
@@ -60,9 +71,10 @@ describe("prefetchMetaPool (the MetaPool page's server read)", () => {
     expect(snapshot?.readAt).toBeGreaterThanOrEqual(before);
   });
 
-  it("still reads the creation log from the chain when the indexer's hint does not answer", async () => {
-    const snapshot = await prefetchMetaPool(metaPool, { client: publicClient(rpcUrl), indexer: silentUrl });
-    expect(snapshot?.details.params.name).toBe("Prefetched MetaPool");
+  it("reads the creation log from the chain, within its time, when the indexer's hint does not answer", async () => {
+    // A busy indexer (Ponder backfilling answers late) costs the hint's share of the wait, not the whole read.
+    const snapshot = await prefetchMetaPool(unread, { client: serverReadClient(rpcUrl), indexer: silentUrl });
+    expect(snapshot?.details.params.name).toBe("Read behind a silent indexer");
   }, 20_000);
 
   it("answers nothing for what is not a MetaPool or not an address", async () => {

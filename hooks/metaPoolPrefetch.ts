@@ -23,6 +23,13 @@ import { readBatching } from "@/lib/reads/transport";
 export const METAPOOL_PREFETCH_TIMEOUT_MS = 1_500;
 
 /**
+ * The indexer's creation-block hint gets this share of it, then the creation log is read from the chain: an indexer
+ * that answers late (Ponder backfilling on the same cores, as in `npm run dev`'s first minute) would otherwise spend
+ * the whole wait, and the page would arrive without the MetaPool.
+ */
+export const CREATION_HINT_TIMEOUT_MS = 400;
+
+/**
  * The server's client for `url`: the app's chain and batching, and a bare client (the reads call viem's standalone
  * actions), so none of viem's public actions (simulate, ENS, fees…) is compiled into the route: in `next dev` the
  * MetaPool page's first visit compiled them all.
@@ -57,7 +64,9 @@ export async function prefetchMetaPool(
   let asset: Promise<Record<string, TokenMeta>> | undefined;
   const read = (async (): Promise<MetaPoolSnapshot | undefined> => {
     const details = await readMetaPool(client, metaPool, {
-      creationBlock: indexer ? () => fetchCreationBlock(indexer, metaPool) : undefined,
+      creationBlock: indexer
+        ? () => fetchCreationBlock(indexer, metaPool, AbortSignal.timeout(CREATION_HINT_TIMEOUT_MS))
+        : undefined,
       onView: (view) => {
         asset = readTokenMetas(client, [view.config.asset]);
         asset.catch(() => undefined); // awaited below; this keeps a failure handled if the creation log fails first
