@@ -14,9 +14,11 @@ import * as schema from "../ponder.schema";
 import { startChain, type Chain, type Deployment } from "./harness/chain";
 import { compareWithChain } from "./harness/compare";
 import { cloneAbi, openMarket, type Market } from "./harness/market";
+import { PLANS } from "./harness/plans";
 import { startPonder, type Indexer } from "./harness/ponder";
+import { rng } from "./harness/rng";
 import type { IndexerRun } from "./harness/run";
-import { actions, PLANS, rng } from "./harness/scenario";
+import { actions } from "./harness/scenario";
 import { accountAndPoolEndpointTests } from "./suites/accountAndPoolEndpoints";
 import { arbiterEndpointTests } from "./suites/arbiterEndpoints";
 

@@ -17,8 +17,10 @@ import { parseHistory, sharePricesFromSnapshots } from "../../lib/indexer/histor
 import { parseRepricing } from "../../lib/indexer/repricing";
 import { startChain, type Chain, type Deployment } from "./harness/chain";
 import { cloneAbi, DAY, openMarket, type Market, type MarketMetaPool } from "./harness/market";
+import { ACTORS, PLANS } from "./harness/plans";
 import { startPonder, type Indexer } from "./harness/ponder";
-import { actions, ACTORS, PLANS, rng } from "./harness/scenario";
+import { rng } from "./harness/rng";
+import { actions } from "./harness/scenario";
 
 const postgres = process.env.DATABASE_URL;
 const port = Number(process.env.METAPOOL_PAST_TEST_PORT ?? (postgres ? 8563 : 8562));

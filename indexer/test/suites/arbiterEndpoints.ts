@@ -9,8 +9,8 @@ import type { ArbiterHistory } from "../../../lib/arbiter/types";
 import { nameKey } from "../../../lib/indexer/names";
 import { readArbiterHistoryFromChain } from "../../../lib/reads/arbiterRecord";
 import { metaPoolExtensionAbi, metaPoolFactoryAbi } from "../../abis";
+import { PLANS } from "../harness/plans";
 import type { IndexerRun } from "../harness/run";
-import { PLANS } from "../harness/scenario";
 
 export function arbiterEndpointTests(run: IndexerRun) {
   test("each arbiter's history and track record equal the chain's events", async () => {
