@@ -1,88 +1,9 @@
-import {
-  ContractFunctionExecutionError,
-  ContractFunctionRevertedError,
-  encodeErrorResult,
-  zeroAddress,
-  type Abi,
-  type Hex,
-} from "viem";
-import { describe, expect, test } from "vitest";
+/** One row per custom error of our ABIs: its name, the arguments the contract reverts with, the sentence shown. */
+import { zeroAddress } from "viem";
 
-import { coverTokenAbi, demoTokenAbi, metaPoolAbi, metaPoolExtensionAbi, metaPoolFactoryAbi } from "@/abis";
+import { DAY, dUSD, e18, HOUR, NOW, POOL, USER } from "./contractErrors.fixtures";
 
-import { canopyErrorAbi } from "./abi";
-import { describeError, type ErrorContext } from "./index";
-
-const NOW = 1_764_000_000n; // 24 Nov 2025, 16:00 UTC
-const HOUR = 3_600n;
-const DAY = 86_400n;
-const USER = "0x1234567890123456789012345678901234567890";
-const POOL = "0x9876543210987654321098765432109876543210";
-const dUSD = (whole: bigint, cents = 0n) => whole * 1_000_000n + cents * 10_000n; // 6 decimals
-const e18 = 10n ** 18n;
-
-const ctx: ErrorContext = {
-  action: "deposit 100.00 dUSD",
-  asset: { symbol: "dUSD", decimals: 6 },
-  poolNames: ["Aave v3", "Morpho Blue", "Lido stETH"],
-  now: NOW,
-};
-
-const allAbis: Record<string, Abi> = {
-  coverTokenAbi,
-  demoTokenAbi,
-  metaPoolAbi,
-  metaPoolExtensionAbi,
-  metaPoolFactoryAbi,
-};
-
-/** An ABI of ours that declares `errorName`, so the revert decodes as simulateContract would see it. */
-function abiDeclaring(errorName: string): Abi {
-  const abi = Object.values(allAbis).find((a) => a.some((i) => i.type === "error" && i.name === errorName));
-  if (!abi) throw new Error(`no ABI declares ${errorName}`);
-  return abi;
-}
-
-type AbiParameterLike = { type: string };
-
-/** A value of each simple Solidity type, so any call or error signature can be exercised. */
-function sample(inputs: readonly AbiParameterLike[], where: string): unknown[] {
-  return inputs.map((input) => {
-    if (input.type === "address") return USER;
-    if (input.type === "bool") return true;
-    if (input.type === "string") return "text";
-    if (/^u?int(8|16)$/.test(input.type)) return 8;
-    if (/^u?int\d*$/.test(input.type)) return 123_456_789n;
-    if (input.type === "bytes32") return `0x${"ab".repeat(32)}`;
-    throw new Error(`no sample for ${input.type} in ${where}`);
-  });
-}
-
-/** A call on `abi` the revert can belong to: a deposit on a MetaPool, else a simple function. */
-function callOn(abi: Abi): { functionName: string; args: unknown[] } {
-  const simple = /^(address|bool|string|u?int\d*)$/;
-  const fn =
-    abi.find((i) => i.type === "function" && i.name === "deposit" && i.inputs.length === 2) ??
-    abi.find((i) => i.type === "function" && i.inputs.length > 0 && i.inputs.every((x) => simple.test(x.type)));
-  if (fn?.type !== "function") throw new Error("no simple function in ABI");
-  return { functionName: fn.name, args: sample(fn.inputs, fn.name) };
-}
-
-/** The error viem's simulateContract / writeContract throws when the call reverts with `data`. */
-function reverted(errorName: string, args: readonly unknown[], abi: Abi = abiDeclaring(errorName)) {
-  const data: Hex = encodeErrorResult({ abi: canopyErrorAbi as Abi, errorName, args });
-  const { functionName, args: callArgs } = callOn(abi);
-  return new ContractFunctionExecutionError(new ContractFunctionRevertedError({ abi, data, functionName }), {
-    abi,
-    args: callArgs,
-    functionName,
-    contractAddress: POOL,
-    sender: USER,
-  });
-}
-
-// One row per custom error: its name, the arguments the contract reverts with, the sentence.
-const cases: [string, readonly unknown[], string][] = [
+export const cases: [string, readonly unknown[], string][] = [
   ["InvalidAsset", [USER], "The asset 0x1234…7890 is not a token contract; choose an ERC-20 token."],
   ["InvalidAssetDecimals", [4], "The asset has 4 decimals; a MetaPool needs an asset with 6 to 18 decimals."],
   ["InvalidArbiter", [], "Choose an arbiter: the zero address cannot rule on claims."],
@@ -308,32 +229,3 @@ const cases: [string, readonly unknown[], string][] = [
     "The value 1,361,129,467,683,753,853,853,498,429,727,072,845,824 is too large for the contract (at most 128 bits); use a smaller one.",
   ],
 ];
-
-const errorItems = Object.values(allAbis).flatMap((abi) =>
-  abi.filter((item) => item.type === "error").map((item) => item as Extract<Abi[number], { type: "error" }>),
-);
-
-describe("describeError: every custom error of our ABIs", () => {
-  test.each(cases)("%s", (errorName, args, sentence) => {
-    expect(describeError(reverted(errorName, args), ctx)).toBe(sentence);
-  });
-
-  test("the table above names every custom error of every ABI exactly once", () => {
-    const names = cases.map(([name]) => name);
-    expect(new Set(names).size).toBe(names.length);
-    expect([...new Set(errorItems.map((item) => item.name))].sort()).toEqual([...names].sort());
-  });
-});
-
-describe("describeError: completeness", () => {
-  test.each(
-    errorItems.map((item) => [Object.keys(allAbis).find((k) => allAbis[k]!.includes(item))!, item.name, item] as const),
-  )("%s %s gets its own sentence, not the fallback", (abiName, errorName, item) => {
-    const sentence = describeError(reverted(errorName, sample(item.inputs, errorName), allAbis[abiName]), ctx);
-    expect(sentence.startsWith("Could not deposit 100.00 dUSD")).toBe(false);
-    expect(sentence).not.toContain(errorName);
-    expect(sentence).not.toMatch(/undefined|NaN|\[object|0x[0-9a-f]{8}\b/i);
-    expect(sentence).not.toContain("\n");
-    expect(sentence).toMatch(/^[A-Z].*\.$/);
-  });
-});
