@@ -6,11 +6,11 @@
 //     before); a fresh deploy on Anvil's own chain (31337) writes the registry, on a fork .dev/ (the registry keeps
 //     real deployments only). The app and the indexer are pointed at the deployment through the environment.
 //  3. Next.js on http://localhost:3000, started as soon as the deployment's addresses are known (on Anvil's own chain:
-//     at once, so it compiles `/` while 2 and 4 run); the other routes are compiled in the background from step 5 on
+//     at once, so it compiles `/` while 2 and 4 run); once `/` is compiled, the other routes in the background
 //  4. the demo market (scripts/seed.mjs), seeded unless the chain already has MetaPools
 //  5. the indexer (indexer/, Ponder) on http://localhost:42069, following that chain (indexer/scripts/dev.mjs), once
-//     `/` is compiled: the first page is served before Ponder's start-up takes the cores; it runs at a lower CPU
-//     priority, so the other routes' compiles and the developer's browser go first
+//     every route is compiled: a developer's first visits are not slowed by Ponder's start-up taking the cores (the
+//     pages read the chain until it answers); it runs at a lower CPU priority, so the developer's browser goes first
 // Ctrl-C stops exactly what this script started.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -29,9 +29,8 @@ const APP_PORT = Number(process.env.PORT ?? 3000);
 const started = [];
 /** The background warm-up (scripts/lib/warmup.mjs) once Next runs, unless DEV_WARMUP=0. */
 let warmup = null;
-/** Resolved when the indexer was started: the warm-up of the routes after `/` waits for it. */
-let indexerStarted;
-const afterIndexerStart = new Promise((resolve) => (indexerStarted = resolve));
+/** How long the indexer's start waits for the warm-up (on 2 cores it takes ~20–30 s after `/`). */
+const WARMUP_WAIT_MS = 120_000;
 
 // Each step says when it began (seconds since `npm run dev`), to see where a start spends its time.
 const launched = performance.now();
@@ -118,8 +117,8 @@ function startNext(chainId, env) {
   started.push(next);
   next.on("exit", (code) => stopAll(code ?? 0));
   if (process.env.DEV_WARMUP !== "0") {
-    step("Compiling / now, the other routes in the background once the indexer starts (DEV_WARMUP=0 skips it)");
-    warmup = warmRoutes(`http://localhost:${APP_PORT}`, { otherRoutesWhen: afterIndexerStart });
+    step("Compiling / now, then the other routes in the background (DEV_WARMUP=0 skips it)");
+    warmup = warmRoutes(`http://localhost:${APP_PORT}`);
   }
 }
 
@@ -149,23 +148,29 @@ async function main() {
   } else {
     step(`No demo market on chain ${chainId}: demo tokens live on Anvil's own chain; MetaPools here use real assets`);
   }
+  const announce = () =>
+    console.log(
+      `\n  Canopy is running: \x1b[1mhttp://localhost:${APP_PORT}\x1b[0m  (chain ${chainId} at ${RPC_URL})\n`,
+    );
   if (warmup) {
-    // Ponder's start-up (bundling its config, PGlite, the backfill) would take the 2 cores of a small machine from
-    // the compile of `/`; the page reads the chain until the indexer answers, so the first page comes first.
-    step("Waiting for / to compile before starting the indexer");
+    // Ponder's start-up (bundling its config, PGlite, the backfill: some 25 CPU seconds) would take the 2 cores of a
+    // small machine from the route compiles, and a developer clicking on waits for those: the routes come first (on
+    // this 2-core machine the indexer answers ~6 s later, and the pages read the chain until it does).
     await warmup.first;
+    announce();
+    step("Compiling the other routes before starting the indexer");
+    // Bounded: a route whose compile hangs must not keep the indexer from starting.
+    await Promise.race([warmup.all, new Promise((resolve) => setTimeout(resolve, WARMUP_WAIT_MS))]);
   }
   step("Starting the indexer (indexer/, Ponder; DATABASE_URL for PostgreSQL, else embedded PGlite)");
   const indexer = await startIndexer({ rpcUrl: RPC_URL, chainId });
   if (indexer) {
     started.push(indexer.child);
-    // Ponder's start-up (bundling, PGlite, the backfill: some 25 CPU seconds) runs while the developer opens the first
-    // pages and the other routes compile; at a lower priority it takes the cores they leave idle (the pages read the
-    // chain until it answers).
+    // Ponder's start-up (bundling, PGlite, the backfill: some 25 CPU seconds) runs while the developer browses; at a
+    // lower priority it takes the cores the browser and any recompile leave idle.
     lowerPriority(indexer.child.pid);
   }
-  indexerStarted();
-  console.log(`\n  Canopy is running: \x1b[1mhttp://localhost:${APP_PORT}\x1b[0m  (chain ${chainId} at ${RPC_URL})\n`);
+  if (!warmup) announce();
 }
 
 main().catch((err) => {

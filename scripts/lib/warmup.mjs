@@ -42,13 +42,13 @@ async function warmRoute(appUrl, route, timeoutMs) {
 }
 
 /**
- * Compiles `/`, then the other routes once `otherRoutesWhen` resolves (a warm-up never stops the dev server).
+ * Compiles `/`, then the other routes one after another (a warm-up never stops the dev server).
  * Returns `first`, resolved once `/` is compiled (or failed to), and `all`, once every route is.
  */
-export function warmRoutes(appUrl, { log = console.log, timeoutMs = 300_000, otherRoutesWhen } = {}) {
+export function warmRoutes(appUrl, { log = console.log, timeoutMs = 300_000 } = {}) {
   const started = Date.now();
   const first = untilAnswering(appUrl, timeoutMs).then(() => warmRoute(appUrl, firstRoute, timeoutMs));
-  const all = Promise.all([first, otherRoutesWhen]).then(async () => {
+  const all = first.then(async () => {
     for (const route of otherRoutes) await warmRoute(appUrl, route, timeoutMs);
     log(
       `  routes warmed in ${((Date.now() - started) / 1000).toFixed(0)} s: a first visit to any page is compiled already`,
