@@ -26,24 +26,18 @@ describe("prefetchMetaPool (the MetaPool page's server read)", () => {
 
   beforeAll(async () => {
     const chain = chainDriver(rpcUrl);
-    metaPool = await createMetaPool(chain, deployment.metaPoolFactory, accounts[1]!, {
-      asset: deployment.demoUsd,
-      arbiter: accounts[2]!,
-      name: "Prefetched MetaPool",
-      protectionStatement: "Covers what the server reads before the page's scripts run.",
-      pools: [{ name: "Only pool", description: "The one coverage pool." }],
-      claimBond: 10n ** 6n,
-      minPurchase: 10n ** 6n,
-    });
-    unread = await createMetaPool(chain, deployment.metaPoolFactory, accounts[1]!, {
-      asset: deployment.demoUsd,
-      arbiter: accounts[2]!,
-      name: "Read behind a silent indexer",
-      protectionStatement: "Covers a page whose indexer never answers.",
-      pools: [{ name: "Only pool", description: "The one coverage pool." }],
-      claimBond: 10n ** 6n,
-      minPurchase: 10n ** 6n,
-    });
+    const create = (name: string, protectionStatement: string) =>
+      createMetaPool(chain, deployment.metaPoolFactory, accounts[1]!, {
+        asset: deployment.demoUsd,
+        arbiter: accounts[2]!,
+        name,
+        protectionStatement,
+        pools: [{ name: "Only pool", description: "The one coverage pool." }],
+        claimBond: 10n ** 6n,
+        minPurchase: 10n ** 6n,
+      });
+    metaPool = await create("Prefetched MetaPool", "Covers what the server reads before the page's scripts run.");
+    unread = await create("Read behind a silent indexer", "Covers a page whose indexer never answers.");
     // An RPC (and an indexer) that accepts requests and never answers them.
     silent = createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));

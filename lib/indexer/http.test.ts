@@ -8,6 +8,16 @@ import { fetchIndexerStatus, indexerStatusUrl, parseIndexerStatus } from "./stat
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** Stubs `fetch` to refuse every request; returns the URLs it was asked, in order. */
+function refusedFetches(): string[] {
+  const asked: string[] = [];
+  vi.stubGlobal("fetch", (url: string) => {
+    asked.push(url);
+    return Promise.reject(new TypeError("fetch failed"));
+  });
+  return asked;
+}
+
 describe("the indexer's URL", () => {
   it("is null when unset or blank, and loses a trailing slash", () => {
     expect(normalizeIndexerUrl(undefined)).toBeNull();
@@ -24,11 +34,7 @@ describe("the indexer's URL", () => {
 
 describe("the first page's preload", () => {
   it("names the URL the list fetches for a plain visit, so the browser hands it the preloaded answer", async () => {
-    const asked: string[] = [];
-    vi.stubGlobal("fetch", (url: string) => {
-      asked.push(url);
-      return Promise.reject(new TypeError("fetch failed"));
-    });
+    const asked = refusedFetches();
     const visit = parseExploreQuery(new URLSearchParams(""));
     await expect(fetchExplorePage("http://x", visit, PAGE_SIZE)).rejects.toBeInstanceOf(IndexerError);
     expect(asked).toEqual([explorePageUrl("http://x", DEFAULT_QUERY, PAGE_SIZE)]);
@@ -45,11 +51,7 @@ describe("the first page's preload", () => {
 
 describe("the status preload", () => {
   it("names the URL the status poll fetches, so its first poll takes the preloaded answer", async () => {
-    const asked: string[] = [];
-    vi.stubGlobal("fetch", (url: string) => {
-      asked.push(url);
-      return Promise.reject(new TypeError("fetch failed"));
-    });
+    const asked = refusedFetches();
     await expect(fetchIndexerStatus("http://x")).rejects.toBeInstanceOf(IndexerError);
     expect(asked).toEqual([indexerStatusUrl("http://x")]);
     expect(asked[0]).toBe("http://x/canopy/status");
