@@ -5,11 +5,11 @@ import {ICoverToken} from "../../src/interfaces/ICoverToken.sol";
 import {IMetaPoolErrors} from "../../src/interfaces/IMetaPoolErrors.sol";
 import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";
 import {Claim, ClaimStatus} from "../../src/interfaces/MetaPoolTypes.sol";
-import {ClaimsTestBase} from "../utils/ClaimsTestBase.sol";
+import {Example1TestBase} from "../utils/Example1TestBase.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
 /// @notice SPEC §7: filing a claim, what it checks and what it records.
-contract ClaimFilingTest is ClaimsTestBase {
+contract ClaimFilingTest is Example1TestBase {
     string internal constant EVIDENCE = "https://example.org/post-mortem";
 
     function _approveBond(address mp, address who) internal {

@@ -4,11 +4,11 @@ pragma solidity 0.8.30;
 import {IMetaPoolErrors} from "../../src/interfaces/IMetaPoolErrors.sol";
 import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";
 import {PurchaseStatus} from "../../src/interfaces/MetaPoolTypes.sol";
-import {ClaimsTestBase} from "../utils/ClaimsTestBase.sol";
+import {Example1TestBase} from "../utils/Example1TestBase.sol";
 
 /// @notice SPEC §7: the freeze a pending claim puts on deposits, purchases and withdrawals, and what becomes of
 /// the purchases it froze.
-contract ClaimFreezeTest is ClaimsTestBase {
+contract ClaimFreezeTest is Example1TestBase {
     // ----- purchases and the freeze -----
 
     function test_pendingClaim_maturesNoPurchase_evenOnceItIsDue() public {

@@ -5,11 +5,11 @@ import {ICoverToken} from "../../src/interfaces/ICoverToken.sol";
 import {IMetaPoolErrors} from "../../src/interfaces/IMetaPoolErrors.sol";
 import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";
 import {MetaPoolParams} from "../../src/interfaces/MetaPoolTypes.sol";
-import {ClaimsTestBase} from "../utils/ClaimsTestBase.sol";
+import {Example1TestBase} from "../utils/Example1TestBase.sol";
 
 /// @notice SPEC §7: what a valid claim pays: the payout formula, redeeming it, closing the share epoch, and the
 /// books through a whole claim's life.
-contract ClaimPayoutsTest is ClaimsTestBase {
+contract ClaimPayoutsTest is Example1TestBase {
     // ----- redeeming payouts -----
 
     function test_redeemPayout_afterAValidClaim_paysWhoeverHoldsTheTokensProRata() public {

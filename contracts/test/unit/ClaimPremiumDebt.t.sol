@@ -3,10 +3,10 @@ pragma solidity 0.8.30;
 
 import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";
 import {MetaPoolParams} from "../../src/interfaces/MetaPoolTypes.sol";
-import {ClaimsTestBase} from "../utils/ClaimsTestBase.sol";
+import {Example1TestBase} from "../utils/Example1TestBase.sol";
 
 /// @notice SPEC §7: premium accrues as debt while a claim is pending, and each ruling charges it.
-contract ClaimPremiumDebtTest is ClaimsTestBase {
+contract ClaimPremiumDebtTest is Example1TestBase {
     /// SPEC §9 example 3: one day of premium on a pool of example 1 (K 100, P 800, r 3.25 %).
     uint256 internal constant DAY_PREMIUM = 71_232_876_712_328_768;
     uint256 internal constant DAY_FEE = 3_561_643_835_616_438;

@@ -4,11 +4,11 @@ pragma solidity 0.8.30;
 import {IMetaPoolErrors} from "../../src/interfaces/IMetaPoolErrors.sol";
 import {IMetaPoolEvents} from "../../src/interfaces/IMetaPoolEvents.sol";
 import {Claim, ClaimStatus} from "../../src/interfaces/MetaPoolTypes.sol";
-import {ClaimsTestBase} from "../utils/ClaimsTestBase.sol";
+import {Example1TestBase} from "../utils/Example1TestBase.sol";
 
 /// @notice SPEC §7: ruling on claims: who may rule and in what order, what a ruling records and emits, the bond,
 /// and rulings on a pool whose cover tokens have all left.
-contract ClaimRulingTest is ClaimsTestBase {
+contract ClaimRulingTest is Example1TestBase {
     // ----- resolveClaim: reverts and order -----
 
     function test_resolveClaim_byAnyoneButTheArbiter_revertsNotArbiter() public {
